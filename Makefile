@@ -1,0 +1,130 @@
+# dcdemand - see README.md.  `make help` lists the targets.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC      ?= cc
+PKGS    := gsl yaml-0.1
+# Debian packages the build and the charts need, and the commands that prove
+# each is present.
+DEB_PKGS := libgsl-dev libyaml-dev gnuplot-nox pkg-config valgrind
+
+WARN    := -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?=
+CPPFLAGS_ALL = -Iinclude -D_XOPEN_SOURCE=700
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm $(LDLIBS)
+
+BUILD   ?= build
+LIB_SRC := $(filter-out model/main.c,$(wildcard model/*.c))
+LIB_OBJ := $(LIB_SRC:model/%.c=$(BUILD)/model/%.o)
+LIB     := $(BUILD)/libdcdemand.a
+PROG    := dcdemand
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
+
+.PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
+        format bench fuzz
+
+all: $(PROG)
+
+## deps: install missing Debian packages (as root), or print the command
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing Debian packages:$$missing"; \
+	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/.deps-ok: | $(BUILD)
+	@$(MAKE) --no-print-directory deps
+	@touch $@
+
+$(BUILD):
+	@mkdir -p $(BUILD)/model $(BUILD)/tests
+
+$(BUILD)/model/%.o: model/%.c $(wildcard include/*.h) | $(BUILD)/.deps-ok
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(PROG): $(BUILD)/model/main.o $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+## run: build and run the default scenario (results under out/)
+run: $(PROG)
+	./$(PROG) run $(DEFAULT_SCENARIO)
+
+## test: build and run the whole suite (unit, command line, error corpus, scenario checks)
+test: $(PROG) $(UNIT_BIN)
+	@sh tests/run.sh
+
+check: test
+
+## leakcheck: the command-line tests under valgrind (zero errors, zero leaks)
+leakcheck: $(PROG) $(UNIT_BIN)
+	@DCDEMAND_WRAP="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99" \
+	  sh tests/run.sh
+
+## asan, ubsan: the suite with sanitizers, at -O0, in their own build folders
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O0 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  LDLIBS="-fsanitize=address,undefined" PROG=build-asan/dcdemand test-prog
+ubsan:
+	$(MAKE) BUILD=build-ubsan OPT="-O0 -g -fsanitize=undefined -fno-sanitize-recover=all" \
+	  LDLIBS="-fsanitize=undefined" PROG=build-ubsan/dcdemand test-prog
+
+.PHONY: test-prog
+test-prog: $(PROG) $(UNIT_BIN)
+	@BUILD=$(BUILD) DCDEMAND_BIN=$(PROG) sh tests/run.sh
+
+## install, uninstall: honour PREFIX and DESTDIR
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	install -m 644 docs/dcdemand.1 $(DESTDIR)$(MANDIR)/man1/dcdemand.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/dcdemand.1
+
+## format: clang-format every C file
+format:
+	clang-format -i model/*.c include/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf $(BUILD) build-asan build-ubsan $(PROG) out
+
+## help: list the targets
+help:
+	@echo "make run        build and run the default scenario ($(DEFAULT_SCENARIO))"
+	@echo "make test       build and run every test (alias: make check)"
+	@echo "make leakcheck  command-line tests under valgrind"
+	@echo "make asan|ubsan tests with sanitizers"
+	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX) (default /usr/local)"
+	@echo "make uninstall  remove what install installed"
+	@echo "make deps       install missing Debian packages (as root) or print the command"
+	@echo "make format     clang-format the sources"
+	@echo "make clean      remove build products and out/"

@@ -1,0 +1,53 @@
+/* dcd_cli.h - the command-line front end: one function per subcommand.
+ *
+ * Each command takes the arguments after its name (argv[0] is the command
+ * name), prints diagnostics to stderr prefixed with the program name, and
+ * returns an exit code from enum dcd_exit (dcd_error.h).
+ */
+#ifndef DCD_CLI_H
+#define DCD_CLI_H
+
+#include <stdio.h>
+
+#include "dcd_error.h"
+#include "dcd_scenario.h"
+
+#define DCD_VERSION "0.1.0"
+#define DCD_PROGRAM "dcdemand"
+
+/* The EXIT STATUS table shared by every --help text. */
+extern const char dcd_exit_help[];
+
+int dcd_cmd_run(int argc, char **argv);
+int dcd_cmd_validate(int argc, char **argv);
+int dcd_cmd_show(int argc, char **argv);
+
+/* Shared helpers for commands. */
+
+/* Prints "dcdemand: " and the formatted message to stderr. */
+void dcd_cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Prints a usage error and a hint to run `dcdemand CMD --help`; returns
+ * DCD_EXIT_USAGE. */
+int dcd_cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Prints DIAGS to stderr and returns the exit code for STATUS. */
+int dcd_cli_fail(dcd_diags *diags, int status);
+/* Loads every file of FILES (N of them) with the same --set list.  On
+ * success *OUT holds N scenarios (free with dcd_cli_free_scenarios).  On
+ * failure prints every problem of every file and returns the exit code. */
+int dcd_cli_load_all(char **files, int n, const char *const *sets, size_t nsets,
+                     dcd_scenario ***out);
+/* Frees N scenarios and the array. */
+void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
+/* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that
+ * failed, else CODE. */
+int dcd_cli_finish(int code);
+
+#endif

@@ -1,0 +1,119 @@
+/* dcd_engine.h - the projection: a scenario in, year-by-year results out.
+ *
+ * dcd_project() is pure computation: no I/O, and no allocation, so analyses
+ * can call it millions of times.  The caller allocates a workspace and a
+ * results object once per scenario shape and reuses them.  The equations are
+ * in docs/model.md.
+ */
+#ifndef DCD_ENGINE_H
+#define DCD_ENGINE_H
+
+#include <stddef.h>
+
+#include "dcd_error.h"
+#include "dcd_scenario.h"
+
+/* Hours in a year, and TWh per GW-year: GW x 8760 h / 1000 = TWh. */
+#define DCD_HOURS_PER_YEAR 8760.0
+#define DCD_TWH_PER_GW_YEAR 8.76
+
+/* Fleet totals by year: the columns of summary.csv after `year`, in order. */
+enum dcd_total_metric {
+    DCD_T_DC_TWH,          /* facility energy of all data centres */
+    DCD_T_AI_TWH,          /* facility energy of AI segments */
+    DCD_T_NATIONAL_TWH,    /* national demand including data centres */
+    DCD_T_DC_SHARE_PCT,
+    DCD_T_AI_SHARE_PCT,
+    DCD_T_DC_IT_GW,        /* installed IT capacity */
+    DCD_T_AI_IT_GW,
+    DCD_T_DC_FACILITY_GW,  /* IT capacity x PUE */
+    DCD_T_AI_FACILITY_GW,
+    DCD_T_DC_IT_TWH,       /* IT energy, before PUE */
+    DCD_T_AI_IT_TWH,
+    DCD_T_DC_LOAD_GW,      /* average facility load, dc_twh / 8760 h */
+    DCD_T_AI_LOAD_GW,
+    DCD_T_OTHER_TWH,       /* national demand outside data centres */
+    DCD_T_DC_PUE,          /* effective PUE, dc_twh / dc_it_twh */
+    DCD_T_ADDITIONS_GW,    /* gross IT capacity added in the year */
+    DCD_T_CAPEX_USD,       /* implied or stated capital spending */
+    DCD_T_CO2_MT,          /* facility energy x grid intensity */
+    DCD_T_WATER_GL,        /* IT energy x WUE, gigalitres */
+    DCD_NTOTAL
+};
+
+/* Per-segment results by year: rows of segments.csv. */
+enum dcd_segment_metric {
+    DCD_S_IT_GW,
+    DCD_S_FACILITY_GW,
+    DCD_S_IT_TWH,
+    DCD_S_FACILITY_TWH,
+    DCD_S_LOAD_GW,
+    DCD_S_LOAD_FACTOR,
+    DCD_S_PUE,
+    DCD_S_ADDITIONS_GW,
+    DCD_S_CAPEX_USD,
+    DCD_S_CO2_MT,
+    DCD_S_WATER_GL,
+    DCD_NSEGMETRIC
+};
+
+/* Name (a column or metric name, with its unit in it), unit and a short
+ * label for tables and charts. */
+typedef struct dcd_metric_info {
+    const char *name;
+    const char *unit;
+    const char *label;
+} dcd_metric_info;
+
+extern const dcd_metric_info dcd_total_info[DCD_NTOTAL];
+extern const dcd_metric_info dcd_segment_info[DCD_NSEGMETRIC];
+
+/* Returns the index of the total metric NAME, or -1. */
+int dcd_total_index(const char *name);
+
+/* Results of one projection.  A value that the scenario does not determine
+ * (emissions without a grid intensity, IT energy of a segment stated as
+ * facility energy without a PUE) is NaN and is written as an empty cell. */
+typedef struct dcd_results {
+    int start;       /* first year */
+    size_t ny;       /* number of years */
+    size_t nseg;     /* number of segments */
+    char **seg_name; /* owned copies */
+    int *seg_ai;
+    double *total;   /* total[m * ny + i], m an enum dcd_total_metric */
+    double *seg;     /* seg[(s * DCD_NSEGMETRIC + m) * ny + i] */
+} dcd_results;
+
+/* Value of total metric M in year index I. */
+#define DCD_TOTAL(r, m, i) ((r)->total[(size_t)(m) * (r)->ny + (i)])
+/* Value of segment S's metric M in year index I. */
+#define DCD_SEG(r, s, m, i) ((r)->seg[((size_t)(s) * DCD_NSEGMETRIC + (size_t)(m)) * (r)->ny + (i)])
+
+/* Allocates results for NY years from START and NSEG segments named NAMES
+ * (copied; AI flags from AI, may be NULL).  Returns NULL on OOM.  Free with
+ * dcd_results_free(). */
+dcd_results *dcd_results_new(int start, size_t ny, size_t nseg, const char *const *names,
+                             const int *ai);
+/* Allocates results shaped for SC.  Returns NULL on OOM. */
+dcd_results *dcd_results_alloc(const dcd_scenario *sc);
+/* Frees R; accepts NULL. */
+void dcd_results_free(dcd_results *r);
+
+/* Scratch space for dcd_project(), sized for one scenario's shape (years,
+ * segments, largest series).  Opaque. */
+typedef struct dcd_workspace dcd_workspace;
+
+/* Returns a workspace for scenarios shaped like SC, or NULL on OOM.  Free
+ * with dcd_workspace_free(). */
+dcd_workspace *dcd_workspace_alloc(const dcd_scenario *sc);
+/* Frees W; accepts NULL. */
+void dcd_workspace_free(dcd_workspace *w);
+
+/* Projects SC into R using workspace W (both allocated for SC's shape).
+ * Returns DCD_OK, or DCD_EMODEL when a value comes out non-finite or
+ * impossible (negative capacity, national demand smaller than data centres);
+ * then a message naming the year and the segment is added to DIAGS (which may
+ * be NULL when the caller only needs the status). */
+int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_diags *diags);
+
+#endif

@@ -1,0 +1,164 @@
+/* dcd_scenario.h - a scenario as plain data, and the loader that builds it.
+ *
+ * The format is documented in docs/scenario-format.md and the equations in
+ * docs/model.md.  The loader is the only code that knows YAML: it reads the
+ * file, follows `extends:`, applies `--set PATH=VALUE` overrides, validates
+ * everything, and fills these structs.  The engine (dcd_engine.h) sees only
+ * the structs.
+ */
+#ifndef DCD_SCENARIO_H
+#define DCD_SCENARIO_H
+
+#include <stddef.h>
+
+#include "dcd_error.h"
+#include "dcd_series.h"
+#include "dcd_tree.h"
+
+typedef enum dcd_driver {
+    DCD_DRIVER_ENERGY,   /* top-down: base-year energy and a growth series */
+    DCD_DRIVER_CAPACITY, /* installed IT capacity in GW */
+    DCD_DRIVER_FLEET     /* shipments x rated power x survival by vintage */
+} dcd_driver;
+
+typedef enum dcd_capacity_mode {
+    DCD_CAP_GROWTH,    /* K(t) = K(t-1) (1 + g(t)) */
+    DCD_CAP_ADDITIONS, /* K(t) = K(t-1) (1 - 1/L) + A(t) */
+    DCD_CAP_CAPEX,     /* as additions, with A(t) = capex(t) / cost per MW */
+    DCD_CAP_LOGISTIC   /* K(t) = K_sat / (1 + exp(-r (t - t_mid))) */
+} dcd_capacity_mode;
+
+typedef enum dcd_survival_kind {
+    DCD_SURV_FIXED,       /* S(a) = 1 for a < L, else 0 */
+    DCD_SURV_EXPONENTIAL, /* S(a) = exp(-a / L) */
+    DCD_SURV_WEIBULL      /* S(a) = exp(-(a / scale)^shape) */
+} dcd_survival_kind;
+
+/* How long equipment survives, by age in whole years (age 0 = the year it
+ * was shipped). */
+typedef struct dcd_survival {
+    dcd_survival_kind kind;
+    double years; /* L, for fixed and exponential */
+    double scale; /* Weibull scale (years) */
+    double shape; /* Weibull shape */
+} dcd_survival;
+
+/* Returns S(age) for survival model SV. */
+double dcd_survival_at(const dcd_survival *sv, double age);
+
+/* One segment of the data-centre fleet.  Series that were not given have
+ * n == 0. */
+typedef struct dcd_segment {
+    char *name;
+    int ai; /* counted in the AI totals */
+    dcd_driver driver;
+
+    /* energy driver */
+    double energy_twh;   /* value in the base year */
+    int energy_is_it;    /* 1: energy_twh is IT energy (then PUE applies) */
+    dcd_series growth;   /* fraction per year (energy and capacity growth) */
+
+    /* capacity driver */
+    dcd_capacity_mode capacity_mode;
+    double capacity_gw;  /* IT capacity in the base year (growth, additions, capex) */
+    dcd_series additions_gw;    /* GW of IT capacity added per year */
+    dcd_series capex_usd;       /* capital spending per year (capacity and fleet) */
+    dcd_series cost_per_mw_usd; /* segment's own cost per MW of IT capacity */
+    double lifetime_years;      /* L for retirement (additions, capex) */
+    double saturation_gw, rate_per_year, midpoint_year; /* logistic */
+
+    /* fleet driver */
+    dcd_series shipments;       /* units shipped per year */
+    dcd_series unit_power_w;    /* rated power per unit by vintage, W */
+    dcd_series equipment_share; /* share of capex spent on these units */
+    dcd_series unit_price_usd;  /* price per unit by vintage */
+    dcd_survival survival;
+    double base_gw;             /* installed base at years.start, IT GW */
+    dcd_survival base_survival;
+
+    /* common */
+    dcd_series utilisation; /* fraction of time at full power; default 1 */
+    dcd_series idle;        /* idle draw as a fraction of rated; default 0 */
+    dcd_series pue;         /* segment PUE; n == 0: the fleet-wide PUE */
+} dcd_segment;
+
+typedef enum dcd_national_mode {
+    DCD_NATIONAL_TOTAL,    /* base-year total including data centres, grown */
+    DCD_NATIONAL_OTHER,    /* base-year non-data-centre demand, grown */
+    DCD_NATIONAL_FORECAST  /* an explicit total series including data centres */
+} dcd_national_mode;
+
+typedef struct dcd_national {
+    dcd_national_mode mode;
+    double base_twh;         /* total or other, in the base year */
+    dcd_series growth;       /* growth of non-data-centre demand */
+    dcd_series forecast_twh; /* total demand, forecast mode */
+} dcd_national;
+
+/* A published or observed figure the scenario is compared against. */
+typedef struct dcd_expect {
+    int year;
+    char *metric;     /* a column of summary.csv, e.g. "dc_share_pct" */
+    double value;
+    double tolerance; /* absolute, in the metric's unit; history: 0 */
+    char *source;     /* citation; may be NULL */
+    const char *file; /* where it was written, for messages */
+    int line, column;
+} dcd_expect;
+
+typedef struct dcd_scenario {
+    char *name;        /* as written; see dcd_scenario_safe_name() */
+    char *title;       /* may be NULL */
+    char *description; /* may be NULL */
+    char **sources;
+    size_t nsources;
+    char *study, *case_name; /* optional labels for tables (study/case) */
+
+    int start, base, end; /* inclusive years */
+
+    dcd_series pue;                /* fleet-wide PUE (n == 0: not given) */
+    dcd_series grid_intensity_g_per_kwh;
+    dcd_series cost_per_mw_usd;    /* for implied capital spending */
+    dcd_series wue_l_per_kwh;      /* water use per IT kWh */
+
+    dcd_national national;
+
+    dcd_segment *segments;
+    size_t nsegments;
+
+    dcd_expect *expect;  /* figures to reproduce (dcdemand check) */
+    size_t nexpect;
+    dcd_expect *history; /* observed figures, drawn on charts */
+    size_t nhistory;
+
+    /* The resolved document (after extends and --set), for `show` and the
+     * saved scenario.yaml, and the pool that owns its file names. */
+    dcd_node *tree;
+    dcd_pool pool;
+    char *path;              /* the file given on the command line */
+    char checksum_hex[65];   /* SHA-256 of every input file and --set, in order */
+} dcd_scenario;
+
+/* Loads, merges, overrides and validates the scenario in PATH.  SETS holds
+ * NSETS "PATH=VALUE" strings applied after `extends:`.  On success *OUT is a
+ * scenario the caller frees with dcd_scenario_free().  On failure every
+ * problem found is in DIAGS and the status is DCD_EINPUT (or DCD_ENOMEM). */
+int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
+                      dcd_scenario **out, dcd_diags *diags);
+
+/* Frees SC; accepts NULL. */
+void dcd_scenario_free(dcd_scenario *sc);
+
+/* Writes the resolved scenario as YAML to OUT, with a comment header giving
+ * VERSION and the input checksum.  Returns 0, or -1 on OOM. */
+int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out);
+
+/* Writes into OUT (at least 65 bytes) the scenario's name reduced to safe
+ * characters: [a-z0-9._-], no leading dot or dash, at most 64 bytes, and
+ * "scenario" when nothing is left.  Output folders use this name only. */
+void dcd_scenario_safe_name(const dcd_scenario *sc, char *out);
+
+/* Number of years, end - start + 1. */
+size_t dcd_scenario_years(const dcd_scenario *sc);
+
+#endif

@@ -1,0 +1,154 @@
+/* error.c - status strings, exit codes and diagnostics (include/dcd_error.h). */
+#include "dcd_error.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *dcd_strerror(int status)
+{
+    switch (status) {
+    case DCD_OK: return "success";
+    case DCD_EUSAGE: return "usage error";
+    case DCD_EINPUT: return "invalid input";
+    case DCD_EMODEL: return "projection failed";
+    case DCD_EIO: return "output error";
+    case DCD_EPLOT: return "charts failed";
+    case DCD_ECHECK: return "expectations not met";
+    case DCD_ENOMEM: return "out of memory";
+    default: return "unknown error";
+    }
+}
+
+int dcd_exit_code(int status)
+{
+    switch (status) {
+    case DCD_OK: return DCD_EXIT_OK;
+    case DCD_ECHECK: return DCD_EXIT_CHECK;
+    case DCD_EUSAGE: return DCD_EXIT_USAGE;
+    case DCD_EINPUT: return DCD_EXIT_INPUT;
+    case DCD_EMODEL: return DCD_EXIT_MODEL;
+    case DCD_EIO: return DCD_EXIT_IO;
+    case DCD_EPLOT: return DCD_EXIT_PLOT;
+    default: return DCD_EXIT_INTERNAL;
+    }
+}
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+void dcd_diags_add(dcd_diags *d, const char *file, int line, int column,
+                   const char *fmt, ...)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        dcd_diag *p = realloc(d->items, cap * sizeof *p);
+        if (!p) {
+            d->oom = 1;
+            return;
+        }
+        d->items = p;
+        d->cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0) {
+        d->oom = 1;
+        return;
+    }
+    char *msg = malloc((size_t)len + 1);
+    char *f = file ? dup_str(file) : NULL;
+    if (!msg || (file && !f)) {
+        free(msg);
+        free(f);
+        d->oom = 1;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    dcd_diag *g = &d->items[d->n];
+    g->file = f;
+    g->line = line;
+    g->column = column;
+    g->message = msg;
+    g->seq = d->n;
+    d->n++;
+}
+
+/* Rank of each diagnostic's file: the position of its first appearance. */
+static size_t file_rank(const dcd_diags *d, const char *file)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const char *f = d->items[i].file;
+        if ((f == NULL && file == NULL) || (f && file && strcmp(f, file) == 0))
+            return i;
+    }
+    return d->n;
+}
+
+void dcd_diags_sort(dcd_diags *d)
+{
+    /* Insertion sort: lists are short, and it is stable. */
+    size_t *rank = malloc((d->n ? d->n : 1) * sizeof *rank);
+    if (!rank)
+        return;
+    for (size_t i = 0; i < d->n; i++)
+        rank[i] = file_rank(d, d->items[i].file);
+    for (size_t i = 1; i < d->n; i++) {
+        dcd_diag g = d->items[i];
+        size_t r = rank[i];
+        size_t j = i;
+        while (j > 0) {
+            const dcd_diag *p = &d->items[j - 1];
+            int before = rank[j - 1] > r ||
+                         (rank[j - 1] == r &&
+                          (p->line > g.line ||
+                           (p->line == g.line && p->column > g.column)));
+            if (!before)
+                break;
+            d->items[j] = d->items[j - 1];
+            rank[j] = rank[j - 1];
+            j--;
+        }
+        d->items[j] = g;
+        rank[j] = r;
+    }
+    free(rank);
+}
+
+void dcd_diags_print(const dcd_diags *d, FILE *out)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const dcd_diag *g = &d->items[i];
+        if (g->file && g->line > 0)
+            fprintf(out, "%s:%d:%d: error: %s\n", g->file, g->line, g->column,
+                    g->message);
+        else if (g->file)
+            fprintf(out, "%s: error: %s\n", g->file, g->message);
+        else
+            fprintf(out, "error: %s\n", g->message);
+    }
+    if (d->oom)
+        fprintf(out, "error: out of memory while reporting errors\n");
+}
+
+void dcd_diags_free(dcd_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    d->items = NULL;
+    d->n = d->cap = 0;
+    d->oom = 0;
+}
