@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
-        format bench fuzz
+        format bench fuzz readme
 
 all: $(PROG)
 
@@ -109,6 +109,10 @@ install: $(PROG)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/dcdemand.1
+
+## readme: regenerate the program output shown in README.md
+readme: $(PROG)
+	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
 ## format: clang-format every C file
 format:

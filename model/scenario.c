@@ -473,6 +473,19 @@ static void check_keys(binder *b, const dcd_node *m, const char *path, const cha
             }
         }
         size_t kl = strlen(k->text);
+        if (!(best && bestd <= (kl < 6 ? 1 : kl / 3 + 1))) {
+            /* a known key with a suffix or prefix added: pue_ratio, ai_pue */
+            for (const char *const *p = known; *p; p++) {
+                size_t pl = strlen(*p);
+                if (pl >= 2 && pl < kl &&
+                    ((strncmp(k->text, *p, pl) == 0 && k->text[pl] == '_') ||
+                     (strcmp(k->text + kl - pl, *p) == 0 && k->text[kl - pl - 1] == '_'))) {
+                    best = *p;
+                    bestd = 0;
+                    break;
+                }
+            }
+        }
         if (best && bestd <= (kl < 6 ? 1 : kl / 3 + 1))
             ERR(b, k, "unknown key '%s' in %s; did you mean '%s'?", k->text,
                 *path ? path : "the scenario", best);

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Regenerates the program output shown in README.md (between the
+# <!-- NAME:start --> and <!-- NAME:end --> markers) from the program itself.
+# Run through `make readme`.  tests/cli/test_readme.sh fails when it drifts.
+set -eu
+cd "$(dirname "$0")/.."
+BIN=${DCDEMAND_BIN:-./dcdemand}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# replace NAME FILE: put FILE, fenced, between NAME's markers.
+replace() {
+    awk -v name="$1" -v file="$2" '
+        $0 == "<!-- " name ":start -->" { print; print "```"; while ((getline l < file) > 0) print l; print "```"; skip = 1; next }
+        $0 == "<!-- " name ":end -->" { skip = 0 }
+        !skip { print }
+    ' README.md >"$tmp/README.md"
+    cp "$tmp/README.md" README.md
+}
+
+"$BIN" run -o "$tmp/out" scenarios/mckinsey-2024.yaml | grep -v '^wrote ' >"$tmp/run"
+replace run-output "$tmp/run"
+
+{
+    echo '$ ./dcdemand validate docs/examples/broken.yaml'
+    "$BIN" validate docs/examples/broken.yaml 2>&1 || true
+} >"$tmp/errors"
+replace errors-output "$tmp/errors"
