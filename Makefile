@@ -114,6 +114,13 @@ uninstall:
 readme: $(PROG)
 	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
+## bench: time one evaluation of the model (see bench/README.md)
+BENCH_SCENARIOS ?= $(DEFAULT_SCENARIO) bench/fleet.yaml
+$(BUILD)/bench_project: bench/bench_project.c $(LIB)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+bench: $(BUILD)/bench_project
+	$(BUILD)/bench_project -n 200000 $(BENCH_SCENARIOS)
+
 ## format: clang-format every C file
 format:
 	clang-format -i model/*.c include/*.h tests/unit/*.c tests/unit/*.h
