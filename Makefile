@@ -104,11 +104,11 @@ test-prog: $(PROG) $(UNIT_BIN)
 ## install, uninstall: honour PREFIX and DESTDIR
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/dcdemand
 	install -m 644 docs/dcdemand.1 $(DESTDIR)$(MANDIR)/man1/dcdemand.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/dcdemand.1
+	rm -f $(DESTDIR)$(BINDIR)/dcdemand $(DESTDIR)$(MANDIR)/man1/dcdemand.1
 
 ## readme: regenerate the program output shown in README.md
 readme: $(PROG)

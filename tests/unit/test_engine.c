@@ -48,7 +48,7 @@ static dcd_scenario *make(int start, int base, int end, size_t nseg, double tota
     sc->segments = calloc(nseg, sizeof *sc->segments);
     sc->nsegments = nseg;
     for (size_t i = 0; i < nseg; i++) {
-        char n[16];
+        char n[32];
         snprintf(n, sizeof n, "s%zu", i);
         sc->segments[i].name = dup(n);
     }
