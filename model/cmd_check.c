@@ -375,6 +375,34 @@ static void csv_field(dcd_buf *b, const char *s)
     dcd_buf_puts(b, "\"");
 }
 
+/* A number for CSV: the shortest form (up to 12 significant digits) that
+ * reads back to X, in plain notation for ordinary magnitudes (4000, not
+ * 4e+03); NaN is an empty cell. */
+static void csv_num(dcd_buf *b, double x)
+{
+    char tmp[64];
+    if (isnan(x))
+        return;
+    if (x == 0) {
+        dcd_buf_puts(b, "0");
+        return;
+    }
+    int prec = 1;
+    for (; prec < 12; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+        if (strtod(tmp, NULL) == x)
+            break;
+    }
+    snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+    if (strchr(tmp, 'e') && fabs(x) >= 1e-4 && fabs(x) < 1e15) {
+        /* %.*g chose an exponent: write the same digits in plain notation. */
+        int exp10 = (int)floor(log10(fabs(x)));
+        int dec = prec - 1 - exp10;
+        snprintf(tmp, sizeof tmp, "%.*f", dec > 0 ? dec : 0, x);
+    }
+    dcd_buf_puts(b, tmp);
+}
+
 static void format_csv(dcd_buf *b, const row *rows, size_t n, int quiet)
 {
     dcd_buf_puts(b, "study,case,scenario,file,metric,unit,year,published,model,difference,"
@@ -398,13 +426,13 @@ static void format_csv(dcd_buf *b, const row *rows, size_t n, int quiet)
         dcd_buf_puts(b, ",");
         csv_field(b, m >= 0 ? dcd_total_info[m].unit : "");
         dcd_buf_printf(b, ",%d,", e->year);
-        dcd_buf_num(b, e->value);
+        csv_num(b, e->value);
         dcd_buf_puts(b, ",");
-        dcd_buf_num(b, r->model);
+        csv_num(b, r->model);
         dcd_buf_puts(b, ",");
-        dcd_buf_num(b, r->model - e->value);
+        csv_num(b, r->model - e->value);
         dcd_buf_puts(b, ",");
-        dcd_buf_num(b, e->tolerance);
+        csv_num(b, e->tolerance);
         dcd_buf_puts(b, r->pass ? ",pass," : ",FAIL,");
         csv_field(b, e->source);
         dcd_buf_puts(b, "\n");
