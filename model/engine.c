@@ -174,6 +174,12 @@ void dcd_workspace_free(dcd_workspace *w)
 
 #define ARR(w, k) ((w)->buf + (size_t)(k) * (w)->ny)
 
+/* max(x, 0) that keeps NaN (an undetermined value stays undetermined). */
+static inline double nonneg(double x)
+{
+    return x < 0 ? 0 : x;
+}
+
 static int sample(const dcd_series *s, const dcd_scenario *sc, dcd_workspace *w, double fallback,
                   double *out)
 {
@@ -203,9 +209,9 @@ static int capacity_path(const dcd_scenario *sc, const dcd_segment *g, dcd_works
             K[i] = K[i - 1] * (1 + G[i]);
         for (size_t i = ib; i > 0; i--)
             K[i - 1] = K[i] / (1 + G[i]);
-        A[0] = fmax(0, K[0] - K[0] / (1 + G[0]));
+        A[0] = nonneg(K[0] - K[0] / (1 + G[0]));
         for (size_t i = 1; i < ny; i++)
-            A[i] = fmax(0, K[i] - K[i - 1]);
+            A[i] = nonneg(K[i] - K[i - 1]);
         break;
     case DCD_CAP_ADDITIONS:
     case DCD_CAP_CAPEX: {
@@ -242,10 +248,10 @@ static int capacity_path(const dcd_scenario *sc, const dcd_segment *g, dcd_works
         {
             double t0 = sc->start - 1.0;
             double prev = g->saturation_gw / (1 + exp(-g->rate_per_year * (t0 - g->midpoint_year)));
-            A[0] = fmax(0, K[0] - prev);
+            A[0] = nonneg(K[0] - prev);
         }
         for (size_t i = 1; i < ny; i++)
-            A[i] = fmax(0, K[i] - K[i - 1]);
+            A[i] = nonneg(K[i] - K[i - 1]);
         break;
     }
     return rc == GSL_SUCCESS ? DCD_OK : DCD_EMODEL;
@@ -352,9 +358,9 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
                 /* capacity implied by the energy at the segment's load factor */
                 K[i] = lf[i] > 0 ? it_twh[i] / (DCD_TWH_PER_GW_YEAR * lf[i]) : NAN;
             }
-            A[0] = fmax(0, K[0] - K[0] / (1 + G[0]));
+            A[0] = nonneg(K[0] - K[0] / (1 + G[0]));
             for (size_t i = 1; i < ny; i++)
-                A[i] = fmax(0, K[i] - K[i - 1]);
+                A[i] = nonneg(K[i] - K[i - 1]);
         } else {
             rc = g->driver == DCD_DRIVER_CAPACITY ? capacity_path(sc, g, w, d) : fleet_path(sc, g, w);
             if (rc != DCD_OK)
