@@ -180,6 +180,7 @@ typedef struct loader {
     dcd_diags *diags;
     dcd_sha256 sha;
     char *stack[MAX_EXTENDS_DEPTH + 1]; /* real paths being loaded */
+    const char *names[MAX_EXTENDS_DEPTH + 1]; /* the same, as named (interned) */
     size_t depth;
     int oom;
 } loader;
@@ -223,10 +224,18 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
     }
     for (size_t i = 0; i < ld->depth; i++) {
         if (strcmp(ld->stack[i], real) == 0) {
-            dcd_diags_add(ld->diags, afile, aline, acol,
-                          "extends cycle: '%s' extends itself through this chain", path);
+            /* "a.yaml -> b.yaml -> a.yaml", as the files were named */
+            dcd_buf chain = {0};
+            for (size_t j = i; j < ld->depth; j++)
+                dcd_buf_printf(&chain, "%s -> ", ld->names[j]);
+            dcd_buf_puts(&chain, path);
+            if (chain.failed)
+                ld->oom = 1;
+            else
+                dcd_diags_add(ld->diags, afile, aline, acol, "extends cycle: %s", chain.data);
+            dcd_buf_free(&chain);
             free(real);
-            return DCD_EINPUT;
+            return chain.failed ? DCD_ENOMEM : DCD_EINPUT;
         }
     }
     if (ld->depth >= MAX_EXTENDS_DEPTH) {
@@ -244,21 +253,26 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
         free(real);
         return DCD_EINPUT;
     }
+    const char *name = dcd_pool_intern(ld->pool, path);
+    if (!name) {
+        free(real);
+        free(data);
+        return DCD_ENOMEM;
+    }
+    ld->names[ld->depth] = name;
     ld->stack[ld->depth++] = real;
     dcd_sha256_update(&ld->sha, data, len);
 
-    const char *name = dcd_pool_intern(ld->pool, path);
-    if (!name) {
-        rc = DCD_ENOMEM;
-        goto done;
-    }
     dcd_node *tree = NULL;
     rc = dcd_tree_parse(data, len, name, &tree, ld->diags);
     if (rc != DCD_OK)
         goto done;
     if (!tree || tree->kind != DCD_NODE_MAP) {
         dcd_diags_add(ld->diags, name, tree ? tree->line : 1, tree ? tree->column : 1,
-                      "a scenario file must be a mapping of keys (name:, years:, segments:, ...)");
+                      "%s: a scenario file is a mapping of keys (name:, years:, segments:, ...)",
+                      !tree || tree->kind == DCD_NODE_NULL ? "the file holds no YAML content"
+                      : tree->kind == DCD_NODE_SEQ         ? "found a list"
+                                                           : "found a single value");
         dcd_node_free(tree);
         rc = DCD_EINPUT;
         goto done;
@@ -267,7 +281,10 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
     if (ext) {
         if (ext->kind != DCD_NODE_SCALAR || !ext->text[0]) {
             dcd_diags_add(ld->diags, name, ext->line, ext->column,
-                          "extends: expected the path of another scenario file");
+                          "extends: expected the path of another scenario file, found %s",
+                          ext->kind == DCD_NODE_SEQ   ? "a list"
+                          : ext->kind == DCD_NODE_MAP ? "a mapping"
+                                                      : "nothing");
             dcd_node_free(tree);
             rc = DCD_EINPUT;
             goto done;
@@ -302,6 +319,18 @@ done:
 }
 
 /* ---- --set overrides --------------------------------------------------- */
+
+/* 1 when the text from S to END (exclusive) is a year, the last key of a
+ * --set path into a series. */
+static int is_year_key(const char *s, const char *end)
+{
+    if (s >= end || end - s > 4)
+        return 0;
+    for (; s < end; s++)
+        if (!isdigit((unsigned char)*s))
+            return 0;
+    return 1;
+}
 
 static void shift_columns(dcd_node *n, int by)
 {
@@ -340,10 +369,17 @@ static int apply_set(loader *ld, dcd_node *root, const char *arg, size_t index)
     int rc = dcd_tree_parse(value, strlen(value), file, &val, ld->diags);
     if (rc != DCD_OK) {
         /* Positions in the value: shift the diagnostics just added. */
-        for (size_t i = 0; i < ld->diags->n; i++)
-            if (ld->diags->items[i].file && strcmp(ld->diags->items[i].file, file) == 0 &&
-                ld->diags->items[i].line == 1)
-                ld->diags->items[i].column += (int)plen + 1;
+        for (size_t i = 0; i < ld->diags->n; i++) {
+            dcd_diag *g = &ld->diags->items[i];
+            if (!g->file || strcmp(g->file, file) != 0)
+                continue;
+            if (g->line == 1) {
+                g->column += (int)plen + 1;
+            } else { /* the end of the text: the end of the argument */
+                g->line = 1;
+                g->column = (int)strlen(arg) + 1;
+            }
+        }
         return rc;
     }
     shift_columns(val, (int)plen + 1);
@@ -397,6 +433,14 @@ static int apply_set(loader *ld, dcd_node *root, const char *arg, size_t index)
                 dcd_node_free(val);
                 return DCD_ENOMEM;
             }
+        } else if (next->kind == DCD_NODE_SCALAR && is_year_key(end + 1, eq)) {
+            dcd_diags_add(ld->diags, file, 1, col,
+                          "'%.*s' is a single value (set at %s:%d:%d), not a series of years; "
+                          "set the whole series, for example %.*s={%.*s: %s}",
+                          (int)(end - arg), arg, next->file, next->line, next->column,
+                          (int)(end - arg), arg, (int)(eq - end - 1), end + 1, value);
+            dcd_node_free(val);
+            return DCD_EINPUT;
         } else if (next->kind != DCD_NODE_MAP) {
             dcd_diags_add(ld->diags, file, 1, col,
                           "'%.*s' is not a mapping (it is set at %s:%d:%d), so it has no key '%.*s'",
@@ -418,9 +462,47 @@ typedef struct binder {
     int years_ok; /* the years are known, so series points can be checked */
     int start, end;
     int oom;
+    size_t errors; /* diagnostics reported (see MAX_BIND_ERRORS) */
 } binder;
 
-#define ERR(b, node, ...) dcd_diags_add((b)->diags, (node)->file, (node)->line, (node)->column, __VA_ARGS__)
+/* At most this many diagnostics from binding one scenario, then one note. */
+#define MAX_BIND_ERRORS 100
+
+static void bind_err(binder *b, const dcd_node *n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Adds a diagnostic located at node N.  Control characters of the text
+ * (from quoted keys or values) are shown escaped, so that every diagnostic
+ * stays on one line. */
+static void bind_err(binder *b, const dcd_node *n, const char *fmt, ...)
+{
+    if (++b->errors > MAX_BIND_ERRORS) {
+        if (b->errors == MAX_BIND_ERRORS + 1)
+            dcd_diags_add(b->diags, n->file, n->line, n->column,
+                          "too many errors; stopped reporting after %d", MAX_BIND_ERRORS);
+        return;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char clean[4 * sizeof msg];
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            k += (size_t)snprintf(clean + k, sizeof clean - k, "\\x%02X", *p);
+        else
+            clean[k++] = (char)*p;
+    }
+    clean[k] = '\0';
+    dcd_diags_add(b->diags, n->file, n->line, n->column, "%s", clean);
+}
+
+#define ERR(b, node, ...) bind_err((b), (node), __VA_ARGS__)
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -437,6 +519,10 @@ static size_t edit_distance(const char *a, const char *b)
             size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
             size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
             d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            /* a swap of two neighbours counts as one edit ("titel") */
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < d[i][j])
+                d[i][j] = d[i - 2][j - 2] + 1;
         }
     return d[la][lb];
 }
@@ -543,6 +629,16 @@ static const char *kind_name(const dcd_node *n)
     }
 }
 
+/* "'TEXT'" for a scalar (cut at 60 bytes), else the kind of node, for
+ * "found ..." in messages.  Returns BUF or a static string. */
+static const char *found_desc(const dcd_node *n, char *buf, size_t cap)
+{
+    if (n->kind != DCD_NODE_SCALAR)
+        return kind_name(n);
+    snprintf(buf, cap, "'%.60s%s'", n->text, strlen(n->text) > 60 ? "..." : "");
+    return buf;
+}
+
 /* Range rules for a number. */
 typedef struct range {
     double lo, hi;
@@ -566,15 +662,45 @@ static int in_range(double v, const range *r)
     return v <= r->hi;
 }
 
+/* 1 when T reads as a number that is not finite (.inf, .nan, 1e999). */
+static int non_finite_text(const char *t)
+{
+    static const char *const words[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+                                        "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+                                        "inf", "nan", "infinity", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(t, *w) == 0)
+            return 1;
+    double v;
+    char *end;
+    if (parse_number_text(t, &v) == 0)
+        return 0;
+    errno = 0;
+    v = strtod(t, &end);
+    return *t && !*end && !isfinite(v);
+}
+
 static int get_number(binder *b, const dcd_node *n, const char *path, const range *r, double *out)
 {
-    if (n->kind != DCD_NODE_SCALAR || !n->plain) {
+    if (n->kind == DCD_NODE_SCALAR && !n->plain) {
+        double q;
+        if (parse_number_text(n->text, &q) == 0)
+            ERR(b, n, "%s: expected %s, found quoted text \"%s\" (write numbers without quotes)",
+                path, r->what, n->text);
+        else
+            ERR(b, n, "%s: expected %s, found quoted text", path, r->what);
+        return -1;
+    }
+    if (n->kind != DCD_NODE_SCALAR) {
         ERR(b, n, "%s: expected %s, found %s", path, r->what, kind_name(n));
         return -1;
     }
     double v;
     if (parse_number_text(n->text, &v) != 0) {
-        ERR(b, n, "%s: expected %s, found '%s'", path, r->what, n->text);
+        if (non_finite_text(n->text))
+            ERR(b, n, "%s: expected %s, found '%s' (not a finite number)", path, r->what, n->text);
+        else
+            ERR(b, n, "%s: expected %s, found '%s'", path, r->what, n->text);
         return -1;
     }
     if (!in_range(v, r)) {
@@ -679,7 +805,12 @@ static int get_series(binder *b, const dcd_node *n, const char *path, const rang
         if (strcmp(key->text, "interpolation") == 0) {
             int m = val->kind == DCD_NODE_SCALAR ? dcd_interp_from_name(val->text) : -1;
             if (m < 0) {
-                ERR(b, val, "%s.interpolation: expected linear, step or steffen", path);
+                if (val->kind == DCD_NODE_SCALAR)
+                    ERR(b, val, "%s.interpolation: expected linear, step or steffen, found '%s'",
+                        path, val->text);
+                else
+                    ERR(b, val, "%s.interpolation: expected linear, step or steffen, found %s",
+                        path, kind_name(val));
                 bad = 1;
             } else {
                 interp = (dcd_interp)m;
@@ -800,7 +931,9 @@ static int get_survival(binder *b, const dcd_node *n, const char *path, dcd_surv
         if (get_number(b, shape, sub, &r_shape, &sv->shape) != 0)
             bad = 1;
     } else {
-        ERR(b, kind, "%s: expected fixed, exponential or weibull", sub);
+        char fd[80];
+        ERR(b, kind, "%s: expected fixed, exponential or weibull, found %s", sub,
+            found_desc(kind, fd, sizeof fd));
         return -1;
     }
     return bad ? -1 : 0;
@@ -876,7 +1009,9 @@ static void bind_segment(binder *b, const dcd_scenario *sc, const dcd_node *key,
         g->driver = DCD_DRIVER_FLEET;
         own = FLEET_KEYS;
     } else {
-        ERR(b, drv, "%s.driver: expected energy, capacity or fleet", path);
+        char fd[80];
+        ERR(b, drv, "%s.driver: expected energy, capacity or fleet, found %s", path,
+            found_desc(drv, fd, sizeof fd));
     }
     const char *known[32], *other[32];
     if (own) {
@@ -944,7 +1079,8 @@ static void bind_segment(binder *b, const dcd_scenario *sc, const dcd_node *key,
             else if (v->kind == DCD_NODE_SCALAR && strcmp(v->text, "it") == 0)
                 g->energy_is_it = 1;
             else
-                ERR(b, v, "%s.basis: expected facility or it", path);
+                ERR(b, v, "%s.basis: expected facility or it, found %s", path,
+                    found_desc(v, sub, sizeof sub));
         }
         needs_pue = g->energy_is_it;
     } else if (g->driver == DCD_DRIVER_CAPACITY) {
@@ -1136,7 +1272,7 @@ static void bind_years(binder *b, const dcd_node *root, dcd_scenario *sc)
         return;
     }
     if (y->kind != DCD_NODE_MAP) {
-        ERR(b, y, "years: expected {start, base, end}");
+        ERR(b, y, "years: expected a mapping {start, base, end}, found %s", kind_name(y));
         return;
     }
     static const char *const keys[] = {"start", "base", "end", NULL};
@@ -1185,7 +1321,8 @@ static void bind_national(binder *b, const dcd_node *root, dcd_scenario *sc)
         return;
     }
     if (n->kind != DCD_NODE_MAP) {
-        ERR(b, n, "national: expected a mapping {total_twh, growth} or {forecast_twh}");
+        ERR(b, n, "national: expected a mapping {total_twh, growth} or {forecast_twh}, found %s",
+            kind_name(n));
         return;
     }
     static const char *const keys[] = {"total_twh", "other_twh", "growth", "forecast_twh", NULL};
@@ -1255,10 +1392,13 @@ static void bind_expects(binder *b, const dcd_node *root, const char *key, int h
         e->column = it->column;
         if ((x = dcd_map_get(it, "year"))) {
             path_join(sub, sizeof sub, path, "year");
-            int lo = b->years_ok && !history ? b->start : YEAR_MIN;
-            int hi = b->years_ok && !history ? b->end : YEAR_MAX;
-            if (get_year(b, x, sub, lo, hi, &e->year) != 0)
+            if (get_year(b, x, sub, YEAR_MIN, YEAR_MAX, &e->year) != 0) {
                 ok = 0;
+            } else if (!history && b->years_ok && (e->year < b->start || e->year > b->end)) {
+                ERR(b, x, "%s: %d is outside the scenario's years %d-%d", sub, e->year,
+                    b->start, b->end);
+                ok = 0;
+            }
         } else
             ERR(b, it, "%s: missing key 'year'", path), ok = 0;
         if ((x = dcd_map_get(it, "metric"))) {
@@ -1266,8 +1406,25 @@ static void bind_expects(binder *b, const dcd_node *root, const char *key, int h
             if (get_string(b, x, sub, &e->metric) != 0)
                 ok = 0;
             else if (dcd_total_index(e->metric) < 0) {
-                ERR(b, x, "%s: unknown metric '%s' (a column of summary.csv, such as "
-                          "dc_twh or dc_share_pct)", sub, e->metric);
+                const char *best = NULL;
+                size_t bestd = 99;
+                for (int m = 0; m < DCD_NTOTAL; m++) {
+                    size_t dd = edit_distance(e->metric, dcd_total_info[m].name);
+                    if (dd < bestd) {
+                        bestd = dd;
+                        best = dcd_total_info[m].name;
+                    }
+                }
+                for (int m = 0; m < DCD_NTOTAL && bestd > strlen(e->metric) / 3 + 1; m++)
+                    if (strncmp(dcd_total_info[m].name, e->metric, strlen(e->metric)) == 0) {
+                        best = dcd_total_info[m].name; /* "dc_share" -> dc_share_pct */
+                        bestd = 0;
+                    }
+                if (best && bestd <= strlen(e->metric) / 3 + 1)
+                    ERR(b, x, "%s: unknown metric '%s'; did you mean '%s'?", sub, e->metric, best);
+                else
+                    ERR(b, x, "%s: unknown metric '%s' (a column of summary.csv, such as "
+                              "dc_twh or dc_share_pct)", sub, e->metric);
                 ok = 0;
             }
         } else
@@ -1335,7 +1492,7 @@ static void bind(binder *b, const dcd_node *root, dcd_scenario *sc)
                     sc->nsources++;
             }
         } else {
-            ERR(b, v, "sources: expected a list of citations");
+            ERR(b, v, "sources: expected a list of citations, found %s", kind_name(v));
         }
     }
     bind_years(b, root, sc);
@@ -1352,8 +1509,11 @@ static void bind(binder *b, const dcd_node *root, dcd_scenario *sc)
     const dcd_node *segs = dcd_map_get(root, "segments");
     if (!segs) {
         ERR(b, root, "missing key 'segments' (at least one segment of the fleet)");
-    } else if (segs->kind != DCD_NODE_MAP || segs->n == 0) {
-        ERR(b, segs, "segments: expected a mapping of segment names to segments");
+    } else if (segs->kind != DCD_NODE_MAP) {
+        ERR(b, segs, "segments: expected a mapping of segment names to segments, found %s",
+            kind_name(segs));
+    } else if (segs->n == 0) {
+        ERR(b, segs, "segments: give at least one segment");
     } else {
         sc->segments = calloc(segs->n, sizeof *sc->segments);
         if (!sc->segments) {

@@ -2,6 +2,8 @@
 #include "dcd_tree.h"
 
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -241,190 +243,508 @@ int dcd_tree_merge(dcd_node *base, dcd_node *over)
 
 /* ---- parsing ---------------------------------------------------------- */
 
-typedef struct conv {
-    yaml_document_t *doc;
+/* The tree is built from libyaml's event stream rather than from
+ * yaml_parser_load(): that way the depth and node limits stop the parser
+ * early.  (libyaml's scanner does work proportional to the flow depth for
+ * every token, so a file of 100000 '[' took a minute to load before being
+ * refused; and an alias bomb is refused before it is expanded.) */
+
+/* At most this many diagnostics from one parse; then one last note. */
+#define MAX_PARSE_ERRORS 50
+
+typedef struct anchor {
+    char *name;
+    dcd_node *node; /* NULL while the anchored collection is being built */
+    size_t size;    /* nodes in the subtree */
+    size_t height;  /* levels of the subtree (1 for a scalar) */
+} anchor;
+
+typedef struct frame {
+    dcd_node *node;     /* the collection being built (not yet in its parent) */
+    dcd_node *key;      /* a map's key waiting for its value */
+    int skip;           /* drop the next value: its key was refused */
+    size_t anchor;      /* 1 + index of the anchor naming this node, or 0 */
+    size_t first_count; /* node count when the collection started */
+    size_t height;      /* levels below and including this node so far */
+} frame;
+
+typedef struct builder {
     const char *file;
     dcd_diags *diags;
-    size_t count;
-    int failed;
-} conv;
+    size_t count;  /* nodes so far, aliases expanded */
+    size_t errors; /* diagnostics added */
+    int failed;    /* a problem was reported: no tree is returned */
+    int stop;      /* a limit was hit: stop reading */
+    int oom;
+    anchor *anchors;
+    size_t nanchors, capanchors;
+    frame stack[DCD_TREE_MAX_DEPTH + 1];
+    size_t depth;      /* open collections */
+    dcd_node *root;    /* the finished top node */
+    dcd_node *trash;   /* refused nodes, kept until the end (aliases may point in) */
+} builder;
 
-static int is_null_scalar(const yaml_node_t *yn)
+static void berr(builder *b, int line, int col, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void berr(builder *b, int line, int col, const char *fmt, ...)
 {
-    if (yn->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    b->failed = 1;
+    if (b->errors >= MAX_PARSE_ERRORS) {
+        b->stop = 1;
+        return;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (++b->errors == MAX_PARSE_ERRORS) {
+        dcd_diags_add(b->diags, b->file, line, col, "%s (and more errors; stopped after %d)",
+                      msg, MAX_PARSE_ERRORS);
+        b->stop = 1;
+    } else {
+        dcd_diags_add(b->diags, b->file, line, col, "%s", msg);
+    }
+}
+
+static int mark_line(const yaml_mark_t *m) { return (int)m->line + 1; }
+static int mark_col(const yaml_mark_t *m) { return (int)m->column + 1; }
+
+static void trash(builder *b, dcd_node *n)
+{
+    if (!n)
+        return;
+    if (!b->trash) {
+        b->trash = dcd_node_new(DCD_NODE_SEQ, NULL, b->file, 0, 0);
+        if (!b->trash) {
+            dcd_node_free(n);
+            b->oom = b->stop = 1;
+            return;
+        }
+    }
+    if (dcd_seq_push(b->trash, n) != 0) /* frees n */
+        b->oom = b->stop = 1;
+}
+
+/* Counts one more node at nesting DEPTH; 0, or -1 when a limit is hit. */
+static int count_node(builder *b, size_t depth, size_t size, size_t height,
+                      const yaml_mark_t *m)
+{
+    if (depth + height - 1 > DCD_TREE_MAX_DEPTH) {
+        berr(b, mark_line(m), mark_col(m), "nesting deeper than %d levels", DCD_TREE_MAX_DEPTH);
+        b->stop = 1;
+        return -1;
+    }
+    if (b->count + size > DCD_TREE_MAX_NODES) {
+        berr(b, mark_line(m), mark_col(m),
+             "document too large: more than %d nodes (with aliases expanded)",
+             DCD_TREE_MAX_NODES);
+        b->stop = 1;
+        return -1;
+    }
+    b->count += size;
+    return 0;
+}
+
+static size_t new_anchor(builder *b, const yaml_char_t *name, dcd_node *node)
+{
+    if (!name)
         return 0;
-    const char *v = (const char *)yn->data.scalar.value;
-    size_t len = yn->data.scalar.length;
+    if (b->nanchors == b->capanchors) {
+        size_t cap = b->capanchors ? b->capanchors * 2 : 8;
+        anchor *a = realloc(b->anchors, cap * sizeof *a);
+        if (!a) {
+            b->oom = b->stop = 1;
+            return 0;
+        }
+        b->anchors = a;
+        b->capanchors = cap;
+    }
+    anchor *a = &b->anchors[b->nanchors];
+    a->name = dup_n((const char *)name, strlen((const char *)name));
+    if (!a->name) {
+        b->oom = b->stop = 1;
+        return 0;
+    }
+    a->node = node;
+    a->size = 1;
+    a->height = 1;
+    return ++b->nanchors;
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+    const dcd_node *const *a = pa, *const *b = pb;
+    int c = strcmp((*a)->text, (*b)->text);
+    if (c)
+        return c;
+    /* ties in file order, so that the first occurrence comes first */
+    if ((*a)->line != (*b)->line)
+        return (*a)->line < (*b)->line ? -1 : 1;
+    return ((*a)->column > (*b)->column) - ((*a)->column < (*b)->column);
+}
+
+/* Reports every key of M given a second time (sorting, so a map of many keys
+ * costs n log n rather than n^2). */
+static void check_duplicates(builder *b, const dcd_node *m)
+{
+    if (m->n < 2)
+        return;
+    const dcd_node **k = malloc(m->n * sizeof *k);
+    if (!k) {
+        b->oom = b->stop = 1;
+        return;
+    }
+    memcpy(k, m->keys, m->n * sizeof *k);
+    qsort(k, m->n, sizeof *k, key_cmp);
+    for (size_t i = 1, first = 0; i < m->n && !b->stop; i++) {
+        if (strcmp(k[i]->text, k[first]->text) != 0) {
+            first = i;
+            continue;
+        }
+        berr(b, k[i]->line, k[i]->column, "duplicate key '%s' (first at line %d, column %d)",
+             k[i]->text, k[first]->line, k[first]->column);
+    }
+    free(k);
+}
+
+/* Hands a finished node N of HEIGHT levels to the open collection, or makes
+ * it the root. */
+static void add_node(builder *b, dcd_node *n, size_t height)
+{
+    if (b->depth == 0) {
+        if (b->root) /* cannot happen with one document; be safe */
+            trash(b, b->root);
+        b->root = n;
+        return;
+    }
+    frame *f = &b->stack[b->depth - 1];
+    if (height + 1 > f->height)
+        f->height = height + 1;
+    if (f->node->kind == DCD_NODE_SEQ) {
+        if (dcd_seq_push(f->node, n) != 0)
+            b->oom = b->stop = 1;
+        return;
+    }
+    if (f->skip) {
+        f->skip = 0;
+        trash(b, n);
+        return;
+    }
+    if (!f->key) {
+        if (n->kind == DCD_NODE_MAP || n->kind == DCD_NODE_SEQ) {
+            berr(b, n->line, n->column, "mapping keys must be plain words or years, not %s",
+                 n->kind == DCD_NODE_MAP ? "a mapping" : "a list");
+            f->skip = 1;
+            trash(b, n);
+        } else if (n->kind == DCD_NODE_NULL) {
+            berr(b, n->line, n->column, "empty mapping key");
+            f->skip = 1;
+            trash(b, n);
+        } else {
+            f->key = n;
+        }
+        return;
+    }
+    /* Duplicates are found when the mapping ends (check_duplicates). */
+    if (reserve(f->node) != 0) {
+        trash(b, n);
+        b->oom = b->stop = 1;
+        return;
+    }
+    f->node->keys[f->node->n] = f->key;
+    f->node->vals[f->node->n++] = n;
+    f->key = NULL;
+}
+
+static int is_null_text(const char *v, size_t len)
+{
     return len == 0 || (len == 1 && v[0] == '~') ||
            (len == 4 && (memcmp(v, "null", 4) == 0 || memcmp(v, "Null", 4) == 0 ||
                          memcmp(v, "NULL", 4) == 0));
 }
 
-static dcd_node *convert(conv *c, yaml_node_t *yn, int depth)
+static void on_scalar(builder *b, const yaml_event_t *ev)
 {
-    int line = (int)yn->start_mark.line + 1, col = (int)yn->start_mark.column + 1;
-    if (++c->count > DCD_TREE_MAX_NODES) {
-        if (!c->failed)
-            dcd_diags_add(c->diags, c->file, line, col,
-                          "document has more than %d nodes (aliases expanding?)",
-                          DCD_TREE_MAX_NODES);
-        c->failed = 1;
-        return NULL;
+    const yaml_mark_t *m = &ev->start_mark;
+    const char *v = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    if (count_node(b, b->depth, 1, 1, m) != 0)
+        return;
+    dcd_node *n;
+    if (plain && is_null_text(v, len)) {
+        n = dcd_node_new(DCD_NODE_NULL, NULL, b->file, mark_line(m), mark_col(m));
+    } else {
+        if (memchr(v, '\0', len)) {
+            berr(b, mark_line(m), mark_col(m), "text holds a NUL character");
+            v = "";
+            len = 0;
+        }
+        n = dcd_node_new(DCD_NODE_SCALAR, NULL, b->file, mark_line(m), mark_col(m));
+        if (n) {
+            n->plain = plain;
+            n->text = dup_n(v, len);
+            if (!n->text) {
+                dcd_node_free(n);
+                n = NULL;
+            }
+        }
     }
-    if (depth > DCD_TREE_MAX_DEPTH) {
-        if (!c->failed)
-            dcd_diags_add(c->diags, c->file, line, col,
-                          "nesting deeper than %d levels", DCD_TREE_MAX_DEPTH);
-        c->failed = 1;
-        return NULL;
+    if (!n) {
+        b->oom = b->stop = 1;
+        return;
     }
-    dcd_node *n = NULL;
-    switch (yn->type) {
-    case YAML_SCALAR_NODE:
-        if (is_null_scalar(yn))
-            return dcd_node_new(DCD_NODE_NULL, NULL, c->file, line, col);
-        if (memchr(yn->data.scalar.value, '\0', yn->data.scalar.length)) {
-            dcd_diags_add(c->diags, c->file, line, col, "text holds a NUL character");
-            c->failed = 1;
-            return NULL;
+    size_t a = new_anchor(b, ev->data.scalar.anchor, n);
+    (void)a;
+    add_node(b, n, 1);
+}
+
+static void on_alias(builder *b, const yaml_event_t *ev)
+{
+    const yaml_mark_t *m = &ev->start_mark;
+    const char *name = (const char *)ev->data.alias.anchor;
+    const anchor *a = NULL;
+    for (size_t i = b->nanchors; i > 0; i--)
+        if (strcmp(b->anchors[i - 1].name, name) == 0) {
+            a = &b->anchors[i - 1];
+            break;
         }
-        n = dcd_node_new(DCD_NODE_SCALAR, NULL, c->file, line, col);
-        if (!n)
-            return NULL;
-        n->text = dup_n((const char *)yn->data.scalar.value, yn->data.scalar.length);
-        n->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        if (!n->text) {
-            dcd_node_free(n);
-            return NULL;
-        }
-        return n;
-    case YAML_SEQUENCE_NODE:
-        n = dcd_node_new(DCD_NODE_SEQ, NULL, c->file, line, col);
-        if (!n)
-            return NULL;
-        for (yaml_node_item_t *it = yn->data.sequence.items.start;
-             it < yn->data.sequence.items.top; it++) {
-            dcd_node *item = convert(c, yaml_document_get_node(c->doc, *it), depth + 1);
-            if (!item || dcd_seq_push(n, item) != 0)
-                goto fail;
-        }
-        return n;
-    case YAML_MAPPING_NODE:
-        n = dcd_node_new(DCD_NODE_MAP, NULL, c->file, line, col);
-        if (!n)
-            return NULL;
-        for (yaml_node_pair_t *pr = yn->data.mapping.pairs.start;
-             pr < yn->data.mapping.pairs.top; pr++) {
-            yaml_node_t *yk = yaml_document_get_node(c->doc, pr->key);
-            int kl = (int)yk->start_mark.line + 1, kc = (int)yk->start_mark.column + 1;
-            if (yk->type != YAML_SCALAR_NODE) {
-                dcd_diags_add(c->diags, c->file, kl, kc, "mapping keys must be plain words or years");
-                c->failed = 1;
-                continue;
-            }
-            dcd_node *k = convert(c, yk, depth + 1);
-            if (!k)
-                goto fail;
-            if (k->kind == DCD_NODE_NULL) {
-                dcd_diags_add(c->diags, c->file, kl, kc, "empty mapping key");
-                c->failed = 1;
-                dcd_node_free(k);
-                continue;
-            }
-            dcd_node *prev = dcd_map_get(n, k->text);
-            if (prev) {
-                size_t pi = dcd_map_index(n, k->text);
-                dcd_diags_add(c->diags, c->file, kl, kc,
-                              "duplicate key '%s' (first at line %d)", k->text,
-                              n->keys[pi]->line);
-                c->failed = 1;
-                dcd_node_free(k);
-                continue;
-            }
-            dcd_node *v = convert(c, yaml_document_get_node(c->doc, pr->value), depth + 1);
-            if (!v) {
-                dcd_node_free(k);
-                goto fail;
-            }
-            if (dcd_map_put(n, k, v) != 0)
-                goto fail; /* put freed k and v */
-        }
-        return n;
-    default:
-        return dcd_node_new(DCD_NODE_NULL, NULL, c->file, line, col);
+    if (!a) {
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' has no anchor '&%s' before it", name,
+             name);
+        return;
     }
-fail:
-    dcd_node_free(n);
-    return NULL;
+    if (!a->node) {
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' refers to a node that contains it",
+             name);
+        return;
+    }
+    if (count_node(b, b->depth, a->size, a->height, m) != 0)
+        return;
+    dcd_node *c = dcd_node_clone(a->node);
+    if (!c) {
+        b->oom = b->stop = 1;
+        return;
+    }
+    /* The copy is reported where the alias is written. */
+    c->line = mark_line(m);
+    c->column = mark_col(m);
+    add_node(b, c, a->height);
+}
+
+static void on_start(builder *b, const yaml_event_t *ev)
+{
+    const yaml_mark_t *m = &ev->start_mark;
+    int map = ev->type == YAML_MAPPING_START_EVENT;
+    if (count_node(b, b->depth, 1, 1, m) != 0)
+        return;
+    dcd_node *n = dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m),
+                               mark_col(m));
+    if (!n) {
+        b->oom = b->stop = 1;
+        return;
+    }
+    frame *f = &b->stack[b->depth++];
+    memset(f, 0, sizeof *f);
+    f->node = n;
+    f->first_count = b->count - 1;
+    f->height = 1;
+    f->anchor = new_anchor(b, map ? ev->data.mapping_start.anchor
+                                  : ev->data.sequence_start.anchor, NULL);
+}
+
+static void on_end(builder *b)
+{
+    if (b->depth == 0)
+        return;
+    frame *f = &b->stack[--b->depth];
+    dcd_node *n = f->node;
+    trash(b, f->key); /* a key without a value cannot happen; be safe */
+    if (n->kind == DCD_NODE_MAP)
+        check_duplicates(b, n);
+    if (f->anchor) {
+        anchor *a = &b->anchors[f->anchor - 1];
+        a->node = n;
+        a->size = b->count - f->first_count;
+        a->height = f->height;
+    }
+    size_t h = f->height;
+    memset(f, 0, sizeof *f);
+    add_node(b, n, h);
+}
+
+/* Line and column (1-based, columns in characters) of byte OFFSET. */
+static void offset_position(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    int l = 1, c = 1;
+    if (offset > len)
+        offset = len;
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch == '\n' || (ch == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80 && ch != '\r') {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* The byte at 0-based LINE and character COLUMN, or -1. */
+static int char_at(const char *text, size_t len, size_t line, size_t column)
+{
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < len; i++)
+        if (text[i] == '\n')
+            l++;
+    for (size_t c = 0; i < len && text[i] != '\n'; i++) {
+        if (((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
+        if (c++ == column)
+            return (unsigned char)text[i];
+    }
+    return -1;
+}
+
+static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, size_t len)
+{
+    const char *problem = p->problem ? p->problem : "YAML syntax error";
+    int line, col;
+    if (p->error == YAML_MEMORY_ERROR) {
+        b->oom = 1;
+        return;
+    }
+    if (p->error == YAML_READER_ERROR) {
+        size_t at = p->problem_offset < len ? p->problem_offset : len;
+        if (strstr(problem, "UTF-8") || strstr(problem, "Unicode")) {
+            /* Point at the first byte of the broken character. */
+            if (strstr(problem, "trailing"))
+                while (at > 0 && ((unsigned char)text[at - 1] & 0xC0) == 0x80)
+                    at--;
+            if (strstr(problem, "trailing") && at > 0)
+                at--;
+            offset_position(text, len, at, &line, &col);
+            if (at < len && strstr(problem, "trailing"))
+                berr(b, line, col, "not valid UTF-8 text: byte 0x%02X is not followed by a UTF-8 "
+                                   "continuation byte; save the file as UTF-8",
+                     (unsigned char)text[at]);
+            else if (at < len)
+                berr(b, line, col, "not valid UTF-8 text: %s (byte 0x%02X); save the file as "
+                                   "UTF-8", problem, (unsigned char)text[at]);
+            else
+                berr(b, line, col, "not valid UTF-8 text: %s; save the file as UTF-8", problem);
+        } else if (p->problem_value >= 0) {
+            offset_position(text, len, at, &line, &col);
+            berr(b, line, col, "control character U+%04X is not allowed in YAML text",
+                 (unsigned)p->problem_value);
+        } else {
+            offset_position(text, len, at, &line, &col);
+            berr(b, line, col, "not valid text: %s", problem);
+        }
+        return;
+    }
+    line = mark_line(&p->problem_mark);
+    col = mark_col(&p->problem_mark);
+    if (char_at(text, len, p->problem_mark.line, p->problem_mark.column) == '\t') {
+        berr(b, line, col, "a tab character where YAML expects spaces: indent with spaces, "
+                           "not tabs");
+        return;
+    }
+    const char *hint = "";
+    if (strcmp(problem, "mapping values are not allowed in this context") == 0)
+        hint = " (check the indentation of this line, or quote text that holds ': ')";
+    if (p->context && strcmp(problem, "found unexpected end of stream") == 0 &&
+        strstr(p->context, "quoted scalar")) {
+        /* Point at the opening quote, not at the end of the file. */
+        berr(b, mark_line(&p->context_mark), mark_col(&p->context_mark),
+             "quoted text is not closed: its closing quote is missing");
+    } else if (p->context && (p->context_mark.line != p->problem_mark.line ||
+                              p->context_mark.column != p->problem_mark.column)) {
+        berr(b, line, col, "%s %s started at line %d, column %d%s", problem, p->context,
+             mark_line(&p->context_mark), mark_col(&p->context_mark), hint);
+    } else if (p->context) {
+        berr(b, line, col, "%s %s%s", problem, p->context, hint);
+    } else {
+        berr(b, line, col, "%s%s", problem, hint);
+    }
 }
 
 int dcd_tree_parse(const char *text, size_t len, const char *file,
                    dcd_node **root, dcd_diags *diags)
 {
     yaml_parser_t parser;
-    yaml_document_t doc;
-    int rc = DCD_OK, have_doc = 0;
+    builder b;
+    int docs = 0, done = 0, rc = DCD_OK;
+    memset(&b, 0, sizeof b);
+    b.file = file;
+    b.diags = diags;
     *root = NULL;
     if (!yaml_parser_initialize(&parser))
         return DCD_ENOMEM;
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        int line = (int)parser.problem_mark.line + 1;
-        int col = (int)parser.problem_mark.column + 1;
-        if (parser.error == YAML_MEMORY_ERROR) {
-            rc = DCD_ENOMEM;
-        } else {
-            if (parser.context)
-                dcd_diags_add(diags, file, line, col, "%s %s (line %d)",
-                              parser.problem ? parser.problem : "YAML error", parser.context,
-                              (int)parser.context_mark.line + 1);
-            else
-                dcd_diags_add(diags, file, line, col, "%s",
-                              parser.problem ? parser.problem : "YAML syntax error");
-            rc = DCD_EINPUT;
+    while (!done && !b.stop) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            syntax_error(&b, &parser, text, len);
+            b.failed = 1;
+            break;
         }
-        goto done;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (docs++) {
+                berr(&b, mark_line(&ev.start_mark), mark_col(&ev.start_mark),
+                     "a scenario file holds one YAML document; found a second");
+                done = 1;
+            }
+            break;
+        case YAML_SCALAR_EVENT:
+            on_scalar(&b, &ev);
+            break;
+        case YAML_ALIAS_EVENT:
+            on_alias(&b, &ev);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            on_start(&b, &ev);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            on_end(&b);
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
     }
-    have_doc = 1;
-    yaml_node_t *top = yaml_document_get_root_node(&doc);
-    if (!top)
-        goto done; /* empty file */
-    conv c = {&doc, file, diags, 0, 0};
-    *root = convert(&c, top, 0);
-    if (c.failed) {
-        dcd_node_free(*root);
-        *root = NULL;
-        rc = DCD_EINPUT;
-        goto done;
-    }
-    if (!*root) {
+    if (b.oom)
         rc = DCD_ENOMEM;
-        goto done;
-    }
-    /* A second document in the same stream is a mistake worth reporting. */
-    yaml_document_t extra;
-    if (!yaml_parser_load(&parser, &extra)) {
-        dcd_diags_add(diags, file, (int)parser.problem_mark.line + 1,
-                      (int)parser.problem_mark.column + 1, "%s",
-                      parser.problem ? parser.problem : "YAML syntax error");
+    else if (b.failed)
         rc = DCD_EINPUT;
-    } else {
-        yaml_node_t *more = yaml_document_get_root_node(&extra);
-        if (more) {
-            dcd_diags_add(diags, file, (int)more->start_mark.line + 1,
-                          (int)more->start_mark.column + 1,
-                          "a scenario file holds one YAML document; found a second");
-            rc = DCD_EINPUT;
-        }
-        yaml_document_delete(&extra);
+    else if (!done)
+        rc = DCD_EINPUT; /* stopped without a message: cannot happen; be safe */
+    if (rc == DCD_OK)
+        *root = b.root;
+    else
+        dcd_node_free(b.root);
+    while (b.depth > 0) {
+        frame *f = &b.stack[--b.depth];
+        dcd_node_free(f->key);
+        dcd_node_free(f->node);
     }
-    if (rc != DCD_OK) {
-        dcd_node_free(*root);
-        *root = NULL;
-    }
-done:
-    if (have_doc)
-        yaml_document_delete(&doc);
+    dcd_node_free(b.trash);
+    for (size_t i = 0; i < b.nanchors; i++)
+        free(b.anchors[i].name);
+    free(b.anchors);
     yaml_parser_delete(&parser);
     return rc;
 }
