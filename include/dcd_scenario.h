@@ -146,6 +146,15 @@ typedef struct dcd_scenario {
 int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
                       dcd_scenario **out, dcd_diags *diags);
 
+/* As dcd_scenario_load(), but the top file's LEN bytes are TEXT (any bytes;
+ * no NUL needed) rather than read from disk.  NAME labels messages and the
+ * scenario's path, and a relative `extends:` in TEXT is read from disk
+ * relative to NAME's folder.  For tests and the fuzz harness
+ * (tests/fuzz/fuzz_loader.c). */
+int dcd_scenario_load_text(const char *name, const char *text, size_t len,
+                           const char *const *sets, size_t nsets, dcd_scenario **out,
+                           dcd_diags *diags);
+
 /* Frees SC; accepts NULL. */
 void dcd_scenario_free(dcd_scenario *sc);
 

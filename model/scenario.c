@@ -202,8 +202,10 @@ static char *join_relative(const char *path, const char *rel)
 }
 
 /* Loads PATH (reported as named) into *ROOT, merging any extends chain.
- * AT is the node that named this file (NULL for the top file). */
-static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node **root)
+ * AT is the node that named this file (NULL for the top file).  TEXT, when
+ * not NULL, holds the file's TLEN bytes, which are then not read from disk. */
+static int load_tree(loader *ld, const char *path, const dcd_node *at, const char *text,
+                     size_t tlen, dcd_node **root)
 {
     const char *afile = at ? at->file : NULL;
     int aline = at ? at->line : 0, acol = at ? at->column : 0;
@@ -213,7 +215,9 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
     int rc = DCD_OK;
     *root = NULL;
 
-    char *real = realpath(path, NULL);
+    char *real = text ? dup_str(path) : realpath(path, NULL);
+    if (!real && text)
+        return DCD_ENOMEM;
     if (!real) {
         if (at)
             dcd_diags_add(ld->diags, afile, aline, acol, "cannot read extended scenario '%s': %s",
@@ -244,7 +248,9 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
         free(real);
         return DCD_EINPUT;
     }
-    if (read_file(path, &data, &len, why, sizeof why) != 0) {
+    if (text) {
+        len = tlen;
+    } else if (read_file(path, &data, &len, why, sizeof why) != 0) {
         if (at)
             dcd_diags_add(ld->diags, afile, aline, acol, "cannot read extended scenario '%s': %s",
                           path, why);
@@ -261,10 +267,11 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
     }
     ld->names[ld->depth] = name;
     ld->stack[ld->depth++] = real;
-    dcd_sha256_update(&ld->sha, data, len);
+    const char *bytes = text ? text : data;
+    dcd_sha256_update(&ld->sha, bytes, len);
 
     dcd_node *tree = NULL;
-    rc = dcd_tree_parse(data, len, name, &tree, ld->diags);
+    rc = dcd_tree_parse(bytes, len, name, &tree, ld->diags);
     if (rc != DCD_OK)
         goto done;
     if (!tree || tree->kind != DCD_NODE_MAP) {
@@ -296,7 +303,7 @@ static int load_tree(loader *ld, const char *path, const dcd_node *at, dcd_node 
             goto done;
         }
         dcd_node *parent = NULL;
-        rc = load_tree(ld, parent_path, ext, &parent);
+        rc = load_tree(ld, parent_path, ext, NULL, 0, &parent);
         free(parent_path);
         if (rc != DCD_OK) {
             dcd_node_free(tree);
@@ -1528,8 +1535,9 @@ static void bind(binder *b, const dcd_node *root, dcd_scenario *sc)
     bind_expects(b, root, "history", 1, &sc->history, &sc->nhistory);
 }
 
-int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
-                      dcd_scenario **out, dcd_diags *diags)
+static int load_scenario(const char *path, const char *text, size_t tlen,
+                         const char *const *sets, size_t nsets, dcd_scenario **out,
+                         dcd_diags *diags)
 {
     *out = NULL;
     size_t before = diags->n;
@@ -1545,7 +1553,7 @@ int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
     ld.pool = &sc->pool;
     ld.diags = diags;
     dcd_sha256_init(&ld.sha);
-    int rc = load_tree(&ld, path, NULL, &sc->tree);
+    int rc = load_tree(&ld, path, NULL, text, tlen, &sc->tree);
     if (rc != DCD_OK)
         goto fail;
     for (size_t i = 0; i < nsets; i++) {
@@ -1577,6 +1585,23 @@ int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
 fail:
     dcd_scenario_free(sc);
     return rc;
+}
+
+int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
+                      dcd_scenario **out, dcd_diags *diags)
+{
+    return load_scenario(path, NULL, 0, sets, nsets, out, diags);
+}
+
+int dcd_scenario_load_text(const char *name, const char *text, size_t len,
+                           const char *const *sets, size_t nsets, dcd_scenario **out,
+                           dcd_diags *diags)
+{
+    if (!text) {
+        *out = NULL;
+        return DCD_EINPUT;
+    }
+    return load_scenario(name, text, len, sets, nsets, out, diags);
 }
 
 int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out)
