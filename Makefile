@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
-        format bench fuzz readme
+        format bench fuzz readme-table readme
 
 all: $(PROG)
 
@@ -77,6 +77,20 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 ## run: build and run the default scenario (results under out/)
 run: $(PROG)
 	./$(PROG) run $(DEFAULT_SCENARIO)
+
+## readme-table: regenerate docs/check-table.md from `dcdemand check --format
+## markdown scenarios/`, and README.md's <!-- check-table:start/end --> block
+readme-table: $(PROG)
+	@./$(PROG) check --format markdown scenarios/ >docs/check-table.md.tmp; rc=$$?; \
+	if [ $$rc -ne 0 ] && [ $$rc -ne 1 ]; then rm -f docs/check-table.md.tmp; exit $$rc; fi; \
+	mv docs/check-table.md.tmp docs/check-table.md; echo "wrote docs/check-table.md"
+	@if grep -q '^<!-- check-table:start -->$$' README.md 2>/dev/null && \
+	    grep -q '^<!-- check-table:end -->$$' README.md; then \
+	  awk '$$0 == "<!-- check-table:start -->" { print; while ((getline l < "docs/check-table.md") > 0) print l; skip = 1; next } \
+	       $$0 == "<!-- check-table:end -->" { skip = 0 } \
+	       !skip { print }' README.md >README.md.tmp && mv README.md.tmp README.md && \
+	  echo "updated the check table in README.md"; \
+	fi
 
 ## test: build and run the whole suite (unit, command line, error corpus, scenario checks)
 test: $(PROG) $(UNIT_BIN)
