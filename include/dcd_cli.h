@@ -21,6 +21,7 @@ extern const char dcd_exit_help[];
 int dcd_cmd_run(int argc, char **argv);
 int dcd_cmd_validate(int argc, char **argv);
 int dcd_cmd_show(int argc, char **argv);
+int dcd_cmd_plot(int argc, char **argv);
 /* `check`: compares scenarios with their published figures (cmd_check.c). */
 int dcd_cmd_check(int argc, char **argv);
 

@@ -6,6 +6,7 @@
 #include "dcd_cli.h"
 #include "dcd_engine.h"
 #include "dcd_output.h"
+#include "dcd_plot.h"
 
 /* --set arguments collected from the command line. */
 typedef struct sets {
@@ -31,12 +32,15 @@ static const char RUN_HELP[] =
     "Usage: " DCD_PROGRAM " run [OPTIONS] FILE...\n"
     "Project each scenario FILE year by year, print a table of key years and\n"
     "write DIR/NAME/{summary.csv,segments.csv,results.json,scenario.yaml}, where\n"
-    "NAME is the scenario's name reduced to safe characters.\n\n"
+    "NAME is the scenario's name reduced to safe characters, and the charts\n"
+    "DIR/NAME/{share,energy,load,national,emissions}.png with their gnuplot scripts\n"
+    "(see 'dcdemand plot --help'; gnuplot from PATH or $DCDEMAND_GNUPLOT).\n\n"
     "Options:\n"
     "  -o, --out DIR          output folder (default: out)\n"
     "  -s, --set PATH=VALUE   override a number of the scenario, for example\n"
     "                         --set segments.ai.utilisation=0.7 (repeatable)\n"
     "  -q, --quiet            print no table\n"
+    "      --no-plots         write the results only, no charts\n"
     "  -h, --help             show this help and exit\n\n";
 
 /* Years shown in the table: all when few, else the base year, every fifth
@@ -72,10 +76,11 @@ int dcd_cmd_run(int argc, char **argv)
     static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
                                          {"set", required_argument, NULL, 's'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"no-plots", no_argument, NULL, 'P'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *outdir = "out";
-    int quiet = 0, c, code = DCD_EXIT_OK;
+    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK;
     sets st = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
@@ -97,6 +102,9 @@ int dcd_cmd_run(int argc, char **argv)
             break;
         case 'q':
             quiet = 1;
+            break;
+        case 'P':
+            plots = 0;
             break;
         case 'h':
             fputs(RUN_HELP, stdout);
@@ -160,6 +168,21 @@ int dcd_cmd_run(int argc, char **argv)
                 putchar('\n');
             print_table(scs[i], res[i]);
             printf("wrote %s/\n", dir.data);
+        }
+        if (plots) {
+            /* The results are written: a chart failure is reported (exit
+             * code 6) but does not stop the other scenarios. */
+            dcd_plot_opts po;
+            dcd_plot_meta meta;
+            dcd_plot_opts_default(&po);
+            dcd_plot_meta_from(scs[i], &meta);
+            rc = dcd_plot_draw(&meta, res[i], dir.data, &po, &diags);
+            if (rc != DCD_OK) {
+                int pc = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
+                dcd_diags_free(&diags);
+                if (code == DCD_EXIT_OK)
+                    code = pc;
+            }
         }
     }
 done:

@@ -17,6 +17,7 @@ static const command COMMANDS[] = {
     {"run", dcd_cmd_run, "project scenarios and write results under out/"},
     {"validate", dcd_cmd_validate, "check scenario files without running them"},
     {"show", dcd_cmd_show, "print the resolved scenario (extends and --set applied)"},
+    {"plot", dcd_cmd_plot, "redraw the charts of saved results (png, svg or pdf)"},
     {"check", dcd_cmd_check, "compare scenarios with the published figures they reproduce"},
 };
 

@@ -1,0 +1,129 @@
+/* cmd_plot.c - `dcdemand plot`: redraw the charts of saved results.
+ *
+ * Reads DIR/summary.csv and DIR/segments.csv as `dcdemand run` wrote them,
+ * and DIR/scenario.yaml (with dcd_scenario_load) for the text the charts show
+ * (title, sources, published and observed figures) and the segments' order
+ * and AI flags.  Nothing is recomputed.  docs/charts.md.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dcd_cli.h"
+#include "dcd_plot.h"
+
+static const char PLOT_HELP[] =
+    "Usage: " DCD_PROGRAM " plot [OPTIONS] DIR...\n"
+    "Redraw the charts of results that '" DCD_PROGRAM " run' saved in each DIR (such as\n"
+    "out/mckinsey-2024), from DIR/summary.csv, DIR/segments.csv and DIR/scenario.yaml,\n"
+    "without recomputing.  Writes DIR/share, energy, load, national and (with a grid\n"
+    "intensity) emissions, each as a picture and as the gnuplot script that draws it\n"
+    "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).\n\n"
+    "Options:\n"
+    "  -f, --format FMT       png (default), svg or pdf\n"
+    "      --size WxH         picture size in pixels (default 1200x720; a PDF page is\n"
+    "                         the same at 144 px per inch, 8.33in x 5in)\n"
+    "      --scripts-only     write the .gp scripts, do not run gnuplot\n"
+    "  -q, --quiet            print nothing on success\n"
+    "  -h, --help             show this help and exit\n\n"
+    "Environment:\n"
+    "  DCDEMAND_GNUPLOT       the gnuplot program to run (default: gnuplot, from PATH)\n"
+    "  SOURCE_DATE_EPOCH      creation date written into PDF charts (default 1970-01-01)\n\n";
+
+/* Loads DIR/scenario.yaml and DIR's results, then draws.  Returns an exit
+ * code. */
+static int plot_one(const char *dir, const dcd_plot_opts *o, int quiet)
+{
+    dcd_diags diags = {0};
+    dcd_scenario *sc = NULL;
+    dcd_results *r = NULL;
+    dcd_buf path = {0};
+    dcd_plot_meta meta;
+    int code = DCD_EXIT_OK, rc;
+
+    if (dcd_buf_printf(&path, "%s/scenario.yaml", dir) != 0) {
+        code = dcd_cli_fail(&diags, DCD_ENOMEM);
+        goto done;
+    }
+    rc = dcd_scenario_load(path.data, NULL, 0, &sc, &diags);
+    if (rc == DCD_OK)
+        rc = dcd_plot_read_results(dir, sc, &r, &diags);
+    if (rc != DCD_OK) {
+        code = dcd_cli_fail(&diags, rc);
+        goto done;
+    }
+    dcd_plot_meta_from(sc, &meta);
+    rc = dcd_plot_draw(&meta, r, dir, o, &diags);
+    if (rc != DCD_OK) {
+        code = dcd_cli_fail(&diags, rc);
+        goto done;
+    }
+    if (!quiet) {
+        printf("%s/:", dir);
+        for (int c = 0; c < DCD_NCHART; c++)
+            if (dcd_plot_chart_applies(r, c))
+                printf(" %s.%s", dcd_chart_name(c),
+                       o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
+        putchar('\n');
+    }
+done:
+    dcd_results_free(r);
+    dcd_scenario_free(sc);
+    dcd_diags_free(&diags);
+    dcd_buf_free(&path);
+    return code;
+}
+
+int dcd_cmd_plot(int argc, char **argv)
+{
+    enum { OPT_SIZE = 256, OPT_SCRIPTS };
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"size", required_argument, NULL, OPT_SIZE},
+                                         {"scripts-only", no_argument, NULL, OPT_SCRIPTS},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    dcd_plot_opts o;
+    int quiet = 0, c, code = DCD_EXIT_OK;
+    dcd_plot_opts_default(&o);
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (dcd_plot_format_parse(optarg, &o.format) != 0)
+                return dcd_cli_usage("plot", "unknown format '%s' (png, svg or pdf)", optarg);
+            break;
+        case OPT_SIZE:
+            if (dcd_plot_size_parse(optarg, &o.width, &o.height) != 0)
+                return dcd_cli_usage("plot", "bad size '%s' (WIDTHxHEIGHT in pixels, from "
+                                             "320x240 to 8000x8000)", optarg);
+            break;
+        case OPT_SCRIPTS:
+            o.scripts_only = 1;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            fputs(PLOT_HELP, stdout);
+            fputs(dcd_exit_help, stdout);
+            return DCD_EXIT_OK;
+        default:
+            return dcd_cli_usage("plot", "invalid option");
+        }
+    }
+    if (optind >= argc)
+        return dcd_cli_usage("plot", "missing results folder DIR (such as out/NAME)");
+    /* Every folder is drawn; the exit code is the first failure's. */
+    for (int i = optind; i < argc; i++) {
+        if (!*argv[i]) {
+            code = code ? code : dcd_cli_usage("plot", "empty folder name");
+            continue;
+        }
+        int rc = plot_one(argv[i], &o, quiet);
+        if (rc != DCD_EXIT_OK && code == DCD_EXIT_OK)
+            code = rc;
+    }
+    return code;
+}
