@@ -73,10 +73,13 @@ int dcd_buf_num(dcd_buf *b, double x)
     char tmp[40];
     /* The shortest precision that reads back to the same double, capped at
      * 12 significant digits: results carry no more meaning than that, and a
-     * fixed cap keeps files byte-identical across runs and machines. */
+     * fixed cap keeps files byte-identical across runs and machines.  Numbers
+     * of ordinary size never use an exponent (4000, not 4e+03). */
+    double ax = fabs(x);
+    int plain = ax >= 1e-4 && ax < 1e12;
     for (int prec = 1; prec <= 12; prec++) {
         snprintf(tmp, sizeof tmp, "%.*g", prec, x);
-        if (strtod(tmp, NULL) == x)
+        if (strtod(tmp, NULL) == x && !(plain && strchr(tmp, 'e')))
             break;
     }
     if (x == 0)
