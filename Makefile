@@ -125,7 +125,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dcdemand $(DESTDIR)$(MANDIR)/man1/dcdemand.1
 
 ## readme: regenerate the program output shown in README.md
-readme: $(PROG)
+readme: $(PROG) readme-table
 	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
 ## bench: time one evaluation of the model (see bench/README.md)
