@@ -24,6 +24,11 @@ int dcd_cmd_show(int argc, char **argv);
 int dcd_cmd_plot(int argc, char **argv);
 /* `check`: compares scenarios with their published figures (cmd_check.c). */
 int dcd_cmd_check(int argc, char **argv);
+/* `compare`, `sweep`, `report`: scenarios side by side, parameter grids, and
+ * a report folder (cmd_compare.c, cmd_sweep.c, cmd_report.c; docs/compare.md). */
+int dcd_cmd_compare(int argc, char **argv);
+int dcd_cmd_sweep(int argc, char **argv);
+int dcd_cmd_report(int argc, char **argv);
 
 /* Shared helpers for commands. */
 

@@ -19,6 +19,9 @@ static const command COMMANDS[] = {
     {"show", dcd_cmd_show, "print the resolved scenario (extends and --set applied)"},
     {"plot", dcd_cmd_plot, "redraw the charts of saved results (png, svg or pdf)"},
     {"check", dcd_cmd_check, "compare scenarios with the published figures they reproduce"},
+    {"compare", dcd_cmd_compare, "scenarios side by side: differing inputs, results, overlays"},
+    {"sweep", dcd_cmd_sweep, "run a scenario over a grid of one or two parameters"},
+    {"report", dcd_cmd_report, "runs, charts, comparison and an index.md in one folder"},
 };
 
 static void help(FILE *f)

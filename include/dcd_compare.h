@@ -1,0 +1,179 @@
+/* dcd_compare.h - scenarios side by side: assumptions, results, and the
+ * parameter grids of `dcdemand sweep`.
+ *
+ * A comparison takes N columns, each a loaded scenario with its results,
+ * and builds two tables:
+ * - assumptions: every input of the resolved documents (after extends and
+ *   --set), one row per path (`segments.ai.growth`), one cell per column, a
+ *   series compact in one cell (`2024: 0.75, 2027: 0.4`), with the unit its
+ *   key implies; prose (title, description, sources, expect, history) is
+ *   left out; a row whose cells are not all equal is marked;
+ * - results: chosen metrics in chosen years, each column's difference to the
+ *   first (absolute and relative).
+ * The formatters turn the comparison into a terminal table, tidy CSV and
+ * Markdown.  docs/compare.md describes the command and its outputs.
+ *
+ * Cells of a column that lacks an input, or results in a year outside a
+ * scenario's range, are empty (never zero); notes say why.
+ */
+#ifndef DCD_COMPARE_H
+#define DCD_COMPARE_H
+
+#include <stddef.h>
+
+#include "dcd_buf.h"
+#include "dcd_engine.h"
+#include "dcd_scenario.h"
+#include "dcd_tree.h"
+
+/* The result metrics a comparison shows, in order (enum dcd_total_metric):
+ * dc_twh, ai_twh, national_twh, dc_share_pct, ai_share_pct, dc_it_gw,
+ * co2_mt. */
+#define DCD_COMPARE_NMETRIC 7
+extern const int dcd_compare_metrics[DCD_COMPARE_NMETRIC];
+
+/* Years shown when none are asked for (those that some scenario has). */
+#define DCD_COMPARE_NDEFAULT_YEARS 3
+extern const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS];
+
+/* Most years a comparison shows. */
+#define DCD_COMPARE_MAX_YEARS 64
+
+/* One column: a scenario and its results.  Every pointer is borrowed and
+ * must outlive the comparison. */
+typedef struct dcd_compare_col {
+    const char *label;        /* column heading; unique within a comparison */
+    const dcd_scenario *sc;
+    const dcd_results *r;
+    const char *const *with;  /* overrides of this column only (for headers) */
+    size_t nwith;
+} dcd_compare_col;
+
+/* One input row of the assumptions table. */
+typedef struct dcd_compare_row {
+    char *path;       /* owned; `national.total_twh` */
+    const char *unit; /* static; "" when the key implies none */
+    char **cells;     /* ncol owned strings; NULL where the column lacks it */
+    int differs;      /* 1 when the cells are not all the same */
+} dcd_compare_row;
+
+/* A built comparison.  Build with dcd_compare_build(), free with
+ * dcd_compare_free(). */
+typedef struct dcd_compare {
+    const dcd_compare_col *cols; /* borrowed */
+    size_t ncol;
+    const char *const *sets; /* --set overrides of every column (borrowed) */
+    size_t nsets;
+    dcd_compare_row *rows; /* in the order of the documents */
+    size_t nrows, ndiffer;
+    int years[DCD_COMPARE_MAX_YEARS]; /* result years, ascending */
+    size_t nyears;
+    int metrics[DCD_COMPARE_NMETRIC]; /* metrics with a value in some column */
+    size_t nmetrics;
+    char **notes; /* owned sentences: different years, segments, left-out rows */
+    size_t nnotes;
+} dcd_compare;
+
+/* Builds the comparison of NCOL columns (at least 1).  YEARS (NYEARS of
+ * them, may be NULL/0 for the defaults) are the result years asked for;
+ * those no column has are left out with a note.  When none of them is in
+ * any column: asked-for years give DCD_EUSAGE (with *OUT NULL); the default
+ * falls back to the latest end year.  SETS are the overrides applied to
+ * every column (for the headers; borrowed).  On success *OUT is a new
+ * comparison the caller frees with dcd_compare_free().  Returns DCD_OK,
+ * DCD_EUSAGE or DCD_ENOMEM. */
+int dcd_compare_build(const dcd_compare_col *cols, size_t ncol, const int *years, size_t nyears,
+                      const char *const *sets, size_t nsets, dcd_compare **out);
+/* Frees C; accepts NULL. */
+void dcd_compare_free(dcd_compare *c);
+
+/* The unit an input path implies, from its last keys: `*_twh` TWh, `*_gw`
+ * GW, `growth` fraction/yr, `pue` ratio, `lifetime*` years, ... ("" when
+ * none).  Returns static text. */
+const char *dcd_compare_unit(const char *path);
+
+/* Appends to OUT the compact text of a value node: a number in its shortest
+ * form (1e7 rather than 10.0e6), a series as `2024: 0.75, 2027: 0.4` sorted
+ * by year, a list as `[a, b]`, a mapping as `{k: v}`, null as `~`.  Returns
+ * 0, or -1 on OOM. */
+int dcd_compare_cell(const dcd_node *n, dcd_buf *out);
+
+/* The value of total metric M in YEAR in R; NaN when YEAR is outside R's
+ * years. */
+double dcd_compare_value(const dcd_results *r, int m, int year);
+
+/* Relative difference of V to REF, in %: 100 (V - REF) / |REF|; 0 when both
+ * are 0; NaN when REF is 0 and V is not, or either is NaN. */
+double dcd_compare_rel_pct(double v, double ref);
+
+/* Appends the terminal report: scenarios, assumptions (only the differing
+ * rows when DIFF_ONLY), results and notes, in lines of at most WIDTH
+ * columns where possible (wide comparisons are cut into groups of columns,
+ * each group repeating the first).  Returns 0, or -1 on OOM. */
+int dcd_compare_format_text(const dcd_compare *c, int diff_only, int width, dcd_buf *out);
+
+/* Appends tidy CSV with the header
+ * `section,item,unit,year,scenario,value,differs,diff_abs,diff_pct`:
+ * one row per input and column (section `assumption`, `differs` 0 or 1,
+ * empty value where the column lacks the input), then one row per metric,
+ * year and column (section `result`, differences to the first column).
+ * Every row is written, whatever DIFF_ONLY is elsewhere.  Returns 0 or -1. */
+int dcd_compare_format_csv(const dcd_compare *c, dcd_buf *out);
+
+/* A chart to link from the Markdown report: a file name in the report's
+ * folder and its caption (both borrowed). */
+typedef struct dcd_compare_chart {
+    const char *file;
+    const char *caption;
+} dcd_compare_chart;
+
+/* Appends the Markdown report: scenarios, notes, assumptions (differing rows
+ * in bold; only those when DIFF_ONLY), results with differences, and the
+ * NCHARTS charts as images.  Returns 0, or -1 on OOM. */
+int dcd_compare_format_md(const dcd_compare *c, int diff_only, const dcd_compare_chart *charts,
+                          size_t ncharts, dcd_buf *out);
+
+/* Writes DIR/compare.csv and DIR/compare.md (creating DIR), then, when
+ * CHARTS, the overlay charts that compare.md links (dcd_plot_overlay.h).
+ * DIFF_ONLY is as for dcd_compare_format_md().  Returns DCD_OK, DCD_EIO,
+ * DCD_EPLOT (the tables were written, the charts failed) or DCD_ENOMEM,
+ * with problems in D. */
+int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int charts,
+                      dcd_diags *d);
+
+/* Appends S to OUT as Markdown text: control characters become spaces and
+ * the characters Markdown or a table would read (\ ` * _ | < > [ ] #) are
+ * escaped with a backslash.  Returns 0, or -1 on OOM. */
+int dcd_md_text(dcd_buf *out, const char *s);
+
+/* Appends S to OUT as a CSV field (quoted when it holds a comma, quote or
+ * line break).  Returns 0, or -1 on OOM. */
+int dcd_csv_field(dcd_buf *out, const char *s);
+
+/* ---- sweep: parameter grids ---------------------------------------------- */
+
+/* Most values of one --vary, and most points of a grid. */
+#define DCD_VARY_MAX_VALUES 10000
+#define DCD_SWEEP_MAX_POINTS 10000
+
+/* One varied parameter: a path and its values, both as the text given to
+ * --set (numbers formatted by dcd_buf_num, so 0.1 + 2 x 0.1 is "0.3"). */
+typedef struct dcd_vary {
+    char *path;    /* owned */
+    double *value; /* n values */
+    char **text;   /* n owned strings */
+    size_t n;
+} dcd_vary;
+
+/* Parses SPEC, "PATH=FROM:TO:STEP" or "PATH=V1,V2,...", into *V (zero it
+ * first; free with dcd_vary_free()).  A range holds FROM + i STEP for
+ * i = 0, 1, ... while within TO (TO included within a relative tolerance of
+ * 1e-9 of STEP); STEP must be non-zero and point from FROM towards TO.
+ * Every value is a finite number.  Returns DCD_OK; DCD_EUSAGE with a
+ * message in WHY (WHYLEN bytes) when SPEC is malformed or has more than
+ * DCD_VARY_MAX_VALUES values; DCD_ENOMEM. */
+int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen);
+/* Frees what V holds and zeroes it; accepts an empty V. */
+void dcd_vary_free(dcd_vary *v);
+
+#endif

@@ -1,0 +1,418 @@
+/* cmd_compare.c - `dcdemand compare`: scenarios side by side.
+ *
+ * Columns come from the command line in order: FILE, or FILE@LABEL followed
+ * by `--with PATH=VALUE` options that apply to that column only; `--set`
+ * applies to every column (before its --with).  Everything is loaded and
+ * projected before anything is written.  docs/compare.md describes the
+ * syntax and the outputs; the tables are built by compare.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dcd_cli.h"
+#include "dcd_compare.h"
+#include "dcd_engine.h"
+#include "dcd_output.h"
+
+static const char COMPARE_HELP[] =
+    "Usage: " DCD_PROGRAM " compare [OPTIONS] FILE[@LABEL] [--with PATH=VALUE]... FILE...\n"
+    "Compare scenarios side by side: every input that differs (after extends and\n"
+    "--set), and the results in chosen years with each scenario's difference to\n"
+    "the first.  Prints the tables and writes DIR/compare.md (a Markdown report with\n"
+    "overlay charts), DIR/compare.csv (tidy) and the charts.\n\n"
+    "A column is a scenario FILE, labelled with the scenario's name.  FILE@LABEL\n"
+    "gives the column its own LABEL (letters, digits, . _ + -), and the --with\n"
+    "options that follow it change that column only, so one file can be compared\n"
+    "with variants of itself:\n"
+    "  " DCD_PROGRAM " compare scenarios/mckinsey-2024.yaml \\\n"
+    "      scenarios/mckinsey-2024.yaml@low-util --with segments.ai.utilisation=0.4\n"
+    "Labels must be unique.\n\n"
+    "Options:\n"
+    "  -o, --out DIR          output folder (default: out/compare)\n"
+    "  -y, --years LIST       result years, comma-separated (default: 2025,2030,2035,\n"
+    "                         those that some scenario has)\n"
+    "  -d, --diff-only        show only the inputs that differ (terminal, Markdown)\n"
+    "  -w, --with PATH=VALUE  override for the FILE before it only (repeatable)\n"
+    "  -s, --set PATH=VALUE   override for every FILE (repeatable)\n"
+    "      --width N          terminal table width (default 100)\n"
+    "      --no-plots         write no charts\n"
+    "  -q, --quiet            print no tables\n"
+    "  -h, --help             show this help and exit\n\n";
+
+/* One column of the command line. */
+typedef struct colspec {
+    const char *arg;    /* as given */
+    char *file;         /* owned: the file part */
+    const char *label;  /* the LABEL of FILE@LABEL, or NULL */
+    const char **with;  /* --with arguments (borrowed from argv) */
+    size_t nwith, cap;
+    size_t with_base;   /* how many --with options came before this column's */
+    char deflabel[65];  /* the scenario's safe name */
+} colspec;
+
+static int push_str(const char ***v, size_t *n, size_t *cap, const char *s)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 8;
+        const char **p = realloc(*v, c * sizeof *p);
+        if (!p)
+            return -1;
+        *v = p;
+        *cap = c;
+    }
+    (*v)[(*n)++] = s;
+    return 0;
+}
+
+/* 1 when S is a valid column label. */
+static int valid_label(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 40)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("._+-", *p)))
+            return 0;
+    return 1;
+}
+
+/* Splits ARG into FILE and LABEL at its last '@' when what follows is a
+ * label; a name that exists as a file while its part before '@' does not is
+ * taken whole.  Returns 0, -1 on OOM, or 1 when ARG ends with '@'. */
+static int split_column(colspec *c, const char *arg)
+{
+    const char *at = strrchr(arg, '@');
+    size_t flen = strlen(arg);
+    c->arg = arg;
+    c->label = NULL;
+    if (at && at != arg && at[1] == '\0')
+        return 1;
+    if (at && at != arg && valid_label(at + 1)) {
+        size_t fl = (size_t)(at - arg);
+        char *f = malloc(fl + 1);
+        if (!f)
+            return -1;
+        memcpy(f, arg, fl);
+        f[fl] = '\0';
+        if (access(arg, F_OK) == 0 && access(f, F_OK) != 0) {
+            free(f);
+        } else {
+            c->file = f;
+            c->label = at + 1;
+            return 0;
+        }
+    }
+    c->file = malloc(flen + 1);
+    if (!c->file)
+        return -1;
+    memcpy(c->file, arg, flen + 1);
+    return 0;
+}
+
+/* Parses "2025,2030" into YEARS; returns the count, or -1 when malformed. */
+static int parse_years(const char *s, int *years, size_t max)
+{
+    size_t n = 0;
+    const char *p = s;
+    for (;;) {
+        char *end;
+        errno = 0;
+        long y = strtol(p, &end, 10);
+        if (end == p || errno || y < 1900 || y > 2200 || n == max || (*end && *end != ','))
+            return -1;
+        years[n++] = (int)y;
+        if (!*end)
+            break;
+        p = end + 1;
+    }
+    return (int)n;
+}
+
+/* Renames the "--set[N]" locations that stand for this column's --with
+ * options to "--with[K]", K counting --with options on the whole command
+ * line, from diagnostic FROM on. */
+static void rename_with(dcd_diags *d, size_t from, size_t nsets, const colspec *c)
+{
+    for (size_t i = from; i < d->n; i++) {
+        dcd_diag *g = &d->items[i];
+        size_t k;
+        char tail;
+        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' ||
+            k <= nsets)
+            continue;
+        char name[48];
+        snprintf(name, sizeof name, "--with[%zu]", c->with_base + (k - nsets));
+        size_t len = strlen(name) + 1;
+        char *p = malloc(len);
+        if (!p)
+            continue;
+        memcpy(p, name, len);
+        free(g->file);
+        g->file = p;
+    }
+}
+
+/* Prints DIAGS sorted, each distinct diagnostic once (variants of one file
+ * share its problems). */
+static void print_unique(dcd_diags *d)
+{
+    dcd_diags_sort(d);
+    fflush(stdout);
+    for (size_t i = 0; i < d->n; i++) {
+        const dcd_diag *g = &d->items[i];
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++) {
+            const dcd_diag *h = &d->items[j];
+            seen = h->line == g->line && h->column == g->column &&
+                   strcmp(h->message, g->message) == 0 &&
+                   ((!h->file && !g->file) || (h->file && g->file && strcmp(h->file, g->file) == 0));
+        }
+        if (seen)
+            continue;
+        dcd_diags one = {(dcd_diag *)g, 1, 1, 0};
+        dcd_diags_print(&one, stderr);
+    }
+}
+
+int dcd_cmd_compare(int argc, char **argv)
+{
+    enum { OPT_NO_PLOTS = 256, OPT_WIDTH };
+    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
+                                         {"years", required_argument, NULL, 'y'},
+                                         {"diff-only", no_argument, NULL, 'd'},
+                                         {"with", required_argument, NULL, 'w'},
+                                         {"set", required_argument, NULL, 's'},
+                                         {"width", required_argument, NULL, OPT_WIDTH},
+                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *outdir = "out/compare";
+    int diff_only = 0, quiet = 0, charts = 1, width = 100, c, code = DCD_EXIT_OK;
+    int years[DCD_COMPARE_MAX_YEARS];
+    int nyears = 0;
+    const char **sets = NULL;
+    size_t nsets = 0, setcap = 0, nwith_total = 0;
+    colspec *cols = NULL;
+    size_t ncol = 0;
+    dcd_scenario **scs = NULL;
+    dcd_results **res = NULL;
+    dcd_compare_col *ccols = NULL;
+    dcd_compare *cmp = NULL;
+    const char **all = NULL;
+    dcd_diags diags = {0};
+    dcd_buf text = {0};
+
+    optind = 0; /* GNU: full reset, so that the leading '-' below is honoured */
+    while ((c = getopt_long(argc, argv, "-o:y:dw:s:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 1: { /* a column, in command-line order */
+            colspec *p = realloc(cols, (ncol + 1) * sizeof *p);
+            if (!p) {
+                code = DCD_EXIT_INTERNAL;
+                goto done;
+            }
+            cols = p;
+            memset(&cols[ncol], 0, sizeof *cols);
+            int rc = split_column(&cols[ncol], optarg);
+            cols[ncol].with_base = nwith_total;
+            ncol++;
+            if (rc < 0) {
+                code = DCD_EXIT_INTERNAL;
+                goto done;
+            }
+            if (rc > 0) {
+                code = dcd_cli_usage("compare", "'%s': empty label after '@'", optarg);
+                goto done;
+            }
+            break;
+        }
+        case 'o':
+            outdir = optarg;
+            break;
+        case 'y':
+            nyears = parse_years(optarg, years, DCD_COMPARE_MAX_YEARS);
+            if (nyears < 0) {
+                code = dcd_cli_usage("compare", "--years '%s': expected years 1900-2200 separated "
+                                                "by commas, for example 2025,2030", optarg);
+                goto done;
+            }
+            break;
+        case 'd':
+            diff_only = 1;
+            break;
+        case 'w':
+            if (ncol == 0) {
+                code = dcd_cli_usage("compare", "--with %s: --with changes the FILE before it; "
+                                                "give the FILE first (use --set for every FILE)",
+                                     optarg);
+                goto done;
+            }
+            if (push_str(&cols[ncol - 1].with, &cols[ncol - 1].nwith, &cols[ncol - 1].cap,
+                         optarg) != 0) {
+                code = DCD_EXIT_INTERNAL;
+                goto done;
+            }
+            nwith_total++;
+            break;
+        case 's':
+            if (push_str(&sets, &nsets, &setcap, optarg) != 0) {
+                code = DCD_EXIT_INTERNAL;
+                goto done;
+            }
+            break;
+        case OPT_WIDTH: {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*end || w < 40 || w > 1000) {
+                code = dcd_cli_usage("compare", "--width '%s': expected a number 40-1000", optarg);
+                goto done;
+            }
+            width = (int)w;
+            break;
+        }
+        case OPT_NO_PLOTS:
+            charts = 0;
+            break;
+        case 'q':
+            quiet = 1;
+            break;
+        case 'h':
+            fputs(COMPARE_HELP, stdout);
+            fputs(dcd_exit_help, stdout);
+            goto done;
+        default:
+            code = dcd_cli_usage("compare", "invalid option");
+            goto done;
+        }
+    }
+    if (ncol < 1) {
+        code = dcd_cli_usage("compare", "missing scenario FILE (give two or more)");
+        goto done;
+    }
+    if (!*outdir) {
+        code = dcd_cli_usage("compare", "empty output folder");
+        goto done;
+    }
+    for (size_t i = 0; i < ncol; i++)
+        for (size_t j = 0; j < i; j++)
+            if (cols[i].label && cols[j].label && strcmp(cols[i].label, cols[j].label) == 0) {
+                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); "
+                                                "labels must be unique",
+                                     cols[i].label, cols[j].arg, cols[i].arg);
+                goto done;
+            }
+
+    /* Load every column: --set first, then the column's --with. */
+    scs = calloc(ncol, sizeof *scs);
+    res = calloc(ncol, sizeof *res);
+    ccols = calloc(ncol, sizeof *ccols);
+    all = malloc((nsets + nwith_total + 1) * sizeof *all);
+    if (!scs || !res || !ccols || !all) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
+    }
+    int worst = DCD_OK;
+    for (size_t i = 0; i < ncol; i++) {
+        for (size_t k = 0; k < nsets; k++)
+            all[k] = sets[k];
+        for (size_t k = 0; k < cols[i].nwith; k++)
+            all[nsets + k] = cols[i].with[k];
+        size_t before = diags.n;
+        int rc = dcd_scenario_load(cols[i].file, all, nsets + cols[i].nwith, &scs[i], &diags);
+        rename_with(&diags, before, nsets, &cols[i]);
+        if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
+            worst = rc;
+    }
+    if (worst != DCD_OK) {
+        print_unique(&diags);
+        if (worst == DCD_ENOMEM)
+            dcd_cli_error("out of memory");
+        code = dcd_exit_code(worst);
+        goto done;
+    }
+    for (size_t i = 0; i < ncol; i++) {
+        dcd_scenario_safe_name(scs[i], cols[i].deflabel);
+        ccols[i].label = cols[i].label ? cols[i].label : cols[i].deflabel;
+    }
+    for (size_t i = 0; i < ncol; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(ccols[i].label, ccols[j].label) == 0) {
+                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); give "
+                                                "one its own label: FILE@LABEL",
+                                     ccols[i].label, cols[j].arg, cols[i].arg);
+                goto done;
+            }
+
+    /* Project every column. */
+    for (size_t i = 0; i < ncol; i++) {
+        dcd_workspace *w = dcd_workspace_alloc(scs[i]);
+        res[i] = dcd_results_alloc(scs[i]);
+        int rc = (w && res[i]) ? dcd_project(scs[i], w, res[i], &diags) : DCD_ENOMEM;
+        dcd_workspace_free(w);
+        if (rc != DCD_OK) {
+            if (rc != DCD_ENOMEM)
+                dcd_cli_error("%s: projection failed", ccols[i].label);
+            code = dcd_cli_fail(&diags, rc);
+            goto done;
+        }
+        ccols[i].sc = scs[i];
+        ccols[i].r = res[i];
+        ccols[i].with = cols[i].with;
+        ccols[i].nwith = cols[i].nwith;
+    }
+
+    int rc = dcd_compare_build(ccols, ncol, years, (size_t)nyears, sets, nsets, &cmp);
+    if (rc == DCD_EUSAGE) {
+        code = dcd_cli_usage("compare", "--years: no scenario has any of these years");
+        goto done;
+    }
+    if (rc != DCD_OK) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
+    }
+
+    if (dcd_compare_format_text(cmp, diff_only, width, &text) != 0) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
+    }
+    if (!quiet)
+        fwrite(text.data, 1, text.len, stdout);
+    rc = dcd_compare_write(cmp, outdir, diff_only, charts, &diags);
+    if (rc != DCD_OK) {
+        if (rc == DCD_EPLOT && !quiet)
+            printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);
+        code = dcd_cli_fail(&diags, rc);
+        goto done;
+    }
+    if (!quiet)
+        printf("\nwrote %s/compare.md, %s/compare.csv%s\n", outdir, outdir,
+               charts ? " and the charts" : "");
+done:
+    dcd_compare_free(cmp);
+    if (res)
+        for (size_t i = 0; i < ncol; i++)
+            dcd_results_free(res[i]);
+    free(res);
+    if (scs)
+        for (size_t i = 0; i < ncol; i++)
+            dcd_scenario_free(scs[i]);
+    free(scs);
+    for (size_t i = 0; i < ncol; i++) {
+        free(cols[i].file);
+        free(cols[i].with);
+    }
+    free(cols);
+    free(ccols);
+    free(all);
+    free(sets);
+    dcd_diags_free(&diags);
+    dcd_buf_free(&text);
+    return code;
+}
