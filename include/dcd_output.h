@@ -28,7 +28,9 @@ int dcd_json_string(dcd_buf *out, const char *s);
 int dcd_mkdir_p(const char *path, dcd_diags *d);
 
 /* Writes LEN bytes of DATA to DIR/NAME atomically (temporary file in DIR,
- * then rename).  NAME must be a plain file name built by the program.
+ * then rename).  NAME must be a plain file name built by the program.  When
+ * DIR/NAME is already a regular file with exactly these bytes, it is left
+ * alone (so rerunning on unchanged inputs keeps files and timestamps).
  * Returns DCD_OK, or DCD_EIO with a diagnostic. */
 int dcd_write_atomic(const char *dir, const char *name, const char *data, size_t len,
                      dcd_diags *d);

@@ -172,6 +172,27 @@ int dcd_mkdir_p(const char *path, dcd_diags *d)
     return 0;
 }
 
+/* 1 when PATH is a regular file holding exactly the LEN bytes of DATA. */
+static int same_bytes(const char *path, const char *data, size_t len)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char chunk[8192];
+    size_t off = 0, n;
+    int same = 1;
+    while (same && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        same = off + n <= len && memcmp(chunk, data + off, n) == 0;
+        off += n;
+    }
+    same = same && !ferror(f) && off == len;
+    fclose(f);
+    return same;
+}
+
 int dcd_write_atomic(const char *dir, const char *name, const char *data, size_t len,
                      dcd_diags *d)
 {
@@ -181,6 +202,10 @@ int dcd_write_atomic(const char *dir, const char *name, const char *data, size_t
     dcd_buf_printf(&final, "%s/%s", dir, name);
     if (tmp.failed || final.failed) {
         rc = DCD_ENOMEM;
+        goto done;
+    }
+    if (same_bytes(final.data, data ? data : "", len)) { /* unchanged: keep its timestamp */
+        rc = DCD_OK;
         goto done;
     }
     fd = mkstemp(tmp.data);
