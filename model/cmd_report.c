@@ -191,15 +191,11 @@ static int build_index(dcd_scenario **scs, dcd_results **res, int n, const dcd_c
             }
             dcd_buf_puts(b, "\n");
         }
-        if (plots && drawn[i]) {
-            dcd_buf_puts(b, "\n");
-            for (int ch = 0; ch < DCD_NCHART; ch++) {
-                if (!dcd_plot_chart_applies(res[i], ch))
-                    continue;
-                dcd_buf_printf(b, "![%s: %s](%s/%s.png)\n", safe, dcd_chart_name(ch), safe,
-                               dcd_chart_name(ch));
-            }
-        }
+        if (plots && drawn[i])
+            for (int ch = 0; ch < DCD_NCHART; ch++)
+                if (dcd_plot_chart_applies(res[i], ch))
+                    dcd_buf_printf(b, "\n![%s: %s chart](%s/%s.png)\n", safe,
+                                   dcd_chart_name(ch), safe, dcd_chart_name(ch));
     }
     return b->failed ? -1 : 0;
 }

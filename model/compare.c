@@ -740,6 +740,9 @@ static void put_wrapped(dcd_buf *b, const char *first, const char *text, size_t 
     int at_start = 1;
     while (*p) {
         size_t wl = strcspn(p, " ");
+        if (wl > 2 && p[0] == '-' && p[1] == '-' && p[wl] == ' ' && p[wl + 1] != ' ' &&
+            p[wl + 1]) /* an option stays with its argument */
+            wl += 1 + strcspn(p + wl + 1, " ");
         size_t ww = text_width(p, wl);
         if (!at_start && col + 1 + ww > width) {
             end_line(b);
@@ -813,16 +816,18 @@ static void text_scenarios(const dcd_compare *c, dcd_buf *b, size_t width)
     dcd_buf_printf(b, "Comparing %zu scenario%s:\n", c->ncol, c->ncol == 1 ? "" : "s");
     for (size_t j = 0; j < c->ncol; j++) {
         const dcd_compare_col *col = &c->cols[j];
-        dcd_buf line = {0};
+        dcd_buf line = {0}, first = {0};
         dcd_buf_puts(&line, col->sc->path ? col->sc->path : "");
         for (size_t k = 0; k < col->nwith; k++)
             dcd_buf_printf(&line, " --with %s", col->with[k]);
-        dcd_buf_puts(b, "  ");
-        put_pad(b, col->label, strlen(col->label), lw, 0);
-        dcd_buf_puts(b, "  ");
-        put_clean(b, dcd_buf_str(&line), line.len);
-        end_line(b);
+        dcd_buf_puts(&first, "  ");
+        put_pad(&first, col->label, strlen(col->label), lw, 0);
+        dcd_buf_puts(&first, "  ");
+        put_wrapped(b, dcd_buf_str(&first), dcd_buf_str(&line), lw + 6, width);
+        if (line.failed || first.failed)
+            b->failed = 1;
         dcd_buf_free(&line);
+        dcd_buf_free(&first);
         const char *title = col->sc->title ? col->sc->title : col->sc->name;
         if (title && *title) {
             size_t room = width > lw + 8 ? width - lw - 4 : 20;
@@ -1162,7 +1167,7 @@ int dcd_md_text(dcd_buf *out, const char *s)
             dcd_buf_puts(out, " ");
             continue;
         }
-        if (strchr("\\`*_|<>[]#", *p))
+        if (strchr("\\`*|<>[]#", *p))
             dcd_buf_puts(out, "\\");
         dcd_buf_append(out, p, 1);
     }
@@ -1215,8 +1220,12 @@ static void md_scenarios(const dcd_compare *c, dcd_buf *b)
         for (size_t k = 0; k < c->nsets; k++) {
             if (k)
                 dcd_buf_puts(b, ", ");
-            dcd_buf_puts(b, "--set ");
-            md_code(b, c->sets[k]);
+            dcd_buf line = {0};
+            dcd_buf_printf(&line, "--set %s", c->sets[k]);
+            if (line.failed)
+                b->failed = 1;
+            md_code(b, dcd_buf_str(&line));
+            dcd_buf_free(&line);
         }
         dcd_buf_puts(b, ".\n");
     }

@@ -319,18 +319,40 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
 
 /* ---- running the scripts ------------------------------------------------------ */
 
-/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp, removes the pictures
- * they replace, runs gnuplot over them and checks that every picture was
- * written. */
+/* 1 when files A and B hold the same bytes. */
+static int same_file(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    char x[8192], y[8192];
+    while (same) {
+        size_t na = fread(x, 1, sizeof x, fa), nb = fread(y, 1, sizeof y, fb);
+        same = na == nb && memcmp(x, y, na) == 0;
+        if (na == 0 || na < sizeof x)
+            break;
+    }
+    same = same && !ferror(fa) && !ferror(fb) && fgetc(fa) == EOF && fgetc(fb) == EOF;
+    if (fa)
+        fclose(fa);
+    if (fb)
+        fclose(fb);
+    return same;
+}
+
+/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp and runs gnuplot over
+ * them.  Each old picture is moved aside first, so that no stale picture
+ * can pass for a new one if gnuplot fails; when gnuplot draws the same
+ * bytes again, the old file is put back (its timestamp stays). */
 static int draw_all(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
                     const dcd_plot_opts *o, dcd_diags *d)
 {
     const char *ext = dcd_plot_format_ext(o->format);
     char (*names)[48] = calloc(n ? n : 1, sizeof *names);
     const char **list = calloc(n ? n : 1, sizeof *list);
-    dcd_buf path = {0};
+    int *kept = calloc(n ? n : 1, sizeof *kept);
+    dcd_buf *pic = calloc(n ? n : 1, sizeof *pic), *prev = calloc(n ? n : 1, sizeof *prev);
     int rc = DCD_ENOMEM;
-    if (!names || !list)
+    if (!names || !list || !kept || !pic || !prev)
         goto done;
     rc = DCD_EIO;
     if (dcd_mkdir_p(dir, d) != 0)
@@ -341,17 +363,19 @@ static int draw_all(const char *dir, const char *const *stem, dcd_buf *script, s
         rc = dcd_write_atomic(dir, names[i], script[i].data, script[i].len, d);
         if (rc != DCD_OK)
             goto done;
-        if (o->scripts_only)
-            continue;
-        /* No stale picture may pass for a new one if gnuplot fails. */
-        dcd_buf_clear(&path);
-        dcd_buf_printf(&path, "%s/%s.%s", dir, stem[i], ext);
-        if (path.failed) {
+        dcd_buf_printf(&pic[i], "%s/%s.%s", dir, stem[i], ext);
+        dcd_buf_printf(&prev[i], "%s/.%s.%s.prev", dir, stem[i], ext);
+        if (pic[i].failed || prev[i].failed) {
             rc = DCD_ENOMEM;
             goto done;
         }
-        if (unlink(path.data) != 0 && errno != ENOENT) {
-            dcd_diags_add(d, path.data, 0, 0, "cannot remove the old chart: %s", strerror(errno));
+        if (o->scripts_only)
+            continue;
+        if (rename(pic[i].data, prev[i].data) == 0) {
+            kept[i] = 1;
+        } else if (errno != ENOENT) {
+            dcd_diags_add(d, pic[i].data, 0, 0, "cannot move the old chart aside: %s",
+                          strerror(errno));
             rc = DCD_EIO;
             goto done;
         }
@@ -360,23 +384,26 @@ static int draw_all(const char *dir, const char *const *stem, dcd_buf *script, s
     if (o->scripts_only || n == 0)
         goto done;
     rc = dcd_plot_run(dir, list, n, o, d);
-    if (rc != DCD_OK)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && rc == DCD_OK; i++) {
         struct stat st;
-        dcd_buf_clear(&path);
-        dcd_buf_printf(&path, "%s/%s.%s", dir, stem[i], ext);
-        if (path.failed) {
-            rc = DCD_ENOMEM;
-            goto done;
-        }
-        if (stat(path.data, &st) != 0 || st.st_size == 0) {
-            dcd_diags_add(d, path.data, 0, 0, "gnuplot did not write this chart");
+        if (stat(pic[i].data, &st) != 0 || st.st_size == 0) {
+            dcd_diags_add(d, pic[i].data, 0, 0, "gnuplot did not write this chart");
             rc = DCD_EPLOT;
+        } else if (kept[i] && same_file(pic[i].data, prev[i].data) &&
+                   rename(prev[i].data, pic[i].data) == 0) {
+            kept[i] = 0;
         }
     }
 done:
-    dcd_buf_free(&path);
+    for (size_t i = 0; pic && prev && kept && i < n; i++) {
+        if (kept[i])
+            unlink(prev[i].data);
+        dcd_buf_free(&pic[i]);
+        dcd_buf_free(&prev[i]);
+    }
+    free(pic);
+    free(prev);
+    free(kept);
     free(names);
     free(list);
     return rc;

@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/cli/test_sweep.sh - `dcdemand sweep`: every grid point gives the
+# numbers of `dcdemand run --set` with the same values; ranges include TO;
+# bad --vary syntax and invalid points are reported clearly.
+. tests/cli/lib.sh
+
+A=tests/golden/compare/a.yaml
+P=segments.ai.utilisation
+
+# sweep_rows CSV PREFIX: the rows of CSV whose parameter columns are PREFIX,
+# without those columns.
+sweep_rows() { grep "^$2," "$1" | cut -d, -f"$(($(echo "$2" | tr -cd , | wc -c) + 2))"-; }
+
+# One parameter, a range whose last step is not exact in floating point.
+dcd sweep $A --vary $P=0.3:0.9:0.3 --no-plots -o "$T/sw1"
+expect_rc "sweep one parameter: exit 0" 0
+check "sweep.csv exists" test -s "$T/sw1/sweep.csv"
+check "sweep table: the value in 2030 per point" grep -q '^ *0.6  *[0-9.]*$' "$T/stdout"
+head -n 1 "$T/sw1/sweep.csv" >"$T/head1"
+dcd run $A --no-plots -q -o "$T/base"
+printf '%s,%s\n' "$P" "$(head -n 1 "$T/base/golden-a/summary.csv")" >"$T/head2"
+expect_same "sweep.csv header: the parameter, then summary.csv's columns" "$T/head2" "$T/head1"
+for v in 0.3 0.6 0.9; do
+    dcd run $A --set $P=$v --no-plots -q -o "$T/run$v"
+    expect_rc "run --set $P=$v" 0
+    tail -n +2 "$T/run$v/golden-a/summary.csv" >"$T/want$v"
+    sweep_rows "$T/sw1/sweep.csv" "$v" >"$T/got$v"
+    expect_same "sweep point $P=$v: the numbers of run --set" "$T/want$v" "$T/got$v"
+done
+rows=$(($(wc -l <"$T/sw1/sweep.csv") - 1))
+if [ "$rows" -eq 24 ]; then pass "sweep: 3 points x 8 years"; else fail "sweep: 3 points x 8 years" "$rows rows"; fi
+
+# FROM + i STEP with TO included: 0.1:0.3:0.1 has 0.3 (0.1 + 0.1 + 0.1 would not).
+dcd sweep $A --vary $P=0.1:0.3:0.1 --no-plots -q -o "$T/sw2"
+expect_rc "sweep 0.1:0.3:0.1: exit 0" 0
+check "sweep 0.1:0.3:0.1 includes 0.3" grep -q '^0.3,2030,' "$T/sw2/sweep.csv"
+check "sweep 0.1:0.3:0.1 has no 0.30000000000000004" sh -c "! grep -q '^0.3000' '$T/sw2/sweep.csv'"
+
+# Two parameters, one as a list: a point equals run with both --set.
+dcd sweep $A --vary $P=0.5,0.8 --vary national.growth=0.01:0.03:0.01 --metric dc_twh \
+    --year 2028 --no-plots -o "$T/sw3"
+expect_rc "sweep two parameters: exit 0" 0
+rows=$(($(wc -l <"$T/sw3/sweep.csv") - 1))
+if [ "$rows" -eq 48 ]; then pass "sweep: 2 x 3 points x 8 years"; else fail "sweep: 2 x 3 points x 8 years" "$rows rows"; fi
+dcd run $A --set $P=0.8 --set national.growth=0.02 --no-plots -q -o "$T/run2"
+tail -n +2 "$T/run2/golden-a/summary.csv" >"$T/want2"
+sweep_rows "$T/sw3/sweep.csv" "0.8,0.02" >"$T/got2"
+expect_same "sweep point (0.8, 0.02): the numbers of run --set" "$T/want2" "$T/got2"
+
+# Usage errors: exit 2 and a message that says what is wrong.
+bad_vary() { # NAME EXPECTED-MESSAGE ARGS...
+    name=$1
+    msg=$2
+    shift 2
+    dcd sweep $A "$@" --no-plots -o "$T/bad"
+    expect_rc "$name: exit 2" 2
+    check "$name: message" grep -q -- "$msg" "$T/stderr"
+}
+bad_vary "range of two numbers" "a range is FROM:TO:STEP" --vary $P=0.3:0.9
+bad_vary "a word in a list" "'high' is not a number" --vary $P=0.3,high
+bad_vary "step 0" "STEP must not be 0" --vary $P=0.3:0.9:0
+bad_vary "step away from TO" "goes away from TO" --vary $P=0.9:0.3:0.1
+bad_vary "no '='" "expected PATH=FROM:TO:STEP" --vary $P
+bad_vary "three --vary" "at most two --vary" --vary $P=1 --vary a=1 --vary b=1
+bad_vary "one path twice" "given twice" --vary $P=0.5 --vary $P=0.6
+bad_vary "grid too large" "at most 10000" --vary $P=0:1:0.005 --vary national.growth=0:0.1:0.001
+bad_vary "unknown metric" "not a column of summary.csv" --vary $P=0.5 --metric dc_gwh
+bad_vary "year outside the scenario" "outside the years" --vary $P=0.5 --year 2040
+bad_vary "no --vary" "missing --vary" --year 2030
+check "usage errors write nothing" test ! -e "$T/bad"
+
+# An invalid grid point names the point, and its --vary.
+dcd sweep $A --vary $P=0.5,1.5 --no-plots -o "$T/bad2"
+expect_rc "invalid grid point: exit 3" 3
+check "invalid grid point: the point is named" grep -q "grid point $P=1.5" "$T/stderr"
+check "invalid grid point: located as --vary[1]" grep -q '^--vary\[1\]:1:25: error:' "$T/stderr"
+
+# Charts: curves and the year chart for one parameter, a heat map for two.
+if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+    dcd sweep $A --vary $P=0.3:0.9:0.3 -q -o "$T/c1"
+    expect_rc "sweep charts, one parameter: exit 0" 0
+    check "sweep_curves.png" sh -c "head -c 4 '$T/c1/sweep_curves.png' | grep -q PNG"
+    check "sweep_year.png" sh -c "head -c 4 '$T/c1/sweep_year.png' | grep -q PNG"
+    dcd sweep $A --vary $P=0.5,0.8 --vary national.growth=0.01:0.03:0.01 -q -o "$T/c2"
+    expect_rc "sweep charts, two parameters: exit 0" 0
+    check "sweep_heatmap.png" sh -c "head -c 4 '$T/c2/sweep_heatmap.png' | grep -q PNG"
+    check "heat map labels its axes from \$TEXT" grep -q '^set xlabel \$TEXT\[5\] noenhanced' \
+        "$T/c2/sweep_heatmap.gp"
+fi
