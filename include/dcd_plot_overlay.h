@@ -31,16 +31,22 @@ const char *dcd_overlay_file(int k);
 /* One-line caption of overlay chart K, or NULL. */
 const char *dcd_overlay_caption(int k);
 
+/* Returns 1 when overlay chart K has a value to show for some column (the
+ * IT capacity of top-down energy scenarios, for one, is not determined). */
+int dcd_overlay_applies(const dcd_compare_col *cols, size_t ncol, int k);
+
 /* Appends the gnuplot script of overlay chart K for the NCOL columns of
  * COLS: one curve per column, column j in the j-th colour of the palette on
  * every chart (dashes added when there are more columns than colours);
- * labels from $TEXT.  A column without a value for a year has a gap there.
+ * labels from $TEXT.  A column without a value for a year has a gap there;
+ * one without any value is named in the legend as such.
  * Returns DCD_OK, DCD_EUSAGE (K out of range) or DCD_ENOMEM. */
 int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dcd_plot_opts *o,
                        dcd_buf *out);
 
-/* Writes the scripts of every overlay chart into DIR and runs gnuplot there
- * over all of them (O may be NULL: dcd_plot_opts_default).  Returns DCD_OK,
+/* Writes the scripts of every overlay chart that applies into DIR (and
+ * removes the files of one that does not) and runs gnuplot there over all
+ * of them (O may be NULL: dcd_plot_opts_default).  Returns DCD_OK,
  * DCD_EIO, DCD_EPLOT (gnuplot missing or failed, with its messages in D) or
  * DCD_ENOMEM. */
 int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,

@@ -1369,6 +1369,8 @@ int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int 
     int rc = DCD_ENOMEM;
     if (charts)
         for (int k = 0; k < DCD_OVERLAY_NCHART; k++) {
+            if (!dcd_overlay_applies(c->cols, c->ncol, k))
+                continue;
             links[nlinks].file = dcd_overlay_file(k);
             links[nlinks].caption = dcd_overlay_caption(k);
             nlinks++;

@@ -39,7 +39,7 @@ static const char *const OVERLAY_FILE[DCD_OVERLAY_NCHART] = {"share.png", "dc_tw
                                                               "it_gw.png"};
 static const char *const OVERLAY_STEM[DCD_OVERLAY_NCHART] = {"share", "dc_twh", "it_gw"};
 static const char *const OVERLAY_CAPTION[DCD_OVERLAY_NCHART] = {
-    "Share of national electricity demand: data centres (solid) and AI (dashed)",
+    "Share of national electricity demand",
     "Data-centre electricity use (facility energy)",
     "Installed IT capacity of data centres",
 };
@@ -217,6 +217,28 @@ static size_t same_as(const dcd_compare_col *cols, size_t j, int m)
     return j;
 }
 
+static const int OVERLAY_METRIC[DCD_OVERLAY_NCHART] = {DCD_T_DC_SHARE_PCT, DCD_T_DC_TWH,
+                                                       DCD_T_DC_IT_GW};
+
+/* 1 when column C has a value of metric M in some year. */
+static int col_has_values(const dcd_compare_col *c, int m)
+{
+    for (size_t t = 0; t < c->r->ny; t++)
+        if (!isnan(DCD_TOTAL(c->r, m, t)))
+            return 1;
+    return 0;
+}
+
+int dcd_overlay_applies(const dcd_compare_col *cols, size_t ncol, int k)
+{
+    if (k < 0 || k >= DCD_OVERLAY_NCHART)
+        return 0;
+    for (size_t j = 0; j < ncol; j++)
+        if (col_has_values(&cols[j], OVERLAY_METRIC[k]))
+            return 1;
+    return 0;
+}
+
 static int col_has_ai(const dcd_compare_col *c)
 {
     for (size_t s = 0; s < c->r->nseg; s++)
@@ -230,15 +252,20 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
 {
     if (k < 0 || k >= DCD_OVERLAY_NCHART || ncol == 0)
         return DCD_EUSAGE;
-    static const int metric[DCD_OVERLAY_NCHART] = {DCD_T_DC_SHARE_PCT, DCD_T_DC_TWH,
-                                                   DCD_T_DC_IT_GW};
+    const int *metric = OVERLAY_METRIC;
     dcd_buf tmp = {0};
     put_header(out, o, OVERLAY_STEM[k], OVERLAY_CAPTION[k]);
 
     /* $TEXT: 1 title, 2 subtitle, 3-4 footer, 5.. the column labels. */
     text_begin(out, "[1] title, [2] subtitle, [3] and [4] footer, then the scenarios");
     text_line(out, OVERLAY_CAPTION[k], MAX_TITLE);
+    int any_ai = 0;
+    for (size_t j = 0; j < ncol; j++)
+        any_ai |= col_has_ai(&cols[j]);
     dcd_buf_printf(&tmp, "%zu scenario%s compared", ncol, ncol == 1 ? "" : "s");
+    if (k == DCD_OVERLAY_SHARE)
+        dcd_buf_puts(&tmp, any_ai ? ": all data centres (solid) and AI segments (dashed)"
+                                  : ": all data centres (no scenario has AI segments)");
     text_line(out, dcd_buf_str(&tmp), 0);
     dcd_buf_clear(&tmp);
     for (size_t j = 0; j < ncol; j++) {
@@ -256,7 +283,9 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
         size_t i = same_as(cols, j, metric[k]);
         dcd_buf_clear(&tmp);
         dcd_buf_printf(&tmp, "%.*s", MAX_LABEL, cols[j].label);
-        if (i != j)
+        if (!col_has_values(&cols[j], metric[k]))
+            dcd_buf_puts(&tmp, " (not determined)");
+        else if (i != j)
             dcd_buf_printf(&tmp, " (same as %.*s)", MAX_LABEL, cols[i].label);
         text_line(out, dcd_buf_str(&tmp), 0);
     }
@@ -298,6 +327,13 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
         int hidden = same_as(cols, j, metric[k]) != j, pt = POINTTYPES[j % NPT];
         if (hidden && pt % 2 == 1)
             pt--;
+        if (!col_has_values(&cols[j], metric[k])) { /* in the legend only */
+            dcd_buf_printf(out, "%skeyentry with linespoints pointsize %g pointtype %d "
+                                "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
+                           j ? ", \\\n     " : "plot ", ps, pt, dash ? dash + 2 : 1,
+                           PALETTE[j % NPAL], j + 5);
+            continue;
+        }
         dcd_buf_printf(out, "%s$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
                             "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                        j ? ", \\\n     " : "plot ", j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5", dash ? dash + 2 : 1, PALETTE[j % NPAL], j + 5);
@@ -419,11 +455,32 @@ int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,
         dcd_plot_opts_default(&def);
         o = &def;
     }
+    const char *stems[DCD_OVERLAY_NCHART];
+    size_t n = 0;
     int rc = DCD_OK;
-    for (int k = 0; k < DCD_OVERLAY_NCHART && rc == DCD_OK; k++)
-        rc = dcd_overlay_script(cols, ncol, k, o, &script[k]);
+    for (int k = 0; k < DCD_OVERLAY_NCHART && rc == DCD_OK; k++) {
+        if (dcd_overlay_applies(cols, ncol, k)) {
+            stems[n] = OVERLAY_STEM[k];
+            rc = dcd_overlay_script(cols, ncol, k, o, &script[n++]);
+            continue;
+        }
+        /* A chart that does not apply must not linger from an earlier run. */
+        static const char *const exts[4] = {"png", "svg", "pdf", "gp"};
+        for (int e = 0; e < 4 && rc == DCD_OK; e++) {
+            dcd_buf path = {0};
+            dcd_buf_printf(&path, "%s/%s.%s", dir, OVERLAY_STEM[k], exts[e]);
+            if (path.failed)
+                rc = DCD_ENOMEM;
+            else if (unlink(path.data) != 0 && errno != ENOENT) {
+                dcd_diags_add(d, path.data, 0, 0, "cannot remove the old chart: %s",
+                              strerror(errno));
+                rc = DCD_EIO;
+            }
+            dcd_buf_free(&path);
+        }
+    }
     if (rc == DCD_OK)
-        rc = draw_all(dir, OVERLAY_STEM, script, DCD_OVERLAY_NCHART, o, d);
+        rc = draw_all(dir, stems, script, n, o, d);
     for (int k = 0; k < DCD_OVERLAY_NCHART; k++)
         dcd_buf_free(&script[k]);
     return rc;
