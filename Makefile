@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
-        format bench fuzz readme-table readme
+        format bench fuzz readme-table readme charts
 
 all: $(PROG)
 
@@ -77,6 +77,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
 ## run: build and run the default scenario (results under out/)
 run: $(PROG)
 	./$(PROG) run $(DEFAULT_SCENARIO)
+
+## charts: redraw the chart gallery, plots/NAME/*.png with their gnuplot
+## scripts, for every scenarios/*.yaml (docs/charts.md)
+charts: $(PROG)
+	@st=0; for f in scenarios/*.yaml; do \
+	  ./$(PROG) run -q -o plots "$$f" || st=1; \
+	done; exit $$st
 
 ## readme-table: regenerate docs/check-table.md from `dcdemand check --format
 ## markdown scenarios/`, and README.md's <!-- check-table:start/end --> block

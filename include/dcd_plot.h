@@ -4,16 +4,17 @@
  * (dcd_engine.h) and a scenario's text (name, title, sources, reference
  * points) into one gnuplot script per chart, saves each script beside its
  * chart (share.gp draws share.png, ...), and runs one gnuplot process over
- * all of them, without a shell.  docs/charts.md describes the charts, the
- * scripts and how to redraw them by hand.
+ * all the charts of a command, without a shell.  docs/charts.md describes
+ * the charts, the scripts and how to redraw them by hand.
  *
  * Safety (see /work/shared/design/conventions.md, "Driving gnuplot safely"):
  * scenario text reaches gnuplot only as lines of the datablock $TEXT, used as
  * $TEXT[i] labels with enhanced text off; control characters and invalid
  * UTF-8 are replaced, and a line that would end the datablock early is
  * shifted by one space.  Numbers are formatted by the program.  Output file
- * names are fixed names chosen by the program; gnuplot runs with `-d` in the
- * output folder.
+ * names are fixed names chosen by the program, in the script's own folder,
+ * and gnuplot is given every script as a path starting with "./" or "/", so
+ * that no name can start with '<' or '|'; gnuplot runs with `-d`.
  */
 #ifndef DCD_PLOT_H
 #define DCD_PLOT_H
@@ -84,7 +85,8 @@ int dcd_plot_size_parse(const char *s, int *width, int *height);
 int dcd_plot_chart_applies(const dcd_results *r, int chart);
 
 /* Appends to OUT the complete gnuplot script of chart C: terminal and output
- * file (NAME.EXT in the current folder), the data in datablocks, the text of
+ * file (NAME.EXT beside the script, found from gnuplot's ARG0), the data in
+ * datablocks, the text of
  * META in the datablock $TEXT.  The same inputs give the same bytes.
  * Returns DCD_OK, DCD_EUSAGE (C out of range) or DCD_ENOMEM. */
 int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
@@ -101,14 +103,34 @@ extern const char dcd_plot_text_marker[];
 
 /* Draws every chart that applies to R into folder DIR: writes each script
  * DIR/NAME.gp atomically, removes the stale picture of each chart (and the
- * files of a chart that no longer applies), runs one gnuplot process in DIR
- * over all the scripts, checks that every picture was written, and (PDF)
- * replaces the creation date with a fixed one.  Returns DCD_OK; DCD_EIO
+ * files of a chart that no longer applies), runs one gnuplot process over
+ * all the scripts (each writes its picture beside itself), checks that every
+ * picture was written, and (PDF) replaces the creation date with a fixed
+ * one.  Returns DCD_OK; DCD_EIO
  * when a script cannot be written; DCD_EPLOT when gnuplot cannot be started
  * or fails (a diagnostic says what to install, with gnuplot's own messages);
  * DCD_ENOMEM.  Problems go to D. */
 int dcd_plot_draw(const dcd_plot_meta *meta, const dcd_results *r, const char *dir,
                   const dcd_plot_opts *o, dcd_diags *d);
+
+/* A batch: the charts of several result folders, drawn by one gnuplot
+ * process (`dcdemand run A.yaml B.yaml`, `dcdemand plot DIR1 DIR2`).
+ * Opaque; free with dcd_plot_batch_free(). */
+typedef struct dcd_plot_batch dcd_plot_batch;
+
+/* A new, empty batch drawn with options O (copied; NULL: the defaults).
+ * Returns NULL on OOM. */
+dcd_plot_batch *dcd_plot_batch_new(const dcd_plot_opts *o);
+/* Writes the scripts of every chart that applies to R into folder DIR (as
+ * dcd_plot_draw() does) and queues them.  Returns DCD_OK, DCD_EIO or
+ * DCD_ENOMEM. */
+int dcd_plot_batch_add(dcd_plot_batch *b, const dcd_plot_meta *meta, const dcd_results *r,
+                       const char *dir, dcd_diags *d);
+/* Runs one gnuplot process over every queued script (nothing with
+ * scripts_only) and checks the pictures.  Returns as dcd_plot_draw(). */
+int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
+/* Frees B; accepts NULL. */
+void dcd_plot_batch_free(dcd_plot_batch *b);
 
 /* Runs one gnuplot process over the N scripts SCRIPTS, plain file names in
  * folder DIR built by the program: `gnuplot -d SCRIPT...` in DIR, without a

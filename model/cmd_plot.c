@@ -11,6 +11,7 @@
 
 #include "dcd_cli.h"
 #include "dcd_plot.h"
+#include "dcd_scenario.h"
 
 static const char PLOT_HELP[] =
     "Usage: " DCD_PROGRAM " plot [OPTIONS] DIR...\n"
@@ -30,9 +31,11 @@ static const char PLOT_HELP[] =
     "  DCDEMAND_GNUPLOT       the gnuplot program to run (default: gnuplot, from PATH)\n"
     "  SOURCE_DATE_EPOCH      creation date written into PDF charts (default 1970-01-01)\n\n";
 
-/* Loads DIR/scenario.yaml and DIR's results, then draws.  Returns an exit
+/* Loads DIR/scenario.yaml and DIR's results and adds DIR's charts to
+ * BATCH; appends the line to print on success to DONE.  Returns an exit
  * code. */
-static int plot_one(const char *dir, const dcd_plot_opts *o, int quiet)
+static int add_one(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
+                   dcd_buf *done_text)
 {
     dcd_diags diags = {0};
     dcd_scenario *sc = NULL;
@@ -53,19 +56,17 @@ static int plot_one(const char *dir, const dcd_plot_opts *o, int quiet)
         goto done;
     }
     dcd_plot_meta_from(sc, &meta);
-    rc = dcd_plot_draw(&meta, r, dir, o, &diags);
+    rc = dcd_plot_batch_add(batch, &meta, r, dir, &diags);
     if (rc != DCD_OK) {
-        code = dcd_cli_fail(&diags, rc);
+        code = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
         goto done;
     }
-    if (!quiet) {
-        printf("%s/:", dir);
-        for (int c = 0; c < DCD_NCHART; c++)
-            if (dcd_plot_chart_applies(r, c))
-                printf(" %s.%s", dcd_chart_name(c),
-                       o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
-        putchar('\n');
-    }
+    dcd_buf_printf(done_text, "%s/:", dir);
+    for (int c = 0; c < DCD_NCHART; c++)
+        if (dcd_plot_chart_applies(r, c))
+            dcd_buf_printf(done_text, " %s.%s", dcd_chart_name(c),
+                           o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
+    dcd_buf_puts(done_text, "\n");
 done:
     dcd_results_free(r);
     dcd_scenario_free(sc);
@@ -115,15 +116,31 @@ int dcd_cmd_plot(int argc, char **argv)
     }
     if (optind >= argc)
         return dcd_cli_usage("plot", "missing results folder DIR (such as out/NAME)");
-    /* Every folder is drawn; the exit code is the first failure's. */
+    /* Every folder that can be read is drawn, by one gnuplot; the exit code
+     * is the first failure's. */
+    dcd_plot_batch *batch = dcd_plot_batch_new(&o);
+    dcd_buf done_text = {0};
+    if (!batch)
+        return DCD_EXIT_INTERNAL;
     for (int i = optind; i < argc; i++) {
-        if (!*argv[i]) {
-            code = code ? code : dcd_cli_usage("plot", "empty folder name");
-            continue;
-        }
-        int rc = plot_one(argv[i], &o, quiet);
+        int rc = *argv[i] ? add_one(batch, argv[i], &o, &done_text)
+                          : dcd_cli_usage("plot", "empty folder name");
         if (rc != DCD_EXIT_OK && code == DCD_EXIT_OK)
             code = rc;
     }
+    dcd_diags diags = {0};
+    int rc = dcd_plot_batch_draw(batch, &diags);
+    if (rc != DCD_OK) {
+        int pc = dcd_cli_fail(&diags, rc);
+        if (code == DCD_EXIT_OK)
+            code = pc;
+    } else if (!quiet && done_text.failed) {
+        code = code ? code : DCD_EXIT_INTERNAL;
+    } else if (!quiet) {
+        fputs(dcd_buf_str(&done_text), stdout);
+    }
+    dcd_diags_free(&diags);
+    dcd_buf_free(&done_text);
+    dcd_plot_batch_free(batch);
     return code;
 }

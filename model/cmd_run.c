@@ -80,7 +80,8 @@ int dcd_cmd_run(int argc, char **argv)
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     const char *outdir = "out";
-    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK;
+    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
+    dcd_plot_batch *batch = NULL;
     sets st = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
@@ -157,6 +158,10 @@ int dcd_cmd_run(int argc, char **argv)
             goto done;
         }
     }
+    if (plots && !(batch = dcd_plot_batch_new(NULL))) {
+        code = dcd_cli_fail(&diags, DCD_ENOMEM);
+        goto done;
+    }
     for (int i = 0; i < nfiles; i++) {
         int rc = dcd_write_run(scs[i], res[i], outdir, DCD_VERSION, &dir, &diags);
         if (rc != DCD_OK) {
@@ -169,22 +174,27 @@ int dcd_cmd_run(int argc, char **argv)
             print_table(scs[i], res[i]);
             printf("wrote %s/\n", dir.data);
         }
-        if (plots) {
-            /* The results are written: a chart failure is reported (exit
-             * code 6) but does not stop the other scenarios. */
-            dcd_plot_opts po;
+        if (batch) {
+            /* The charts' scripts; one gnuplot draws them all below. */
             dcd_plot_meta meta;
-            dcd_plot_opts_default(&po);
             dcd_plot_meta_from(scs[i], &meta);
-            rc = dcd_plot_draw(&meta, res[i], dir.data, &po, &diags);
+            rc = dcd_plot_batch_add(batch, &meta, res[i], dir.data, &diags);
             if (rc != DCD_OK) {
-                int pc = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
+                /* No charts, but the other results are still written. */
+                plot_code = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
                 dcd_diags_free(&diags);
-                if (code == DCD_EXIT_OK)
-                    code = pc;
+                dcd_plot_batch_free(batch);
+                batch = NULL;
             }
         }
     }
+    /* The results are written: a chart failure is reported with exit code 6. */
+    if (batch) {
+        int rc = dcd_plot_batch_draw(batch, &diags);
+        if (rc != DCD_OK)
+            plot_code = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
+    }
+    code = plot_code;
 done:
     if (res)
         for (int i = 0; i < nfiles; i++)
@@ -193,6 +203,7 @@ done:
     dcd_cli_free_scenarios(scs, nfiles);
     dcd_diags_free(&diags);
     dcd_buf_free(&dir);
+    dcd_plot_batch_free(batch);
     free(st.v);
     return code;
 }

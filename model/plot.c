@@ -420,22 +420,32 @@ static size_t utf8_count(const char *s, size_t len)
 }
 
 /* Splits S for a two-line footer: returns the length in bytes of the first
- * line, at most WIDTH characters, broken at a space when there is one (the
- * second line starts after it). */
+ * line, at most WIDTH characters, broken between two sources ("; ") or else
+ * at a space when there is one in its second half (the second line starts
+ * after that space). */
 static size_t wrap_at(const char *s, size_t width)
 {
-    size_t n = strlen(s), i = 0, k = 0, last_space = 0;
+    size_t n = strlen(s), i = 0, k = 0, last_space = 0, last_semi = 0, half = 0;
     if (utf8_count(s, n) <= width)
         return n;
-    while (i < n && k < width) {
+    while (i < n && k <= width) {
         unsigned long cp;
         size_t l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (l == 1 && s[i] == ' ')
+        if (k == width / 2)
+            half = i;
+        if (l == 1 && s[i] == ' ') {
             last_space = i;
+            if (i > 0 && s[i - 1] == ';')
+                last_semi = i;
+        }
+        if (k == width)
+            break;
         i += l ? l : 1;
         k++;
     }
-    return last_space > width / 2 ? last_space : i;
+    if (last_semi > half)
+        return last_semi;
+    return last_space > half ? last_space : i;
 }
 
 static int is_alnum_ascii(char c)
@@ -508,8 +518,9 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, int chart)
     dcd_buf_printf(b,
                    "# %s.gp - %s, written by dcdemand.\n"
                    "#\n"
-                   "# Redraw by hand: in this folder run  gnuplot %s.gp  (it writes %s.%s\n"
-                   "# here).  Another format:  gnuplot -e \"fmt='svg'\" %s.gp  (png, svg or pdf).\n"
+                   "# Redraw by hand:  gnuplot %s.gp  (from this folder, or give its path from\n"
+                   "# anywhere): it writes %s.%s beside this script.  Another format:\n"
+                   "#   gnuplot -e \"fmt='svg'\" %s.gp     (png, svg or pdf)\n"
                    "# Edit freely: the numbers are in the datablocks below.\n\n",
                    stem, CHART_HEADING[chart], stem, stem, ext, stem);
     dcd_buf_printf(b, "reset\nset encoding utf8\ndcd_fmt = exists(\"fmt\") ? fmt : \"%s\"\n", ext);
@@ -528,8 +539,13 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, int chart)
                    "        set terminal pngcairo size %d,%d font \"Sans,12\" noenhanced background \"white\"\n"
                    "    }\n"
                    "}\n"
-                   "set output \"%s.\".dcd_fmt\n\n",
-                   w, h, wi / 100, wi % 100, hi / 100, hi % 100, w, h, stem);
+                   "# The picture goes beside this script, wherever gnuplot is started.\n"
+                   "dcd_me = \"/%s.gp\"\n"
+                   "dcd_n = strlen(dcd_me)\n"
+                   "dcd_dir = (exists(\"ARG0\") && strlen(ARG0) >= dcd_n && "
+                   "ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : \"\"\n"
+                   "set output dcd_dir.\"%s.\".dcd_fmt\n\n",
+                   w, h, wi / 100, wi % 100, hi / 100, hi % 100, w, h, stem, stem);
     dcd_buf_printf(b,
                    "# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,\n"
                    "# and segments in the scenario's order (the same on every chart).\n"
@@ -908,16 +924,57 @@ typedef struct start_error {
     int err;
 } start_error;
 
-static void child_fail(int fd, int step)
+/* In the child: reports STEP and errno to the parent through FD and exits.
+ * ARGV is freed first so that a memory checker following the fork sees no
+ * leak. */
+static void child_fail(int fd, int step, char **argv)
 {
     start_error se = {step, errno};
+    free(argv);
     ssize_t w = write(fd, &se, sizeof se);
     (void)w;
     _exit(127);
 }
 
-/* Runs PROG -d SCRIPTS... in DIR with stdin from /dev/null, stdout and
- * stderr into ERRTEXT.  Returns 0 when it ran (wait status in *WSTATUS),
+/* Whether PROG can be run: a path with a slash is checked as it is, a bare
+ * name is looked up in PATH as execvp() would.  Checking before the fork
+ * keeps the usual failure (gnuplot not installed) out of a child process.
+ * Returns 0, or an errno value (ENOENT when a bare name is not in PATH). */
+static int find_program(const char *prog)
+{
+    if (strchr(prog, '/'))
+        return access(prog, X_OK) == 0 ? 0 : errno;
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/bin:/bin";
+    int found = ENOENT;
+    dcd_buf full = {0};
+    for (const char *p = path; found != 0;) {
+        const char *colon = strchr(p, ':');
+        size_t len = colon ? (size_t)(colon - p) : strlen(p);
+        struct stat st;
+        dcd_buf_clear(&full);
+        if (len == 0)
+            dcd_buf_puts(&full, "."); /* an empty entry is the current folder */
+        else
+            dcd_buf_append(&full, p, len);
+        dcd_buf_printf(&full, "/%s", prog);
+        if (full.failed) {
+            found = ENOMEM;
+            break;
+        }
+        if (stat(full.data, &st) == 0 && S_ISREG(st.st_mode) && access(full.data, X_OK) == 0)
+            found = 0;
+        if (!colon)
+            break;
+        p = colon + 1;
+    }
+    dcd_buf_free(&full);
+    return found;
+}
+
+/* Runs PROG -d SCRIPTS... in DIR (NULL: the current folder) with stdin
+ * from /dev/null, stdout and stderr into ERRTEXT.  Returns 0 when it ran (wait status in *WSTATUS),
  * else -1 with the failing step in *SE. */
 static int run_gnuplot(const char *prog, const char *dir, const char *const *scripts, size_t n,
                        dcd_buf *errtext, int *wstatus, start_error *se)
@@ -928,6 +985,12 @@ static int run_gnuplot(const char *prog, const char *dir, const char *const *scr
     se->err = 0;
     if (!argv) {
         se->err = ENOMEM;
+        goto done;
+    }
+    int missing = find_program(prog);
+    if (missing) {
+        se->step = missing == ENOMEM ? 0 : 2;
+        se->err = missing;
         goto done;
     }
     argv[0] = (char *)prog;
@@ -950,13 +1013,13 @@ static int run_gnuplot(const char *prog, const char *dir, const char *const *scr
         close(stp[0]);
         int nul = open("/dev/null", O_RDONLY);
         if (nul < 0 || dup2(nul, 0) < 0 || dup2(outp[1], 1) < 0 || dup2(outp[1], 2) < 0)
-            child_fail(stp[1], 3);
+            child_fail(stp[1], 3, argv);
         close(nul);
         close(outp[1]);
-        if (chdir(dir) != 0)
-            child_fail(stp[1], 1);
+        if (dir && chdir(dir) != 0)
+            child_fail(stp[1], 1, argv);
         execvp(prog, argv);
-        child_fail(stp[1], 2);
+        child_fail(stp[1], 2, argv);
     }
     close(outp[1]);
     outp[1] = -1;
@@ -1105,8 +1168,10 @@ done:
     return rc;
 }
 
-int dcd_plot_run(const char *dir, const char *const *scripts, size_t n, const dcd_plot_opts *o,
-                 dcd_diags *d)
+/* Runs gnuplot over SCRIPTS in DIR (NULL: here) and reports a failure
+ * under LABEL. */
+static int run_and_report(const char *dir, const char *const *scripts, size_t n,
+                          const dcd_plot_opts *o, const char *label, dcd_diags *d)
 {
     const char *prog = gnuplot_program(o);
     dcd_buf errtext = {0};
@@ -1114,39 +1179,133 @@ int dcd_plot_run(const char *dir, const char *const *scripts, size_t n, const dc
     start_error se;
     if (run_gnuplot(prog, dir, scripts, n, &errtext, &wstatus, &se) != 0) {
         if (se.step == 2)
-            dcd_diags_add(d, dir, 0, 0, "cannot draw charts: cannot run gnuplot ('%s'): %s; %s", prog,
-                          strerror(se.err), INSTALL_HINT);
+            dcd_diags_add(d, label, 0, 0, "cannot draw charts: cannot run gnuplot ('%s'): %s; %s",
+                          prog, strerror(se.err), INSTALL_HINT);
         else if (se.step == 1)
-            dcd_diags_add(d, dir, 0, 0, "cannot draw charts here: %s", strerror(se.err));
+            dcd_diags_add(d, label, 0, 0, "cannot draw charts here: %s", strerror(se.err));
         else
-            dcd_diags_add(d, dir, 0, 0, "cannot start gnuplot ('%s'): %s", prog,
+            dcd_diags_add(d, label, 0, 0, "cannot start gnuplot ('%s'): %s", prog,
                           strerror(se.err));
         rc = se.err == ENOMEM ? DCD_ENOMEM : DCD_EPLOT;
     } else if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) {
         if (WIFSIGNALED(wstatus))
-            dcd_diags_add(d, dir, 0, 0, "gnuplot ('%s') was killed by signal %d; the charts "
+            dcd_diags_add(d, label, 0, 0, "gnuplot ('%s') was killed by signal %d; the charts "
                           "are incomplete", prog, WTERMSIG(wstatus));
         else
-            dcd_diags_add(d, dir, 0, 0, "gnuplot ('%s') failed with status %d; the charts are "
+            dcd_diags_add(d, label, 0, 0, "gnuplot ('%s') failed with status %d; the charts are "
                           "incomplete (check the installation: apt-get install gnuplot-nox); "
                           "its messages:", prog, WEXITSTATUS(wstatus));
-        add_gnuplot_output(d, dir, &errtext);
+        add_gnuplot_output(d, label, &errtext);
         rc = DCD_EPLOT;
     }
     dcd_buf_free(&errtext);
     return rc;
 }
 
-int dcd_plot_draw(const dcd_plot_meta *meta, const dcd_results *r, const char *dir,
-                  const dcd_plot_opts *o, dcd_diags *d)
+int dcd_plot_run(const char *dir, const char *const *scripts, size_t n, const dcd_plot_opts *o,
+                 dcd_diags *d)
+{
+    return run_and_report(dir, scripts, n, o, dir, d);
+}
+
+/* One chart of a batch: its script as gnuplot is given it, and where its
+ * picture goes. */
+typedef struct batch_entry {
+    char *script; /* "./DIR/share.gp" or "/DIR/share.gp" */
+    char *dir;
+    int chart;
+} batch_entry;
+
+struct dcd_plot_batch {
+    dcd_plot_opts o;
+    batch_entry *e;
+    size_t n, cap;
+    char **dirs; /* every folder added, in order */
+    size_t ndirs;
+};
+
+static char *dup_text(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+dcd_plot_batch *dcd_plot_batch_new(const dcd_plot_opts *o)
+{
+    dcd_plot_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    if (o)
+        b->o = *o;
+    else
+        dcd_plot_opts_default(&b->o);
+    return b;
+}
+
+void dcd_plot_batch_free(dcd_plot_batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->e[i].script);
+        free(b->e[i].dir);
+    }
+    for (size_t i = 0; i < b->ndirs; i++)
+        free(b->dirs[i]);
+    free(b->e);
+    free(b->dirs);
+    free(b);
+}
+
+/* Adds chart C of folder DIR.  Returns 0, or -1 on OOM. */
+static int batch_push(dcd_plot_batch *b, const char *dir, int c)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        batch_entry *p = realloc(b->e, cap * sizeof *p);
+        if (!p)
+            return -1;
+        b->e = p;
+        b->cap = cap;
+    }
+    dcd_buf path = {0};
+    /* The script finds its folder in ARG0, the name gnuplot was given, and
+     * writes its picture there: a name that starts with "./" or "/" can
+     * never be read by gnuplot as a pipe ("<cmd", "|cmd"). */
+    dcd_buf_printf(&path, "%s%s/%s.gp", dir[0] == '/' ? "" : "./", dir, CHART_NAMES[c]);
+    char *dcopy = dup_text(dir);
+    if (path.failed || !dcopy) {
+        dcd_buf_free(&path);
+        free(dcopy);
+        return -1;
+    }
+    b->e[b->n].script = path.data; /* the buffer's string, now owned here */
+    b->e[b->n].dir = dcopy;
+    b->e[b->n].chart = c;
+    b->n++;
+    return 0;
+}
+
+int dcd_plot_batch_add(dcd_plot_batch *b, const dcd_plot_meta *meta, const dcd_results *r,
+                       const char *dir, dcd_diags *d)
 {
     static const char *const formats[3] = {"png", "svg", "pdf"};
+    const dcd_plot_opts *o = &b->o;
     const char *ext = dcd_plot_format_ext(o->format);
-    const char *scripts[DCD_NCHART];
-    char names[DCD_NCHART][32];
-    size_t nscripts = 0;
-    dcd_buf script = {0}, path = {0};
+    dcd_buf script = {0};
+    char name[32];
     int rc = DCD_OK;
+
+    char **dirs = realloc(b->dirs, (b->ndirs + 1) * sizeof *dirs);
+    if (!dirs)
+        return DCD_ENOMEM;
+    b->dirs = dirs;
+    if (!(b->dirs[b->ndirs] = dup_text(dir)))
+        return DCD_ENOMEM;
+    b->ndirs++;
 
     for (int c = 0; c < DCD_NCHART; c++) {
         const char *stem = CHART_NAMES[c];
@@ -1158,40 +1317,60 @@ int dcd_plot_draw(const dcd_plot_meta *meta, const dcd_results *r, const char *d
                     rc = DCD_EIO;
             if (remove_file(dir, stem, "gp", d) != 0)
                 rc = DCD_EIO;
+            if (rc != DCD_OK)
+                goto done;
             continue;
         }
         dcd_buf_clear(&script);
         rc = dcd_plot_script(meta, r, c, o, &script);
         if (rc != DCD_OK)
             goto done;
-        snprintf(names[nscripts], sizeof names[nscripts], "%s.gp", stem);
-        rc = dcd_write_atomic(dir, names[nscripts], script.data, script.len, d);
+        snprintf(name, sizeof name, "%s.gp", stem);
+        rc = dcd_write_atomic(dir, name, script.data, script.len, d);
         if (rc != DCD_OK)
             goto done;
-        scripts[nscripts] = names[nscripts];
-        nscripts++;
         /* If gnuplot fails, no stale picture must pass for a new one. */
         if (!o->scripts_only && remove_file(dir, stem, ext, d) != 0) {
             rc = DCD_EIO;
             goto done;
         }
+        if (batch_push(b, dir, c) != 0) {
+            rc = DCD_ENOMEM;
+            goto done;
+        }
     }
-    if (rc != DCD_OK || o->scripts_only || nscripts == 0)
-        goto done;
+done:
+    dcd_buf_free(&script);
+    return rc;
+}
 
-    rc = dcd_plot_run(dir, scripts, nscripts, o, d);
+int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d)
+{
+    const dcd_plot_opts *o = &b->o;
+    const char *ext = dcd_plot_format_ext(o->format);
+    const char **scripts = NULL;
+    dcd_buf path = {0};
+    int rc = DCD_OK;
+    if (o->scripts_only || b->n == 0)
+        return DCD_OK;
+    scripts = malloc(b->n * sizeof *scripts);
+    if (!scripts)
+        return DCD_ENOMEM;
+    for (size_t i = 0; i < b->n; i++)
+        scripts[i] = b->e[i].script;
+    rc = run_and_report(NULL, scripts, b->n, o, b->dirs[0], d);
     if (rc == DCD_EPLOT)
-        dcd_diags_add(d, dir, 0, 0, "the results are complete; once gnuplot works, draw the "
-                      "charts with: dcdemand plot %s", dir);
+        for (size_t i = 0; i < b->ndirs; i++)
+            dcd_diags_add(d, b->dirs[i], 0, 0, "the results are complete; once gnuplot works, "
+                          "draw the charts with: dcdemand plot %s", b->dirs[i]);
     if (rc != DCD_OK)
         goto done;
     /* gnuplot exits 0 after a plot with nothing to draw, so check that each
      * picture is there. */
-    for (int c = 0; c < DCD_NCHART; c++) {
+    for (size_t i = 0; i < b->n; i++) {
         struct stat st;
-        if (!dcd_plot_chart_applies(r, c))
-            continue;
-        if (path_of(&path, dir, CHART_NAMES[c], ext) != 0) {
+        const char *stem = CHART_NAMES[b->e[i].chart];
+        if (path_of(&path, b->e[i].dir, stem, ext) != 0) {
             rc = DCD_ENOMEM;
             goto done;
         }
@@ -1202,14 +1381,27 @@ int dcd_plot_draw(const dcd_plot_meta *meta, const dcd_results *r, const char *d
             goto done;
         }
         if (o->format == DCD_PLOT_PDF) {
-            rc = fix_pdf_date(dir, CHART_NAMES[c], d);
+            rc = fix_pdf_date(b->e[i].dir, stem, d);
             if (rc != DCD_OK)
                 goto done;
         }
     }
 done:
-    dcd_buf_free(&script);
+    free(scripts);
     dcd_buf_free(&path);
+    return rc;
+}
+
+int dcd_plot_draw(const dcd_plot_meta *meta, const dcd_results *r, const char *dir,
+                  const dcd_plot_opts *o, dcd_diags *d)
+{
+    dcd_plot_batch *b = dcd_plot_batch_new(o);
+    if (!b)
+        return DCD_ENOMEM;
+    int rc = dcd_plot_batch_add(b, meta, r, dir, d);
+    if (rc == DCD_OK)
+        rc = dcd_plot_batch_draw(b, d);
+    dcd_plot_batch_free(b);
     return rc;
 }
 
