@@ -118,6 +118,23 @@ ubsan:
 	$(MAKE) BUILD=build-ubsan OPT="-O0 -g -fsanitize=undefined -fno-sanitize-recover=all" \
 	  LDLIBS="-fsanitize=undefined" PROG=build-ubsan/dcdemand test-prog
 
+## fuzz: libFuzzer over the scenario loader (clang) for FUZZ_TIME seconds, seeds
+## in tests/fuzz/corpus/, new inputs and crash files in build-fuzz/
+FUZZ_CC    ?= clang
+FUZZ_TIME  ?= 60
+FUZZ_SRC   := model/scenario.c model/tree.c model/error.c model/buf.c model/sha256.c \
+              model/series.c model/engine.c
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+              -fno-omit-frame-pointer
+build-fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_SRC) $(wildcard include/*.h)
+	@mkdir -p build-fuzz/corpus
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ \
+	  tests/fuzz/fuzz_loader.c $(FUZZ_SRC) $(PKG_LIBS) -lm
+fuzz: build-fuzz/fuzz_loader
+	build-fuzz/fuzz_loader -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=2048 -dict=tests/fuzz/yaml.dict -artifact_prefix=build-fuzz/ \
+	  build-fuzz/corpus tests/fuzz/corpus </dev/null
+
 .PHONY: test-prog
 test-prog: $(PROG) $(UNIT_BIN)
 	@BUILD=$(BUILD) DCDEMAND_BIN=$(PROG) sh tests/run.sh

@@ -481,9 +481,7 @@ static void bind_err(binder *b, const dcd_node *n, const char *fmt, ...)
 #endif
     ;
 
-/* Adds a diagnostic located at node N.  Control characters of the text
- * (from quoted keys or values) are shown escaped, so that every diagnostic
- * stays on one line. */
+/* Adds a diagnostic located at node N (messages are cut at 512 bytes). */
 static void bind_err(binder *b, const dcd_node *n, const char *fmt, ...)
 {
     if (++b->errors > MAX_BIND_ERRORS) {
@@ -497,16 +495,36 @@ static void bind_err(binder *b, const dcd_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    char clean[4 * sizeof msg];
-    size_t k = 0;
-    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f)
-            k += (size_t)snprintf(clean + k, sizeof clean - k, "\\x%02X", *p);
-        else
-            clean[k++] = (char)*p;
+    dcd_diags_add(b->diags, n->file, n->line, n->column, "%s", msg);
+}
+
+/* Shows control characters in the messages of D from FROM on as \xNN, so
+ * that text from quoted keys or values keeps every diagnostic on one line.
+ * Returns 0, or -1 on OOM. */
+static int escape_controls(dcd_diags *d, size_t from)
+{
+    for (size_t i = from; i < d->n; i++) {
+        char *m = d->items[i].message;
+        size_t extra = 0;
+        for (const unsigned char *p = (const unsigned char *)m; *p; p++)
+            extra += (*p < 0x20 || *p == 0x7f) ? 3 : 0;
+        if (!extra)
+            continue;
+        char *c = malloc(strlen(m) + extra + 1);
+        if (!c)
+            return -1;
+        size_t k = 0;
+        for (const unsigned char *p = (const unsigned char *)m; *p; p++) {
+            if (*p < 0x20 || *p == 0x7f)
+                k += (size_t)sprintf(c + k, "\\x%02X", *p);
+            else
+                c[k++] = (char)*p;
+        }
+        c[k] = '\0';
+        free(m);
+        d->items[i].message = c;
     }
-    clean[k] = '\0';
-    dcd_diags_add(b->diags, n->file, n->line, n->column, "%s", clean);
+    return 0;
 }
 
 #define ERR(b, node, ...) bind_err((b), (node), __VA_ARGS__)
@@ -1583,6 +1601,8 @@ static int load_scenario(const char *path, const char *text, size_t tlen,
     *out = sc;
     return DCD_OK;
 fail:
+    if (escape_controls(diags, before) != 0)
+        rc = DCD_ENOMEM;
     dcd_scenario_free(sc);
     return rc;
 }
