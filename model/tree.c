@@ -481,7 +481,8 @@ static void on_scalar(builder *b, const yaml_event_t *ev)
         n = dcd_node_new(DCD_NODE_NULL, NULL, b->file, mark_line(m), mark_col(m));
     } else {
         if (memchr(v, '\0', len)) {
-            berr(b, mark_line(m), mark_col(m), "text holds a NUL character");
+            berr(b, mark_line(m), mark_col(m),
+                 "text holds a NUL character (\\0), which cannot be used");
             v = "";
             len = 0;
         }
