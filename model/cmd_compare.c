@@ -210,9 +210,24 @@ int dcd_cmd_compare(int argc, char **argv)
     dcd_buf text = {0};
 
     optind = 0; /* GNU: full reset, so that the leading '-' below is honoured */
-    while ((c = getopt_long(argc, argv, "-o:y:dw:s:qh", opts, NULL)) != -1) {
+    int after_dashes = 0;
+    for (;;) {
+        const char *arg = NULL;
+        if (!after_dashes) {
+            c = getopt_long(argc, argv, "-o:y:dw:s:qh", opts, NULL);
+            arg = optarg;
+            if (c == -1)
+                after_dashes = 1; /* the end, or "--": the rest are files */
+        }
+        if (after_dashes) {
+            if (optind >= argc)
+                break;
+            c = 1;
+            arg = argv[optind++];
+        }
         switch (c) {
         case 1: { /* a column, in command-line order */
+            optarg = (char *)arg;
             colspec *p = realloc(cols, (ncol + 1) * sizeof *p);
             if (!p) {
                 code = DCD_EXIT_INTERNAL;

@@ -365,6 +365,19 @@ int dcd_cmd_sweep(int argc, char **argv)
     if (!quiet)
         print_table(first, vary, nvary, metric, year, pstart, pny, py);
     if (charts) {
+        int any = 0;
+        for (size_t p = 0; p < npoints && !any; p++)
+            for (size_t t = 0; t < pny[p] && !any; t++)
+                any = !isnan(py[p][t]);
+        if (!any) {
+            dcd_cli_error("note: %s has no value in any grid point (%s); no charts drawn",
+                          dcd_total_info[metric].name,
+                          metric == DCD_T_CO2_MT ? "it needs grid_intensity_g_per_kwh"
+                                                 : "the scenario does not determine it");
+            charts = 0;
+        }
+    }
+    if (charts) {
         dcd_sweep_chart sch = {0};
         sch.name = first->name;
         sch.title = first->title;

@@ -445,6 +445,25 @@ done:
     return rc;
 }
 
+/* Removes the pictures and the script of chart STEM from DIR, if any. */
+static int remove_chart(const char *dir, const char *stem, dcd_diags *d)
+{
+    static const char *const exts[4] = {"png", "svg", "pdf", "gp"};
+    int rc = DCD_OK;
+    for (int e = 0; e < 4 && rc == DCD_OK; e++) {
+        dcd_buf path = {0};
+        dcd_buf_printf(&path, "%s/%s.%s", dir, stem, exts[e]);
+        if (path.failed) {
+            rc = DCD_ENOMEM;
+        } else if (unlink(path.data) != 0 && errno != ENOENT) {
+            dcd_diags_add(d, path.data, 0, 0, "cannot remove the old chart: %s", strerror(errno));
+            rc = DCD_EIO;
+        }
+        dcd_buf_free(&path);
+    }
+    return rc;
+}
+
 int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,
                      const dcd_plot_opts *o, dcd_diags *d)
 {
@@ -465,19 +484,7 @@ int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,
             continue;
         }
         /* A chart that does not apply must not linger from an earlier run. */
-        static const char *const exts[4] = {"png", "svg", "pdf", "gp"};
-        for (int e = 0; e < 4 && rc == DCD_OK; e++) {
-            dcd_buf path = {0};
-            dcd_buf_printf(&path, "%s/%s.%s", dir, OVERLAY_STEM[k], exts[e]);
-            if (path.failed)
-                rc = DCD_ENOMEM;
-            else if (unlink(path.data) != 0 && errno != ENOENT) {
-                dcd_diags_add(d, path.data, 0, 0, "cannot remove the old chart: %s",
-                              strerror(errno));
-                rc = DCD_EIO;
-            }
-            dcd_buf_free(&path);
-        }
+        rc = remove_chart(dir, OVERLAY_STEM[k], d);
     }
     if (rc == DCD_OK)
         rc = draw_all(dir, stems, script, n, o, d);
@@ -546,6 +553,40 @@ static void put_index_tics(dcd_buf *b, const char *axis, const dcd_vary *v)
     for (size_t i = 0, k = 0; i < v->n; i += every, k++)
         dcd_buf_printf(b, "%s\"%s\" %zu", k ? ", " : "", v->text[i], i);
     dcd_buf_puts(b, ")\n");
+}
+
+/* 1 when V's values are evenly spaced (a range), so that cells can sit at
+ * their values. */
+static int evenly_spaced(const dcd_vary *v)
+{
+    if (v->n < 2)
+        return 0;
+    double d = v->value[1] - v->value[0];
+    if (d == 0)
+        return 0;
+    for (size_t i = 2; i < v->n; i++)
+        if (fabs((v->value[i] - v->value[i - 1]) - d) > 1e-6 * fabs(d))
+            return 0;
+    return 1;
+}
+
+/* The range and tics of a heat-map axis: half a cell beyond the first and
+ * last values (or indexes). */
+static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_vary *v, int even)
+{
+    if (!even) {
+        dcd_buf_printf(b, "set %srange [-0.5:%zu.5]\n", axis, v->n - 1);
+        put_index_tics(b, axis, v);
+        return;
+    }
+    double lo = v->value[0], hi = v->value[v->n - 1];
+    if (lo > hi) {
+        double t = lo;
+        lo = hi;
+        hi = t;
+    }
+    double half = (hi - lo) / (double)(v->n - 1) / 2;
+    dcd_buf_printf(b, "set %srange [%.17g:%.17g]\n", axis, lo - half, hi + half);
 }
 
 int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o, dcd_buf *out)
@@ -630,11 +671,22 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
                             "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
                        PALETTE[0]);
     } else {
+        /* Evenly spaced values (ranges) are drawn at their values, with
+         * gnuplot's round tics; others at their index, labelled with the
+         * values. */
         const dcd_vary *v1 = &s->vary[1];
+        int even0 = evenly_spaced(v0), even1 = evenly_spaced(v1);
         dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
         for (size_t i = 0; i < n1; i++) {
             for (size_t j = 0; j < n2; j++) {
-                dcd_buf_printf(out, "%zu %zu ", i, j);
+                if (even0)
+                    dcd_buf_printf(out, "%s ", v0->text[i]);
+                else
+                    dcd_buf_printf(out, "%zu ", i);
+                if (even1)
+                    dcd_buf_printf(out, "%s ", v1->text[j]);
+                else
+                    dcd_buf_printf(out, "%zu ", j);
                 put_num(out, sweep_at(s, i * n2 + j, s->year));
                 dcd_buf_puts(out, "\n");
             }
@@ -642,15 +694,14 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
         }
         dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
         put_frame(out, 0);
-        dcd_buf_printf(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
-                            "set cblabel $TEXT[7] noenhanced\n"
-                            "set xrange [-0.5:%zu.5]\nset yrange [-0.5:%zu.5]\n"
-                            "set grid noytics\nset tics scale 0\nset rmargin at screen 0.84\n"
-                            "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
-                            "3 \"#F89540\", 4 \"#F0F921\")\n",
-                       n1 - 1, n2 - 1);
-        put_index_tics(out, "x", v0);
-        put_index_tics(out, "y", v1);
+        dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
+                          "set cblabel $TEXT[7] noenhanced\n"
+                          "set grid noytics\nset tics out scale 0.6\nset rmargin at screen 0.84\n"
+                          "set format x \"%g\"\nset format y \"%g\"\n"
+                          "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
+                          "3 \"#F89540\", 4 \"#F0F921\")\n");
+        put_cell_axis(out, "x", v0, even0);
+        put_cell_axis(out, "y", v1, even1);
         dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
         if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
             /* Values in the cells: white on the dark end of the palette,
@@ -690,8 +741,10 @@ int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opt
     }
     int rc = DCD_OK;
     for (int which = 0; which < 3 && rc == DCD_OK; which++) {
-        if ((which == 2) != (s->nvary == 2))
+        if ((which == 2) != (s->nvary == 2)) { /* the other kind of sweep's charts */
+            rc = remove_chart(dir, SWEEP_STEM[which], d);
             continue;
+        }
         stems[n] = SWEEP_STEM[which];
         rc = dcd_sweep_script(s, which, o, &script[n]);
         n++;
