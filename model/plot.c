@@ -33,10 +33,40 @@ const char dcd_plot_text_marker[] = "EOD_dcdemand_text_7c1e";
 static const char DATA_MARKER[] = "EOD_dcdemand_data";
 
 /* How much of each text is shown, in characters. */
-#define MAX_TITLE 85
-#define MAX_NAME 60
 #define MAX_SEGMENT 36
-#define MAX_FOOTER 175 /* each of the footer's two lines */
+
+/* Characters that fit across a picture W pixels wide: the title in bold at
+ * PT points (about 0.83 px per point per character), the footer's lines at
+ * 9 points (175 at 1200 px). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+
+static size_t title_fit(int w, int pt)
+{
+    return (size_t)(0.975 * w / (0.83 * pt));
+}
+static size_t footer_fit(int w)
+{
+    return (size_t)(175L * w / 1200);
+}
+/* The name, in the subtitle after the chart's heading: at most 60. */
+static size_t name_fit(int w)
+{
+    long n = 167L * w / 1200 - 70;
+    return n > 60 ? 60 : n < 20 ? 20 : (size_t)n;
+}
+
+/* The title's font size: 17 points, or smaller for a long title. */
+static int title_points(const char *title, int w)
+{
+    size_t n = strlen(title), k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned long cp;
+        size_t l = utf8_decode((const unsigned char *)title + i, n - i, &cp);
+        i += l ? l : 1;
+        k++;
+    }
+    return k <= title_fit(w, 17) ? 17 : k <= title_fit(w, 15) ? 15 : 13;
+}
 
 /* How much of gnuplot's stderr is kept for the message. */
 #define MAX_STDERR 8192
@@ -470,7 +500,13 @@ static int says_ai(const char *name)
 }
 
 /* $TEXT: 1 title, 2 name, 3 and 4 footer, then one line per segment. */
-static void put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_results *r)
+static const char *meta_title(const dcd_plot_meta *meta)
+{
+    const char *name = meta->name && *meta->name ? meta->name : "scenario";
+    return meta->title && *meta->title ? meta->title : name;
+}
+
+static void put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_results *r, int w)
 {
     const char *name = meta->name && *meta->name ? meta->name : "scenario";
     const char *title = meta->title && *meta->title ? meta->title : name;
@@ -478,18 +514,18 @@ static void put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_resu
     dcd_buf_puts(b, "# The scenario's text, used only as labels ($TEXT[1] title, [2] name,\n"
                     "# [3] and [4] footer, then the segments).  It is never run as a command.\n");
     dcd_buf_printf(b, "$TEXT << %s\n", dcd_plot_text_marker);
-    dcd_plot_text_line(b, title, MAX_TITLE);
-    dcd_plot_text_line(b, name, MAX_NAME);
+    dcd_plot_text_line(b, title, title_fit(w, 13));
+    dcd_plot_text_line(b, name, name_fit(w));
     if (footer_text(meta, &foot) != 0)
         b->failed = 1;
     {
         /* Two lines; the second is cut with an ellipsis if need be. */
         const char *f = dcd_buf_str(&foot);
-        size_t l1 = wrap_at(f, MAX_FOOTER);
+        size_t l1 = wrap_at(f, footer_fit(w));
         dcd_buf_clear(&seg);
         dcd_buf_append(&seg, f, l1);
         dcd_plot_text_line(b, dcd_buf_str(&seg), 0);
-        dcd_plot_text_line(b, f[l1] == ' ' ? f + l1 + 1 : f + l1, MAX_FOOTER);
+        dcd_plot_text_line(b, f[l1] == ' ' ? f + l1 + 1 : f + l1, footer_fit(w));
     }
     for (size_t s = 0; s < r->nseg; s++) {
         /* Cut the name first so that the AI mark always shows. */
@@ -558,45 +594,80 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, int chart)
 }
 
 /* Layout, axes and the title, subtitle and footer labels. */
-static void put_layout(dcd_buf *b, int chart, int xlo, int xhi, int pad_lo, int pad_hi)
+/* Layout, axes and the title, subtitle and footer labels.  Distances are
+ * kept in pixels (as at 1200x720) whatever the size, so that text does not
+ * collide on a small picture.  KEY_CHARS is the longest legend entry, which
+ * decides how wide the plot is and so how many years can be labelled. */
+static void put_layout(dcd_buf *b, int chart, int xlo, int xhi, int pad_lo, int pad_hi,
+                       int title_pt, const dcd_plot_opts *o, size_t key_chars)
 {
+    double w = o->width, h = o->height;
     int span = xhi - xlo;
-    /* At most about nine labelled years, at round steps; a minor tick each year. */
+    /* The legend goes on the right, outside the plot; in a smaller font
+     * when it would leave the plot less than half the width. */
+    double key_px = 70 + 7.4 * (double)key_chars;
+    double plot_px = w - 110 - key_px;
+    int small_key = plot_px < 0.5 * w;
+    if (small_key)
+        plot_px = w - 110 - (55 + 5.6 * (double)key_chars);
+    /* Room for a year label every 70 px of plot, at round steps; a minor
+     * tick each year. */
+    int labels = plot_px > 210 ? (int)(plot_px / 70) : 3;
     static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
     int step = 100;
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if (span / steps[i] <= 8) {
+        if (span / steps[i] + 1 <= labels) {
             step = steps[i];
             break;
         }
     int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
     dcd_buf_printf(b,
-                   "set label 1 $TEXT[1] at screen 0.012, 0.950 left font \"Sans Bold,17\" noenhanced\n"
-                   "set label 2 \"%s  \xc2\xb7  scenario \".$TEXT[2] at screen 0.012, 0.895 left "
+                   "set label 1 $TEXT[1] at screen 0.012, %.3f left font \"Sans Bold,%d\" noenhanced\n"
+                   "set label 2 \"%s  \xc2\xb7  scenario \".$TEXT[2] at screen 0.012, %.3f left "
                    "font \"Sans,12\" textcolor rgb \"#444444\" noenhanced\n"
-                   "set label 3 $TEXT[3] at screen 0.012, 0.048 left font \"Sans,9\" "
+                   "set label 3 $TEXT[3] at screen 0.012, %.3f left font \"Sans,9\" "
                    "textcolor rgb \"#555555\" noenhanced\n"
-                   "set label 4 $TEXT[4] at screen 0.012, 0.020 left font \"Sans,9\" "
+                   "set label 4 $TEXT[4] at screen 0.012, %.3f left font \"Sans,9\" "
                    "textcolor rgb \"#555555\" noenhanced\n\n",
-                   CHART_HEADING[chart]);
+                   1 - 36 / h, title_pt, CHART_HEADING[chart], 1 - 76 / h, 35 / h, 14.4 / h);
     dcd_buf_printf(b,
-                   "set tmargin at screen 0.85\n"
-                   "set bmargin at screen 0.16\n"
+                   "set tmargin at screen %.3f\n"
+                   "set bmargin at screen %.3f\n"
                    "set lmargin 12\n"
                    "set border 3 linecolor rgb \"#444444\"\n"
                    "set tics nomirror out scale 0.6\n"
-                   "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n"
-                   "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced\n"
+                   "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n",
+                   1 - 108 / h, 115 / h);
+    dcd_buf_printf(b, "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 "
+                      "width 1%s noenhanced\n", small_key ? " font \",9\"" : "");
+    dcd_buf_printf(b,
                    "set datafile missing \"?\"\n"
                    "set xlabel \"Year\"\n"
                    "set ylabel \"%s\"\n"
                    "set xrange [%g:%g]\n"
                    "set xtics %d, %d format \"%%.0f\"\n",
-                   CHART_YLABEL[chart], xlo - (pad_lo ? 0.5 : 0.0), xhi + (pad_hi ? 0.5 : 0.0),
-                   first, step);
+                   CHART_YLABEL[chart], xlo - (pad_lo ? 0.5 : 0.0),
+                   xhi + (pad_hi ? 0.5 : 0.0), first, step);
     if (step > 1 && step <= 10)
         dcd_buf_printf(b, "set mxtics %d\n", step);
     dcd_buf_puts(b, "set format y \"%g\"\n");
+}
+
+/* The longest legend entry of CHART, in characters (roughly). */
+static size_t key_chars(int chart, const dcd_results *r, const pointset *ps, size_t nps)
+{
+    size_t k = chart == DCD_CHART_SHARE ? 43 : chart == DCD_CHART_LOAD ? 42 : 20;
+    if (chart == DCD_CHART_ENERGY || chart == DCD_CHART_EMISSIONS)
+        for (size_t s = 0; s < r->nseg; s++) {
+            size_t n = strlen(r->seg_name[s]);
+            n = (n > MAX_SEGMENT ? MAX_SEGMENT : n) + 5;
+            k = n > k ? n : k;
+        }
+    for (size_t i = 0; i < nps; i++) {
+        size_t n = strlen(metric_words(ps[i].metric)) + (ps[i].history ? 10 : 25);
+        k = n > k ? n : k;
+    }
+    return k;
 }
 
 /* Appends one plot clause, with the separator when it is not the first. */
@@ -826,10 +897,11 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
     }
 
     put_header(out, o, chart);
-    put_text_block(out, meta, r);
+    put_text_block(out, meta, r, o->width);
     put_data(out, r, chart);
     size_t nps = put_point_blocks(out, meta, chart, ps);
-    put_layout(out, chart, xlo, xhi, pad_lo, pad_hi);
+    put_layout(out, chart, xlo, xhi, pad_lo, pad_hi, title_points(meta_title(meta), o->width), o,
+               key_chars(chart, r, ps, nps));
     int ai = any_ai(r);
     /* A single year has no line to draw: points and bars instead. */
     const char *line = single ? "linespoints pointtype 7 pointsize 1.4" : "lines";

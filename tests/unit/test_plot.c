@@ -148,8 +148,8 @@ static void test_scripts(void)
     gsl_test(strstr(t, "set xrange [2017.5:2023]") == NULL,
              "share: x axis from the observed point (with room for its marker) to the last year");
     gsl_test(strstr(t, "title \"AI\"") == NULL, "share: an AI line when a segment is AI");
-    gsl_test(strstr(t, "headline range: 3-4% (2023)") == NULL, "share: the 3-4% band is named");
-    gsl_test(strstr(t, "headline range: 11-12% (2030)") == NULL, "share: the 11-12% band is named");
+    gsl_test(strstr(t, "headline range: 3-4% (2023)") == NULL, "share: the 3-4%% band is named");
+    gsl_test(strstr(t, "headline range: 11-12% (2030)") == NULL, "share: the 11-12%% band is named");
     dcd_buf_clear(&s);
     dcd_plot_script(&meta, r, DCD_CHART_ENERGY, &o, &s);
     t = dcd_buf_str(&s);

@@ -73,12 +73,12 @@ $HISTORY_2 << EOD_dcdemand_data
 EOD_dcdemand_data
 
 set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre electricity use by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.895 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.048 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 2 "Data-centre electricity use by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
 set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
 
-set tmargin at screen 0.85
-set bmargin at screen 0.16
+set tmargin at screen 0.850
+set bmargin at screen 0.160
 set lmargin 12
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6

@@ -1,0 +1,89 @@
+# national.gp - National electricity demand: data centres and the rest, written by dcdemand.
+#
+# Redraw by hand:  gnuplot national.gp  (from this folder, or give its path from
+# anywhere): it writes national.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" national.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/national.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."national.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+Narrative: the AI bubble bursts in 2026 (on McKinsey 2024 medium)
+bubble-burst-2026
+Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (the base case);
+LBNL 2025 update, accelerator lifetime 5 years (as quoted); scenarios/data/hardware.csv
+conventional
+ai
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year other_twh dc_twh national_twh
+2020 3546.1612557 99.6389050889 3645.80016079
+2021 3638.36144835 108.379720077 3746.74116842
+2022 3732.958846 121.708285975 3854.66713198
+2023 3830.015776 142.984224 3973
+2024 3929.59618618 176.800409702 4106.39659588
+2025 4031.76568702 224.992557859 4256.75824488
+2026 4136.59159488 190.003289505 4326.59488438
+2027 4244.14297635 166.397869234 4410.54084558
+2028 4354.49069373 162.217293901 4516.70798763
+2029 4467.70745177 159.495563599 4627.20301537
+2030 4583.86784551 157.943943307 4741.81178882
+2031 4703.0484095 158.363614327 4861.41202382
+2032 4825.32766814 159.520846533 4984.84851468
+2033 4950.78618752 161.292772549 5112.07896007
+2034 5079.50662839 163.581837822 5243.08846621
+2035 5211.57380073 166.310760234 5377.88456096
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Electricity demand (TWh per year)"
+set xrange [2020:2035]
+set xtics 2020, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
+     $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"
+unset output

@@ -1,0 +1,85 @@
+# national.gp - National electricity demand: data centres and the rest, written by dcdemand.
+#
+# Redraw by hand:  gnuplot national.gp  (from this folder, or give its path from
+# anywhere): it writes national.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" national.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/national.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."national.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+LBNL 2024, low case: US data centres 325 TWh (6.7%) in 2028
+lbnl-2024-low
+Sources: Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637; EIA Electric Power Annual / Monthly, US electricity end use;
+scenarios/data/us-national.csv; NVIDIA DGX-1 (V100), DGX A100, DGX H100, DGX B200 maximum system power; scenarios/data/hardware.csv
+accelerated (AI)
+conventional
+storage
+network
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year other_twh dc_twh national_twh
+2018 3924.9862804 75.0137196 4000
+2019 3920.9099538 79.0900462048 4000
+2020 3909.97528477 90.0247152274 4000
+2021 3892.50798247 107.492017532 4000
+2022 3867.42371932 132.576280678 4000
+2023 3824.23557593 175.764424071 4000
+2024 3950.63917198 217.360828017 4168
+2025 4081.00337625 254.996623754 4336
+2026 4217.65305225 286.346947749 4504
+2027 4361.44982652 310.550173479 4672
+2028 4512.48015859 327.519841415 4840
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Electricity demand (TWh per year)"
+set xrange [2018:2028]
+set xtics 2018, 1 format "%.0f"
+set format y "%g"
+set yrange [0:*]
+
+plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
+     $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"
+unset output
