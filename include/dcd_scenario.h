@@ -158,6 +158,24 @@ int dcd_scenario_load_text(const char *name, const char *text, size_t len,
 /* Frees SC; accepts NULL. */
 void dcd_scenario_free(dcd_scenario *sc);
 
+/* A scenario file read, parsed and merged through its `extends:` chain,
+ * kept for many loads with different overrides (sweeps, analyses): each
+ * dcd_source_load() then costs a tree copy and a validation, not file
+ * reads and YAML parsing.  Opaque. */
+typedef struct dcd_source dcd_source;
+
+/* Reads PATH and its extends chain into *OUT (freed by the caller with
+ * dcd_source_free()).  On failure the problems are in DIAGS and the status
+ * is DCD_EINPUT (or DCD_ENOMEM). */
+int dcd_source_open(const char *path, dcd_source **out, dcd_diags *diags);
+/* As dcd_scenario_load() on SRC's file, with SETS applied.  The scenario is
+ * independent of SRC (SRC may be freed first); free it with
+ * dcd_scenario_free(). */
+int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets,
+                    dcd_scenario **out, dcd_diags *diags);
+/* Frees SRC; accepts NULL. */
+void dcd_source_free(dcd_source *src);
+
 /* Writes the resolved scenario as YAML to OUT, with a comment header giving
  * VERSION and the input checksum.  Returns 0, or -1 on OOM. */
 int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out);

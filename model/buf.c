@@ -77,10 +77,18 @@ int dcd_buf_num(dcd_buf *b, double x)
      * of ordinary size never use an exponent (4000, not 4e+03). */
     double ax = fabs(x);
     int plain = ax >= 1e-4 && ax < 1e12;
-    for (int prec = 1; prec <= 12; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, x);
-        if (strtod(tmp, NULL) == x && !(plain && strchr(tmp, 'e')))
-            break;
+    /* Most computed values need all 12 digits: one conversion settles them.
+     * Only values that are exact at 12 digits search for a shorter form. */
+    snprintf(tmp, sizeof tmp, "%.12g", x);
+    if (strtod(tmp, NULL) == x) {
+        for (int prec = 1; prec < 12; prec++) {
+            char t2[40];
+            snprintf(t2, sizeof t2, "%.*g", prec, x);
+            if (strtod(t2, NULL) == x && !(plain && strchr(t2, 'e'))) {
+                memcpy(tmp, t2, sizeof tmp);
+                break;
+            }
+        }
     }
     if (x == 0)
         snprintf(tmp, sizeof tmp, "0"); /* no "-0" */

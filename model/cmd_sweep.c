@@ -161,6 +161,7 @@ int dcd_cmd_sweep(int argc, char **argv)
     const char **sets = NULL;
     size_t nsets = 0;
     dcd_scenario *first = NULL;
+    dcd_source *src = NULL;
     dcd_diags diags = {0};
     dcd_buf csv = {0}, one = {0}, setbuf[2] = {{0}}, name = {0};
     int *pstart = NULL;
@@ -261,6 +262,14 @@ int dcd_cmd_sweep(int argc, char **argv)
     }
     npoints = n1 * n2;
     const char *file = argv[optind];
+    /* Read and parse the file once; each grid point copies the tree. */
+    {
+        int rc = dcd_source_open(file, &src, &diags);
+        if (rc != DCD_OK) {
+            code = dcd_cli_fail(&diags, rc);
+            goto done;
+        }
+    }
 
     {
         /* Room for the varied parameters after the --set overrides. */
@@ -295,7 +304,7 @@ int dcd_cmd_sweep(int argc, char **argv)
             goto done;
         }
         size_t before = diags.n;
-        int rc = dcd_scenario_load(file, sets, nsets + nvary, &sc, &diags);
+        int rc = dcd_source_load(src, sets, nsets + nvary, &sc, &diags);
         rename_vary(&diags, before, nsets);
         if (rc == DCD_OK) {
             w = dcd_workspace_alloc(sc);
@@ -413,6 +422,7 @@ done:
     free(pny);
     free(pstart);
     dcd_scenario_free(first);
+    dcd_source_free(src);
     free(sets);
     dcd_diags_free(&diags);
     dcd_buf_free(&csv);

@@ -1553,27 +1553,17 @@ static void bind(binder *b, const dcd_node *root, dcd_scenario *sc)
     bind_expects(b, root, "history", 1, &sc->history, &sc->nhistory);
 }
 
-static int load_scenario(const char *path, const char *text, size_t tlen,
-                         const char *const *sets, size_t nsets, dcd_scenario **out,
-                         dcd_diags *diags)
+/* Second stage of loading: apply SETS to SC->tree (already resolved through
+ * extends, its file names interned in SC->pool), finish the checksum SHA and
+ * bind.  Frees SC on failure. */
+static int finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *sets,
+                           size_t nsets, dcd_scenario **out, dcd_diags *diags, size_t before)
 {
-    *out = NULL;
-    size_t before = diags->n;
-    dcd_scenario *sc = calloc(1, sizeof *sc);
-    if (!sc)
-        return DCD_ENOMEM;
-    sc->path = dup_str(path);
-    if (!sc->path) {
-        free(sc);
-        return DCD_ENOMEM;
-    }
+    int rc = DCD_OK;
     loader ld = {0};
     ld.pool = &sc->pool;
     ld.diags = diags;
-    dcd_sha256_init(&ld.sha);
-    int rc = load_tree(&ld, path, NULL, text, tlen, &sc->tree);
-    if (rc != DCD_OK)
-        goto fail;
+    ld.sha = *sha;
     for (size_t i = 0; i < nsets; i++) {
         int r = apply_set(&ld, sc->tree, sets[i], i);
         if (r == DCD_ENOMEM) {
@@ -1607,6 +1597,42 @@ fail:
     return rc;
 }
 
+static dcd_scenario *new_scenario(const char *path)
+{
+    dcd_scenario *sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return NULL;
+    sc->path = dup_str(path);
+    if (!sc->path) {
+        free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+static int load_scenario(const char *path, const char *text, size_t tlen,
+                         const char *const *sets, size_t nsets, dcd_scenario **out,
+                         dcd_diags *diags)
+{
+    *out = NULL;
+    size_t before = diags->n;
+    dcd_scenario *sc = new_scenario(path);
+    if (!sc)
+        return DCD_ENOMEM;
+    loader ld = {0};
+    ld.pool = &sc->pool;
+    ld.diags = diags;
+    dcd_sha256_init(&ld.sha);
+    int rc = load_tree(&ld, path, NULL, text, tlen, &sc->tree);
+    if (rc != DCD_OK) {
+        if (escape_controls(diags, before) != 0)
+            rc = DCD_ENOMEM;
+        dcd_scenario_free(sc);
+        return rc;
+    }
+    return finish_scenario(sc, &ld.sha, sets, nsets, out, diags, before);
+}
+
 int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
                       dcd_scenario **out, dcd_diags *diags)
 {
@@ -1622,6 +1648,102 @@ int dcd_scenario_load_text(const char *name, const char *text, size_t len,
         return DCD_EINPUT;
     }
     return load_scenario(name, text, len, sets, nsets, out, diags);
+}
+
+/* ---- a parsed file reused for many loads -------------------------------- */
+
+struct dcd_source {
+    char *path;
+    dcd_node *tree; /* after extends, before overrides */
+    dcd_pool pool;  /* owns the tree's file names */
+    dcd_sha256 sha; /* digest state after the files */
+};
+
+int dcd_source_open(const char *path, dcd_source **out, dcd_diags *diags)
+{
+    *out = NULL;
+    size_t before = diags->n;
+    dcd_source *src = calloc(1, sizeof *src);
+    if (!src)
+        return DCD_ENOMEM;
+    src->path = dup_str(path);
+    if (!src->path) {
+        free(src);
+        return DCD_ENOMEM;
+    }
+    loader ld = {0};
+    ld.pool = &src->pool;
+    ld.diags = diags;
+    dcd_sha256_init(&ld.sha);
+    int rc = load_tree(&ld, path, NULL, NULL, 0, &src->tree);
+    if (rc != DCD_OK) {
+        if (escape_controls(diags, before) != 0)
+            rc = DCD_ENOMEM;
+        dcd_source_free(src);
+        return rc;
+    }
+    src->sha = ld.sha;
+    *out = src;
+    return DCD_OK;
+}
+
+void dcd_source_free(dcd_source *src)
+{
+    if (!src)
+        return;
+    dcd_node_free(src->tree);
+    dcd_pool_free(&src->pool);
+    free(src->path);
+    free(src);
+}
+
+/* Deep copy of N whose file names are interned in POOL.  NULL on OOM. */
+static dcd_node *clone_into(const dcd_node *n, dcd_pool *pool)
+{
+    const char *file = dcd_pool_intern(pool, n->file);
+    if (!file)
+        return NULL;
+    dcd_node *c = dcd_node_new(n->kind, n->text, file, n->line, n->column);
+    if (!c)
+        return NULL;
+    c->plain = n->plain;
+    for (size_t i = 0; i < n->n; i++) {
+        dcd_node *v = clone_into(n->vals[i], pool);
+        int ok;
+        if (n->kind == DCD_NODE_MAP) {
+            dcd_node *k = v ? clone_into(n->keys[i], pool) : NULL;
+            if (!k) {
+                dcd_node_free(v);
+                goto fail;
+            }
+            ok = dcd_map_put(c, k, v) == 0;
+        } else {
+            ok = v && dcd_seq_push(c, v) == 0;
+        }
+        if (!ok)
+            goto fail;
+    }
+    return c;
+fail:
+    dcd_node_free(c);
+    return NULL;
+}
+
+int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets,
+                    dcd_scenario **out, dcd_diags *diags)
+{
+    *out = NULL;
+    size_t before = diags->n;
+    dcd_scenario *sc = new_scenario(src->path);
+    if (!sc)
+        return DCD_ENOMEM;
+    sc->tree = clone_into(src->tree, &sc->pool);
+    if (!sc->tree) {
+        dcd_scenario_free(sc);
+        return DCD_ENOMEM;
+    }
+    dcd_sha256 sha = src->sha;
+    return finish_scenario(sc, &sha, sets, nsets, out, diags, before);
 }
 
 int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out)
