@@ -25,6 +25,10 @@
 #define YEAR_MIN 1900
 #define YEAR_MAX 2200
 #define MAX_YEARS 301
+/* More segments than this are refused: every segment adds a row per year
+ * and metric to segments.csv and results.json (12000 segments of one line
+ * each made a 1 MB file write 1.2 GB in minutes). */
+#define MAX_SEGMENTS 1000
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -1539,6 +1543,9 @@ static void bind(binder *b, const dcd_node *root, dcd_scenario *sc)
             kind_name(segs));
     } else if (segs->n == 0) {
         ERR(b, segs, "segments: give at least one segment");
+    } else if (segs->n > MAX_SEGMENTS) {
+        ERR(b, segs->keys[MAX_SEGMENTS], "segments: at most %d segments; this is segment %d of %zu",
+            MAX_SEGMENTS, MAX_SEGMENTS + 1, segs->n);
     } else {
         sc->segments = calloc(segs->n, sizeof *sc->segments);
         if (!sc->segments) {

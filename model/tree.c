@@ -302,12 +302,11 @@ static void berr(builder *b, int line, int col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    dcd_diags_add(b->diags, b->file, line, col, "%s", msg);
     if (++b->errors == MAX_PARSE_ERRORS) {
-        dcd_diags_add(b->diags, b->file, line, col, "%s (and more errors; stopped after %d)",
-                      msg, MAX_PARSE_ERRORS);
+        dcd_diags_add(b->diags, b->file, line, col, "too many errors; stopped reading after %d",
+                      MAX_PARSE_ERRORS);
         b->stop = 1;
-    } else {
-        dcd_diags_add(b->diags, b->file, line, col, "%s", msg);
     }
 }
 
