@@ -475,21 +475,13 @@ int dcd_cmd_check(int argc, char **argv)
     enum format fmt = FMT_TEXT;
     int quiet = 0, c, code = DCD_EXIT_OK;
     int ninvalid = 0, nmodel = 0, checked = 0, skipped = 0, oom_reported = 0;
-    const char **sets = NULL;
-    size_t nsets = 0;
+    dcd_strlist set = {0};
     strlist files = {0};
     dcd_scenario **scs = NULL;
     row *rows = NULL;
     size_t nrows = 0, caprows = 0, nfail = 0;
     dcd_buf out = {0};
 
-    if (argc > 0) {
-        sets = calloc((size_t)argc, sizeof *sets);
-        if (!sets) {
-            code = DCD_EXIT_INTERNAL;
-            goto done;
-        }
-    }
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:s:qh", opts, NULL)) != -1) {
         switch (c) {
@@ -507,7 +499,10 @@ int dcd_cmd_check(int argc, char **argv)
             }
             break;
         case 's':
-            sets[nsets++] = optarg;
+            if (dcd_strlist_push(&set, optarg) != 0) {
+                code = DCD_EXIT_INTERNAL;
+                goto done;
+            }
             break;
         case 'q':
             quiet = 1;
@@ -541,7 +536,7 @@ int dcd_cmd_check(int argc, char **argv)
     }
     for (size_t f = 0; f < files.n; f++) {
         dcd_diags diags = {0};
-        int rc = dcd_scenario_load(files.v[f], sets, nsets, &scs[f], &diags);
+        int rc = dcd_scenario_load(files.v[f], set.v, set.n, &scs[f], &diags);
         if (rc != DCD_OK) {
             int ec = dcd_cli_fail(&diags, rc);
             dcd_diags_free(&diags);
@@ -623,6 +618,6 @@ done:
     free(rows);
     strlist_free(&files);
     dcd_buf_free(&out);
-    free(sets);
+    dcd_strlist_free(&set);
     return code;
 }

@@ -49,25 +49,10 @@ typedef struct colspec {
     const char *arg;    /* as given */
     char *file;         /* owned: the file part */
     const char *label;  /* the LABEL of FILE@LABEL, or NULL */
-    const char **with;  /* --with arguments (borrowed from argv) */
-    size_t nwith, cap;
+    dcd_strlist with;   /* --with arguments (borrowed from argv) */
     size_t with_base;   /* how many --with options came before this column's */
     char deflabel[65];  /* the scenario's safe name */
 } colspec;
-
-static int push_str(const char ***v, size_t *n, size_t *cap, const char *s)
-{
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 8;
-        const char **p = realloc(*v, c * sizeof *p);
-        if (!p)
-            return -1;
-        *v = p;
-        *cap = c;
-    }
-    (*v)[(*n)++] = s;
-    return 0;
-}
 
 /* 1 when S is a valid column label. */
 static int valid_label(const char *s)
@@ -197,8 +182,8 @@ int dcd_cmd_compare(int argc, char **argv)
     int diff_only = 0, quiet = 0, charts = 1, width = 100, c, code = DCD_EXIT_OK;
     int years[DCD_COMPARE_MAX_YEARS];
     int nyears = 0;
-    const char **sets = NULL;
-    size_t nsets = 0, setcap = 0, nwith_total = 0;
+    dcd_strlist set = {0};
+    size_t nwith_total = 0;
     colspec *cols = NULL;
     size_t ncol = 0;
     dcd_scenario **scs = NULL;
@@ -269,15 +254,14 @@ int dcd_cmd_compare(int argc, char **argv)
                                      optarg);
                 goto done;
             }
-            if (push_str(&cols[ncol - 1].with, &cols[ncol - 1].nwith, &cols[ncol - 1].cap,
-                         optarg) != 0) {
+            if (dcd_strlist_push(&cols[ncol - 1].with, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
             nwith_total++;
             break;
         case 's':
-            if (push_str(&sets, &nsets, &setcap, optarg) != 0) {
+            if (dcd_strlist_push(&set, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
@@ -328,6 +312,7 @@ int dcd_cmd_compare(int argc, char **argv)
     scs = calloc(ncol, sizeof *scs);
     res = calloc(ncol, sizeof *res);
     ccols = calloc(ncol, sizeof *ccols);
+    size_t nsets = set.n;
     all = malloc((nsets + nwith_total + 1) * sizeof *all);
     if (!scs || !res || !ccols || !all) {
         code = DCD_EXIT_INTERNAL;
@@ -336,11 +321,11 @@ int dcd_cmd_compare(int argc, char **argv)
     int worst = DCD_OK;
     for (size_t i = 0; i < ncol; i++) {
         for (size_t k = 0; k < nsets; k++)
-            all[k] = sets[k];
-        for (size_t k = 0; k < cols[i].nwith; k++)
-            all[nsets + k] = cols[i].with[k];
+            all[k] = set.v[k];
+        for (size_t k = 0; k < cols[i].with.n; k++)
+            all[nsets + k] = cols[i].with.v[k];
         size_t before = diags.n;
-        int rc = dcd_scenario_load(cols[i].file, all, nsets + cols[i].nwith, &scs[i], &diags);
+        int rc = dcd_scenario_load(cols[i].file, all, nsets + cols[i].with.n, &scs[i], &diags);
         rename_with(&diags, before, nsets, &cols[i]);
         if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
             worst = rc;
@@ -379,11 +364,11 @@ int dcd_cmd_compare(int argc, char **argv)
         }
         ccols[i].sc = scs[i];
         ccols[i].r = res[i];
-        ccols[i].with = cols[i].with;
-        ccols[i].nwith = cols[i].nwith;
+        ccols[i].with = cols[i].with.v;
+        ccols[i].nwith = cols[i].with.n;
     }
 
-    int rc = dcd_compare_build(ccols, ncol, years, (size_t)nyears, sets, nsets, &cmp);
+    int rc = dcd_compare_build(ccols, ncol, years, (size_t)nyears, set.v, set.n, &cmp);
     if (rc == DCD_EUSAGE) {
         code = dcd_cli_usage("compare", "--years: no scenario has any of these years");
         goto done;
@@ -421,12 +406,12 @@ done:
     free(scs);
     for (size_t i = 0; i < ncol; i++) {
         free(cols[i].file);
-        free(cols[i].with);
+        dcd_strlist_free(&cols[i].with);
     }
     free(cols);
     free(ccols);
     free(all);
-    free(sets);
+    dcd_strlist_free(&set);
     dcd_diags_free(&diags);
     dcd_buf_free(&text);
     return code;

@@ -214,8 +214,7 @@ int dcd_cmd_report(int argc, char **argv)
     int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, nfiles = 0, plot_code = DCD_EXIT_OK;
     int years[DCD_COMPARE_MAX_YEARS];
     size_t nyears = 0;
-    const char **sets = NULL;
-    size_t nsets = 0;
+    dcd_strlist set = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     dcd_compare_col *cols = NULL;
@@ -250,16 +249,12 @@ int dcd_cmd_report(int argc, char **argv)
             }
             break;
         }
-        case 's': {
-            const char **p = realloc(sets, (nsets + 1) * sizeof *p);
-            if (!p) {
+        case 's':
+            if (dcd_strlist_push(&set, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
-            sets = p;
-            sets[nsets++] = optarg;
             break;
-        }
         case OPT_NO_PLOTS:
             plots = 0;
             break;
@@ -283,7 +278,7 @@ int dcd_cmd_report(int argc, char **argv)
         code = dcd_cli_usage("report", "empty output folder");
         goto done;
     }
-    code = dcd_cli_load_all(argv + optind, argc - optind, sets, nsets, &scs);
+    code = dcd_cli_load_all(argv + optind, argc - optind, set.v, set.n, &scs);
     if (code != DCD_EXIT_OK)
         goto done;
     nfiles = argc - optind;
@@ -327,7 +322,7 @@ int dcd_cmd_report(int argc, char **argv)
         cols[i].sc = scs[i];
         cols[i].r = res[i];
     }
-    int rc = dcd_compare_build(cols, (size_t)nfiles, years, nyears, sets, nsets, &cmp);
+    int rc = dcd_compare_build(cols, (size_t)nfiles, years, nyears, set.v, set.n, &cmp);
     if (rc == DCD_EUSAGE) {
         code = dcd_cli_usage("report", "--years: no scenario has any of these years");
         goto done;
@@ -386,7 +381,7 @@ int dcd_cmd_report(int argc, char **argv)
         if (!quiet)
             printf("wrote %s/\n", dir.data);
     }
-    if (build_index(scs, res, nfiles, cmp, sets, nsets, plots, drawn, &index) != 0) {
+    if (build_index(scs, res, nfiles, cmp, set.v, set.n, plots, drawn, &index) != 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
@@ -408,7 +403,7 @@ done:
     free(cols);
     free(labels);
     free(drawn);
-    free(sets);
+    dcd_strlist_free(&set);
     dcd_diags_free(&diags);
     dcd_buf_free(&dir);
     dcd_buf_free(&index);

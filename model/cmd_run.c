@@ -8,26 +8,6 @@
 #include "dcd_output.h"
 #include "dcd_plot.h"
 
-/* --set arguments collected from the command line. */
-typedef struct sets {
-    const char **v;
-    size_t n, cap;
-} sets;
-
-static int sets_push(sets *s, const char *a)
-{
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8;
-        const char **p = realloc(s->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        s->v = p;
-        s->cap = cap;
-    }
-    s->v[s->n++] = a;
-    return 0;
-}
-
 static const char RUN_HELP[] =
     "Usage: " DCD_PROGRAM " run [OPTIONS] FILE...\n"
     "Project each scenario FILE year by year, print a table of key years and\n"
@@ -82,7 +62,7 @@ int dcd_cmd_run(int argc, char **argv)
     const char *outdir = "out";
     int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
     dcd_plot_batch *batch = NULL;
-    sets st = {0};
+    dcd_strlist st = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     int nfiles = 0;
@@ -96,7 +76,7 @@ int dcd_cmd_run(int argc, char **argv)
             outdir = optarg;
             break;
         case 's':
-            if (sets_push(&st, optarg) != 0) {
+            if (dcd_strlist_push(&st, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
@@ -204,7 +184,7 @@ done:
     dcd_diags_free(&diags);
     dcd_buf_free(&dir);
     dcd_plot_batch_free(batch);
-    free(st.v);
+    dcd_strlist_free(&st);
     return code;
 }
 
@@ -233,13 +213,13 @@ static int validate_or_show(int argc, char **argv, int show)
                                          {NULL, 0, NULL, 0}};
     const char *cmd = show ? "show" : "validate";
     int quiet = 0, c, code = DCD_EXIT_OK, nfiles = 0;
-    sets st = {0};
+    dcd_strlist st = {0};
     dcd_scenario **scs = NULL;
     optind = 1;
     while ((c = getopt_long(argc, argv, show ? "s:h" : "s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 's':
-            if (sets_push(&st, optarg) != 0) {
+            if (dcd_strlist_push(&st, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
@@ -281,7 +261,7 @@ static int validate_or_show(int argc, char **argv, int show)
     }
 done:
     dcd_cli_free_scenarios(scs, nfiles);
-    free(st.v);
+    dcd_strlist_free(&st);
     return code;
 }
 

@@ -158,8 +158,7 @@ int dcd_cmd_sweep(int argc, char **argv)
     int year = 2030, quiet = 0, charts = 1, c, code = DCD_EXIT_OK, metric;
     dcd_vary vary[2];
     size_t nvary = 0, npoints = 0;
-    const char **sets = NULL;
-    size_t nsets = 0;
+    dcd_strlist set = {0};
     dcd_scenario *first = NULL;
     dcd_source *src = NULL;
     dcd_diags diags = {0};
@@ -206,16 +205,12 @@ int dcd_cmd_sweep(int argc, char **argv)
         case 'o':
             outdir = optarg;
             break;
-        case 's': {
-            const char **p = realloc(sets, (nsets + 1) * sizeof *p);
-            if (!p) {
+        case 's':
+            if (dcd_strlist_push(&set, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
-            sets = p;
-            sets[nsets++] = optarg;
             break;
-        }
         case OPT_NO_PLOTS:
             charts = 0;
             break;
@@ -271,14 +266,11 @@ int dcd_cmd_sweep(int argc, char **argv)
         }
     }
 
-    {
-        /* Room for the varied parameters after the --set overrides. */
-        const char **p = realloc(sets, (nsets + 2) * sizeof *p);
-        if (!p) {
-            code = DCD_EXIT_INTERNAL;
-            goto done;
-        }
-        sets = p;
+    /* Room for the varied parameters after the --set overrides. */
+    size_t nsets = set.n;
+    if (dcd_strlist_push(&set, "") != 0 || dcd_strlist_push(&set, "") != 0) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
     }
     pstart = calloc(npoints, sizeof *pstart);
     pny = calloc(npoints, sizeof *pny);
@@ -297,14 +289,14 @@ int dcd_cmd_sweep(int argc, char **argv)
         for (size_t k = 0; k < nvary; k++) {
             dcd_buf_clear(&setbuf[k]);
             dcd_buf_printf(&setbuf[k], "%s=%s", vary[k].path, vary[k].text[k ? j : i]);
-            sets[nsets + k] = dcd_buf_str(&setbuf[k]);
+            set.v[nsets + k] = dcd_buf_str(&setbuf[k]);
         }
         if (setbuf[0].failed || setbuf[1].failed) {
             code = DCD_EXIT_INTERNAL;
             goto done;
         }
         size_t before = diags.n;
-        int rc = dcd_source_load(src, sets, nsets + nvary, &sc, &diags);
+        int rc = dcd_source_load(src, set.v, nsets + nvary, &sc, &diags);
         rename_vary(&diags, before, nsets);
         if (rc == DCD_OK) {
             w = dcd_workspace_alloc(sc);
@@ -423,7 +415,7 @@ done:
     free(pstart);
     dcd_scenario_free(first);
     dcd_source_free(src);
-    free(sets);
+    dcd_strlist_free(&set);
     dcd_diags_free(&diags);
     dcd_buf_free(&csv);
     dcd_buf_free(&one);
