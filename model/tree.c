@@ -499,8 +499,7 @@ static void on_scalar(builder *b, const yaml_event_t *ev)
         b->oom = b->stop = 1;
         return;
     }
-    size_t a = new_anchor(b, ev->data.scalar.anchor, n);
-    (void)a;
+    new_anchor(b, ev->data.scalar.anchor, n);
     add_node(b, n, 1);
 }
 
