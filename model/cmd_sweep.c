@@ -90,6 +90,35 @@ static void print_num(double x, int dec, int width)
 
 /* The terminal table: the metric in the year for every point (or a
  * summary when the grid is large). */
+/* Says so when varying parameter K leaves METRIC unchanged in every year at
+ * every value of the other parameter: a sweep of a value that something else
+ * overrides (a fleet-wide pue under segments with their own) is a mistake
+ * worth pointing out.  Points of grid index (i, j) are at i * N2 + j. */
+static void note_no_effect(const dcd_vary *v, size_t nv, size_t k, int metric, const size_t *ny,
+                           double *const *y)
+{
+    size_t n1 = v[0].n, n2 = nv > 1 ? v[1].n : 1;
+    size_t nk = k ? n2 : n1, nother = k ? n1 : n2;
+    if (nk < 2)
+        return;
+    for (size_t o = 0; o < nother; o++) {
+        size_t p0 = k ? o * n2 : o;
+        for (size_t a = 1; a < nk; a++) {
+            size_t p = k ? o * n2 + a : a * n2 + o;
+            if (ny[p] != ny[p0])
+                return;
+            for (size_t t = 0; t < ny[p]; t++) {
+                double x = y[p][t], x0 = y[p0][t];
+                if (!(x == x0 || (isnan(x) && isnan(x0))))
+                    return;
+            }
+        }
+    }
+    dcd_cli_error("note: varying %s leaves %s unchanged in every year; is it overridden "
+                  "elsewhere (for example a fleet-wide pue under segments with their own)?",
+                  v[k].path, dcd_total_info[metric].name);
+}
+
 static void print_table(const dcd_scenario *sc, const dcd_vary *v, size_t nv, int metric,
                         int year, const int *start, const size_t *ny, double *const *y)
 {
@@ -363,8 +392,11 @@ int dcd_cmd_sweep(int argc, char **argv)
         code = dcd_cli_fail(&diags, DCD_EIO);
         goto done;
     }
-    if (!quiet)
+    if (!quiet) {
         print_table(first, vary, nvary, metric, year, pstart, pny, py);
+        for (size_t k = 0; k < nvary; k++)
+            note_no_effect(vary, nvary, k, metric, pny, py);
+    }
     if (charts) {
         int any = 0;
         for (size_t p = 0; p < npoints && !any; p++)

@@ -87,3 +87,12 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
     check "heat map labels its axes from \$TEXT" grep -q '^set xlabel \$TEXT\[5\] noenhanced' \
         "$T/c2/sweep_heatmap.gp"
 fi
+
+# A parameter that something else overrides is pointed out: McKinsey's
+# segments have their own PUE, so the fleet-wide one changes nothing.
+dcd sweep -o "$T/noeffect" --no-plots scenarios/mckinsey-2024.yaml --vary pue=1.1:1.5:0.2
+expect_rc "sweep of an overridden value still runs" 0
+check "sweep of an overridden value says it changes nothing" \
+    grep -q "note: varying pue leaves dc_share_pct unchanged in every year" "$T/stderr"
+dcd sweep -o "$T/effect" --no-plots scenarios/mckinsey-2024.yaml --vary segments.ai.pue=1.1:1.5:0.2
+check "sweep of an effective value has no such note" test ! -s "$T/stderr"
