@@ -116,4 +116,11 @@ void dcd_workspace_free(dcd_workspace *w);
  * be NULL when the caller only needs the status). */
 int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_diags *diags);
 
+/* One projection of SC into new results *OUT (freed by the caller with
+ * dcd_results_free(); NULL on failure), with a workspace allocated and freed
+ * here: for commands that project each scenario once.  Analyses that
+ * evaluate a scenario many times allocate the workspace themselves.
+ * Returns as dcd_project(), or DCD_ENOMEM. */
+int dcd_project_new(const dcd_scenario *sc, dcd_results **out, dcd_diags *diags);
+
 #endif

@@ -554,12 +554,10 @@ int dcd_cmd_check(int argc, char **argv)
                 dcd_cli_error("check: %s: no expect: entries, skipped", files.v[f]);
             continue;
         }
-        dcd_workspace *w = dcd_workspace_alloc(scs[f]);
-        dcd_results *r = dcd_results_alloc(scs[f]);
-        rc = (w && r) ? dcd_project(scs[f], w, r, &diags) : DCD_ENOMEM;
+        dcd_results *r = NULL;
+        rc = dcd_project_new(scs[f], &r, &diags);
         if (rc == DCD_OK && compare(scs[f], r, &rows, &nrows, &caprows) != 0)
             rc = DCD_ENOMEM;
-        dcd_workspace_free(w);
         dcd_results_free(r);
         if (rc != DCD_OK) {
             int ec = dcd_cli_fail(&diags, rc);

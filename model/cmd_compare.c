@@ -352,10 +352,7 @@ int dcd_cmd_compare(int argc, char **argv)
 
     /* Project every column. */
     for (size_t i = 0; i < ncol; i++) {
-        dcd_workspace *w = dcd_workspace_alloc(scs[i]);
-        res[i] = dcd_results_alloc(scs[i]);
-        int rc = (w && res[i]) ? dcd_project(scs[i], w, res[i], &diags) : DCD_ENOMEM;
-        dcd_workspace_free(w);
+        int rc = dcd_project_new(scs[i], &res[i], &diags);
         if (rc != DCD_OK) {
             if (rc != DCD_ENOMEM)
                 dcd_cli_error("%s: projection failed", ccols[i].label);

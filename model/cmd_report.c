@@ -310,10 +310,7 @@ int dcd_cmd_report(int argc, char **argv)
 
     /* Compute everything before writing anything. */
     for (int i = 0; i < nfiles; i++) {
-        dcd_workspace *w = dcd_workspace_alloc(scs[i]);
-        res[i] = dcd_results_alloc(scs[i]);
-        int rc = (w && res[i]) ? dcd_project(scs[i], w, res[i], &diags) : DCD_ENOMEM;
-        dcd_workspace_free(w);
+        int rc = dcd_project_new(scs[i], &res[i], &diags);
         if (rc != DCD_OK) {
             code = dcd_cli_fail(&diags, rc);
             goto done;

@@ -314,7 +314,6 @@ int dcd_cmd_sweep(int argc, char **argv)
         size_t i = p / n2, j = p % n2;
         dcd_scenario *sc = NULL;
         dcd_results *r = NULL;
-        dcd_workspace *w = NULL;
         for (size_t k = 0; k < nvary; k++) {
             dcd_buf_clear(&setbuf[k]);
             dcd_buf_printf(&setbuf[k], "%s=%s", vary[k].path, vary[k].text[k ? j : i]);
@@ -327,11 +326,8 @@ int dcd_cmd_sweep(int argc, char **argv)
         size_t before = diags.n;
         int rc = dcd_source_load(src, set.v, nsets + nvary, &sc, &diags);
         rename_vary(&diags, before, nsets);
-        if (rc == DCD_OK) {
-            w = dcd_workspace_alloc(sc);
-            r = dcd_results_alloc(sc);
-            rc = (w && r) ? dcd_project(sc, w, r, &diags) : DCD_ENOMEM;
-        }
+        if (rc == DCD_OK)
+            rc = dcd_project_new(sc, &r, &diags);
         if (rc == DCD_OK && p == 0 && (year < sc->start || year > sc->end)) {
             code = dcd_cli_usage("sweep", "--year %d is outside the years of %s (%d-%d)", year,
                                  file, sc->start, sc->end);
@@ -366,7 +362,6 @@ int dcd_cmd_sweep(int argc, char **argv)
                     rc = DCD_ENOMEM;
             }
         }
-        dcd_workspace_free(w);
         dcd_results_free(r);
         if (p == 0 && rc == DCD_OK)
             first = sc;

@@ -487,3 +487,17 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
     }
     return DCD_OK;
 }
+
+int dcd_project_new(const dcd_scenario *sc, dcd_results **out, dcd_diags *diags)
+{
+    dcd_workspace *w = dcd_workspace_alloc(sc);
+    dcd_results *r = dcd_results_alloc(sc);
+    int rc = (w && r) ? dcd_project(sc, w, r, diags) : DCD_ENOMEM;
+    dcd_workspace_free(w);
+    if (rc != DCD_OK) {
+        dcd_results_free(r);
+        r = NULL;
+    }
+    *out = r;
+    return rc;
+}
