@@ -58,6 +58,11 @@ int dcd_cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Reports the option getopt_long() just refused (C is the '?' or ':' it
+ * returned; option strings start with ':' so that a missing argument is told
+ * apart) as one line plus the --help hint; returns DCD_EXIT_USAGE.  main()
+ * sets opterr = 0, so getopt prints nothing itself. */
+int dcd_cli_bad_option(const char *cmd, char **argv, int c);
 /* Prints DIAGS to stderr and returns the exit code for STATUS. */
 int dcd_cli_fail(dcd_diags *diags, int status);
 /* Loads every file of FILES (N of them) with the same --set list.  On

@@ -2,6 +2,7 @@
 #include "dcd_cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,16 @@ int dcd_cli_usage(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry '" DCD_PROGRAM "%s%s --help' for more information.\n", cmd ? " " : "",
             cmd ? cmd : "");
     return DCD_EXIT_USAGE;
+}
+
+int dcd_cli_bad_option(const char *cmd, char **argv, int c)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    if (c == ':')
+        return dcd_cli_usage(cmd, "option '%s' requires an argument", arg);
+    if (optopt && !(arg[0] == '-' && arg[1] == '-'))
+        return dcd_cli_usage(cmd, "invalid option -- '%c'", optopt);
+    return dcd_cli_usage(cmd, "unrecognized option '%s'", arg);
 }
 
 int dcd_cli_fail(dcd_diags *diags, int status)

@@ -483,7 +483,7 @@ int dcd_cmd_check(int argc, char **argv)
     dcd_buf out = {0};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:s:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (strcmp(optarg, "text") == 0)
@@ -512,7 +512,7 @@ int dcd_cmd_check(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage("check", "invalid option");
+            code = dcd_cli_bad_option("check", argv, c);
             goto done;
         }
     }

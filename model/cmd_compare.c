@@ -199,7 +199,7 @@ int dcd_cmd_compare(int argc, char **argv)
     for (;;) {
         const char *arg = NULL;
         if (!after_dashes) {
-            c = getopt_long(argc, argv, "-o:y:dw:s:qh", opts, NULL);
+            c = getopt_long(argc, argv, "-:o:y:dw:s:qh", opts, NULL);
             arg = optarg;
             if (c == -1)
                 after_dashes = 1; /* the end, or "--": the rest are files */
@@ -287,7 +287,7 @@ int dcd_cmd_compare(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage("compare", "invalid option");
+            code = dcd_cli_bad_option("compare", argv, c);
             goto done;
         }
     }

@@ -89,7 +89,7 @@ int dcd_cmd_plot(int argc, char **argv)
     dcd_plot_opts_default(&o);
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (dcd_plot_format_parse(optarg, &o.format) != 0)
@@ -111,7 +111,7 @@ int dcd_cmd_plot(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             return DCD_EXIT_OK;
         default:
-            return dcd_cli_usage("plot", "invalid option");
+            return dcd_cli_bad_option("plot", argv, c);
         }
     }
     if (optind >= argc)

@@ -225,7 +225,7 @@ int dcd_cmd_report(int argc, char **argv)
     dcd_buf dir = {0}, index = {0};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:y:s:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:y:s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o':
             outdir = optarg;
@@ -266,7 +266,7 @@ int dcd_cmd_report(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage("report", "invalid option");
+            code = dcd_cli_bad_option("report", argv, c);
             goto done;
         }
     }

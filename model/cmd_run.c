@@ -70,7 +70,7 @@ int dcd_cmd_run(int argc, char **argv)
     dcd_buf dir = {0};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:s:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o':
             outdir = optarg;
@@ -92,7 +92,7 @@ int dcd_cmd_run(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage("run", "invalid option");
+            code = dcd_cli_bad_option("run", argv, c);
             goto done;
         }
     }
@@ -213,7 +213,7 @@ static int validate_or_show(int argc, char **argv, int show)
     dcd_strlist st = {0};
     dcd_scenario **scs = NULL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, show ? "s:h" : "s:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, show ? ":s:h" : ":s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 's':
             if (dcd_strlist_push(&st, optarg) != 0) {
@@ -229,7 +229,7 @@ static int validate_or_show(int argc, char **argv, int show)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage(cmd, "invalid option");
+            code = dcd_cli_bad_option(cmd, argv, c);
             goto done;
         }
     }

@@ -199,7 +199,7 @@ int dcd_cmd_sweep(int argc, char **argv)
     memset(vary, 0, sizeof vary);
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "v:m:y:o:s:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":v:m:y:o:s:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'v': {
             if (nvary == 2) {
@@ -251,7 +251,7 @@ int dcd_cmd_sweep(int argc, char **argv)
             fputs(dcd_exit_help, stdout);
             goto done;
         default:
-            code = dcd_cli_usage("sweep", "invalid option");
+            code = dcd_cli_bad_option("sweep", argv, c);
             goto done;
         }
     }

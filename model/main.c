@@ -1,5 +1,6 @@
 /* main.c - dcdemand: project data-centre and AI electricity demand.
  * One entry point, a subcommand per job (dcd_cli.h). */
+#include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -42,6 +43,7 @@ static void help(FILE *f)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "C");
+    opterr = 0; /* commands report bad options themselves, in one line */
     gsl_set_error_handler_off();
     if (argc < 2)
         return dcd_cli_usage(NULL, "missing command (run, validate, show, ...)");

@@ -313,3 +313,20 @@ if [ "$(id -u)" -ne 0 ]; then
         "$T/ro/out: error: cannot create folder: Permission denied"
     chmod 755 "$T/ro"
 fi
+
+# A bad option is one line naming it, then the --help hint (getopt's own
+# message is off).
+dcd run --bogus tests/golden/tiny.yaml
+expect_rc "unknown long option: exit 2" 2
+printf "dcdemand: unrecognized option '--bogus'\nTry 'dcdemand run --help' for more information.\n" >"$T/want"
+expect_same "unknown long option: one line and the hint" "$T/want" "$T/stderr"
+dcd validate -z tests/golden/tiny.yaml
+printf "dcdemand: invalid option -- 'z'\nTry 'dcdemand validate --help' for more information.\n" >"$T/want"
+expect_same "unknown short option: one line and the hint" "$T/want" "$T/stderr"
+dcd run tests/golden/tiny.yaml -o
+expect_rc "missing option argument: exit 2" 2
+printf "dcdemand: option '-o' requires an argument\nTry 'dcdemand run --help' for more information.\n" >"$T/want"
+expect_same "missing option argument: says so" "$T/want" "$T/stderr"
+dcd sweep tests/golden/tiny.yaml --vary
+printf "dcdemand: option '--vary' requires an argument\nTry 'dcdemand sweep --help' for more information.\n" >"$T/want"
+expect_same "missing long option argument: says so" "$T/want" "$T/stderr"
