@@ -117,8 +117,22 @@ void dcd_results_free(dcd_results *r)
 
 /* Per-year scratch arrays, each ny long. */
 enum {
-    W_UTIL, W_IDLE, W_PUE, W_FLEET_PUE, W_GROWTH, W_A, W_B, W_C, W_K, W_SURV, W_SURV_BASE,
-    W_INTENSITY, W_COST, W_WUE, W_NAT, W_N
+    W_UTIL,
+    W_IDLE,
+    W_PUE,
+    W_FLEET_PUE,
+    W_GROWTH,
+    W_A,
+    W_B,
+    W_C,
+    W_K,
+    W_SURV,
+    W_SURV_BASE,
+    W_INTENSITY,
+    W_COST,
+    W_WUE,
+    W_NAT,
+    W_N
 };
 
 struct dcd_workspace {
@@ -127,23 +141,32 @@ struct dcd_workspace {
     dcd_series_ws *sws;
 };
 
+/* The largest number of points of any series of SC (sizes the workspace's
+ * Steffen interpolators). */
 static size_t max_points(const dcd_scenario *sc)
 {
+    const dcd_series *top[] = {
+        &sc->pue,           &sc->grid_intensity_g_per_kwh, &sc->cost_per_mw_usd,
+        &sc->wue_l_per_kwh, &sc->national.growth,          &sc->national.forecast_twh};
     size_t m = 0;
-#define MP(s) if ((s).n > m) m = (s).n
-    MP(sc->pue);
-    MP(sc->grid_intensity_g_per_kwh);
-    MP(sc->cost_per_mw_usd);
-    MP(sc->wue_l_per_kwh);
-    MP(sc->national.growth);
-    MP(sc->national.forecast_twh);
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+        m = top[i]->n > m ? top[i]->n : m;
     for (size_t i = 0; i < sc->nsegments; i++) {
         const dcd_segment *g = &sc->segments[i];
-        MP(g->growth); MP(g->additions_gw); MP(g->capex_usd); MP(g->cost_per_mw_usd);
-        MP(g->shipments); MP(g->unit_power_w); MP(g->equipment_share); MP(g->unit_price_usd);
-        MP(g->utilisation); MP(g->idle); MP(g->pue);
+        const dcd_series *seg[] = {&g->growth,
+                                   &g->additions_gw,
+                                   &g->capex_usd,
+                                   &g->cost_per_mw_usd,
+                                   &g->shipments,
+                                   &g->unit_power_w,
+                                   &g->equipment_share,
+                                   &g->unit_price_usd,
+                                   &g->utilisation,
+                                   &g->idle,
+                                   &g->pue};
+        for (size_t k = 0; k < sizeof seg / sizeof *seg; k++)
+            m = seg[k]->n > m ? seg[k]->n : m;
     }
-#undef MP
     return m;
 }
 
@@ -233,10 +256,12 @@ static int capacity_path(const dcd_scenario *sc, const dcd_segment *g, dcd_works
         for (size_t i = ib; i > 0; i--) {
             K[i - 1] = (K[i] - A[i]) / keep;
             if (K[i - 1] < 0)
-                return model_error(d, sc,
-                                   "%s: running additions back from the base year gives negative "
-                                   "capacity in %d (%g GW); lower the additions before the base "
-                                   "year or start later", g->name, sc->start + (int)i - 1, K[i - 1]);
+                return model_error(
+                    d, sc,
+                    "segments.%s: running additions back from the base year gives negative "
+                    "capacity in %d (%g GW); lower the additions before the base "
+                    "year or start later",
+                    g->name, sc->start + (int)i - 1, K[i - 1]);
         }
         break;
     }
@@ -317,7 +342,8 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
     double *CI = ARR(w, W_INTENSITY), *COST = ARR(w, W_COST), *WUE = ARR(w, W_WUE);
     int has_co2 = sc->grid_intensity_g_per_kwh.n > 0, has_water = sc->wue_l_per_kwh.n > 0;
     if (sample(&sc->pue, sc, w, NAN, FP) || sample(&sc->grid_intensity_g_per_kwh, sc, w, NAN, CI) ||
-        sample(&sc->cost_per_mw_usd, sc, w, NAN, COST) || sample(&sc->wue_l_per_kwh, sc, w, NAN, WUE))
+        sample(&sc->cost_per_mw_usd, sc, w, NAN, COST) ||
+        sample(&sc->wue_l_per_kwh, sc, w, NAN, WUE))
         return DCD_EMODEL;
 
     int it_known_dc = 1, it_known_ai = 1;
@@ -362,7 +388,8 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
             for (size_t i = 1; i < ny; i++)
                 A[i] = nonneg(K[i] - K[i - 1]);
         } else {
-            rc = g->driver == DCD_DRIVER_CAPACITY ? capacity_path(sc, g, w, d) : fleet_path(sc, g, w);
+            rc = g->driver == DCD_DRIVER_CAPACITY ? capacity_path(sc, g, w, d)
+                                                  : fleet_path(sc, g, w);
             if (rc != DCD_OK)
                 return rc;
             for (size_t i = 0; i < ny; i++) {
@@ -385,11 +412,16 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
         for (size_t i = 0; i < ny; i++) {
             double it_gw = K[i];
             if (!isfinite(fac_twh[i]) || fac_twh[i] < 0)
-                return model_error(d, sc, "%s: facility energy in %d is not a finite non-negative "
-                                          "number (%g TWh)", g->name, sc->start + (int)i, fac_twh[i]);
+                return model_error(
+                    d, sc,
+                    "segments.%s: facility energy in %d is not a finite non-negative "
+                    "number (%g TWh)",
+                    g->name, sc->start + (int)i, fac_twh[i]);
             if (g->driver != DCD_DRIVER_ENERGY && (!isfinite(it_gw) || it_gw < 0))
-                return model_error(d, sc, "%s: IT capacity in %d is not a finite non-negative "
-                                          "number (%g GW)", g->name, sc->start + (int)i, it_gw);
+                return model_error(d, sc,
+                                   "segments.%s: IT capacity in %d is not a finite non-negative "
+                                   "number (%g GW)",
+                                   g->name, sc->start + (int)i, it_gw);
             DCD_SEG(r, s, DCD_S_IT_GW, i) = it_gw;
             DCD_SEG(r, s, DCD_S_PUE, i) = P[i];
             DCD_SEG(r, s, DCD_S_FACILITY_GW, i) = it_gw * P[i];
@@ -437,9 +469,10 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
         if (sc->national.mode == DCD_NATIONAL_TOTAL) {
             OTHER[ib] -= DC[ib];
             if (OTHER[ib] < 0)
-                return model_error(d, sc, "%s: the base-year total is smaller than data-centre "
-                                          "demand in %d (%g TWh short)", "national.total_twh",
-                                   sc->base, -OTHER[ib]);
+                return model_error(d, sc,
+                                   "%s: the base-year total is smaller than data-centre "
+                                   "demand in %d (%g TWh short)",
+                                   "national.total_twh", sc->base, -OTHER[ib]);
         }
         for (size_t i = ib + 1; i < ny; i++)
             OTHER[i] = OTHER[i - 1] * (1 + NG[i]);
@@ -452,9 +485,10 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
         for (size_t i = 0; i < ny; i++) {
             OTHER[i] = NG[i] - DC[i];
             if (OTHER[i] < 0)
-                return model_error(d, sc, "%s: the forecast total is smaller than data-centre "
-                                          "demand in %d (%g TWh short)", "national.forecast_twh",
-                                   sc->start + (int)i, -OTHER[i]);
+                return model_error(d, sc,
+                                   "%s: the forecast total is smaller than data-centre "
+                                   "demand in %d (%g TWh short)",
+                                   "national.forecast_twh", sc->start + (int)i, -OTHER[i]);
         }
         break;
     }
@@ -462,8 +496,10 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
         double nat = OTHER[i] + DC[i];
         DCD_TOTAL(r, DCD_T_NATIONAL_TWH, i) = nat;
         if (!isfinite(nat) || nat <= 0)
-            return model_error(d, sc, "%s: national demand in %d is not a positive finite number "
-                                      "(%g TWh)", "national", sc->start + (int)i, nat);
+            return model_error(d, sc,
+                               "%s: national demand in %d is not a positive finite number "
+                               "(%g TWh)",
+                               "national", sc->start + (int)i, nat);
         DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, i) = 100 * DC[i] / nat;
         DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i) = 100 * DCD_TOTAL(r, DCD_T_AI_TWH, i) / nat;
         DCD_TOTAL(r, DCD_T_DC_LOAD_GW, i) = DC[i] / DCD_TWH_PER_GW_YEAR;
