@@ -1704,36 +1704,15 @@ void dcd_source_free(dcd_source *src)
     free(src);
 }
 
-/* Deep copy of N whose file names are interned in POOL.  NULL on OOM. */
-static dcd_node *clone_into(const dcd_node *n, dcd_pool *pool)
+/* Points every node's file name at POOL's copy.  Returns 0, or -1 on OOM. */
+static int reintern(dcd_node *n, dcd_pool *pool)
 {
-    const char *file = dcd_pool_intern(pool, n->file);
-    if (!file)
-        return NULL;
-    dcd_node *c = dcd_node_new(n->kind, n->text, file, n->line, n->column);
-    if (!c)
-        return NULL;
-    c->plain = n->plain;
-    for (size_t i = 0; i < n->n; i++) {
-        dcd_node *v = clone_into(n->vals[i], pool);
-        int ok;
-        if (n->kind == DCD_NODE_MAP) {
-            dcd_node *k = v ? clone_into(n->keys[i], pool) : NULL;
-            if (!k) {
-                dcd_node_free(v);
-                goto fail;
-            }
-            ok = dcd_map_put(c, k, v) == 0;
-        } else {
-            ok = v && dcd_seq_push(c, v) == 0;
-        }
-        if (!ok)
-            goto fail;
-    }
-    return c;
-fail:
-    dcd_node_free(c);
-    return NULL;
+    if (!(n->file = dcd_pool_intern(pool, n->file)))
+        return -1;
+    for (size_t i = 0; i < n->n; i++)
+        if ((n->keys && reintern(n->keys[i], pool) != 0) || reintern(n->vals[i], pool) != 0)
+            return -1;
+    return 0;
 }
 
 int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets,
@@ -1744,8 +1723,8 @@ int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets
     dcd_scenario *sc = new_scenario(src->path);
     if (!sc)
         return DCD_ENOMEM;
-    sc->tree = clone_into(src->tree, &sc->pool);
-    if (!sc->tree) {
+    sc->tree = dcd_node_clone(src->tree);
+    if (!sc->tree || reintern(sc->tree, &sc->pool) != 0) {
         dcd_scenario_free(sc);
         return DCD_ENOMEM;
     }
