@@ -70,6 +70,12 @@ int dcd_cli_fail(dcd_diags *diags, int status);
  * failure prints every problem of every file and returns the exit code. */
 int dcd_cli_load_all(char **files, int n, const char *const *sets, size_t nsets,
                      dcd_scenario ***out);
+/* Checks that no two of the N scenarios would write to the same folder
+ * OUTDIR/NAME (names reduced by dcd_scenario_safe_name()).  Returns
+ * DCD_EXIT_OK, or prints a usage error for CMD naming both files and returns
+ * DCD_EXIT_USAGE. */
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
+                             const char *outdir);
 /* Frees N scenarios and the array. */
 void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
 /* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that

@@ -81,6 +81,22 @@ int dcd_cli_fail(dcd_diags *diags, int status)
     return dcd_exit_code(status);
 }
 
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
+                             const char *outdir)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < i; j++) {
+            char a[65], b[65];
+            dcd_scenario_safe_name(scs[i], a);
+            dcd_scenario_safe_name(scs[j], b);
+            if (strcmp(a, b) == 0)
+                return dcd_cli_usage(cmd, "%s and %s would both write to %s/%s; give them "
+                                          "different names",
+                                     scs[j]->path, scs[i]->path, outdir, a);
+        }
+    return DCD_EXIT_OK;
+}
+
 void dcd_cli_free_scenarios(dcd_scenario **scs, int n)
 {
     if (!scs)

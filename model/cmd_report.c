@@ -299,14 +299,10 @@ int dcd_cmd_report(int argc, char **argv)
                                  scs[i]->path, outdir);
             goto done;
         }
-        for (int j = 0; j < i; j++)
-            if (strcmp(labels[i], labels[j]) == 0) {
-                code = dcd_cli_usage("report", "%s and %s would both write to %s/%s; give them "
-                                               "different names",
-                                     scs[j]->path, scs[i]->path, outdir, labels[i]);
-                goto done;
-            }
     }
+    code = dcd_cli_distinct_folders("report", scs, nfiles, outdir);
+    if (code != DCD_EXIT_OK)
+        goto done;
 
     /* Compute everything before writing anything. */
     for (int i = 0; i < nfiles; i++) {

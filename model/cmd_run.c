@@ -110,17 +110,9 @@ int dcd_cmd_run(int argc, char **argv)
         goto done;
 
     /* Two scenarios of one run must not write to the same folder. */
-    for (int i = 0; i < nfiles; i++)
-        for (int j = 0; j < i; j++) {
-            char a[65], b[65];
-            dcd_scenario_safe_name(scs[i], a);
-            dcd_scenario_safe_name(scs[j], b);
-            if (strcmp(a, b) == 0) {
-                code = dcd_cli_usage("run", "%s and %s would both write to %s/%s; give them "
-                                            "different names", scs[j]->path, scs[i]->path, outdir, a);
-                goto done;
-            }
-        }
+    code = dcd_cli_distinct_folders("run", scs, nfiles, outdir);
+    if (code != DCD_EXIT_OK)
+        goto done;
 
     /* Compute everything before writing anything. */
     res = calloc((size_t)nfiles, sizeof *res);
