@@ -24,7 +24,11 @@ CFLAGS_ALL = -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm $(LDLIBS)
 
 BUILD   ?= build
-LIB_SRC := $(filter-out model/main.c,$(wildcard model/*.c))
+# The library: every model/LAYER/*.c but the program's entry point.  The
+# layers are listed in docs/architecture.md (base, core, io, charts,
+# analysis, cli); a new file in one of them is built without a Makefile edit.
+LAYERS  := base core io charts analysis cli
+LIB_SRC := $(filter-out model/cli/main.c,$(foreach l,$(LAYERS),$(wildcard model/$(l)/*.c)))
 LIB_OBJ := $(LIB_SRC:model/%.c=$(BUILD)/model/%.o)
 LIB     := $(BUILD)/libdcdemand.a
 PROG    := dcdemand
@@ -59,16 +63,17 @@ $(BUILD)/.deps-ok: | $(BUILD)
 	@touch $@
 
 $(BUILD):
-	@mkdir -p $(BUILD)/model $(BUILD)/tests
+	@mkdir -p $(foreach l,$(LAYERS),$(BUILD)/model/$(l)) $(BUILD)/tests
 
 $(BUILD)/model/%.o: model/%.c $(wildcard include/*.h) | $(BUILD)/.deps-ok
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(PROG): $(BUILD)/model/main.o $(LIB)
+$(PROG): $(BUILD)/model/cli/main.o $(LIB)
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB)
@@ -122,8 +127,8 @@ ubsan:
 ## in tests/fuzz/corpus/, new inputs and crash files in build-fuzz/
 FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
-FUZZ_SRC   := model/scenario.c model/tree.c model/error.c model/buf.c model/sha256.c \
-              model/series.c model/engine.c
+FUZZ_SRC   := model/io/scenario.c model/io/tree.c model/base/error.c model/base/buf.c \
+              model/base/sha256.c model/core/series.c model/core/engine.c
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               -fno-omit-frame-pointer
 build-fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_SRC) $(wildcard include/*.h)
@@ -161,7 +166,7 @@ bench: $(BUILD)/bench_project
 
 ## format: clang-format every C file
 format:
-	clang-format -i model/*.c include/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i model/*/*.c include/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -rf $(BUILD) build-asan build-ubsan $(PROG) out
