@@ -162,6 +162,12 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
                              history ? history : file);
         goto done;
     }
+    if (nobs < np) {
+        code = dcd_cli_usage("calibrate", "%zu observation%s of %s cannot determine %zu "
+                                          "parameters", nobs, nobs == 1 ? "" : "s",
+                             dcd_total_info[metric].name, np);
+        goto done;
+    }
     for (size_t i = 0; i < nobs; i++)
         if (obs[i].year < sc->start || obs[i].year > sc->end) {
             code = dcd_cli_usage("calibrate", "the observation of %d is outside the years of %s "

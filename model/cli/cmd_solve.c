@@ -143,6 +143,11 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
+    if (o->year < sc->start || o->year > sc->end) {
+        code = dcd_cli_usage("solve", "--target: %d is outside the years of %s (%d-%d)", o->year,
+                             file, sc->start, sc->end);
+        goto done;
+    }
     rc = dcd_input_find(sc, path, mode, &in, why, sizeof why);
     if (rc != DCD_OK) {
         code = rc == DCD_EUSAGE ? dcd_cli_usage("solve", "--vary %s", why) : DCD_EXIT_INTERNAL;
