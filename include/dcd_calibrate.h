@@ -44,20 +44,20 @@ void dcd_calib_opts_default(dcd_calib_opts *o);
 /* Results of a fit; free with dcd_calib_result_free(). */
 typedef struct dcd_calib_result {
     size_t np, nobs;
-    double *x;        /* np estimates */
-    double *se;       /* np standard errors (NaN when the covariance is singular) */
-    double *corr;     /* np x np correlation matrix */
-    double *model;    /* nobs model values at the estimates */
-    double *resid;    /* nobs residuals, observation minus model */
-    double r2;        /* 1 - SS_res / SS_tot (unweighted) */
-    double chisq;     /* weighted sum of squared residuals */
-    double rcond;     /* reciprocal condition number of the Jacobian */
-    size_t dof;       /* nobs - np */
+    double *x;     /* np estimates */
+    double *se;    /* np standard errors (NaN when the covariance is singular) */
+    double *corr;  /* np x np correlation matrix */
+    double *model; /* nobs model values at the estimates */
+    double *resid; /* nobs residuals, observation minus model */
+    double r2;     /* 1 - SS_res / SS_tot (unweighted) */
+    double chisq;  /* weighted sum of squared residuals */
+    double rcond;  /* reciprocal condition number of the Jacobian */
+    size_t dof;    /* nobs - np */
     size_t iterations;
-    int weighted;     /* 1 when every observation has an sd */
-    int scaled;       /* 1 when the covariance was scaled by chisq / dof */
-    int converged;    /* 0 when the iteration limit was reached */
-    int identifiable; /* 0 when rcond < rcond_min or a pair is flagged */
+    int weighted;          /* 1 when every observation has an sd */
+    int scaled;            /* 1 when the covariance was scaled by chisq / dof */
+    int converged;         /* 0 when the iteration limit was reached */
+    int identifiable;      /* 0 when rcond < rcond_min or a pair is flagged */
     size_t flag_i, flag_j; /* the most correlated pair (when np > 1) */
 } dcd_calib_result;
 
@@ -70,9 +70,9 @@ void dcd_calib_result_free(dcd_calib_result *r);
  * DCD_EUSAGE (too few observations, a year outside the scenario), DCD_EINPUT
  * or DCD_EMODEL (the scenario fails at some trial value), or DCD_ENOMEM,
  * with diagnostics in D. */
-int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets,
-                  const dcd_input *in, size_t np, const dcd_obs *obs, size_t nobs,
-                  const dcd_calib_opts *o, dcd_calib_result *res, dcd_diags *d);
+int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets, const dcd_input *in,
+                  size_t np, const dcd_obs *obs, size_t nobs, const dcd_calib_opts *o,
+                  dcd_calib_result *res, dcd_diags *d);
 
 /* The chart of a calibration: metric METRIC of R by year against the
  * observations (error bars where an sd is given), as DIR/calibration.gp and

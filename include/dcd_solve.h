@@ -65,6 +65,10 @@ void dcd_input_free(dcd_input *in);
  * X.  Returns 0, or -1 on OOM or a non-finite X. */
 int dcd_input_setting(const dcd_input *in, double x, dcd_buf *out);
 
+/* Writes into OUT (cleared first) the override "name='NAME SUFFIX'" that
+ * names a derived scenario (quotes doubled).  Returns 0, or -1 on OOM. */
+int dcd_input_name_setting(const char *name, const char *suffix, dcd_buf *out);
+
 /* The allowed range of the quantity named KEY (the last key of a path that
  * is not a year: `growth`, `pue`, `utilisation`, ...), from the ranges of
  * docs/scenario-format.md.  An open end is reported with *LO_OPEN or

@@ -81,8 +81,10 @@ static int read_row(const char *path, int ln, char *line, int has_sd, dcd_obs *o
     }
     o->year = (int)y;
     if ((o->metric = dcd_total_index(f[1])) < 0) {
-        dcd_diags_add(d, path, ln, col[1], "metric '%s': not a column of summary.csv (dc_twh, "
-                                           "dc_share_pct, ai_twh, ...)", f[1]);
+        dcd_diags_add(d, path, ln, col[1],
+                      "metric '%s': not a column of summary.csv (dc_twh, "
+                      "dc_share_pct, ai_twh, ...)",
+                      f[1]);
         return -1;
     }
     o->value = strtod(f[2], &end);
@@ -126,12 +128,14 @@ int dcd_obs_read_csv(const char *path, dcd_obs **out, size_t *n, dcd_diags *d)
         if (!len || line[0] == '#')
             continue;
         if (has_sd < 0) {
-            if (strcmp(line, "year,metric,value") == 0 || strcmp(line, "year,metric,value,sd") == 0) {
+            if (strcmp(line, "year,metric,value") == 0 ||
+                strcmp(line, "year,metric,value,sd") == 0) {
                 has_sd = strcmp(line, "year,metric,value,sd") == 0;
                 continue;
             }
-            dcd_diags_add(d, path, ln, 1, "expected the header year,metric,value or "
-                                          "year,metric,value,sd");
+            dcd_diags_add(d, path, ln, 1,
+                          "expected the header year,metric,value or "
+                          "year,metric,value,sd");
             rc = DCD_EINPUT;
             break;
         }
@@ -172,9 +176,9 @@ typedef struct fit_ctx {
     size_t np;
     const dcd_obs *obs;
     size_t nobs;
-    double *x;     /* np scratch */
-    double *m;     /* nobs scratch */
-    int status;    /* first failure */
+    double *x;  /* np scratch */
+    double *m;  /* nobs scratch */
+    int status; /* first failure */
     dcd_diags *d;
 } fit_ctx;
 
@@ -246,8 +250,7 @@ static int check_obs(const dcd_obs *obs, size_t nobs, size_t np, int *weighted, 
     for (size_t i = 0; i < nobs; i++)
         nsd += !isnan(obs[i].sd);
     if (nobs < np) {
-        dcd_diags_add(d, NULL, 0, 0, "%zu observations cannot determine %zu parameters", nobs,
-                      np);
+        dcd_diags_add(d, NULL, 0, 0, "%zu observations cannot determine %zu parameters", nobs, np);
         return DCD_EUSAGE;
     }
     if (nsd && nsd != nobs) {
@@ -258,9 +261,9 @@ static int check_obs(const dcd_obs *obs, size_t nobs, size_t np, int *weighted, 
     return DCD_OK;
 }
 
-int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets,
-                  const dcd_input *in, size_t np, const dcd_obs *obs, size_t nobs,
-                  const dcd_calib_opts *o, dcd_calib_result *res, dcd_diags *d)
+int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets, const dcd_input *in,
+                  size_t np, const dcd_obs *obs, size_t nobs, const dcd_calib_opts *o,
+                  dcd_calib_result *res, dcd_diags *d)
 {
     fit_ctx c = {src, sets, nsets, in, np, obs, nobs, NULL, NULL, DCD_OK, d};
     gsl_multifit_nlinear_workspace *w = NULL;
@@ -283,8 +286,8 @@ int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets,
     x0 = gsl_vector_alloc(np);
     wt = gsl_vector_alloc(nobs);
     cov = gsl_matrix_alloc(np, np);
-    if (!res->x || !res->se || !res->corr || !res->model || !res->resid || !c.x || !c.m || !x0 || !wt ||
-        !cov) {
+    if (!res->x || !res->se || !res->corr || !res->model || !res->resid || !c.x || !c.m || !x0 ||
+        !wt || !cov) {
         rc = DCD_ENOMEM;
         goto done;
     }
@@ -316,12 +319,13 @@ int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets,
         gsl_vector_set(wt, i, res->weighted ? 1 / (obs[i].sd * obs[i].sd) : 1.0);
     int st = gsl_multifit_nlinear_winit(x0, wt, &fdf, w);
     if (st == GSL_SUCCESS)
-        st = gsl_multifit_nlinear_driver(o->max_iter, o->xtol, o->gtol, o->ftol, NULL, NULL,
-                                         &info, w);
+        st = gsl_multifit_nlinear_driver(o->max_iter, o->xtol, o->gtol, o->ftol, NULL, NULL, &info,
+                                         w);
     if (c.status != DCD_OK && st != GSL_SUCCESS && st != GSL_EMAXITER) {
         rc = c.status == DCD_EUSAGE ? DCD_EMODEL : c.status;
-        dcd_diags_add(d, NULL, 0, 0, "the scenario cannot be projected at a trial value of the "
-                                     "fit (give other start values with --set?)");
+        dcd_diags_add(d, NULL, 0, 0,
+                      "the scenario cannot be projected at a trial value of the "
+                      "fit (give other start values with --set?)");
         goto done;
     }
     res->converged = st == GSL_SUCCESS || st == GSL_ENOPROG;
@@ -377,7 +381,8 @@ static void chart_script(const char *title, const dcd_results *r, int metric, co
     dcd_buf_printf(b, "# Text, used only as labels.  It is never run as a command.\n$TEXT << %s\n",
                    dcd_plot_text_marker);
     dcd_buf t = {0};
-    dcd_buf_printf(&t, "%s: the model against the observations of %s", title ? title : "scenario", mi->name);
+    dcd_buf_printf(&t, "%s: the model against the observations of %s", title ? title : "scenario",
+                   mi->name);
     if (dcd_plot_text_line(b, dcd_buf_str(&t), 120) != 0)
         b->failed = 1;
     dcd_buf_clear(&t);
@@ -402,9 +407,10 @@ static void chart_script(const char *title, const dcd_results *r, int metric, co
                     "set xlabel \"year\"\n"
                     "set border 3\nset tics nomirror out\nset grid ytics\n"
                     "set key top left\nset format x \"%.0f\"\nset yrange [0:*]\n");
-    dcd_buf_printf(b, "plot $MODEL using 1:2 with lines linewidth 2.5 linecolor rgb \"#0072B2\" "
-                      "title \"model\", \\\n     $OBS using 1:2%s with %s pointtype 7 "
-                      "pointsize 1.5 linecolor rgb \"#D55E00\" title \"observed\"\n",
+    dcd_buf_printf(b,
+                   "plot $MODEL using 1:2 with lines linewidth 2.5 linecolor rgb \"#0072B2\" "
+                   "title \"model\", \\\n     $OBS using 1:2%s with %s pointtype 7 "
+                   "pointsize 1.5 linecolor rgb \"#D55E00\" title \"observed\"\n",
                    with_sd ? ":3" : "", with_sd ? "yerrorbars" : "points");
     dcd_buf_puts(b, "unset output\n");
 }

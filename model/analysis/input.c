@@ -224,6 +224,16 @@ int dcd_input_setting(const dcd_input *in, double x, dcd_buf *out)
     return out->failed ? -1 : 0;
 }
 
+int dcd_input_name_setting(const char *name, const char *suffix, dcd_buf *out)
+{
+    dcd_buf_clear(out);
+    dcd_buf_puts(out, "name='");
+    for (const char *p = name; *p; p++)
+        dcd_buf_append(out, *p == '\'' ? "''" : p, 1 + (*p == '\''));
+    dcd_buf_printf(out, "%s'", suffix);
+    return out->failed ? -1 : 0;
+}
+
 /* The ranges of docs/scenario-format.md, by key. */
 typedef struct range_row {
     const char *key;

@@ -23,8 +23,8 @@ typedef struct solve_ctx {
     size_t nsets;
     const dcd_input *in;
     const dcd_solve_opts *o;
-    dcd_diags *d;   /* diagnostics of a failing evaluation */
-    int status;     /* first failure of an evaluation */
+    dcd_diags *d; /* diagnostics of a failing evaluation */
+    int status;   /* first failure of an evaluation */
     size_t evals;
     double last_x, last_m; /* the last evaluation that worked */
 } solve_ctx;
@@ -106,8 +106,8 @@ static int bounds(solve_ctx *c, dcd_solve_result *res, dcd_diags *d)
     } else if (rlo != DCD_OK && rhi != DCD_OK) {
         /* Neither works: report the lower bound's problems. */
         for (size_t i = 0; i < scratch.n; i++)
-            dcd_diags_add(d, scratch.items[i].file, scratch.items[i].line,
-                          scratch.items[i].column, "%s", scratch.items[i].message);
+            dcd_diags_add(d, scratch.items[i].file, scratch.items[i].line, scratch.items[i].column,
+                          "%s", scratch.items[i].message);
         dcd_diags_add(d, NULL, 0, 0, "the scenario cannot be projected at either bound of %s",
                       c->in->path);
         rc = rlo;
@@ -138,8 +138,8 @@ int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, cons
         double x0 = in->start;
         rc = dcd_input_eval(src, sets, nsets, in, &x0, 1, NULL, &r, NULL);
         if (rc == DCD_OK && (o->year < r->start || o->year >= r->start + (int)r->ny)) {
-            dcd_diags_add(d, NULL, 0, 0, "year %d is outside the scenario's years (%d-%d)",
-                          o->year, r->start, r->start + (int)r->ny - 1);
+            dcd_diags_add(d, NULL, 0, 0, "year %d is outside the scenario's years (%d-%d)", o->year,
+                          r->start, r->start + (int)r->ny - 1);
             rc = DCD_EUSAGE;
         } else {
             rc = DCD_OK; /* a failure at the start value is not ours to report */

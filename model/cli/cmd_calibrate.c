@@ -75,18 +75,132 @@ static void print_fit(const dcd_scenario *sc, const dcd_input *in, size_t np, co
            res->weighted ? "weighted by 1/sd^2" : "unweighted");
     printf("  %-32s %6s %14s %12s\n", "parameter", "mode", "estimate", "std_error");
     for (size_t k = 0; k < np; k++)
-        printf("  %-32s %6s %14.6g %12.4g\n", in[k].path, dcd_vary_mode_name(in[k].mode),
-               res->x[k], res->se[k]);
+        printf("  %-32s %6s %14.6g %12.4g\n", in[k].path, dcd_vary_mode_name(in[k].mode), res->x[k],
+               res->se[k]);
     printf("  %6s %-14s %12s %12s %12s\n", "year", "metric", "observed", "model", "residual");
     for (size_t i = 0; i < res->nobs; i++)
         printf("  %6d %-14s %12.4f %12.4f %12.4f\n", obs[i].year,
-               dcd_total_info[obs[i].metric].name, obs[i].value, res->model[i], shown(res->resid[i]));
+               dcd_total_info[obs[i].metric].name, obs[i].value, res->model[i],
+               shown(res->resid[i]));
     printf("  R-squared %.6f; chi-squared %.6g with %zu degrees of freedom%s\n", res->r2,
            res->chisq, res->dof,
            res->scaled ? " (standard errors scaled by the residual variance)" : "");
     printf("  condition number %.4g; %zu iterations%s\n",
            res->rcond > 0 ? 1 / res->rcond : INFINITY, res->iterations,
            res->converged ? "" : " (iteration limit reached)");
+}
+
+/* Finds the inputs of the comma-separated FITLIST (modified) in SC into
+ * IN[0..*NP).  Returns the exit code. */
+static int parse_fit(const dcd_scenario *sc, char *fitlist, dcd_vary_mode mode, dcd_input *in,
+                     size_t *np)
+{
+    char why[512];
+    for (char *p = strtok(fitlist, ","); p; p = strtok(NULL, ",")) {
+        if (*np == MAX_FIT)
+            return dcd_cli_usage("calibrate", "--fit: at most %d parameters", MAX_FIT);
+        for (size_t k = 0; k < *np; k++)
+            if (strcmp(in[k].path, p) == 0)
+                return dcd_cli_usage("calibrate", "--fit %s is given twice", p);
+        int rc = dcd_input_find(sc, p, DCD_VARY_DEFAULT, &in[*np], why, sizeof why);
+        if (rc != DCD_OK)
+            return rc == DCD_EUSAGE ? dcd_cli_usage("calibrate", "--fit %s", why)
+                                    : DCD_EXIT_INTERNAL;
+        if (in[*np].series && mode != DCD_VARY_DEFAULT) {
+            in[*np].mode = mode;
+            in[*np].start = mode == DCD_VARY_SHIFT ? 0.0 : 1.0;
+        }
+        (*np)++;
+    }
+    if (*np == 0)
+        return dcd_cli_usage("calibrate", "missing --fit PATH[,PATH...]");
+    return DCD_EXIT_OK;
+}
+
+/* The observations of METRIC, from HISTORY (a CSV file) or SC's history:
+ * entries, checked against NP parameters and SC's years.  *OBS is freed by
+ * the caller.  Returns the exit code. */
+static int load_obs(const dcd_scenario *sc, const char *file, const char *history, int metric,
+                    size_t np, dcd_obs **obs, size_t *nobs)
+{
+    dcd_diags diags = {0};
+    const char *mname = dcd_total_info[metric].name;
+    if (history) {
+        int rc = dcd_obs_read_csv(history, obs, nobs, &diags);
+        if (rc != DCD_OK) {
+            int code = dcd_cli_fail(&diags, rc);
+            dcd_diags_free(&diags);
+            return code;
+        }
+        size_t k = 0;
+        for (size_t i = 0; i < *nobs; i++)
+            if ((*obs)[i].metric == metric)
+                (*obs)[k++] = (*obs)[i];
+        *nobs = k;
+    } else if (history_obs(sc, metric, obs, nobs) != 0) {
+        return DCD_EXIT_INTERNAL;
+    }
+    if (*nobs == 0)
+        return dcd_cli_usage("calibrate",
+                             "no observations of %s in %s (give --history CSV or "
+                             "another --metric)",
+                             mname, history ? history : file);
+    if (*nobs < np)
+        return dcd_cli_usage("calibrate", "%zu observation%s of %s cannot determine %zu parameters",
+                             *nobs, *nobs == 1 ? "" : "s", mname, np);
+    for (size_t i = 0; i < *nobs; i++)
+        if ((*obs)[i].year < sc->start || (*obs)[i].year > sc->end)
+            return dcd_cli_usage("calibrate",
+                                 "the observation of %d is outside the years of %s "
+                                 "(%d-%d)",
+                                 (*obs)[i].year, file, sc->start, sc->end);
+    return DCD_EXIT_OK;
+}
+
+static void warn_identifiable(const dcd_input *in, size_t np, const dcd_calib_result *res)
+{
+    double cond = res->rcond > 0 ? 1 / res->rcond : INFINITY;
+    if (res->identifiable)
+        return;
+    if (np > 1)
+        dcd_cli_error("warning: the parameters are not identifiable from these observations "
+                      "(condition number %.3g; %s and %s have correlation %.4f): fit fewer",
+                      cond, in[res->flag_i].path, in[res->flag_j].path,
+                      res->corr[res->flag_i * np + res->flag_j]);
+    else
+        dcd_cli_error("warning: %s is not identifiable from these observations (condition "
+                      "number %.3g)",
+                      in[0].path, cond);
+}
+
+/* The comment before the calibrated scenario.yaml, and the overrides that
+ * set the estimates (pushed onto SET; SETTING keeps their text). */
+static int calibrated_sets(const dcd_input *in, size_t np, const dcd_calib_result *res, int metric,
+                           dcd_buf *setting, dcd_strlist *set, dcd_buf *comment, int argc,
+                           char **argv)
+{
+    dcd_buf_printf(comment,
+                   "# Calibrated by " DCD_PROGRAM " calibrate to %zu observations of %s "
+                   "(R-squared %.6f)\n",
+                   res->nobs, dcd_total_info[metric].name, res->r2);
+    for (size_t k = 0; k < np; k++) {
+        if (dcd_input_setting(&in[k], res->x[k], &setting[k]) != 0 ||
+            dcd_strlist_push(set, setting[k].data) != 0)
+            return -1;
+        dcd_buf_puts(comment, "#   ");
+        dcd_comment_text(comment, in[k].path);
+        dcd_buf_printf(comment, " (%s) = %.10g +- %.4g\n#   ", dcd_vary_mode_name(in[k].mode),
+                       res->x[k], res->se[k]);
+        dcd_comment_text(comment, setting[k].data);
+        dcd_buf_puts(comment, "\n");
+    }
+    dcd_buf_puts(comment, "# Command: " DCD_PROGRAM);
+    for (int i = 0; i < argc; i++) {
+        dcd_buf_puts(comment, " ");
+        dcd_comment_text(comment, argv[i]);
+    }
+    dcd_buf_puts(comment, "\n");
+    return comment->failed ? -1 : 0;
 }
 
 /* Fits and writes; the arguments are parsed.  Returns the exit code. */
@@ -104,7 +218,6 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
     dcd_calib_result res = {0};
     dcd_calib_opts o;
     dcd_buf setting[MAX_FIT], comment = {0}, dir = {0}, name = {0};
-    char why[512];
     int code = DCD_EXIT_OK, rc;
     memset(in, 0, sizeof in);
     memset(setting, 0, sizeof setting);
@@ -116,108 +229,21 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
-    for (char *p = strtok(fitlist, ","); p; p = strtok(NULL, ",")) {
-        if (np == MAX_FIT) {
-            code = dcd_cli_usage("calibrate", "--fit: at most %d parameters", MAX_FIT);
-            goto done;
-        }
-        for (size_t k = 0; k < np; k++)
-            if (strcmp(in[k].path, p) == 0) {
-                code = dcd_cli_usage("calibrate", "--fit %s is given twice", p);
-                goto done;
-            }
-        rc = dcd_input_find(sc, p, DCD_VARY_DEFAULT, &in[np], why, sizeof why);
-        if (rc == DCD_OK && in[np].series && mode != DCD_VARY_DEFAULT) {
-            in[np].mode = mode;
-            in[np].start = mode == DCD_VARY_SHIFT ? 0.0 : 1.0;
-        }
-        if (rc != DCD_OK) {
-            code = rc == DCD_EUSAGE ? dcd_cli_usage("calibrate", "--fit %s", why)
-                                    : DCD_EXIT_INTERNAL;
-            goto done;
-        }
-        np++;
-    }
-    if (np == 0) {
-        code = dcd_cli_usage("calibrate", "missing --fit PATH[,PATH...]");
+    if ((code = parse_fit(sc, fitlist, mode, in, &np)) != DCD_EXIT_OK ||
+        (code = load_obs(sc, file, history, metric, np, &obs, &nobs)) != DCD_EXIT_OK)
         goto done;
-    }
-    if (history) {
-        if ((rc = dcd_obs_read_csv(history, &obs, &nobs, &diags)) != DCD_OK) {
-            code = dcd_cli_fail(&diags, rc);
-            goto done;
-        }
-        size_t k = 0;
-        for (size_t i = 0; i < nobs; i++)
-            if (obs[i].metric == metric)
-                obs[k++] = obs[i];
-        nobs = k;
-    } else if (history_obs(sc, metric, &obs, &nobs) != 0) {
-        code = DCD_EXIT_INTERNAL;
-        goto done;
-    }
-    if (nobs == 0) {
-        code = dcd_cli_usage("calibrate", "no observations of %s in %s (give --history CSV or "
-                                          "another --metric)", dcd_total_info[metric].name,
-                             history ? history : file);
-        goto done;
-    }
-    if (nobs < np) {
-        code = dcd_cli_usage("calibrate", "%zu observation%s of %s cannot determine %zu "
-                                          "parameters", nobs, nobs == 1 ? "" : "s",
-                             dcd_total_info[metric].name, np);
-        goto done;
-    }
-    for (size_t i = 0; i < nobs; i++)
-        if (obs[i].year < sc->start || obs[i].year > sc->end) {
-            code = dcd_cli_usage("calibrate", "the observation of %d is outside the years of %s "
-                                              "(%d-%d)", obs[i].year, file, sc->start, sc->end);
-            goto done;
-        }
     rc = dcd_calibrate(src, set->v, set->n, in, np, obs, nobs, &o, &res, &diags);
     if (rc != DCD_OK) {
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
     print_fit(sc, in, np, obs, &res, quiet);
-    if (!res.identifiable) {
-        if (np > 1)
-            dcd_cli_error("warning: the parameters are not identifiable from these observations "
-                          "(condition number %.3g; %s and %s have correlation %.4f): fit fewer",
-                          res.rcond > 0 ? 1 / res.rcond : INFINITY, in[res.flag_i].path,
-                          in[res.flag_j].path, res.corr[res.flag_i * np + res.flag_j]);
-        else
-            dcd_cli_error("warning: %s is not identifiable from these observations (condition "
-                          "number %.3g)", in[0].path, res.rcond > 0 ? 1 / res.rcond : INFINITY);
-    }
+    warn_identifiable(in, np, &res);
 
     /* The calibrated scenario, named NAME-calibrated. */
-    dcd_buf_puts(&name, "name='");
-    for (const char *p = sc->name; *p; p++)
-        dcd_buf_puts(&name, *p == '\'' ? "''" : (char[2]){*p, 0});
-    dcd_buf_puts(&name, "-calibrated'");
-    dcd_buf_printf(&comment, "# Calibrated by " DCD_PROGRAM " calibrate to %zu observations of %s "
-                             "(R-squared %.6f)\n", nobs, dcd_total_info[metric].name, res.r2);
-    for (size_t k = 0; k < np; k++) {
-        if (dcd_input_setting(&in[k], res.x[k], &setting[k]) != 0 ||
-            dcd_strlist_push(set, setting[k].data) != 0) {
-            code = DCD_EXIT_INTERNAL;
-            goto done;
-        }
-        dcd_buf_puts(&comment, "#   ");
-        dcd_comment_text(&comment, in[k].path);
-        dcd_buf_printf(&comment, " (%s) = %.10g +- %.4g\n#   ", dcd_vary_mode_name(in[k].mode),
-                       res.x[k], res.se[k]);
-        dcd_comment_text(&comment, setting[k].data);
-        dcd_buf_puts(&comment, "\n");
-    }
-    dcd_buf_puts(&comment, "# Command: " DCD_PROGRAM);
-    for (int i = 0; i < argc; i++) {
-        dcd_buf_puts(&comment, " ");
-        dcd_comment_text(&comment, argv[i]);
-    }
-    dcd_buf_puts(&comment, "\n");
-    if (name.failed || comment.failed || dcd_strlist_push(set, name.data) != 0) {
+    if (calibrated_sets(in, np, &res, metric, setting, set, &comment, argc, argv) != 0 ||
+        dcd_input_name_setting(sc->name, "-calibrated", &name) != 0 ||
+        dcd_strlist_push(set, name.data) != 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
@@ -227,14 +253,14 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
     if (rc == DCD_OK)
         rc = dcd_write_derived(fitted, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
     if (rc == DCD_OK && plots)
-        rc = dcd_calib_chart(sc->name, r, metric, obs, nobs,
-                             dir.data, &diags);
+        rc = dcd_calib_chart(sc->name, r, metric, obs, nobs, dir.data, &diags);
     if (rc != DCD_OK && rc != DCD_EPLOT) {
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
     if (!quiet)
-        printf("wrote %s/%s\n", dir.data, plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
+        printf("wrote %s/%s\n", dir.data,
+               plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
     if (rc == DCD_EPLOT)
         code = dcd_cli_fail(&diags, rc);
 done:
@@ -279,16 +305,14 @@ int dcd_cmd_calibrate(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, ":f:m:o:s:qh", opts, NULL)) != -1) {
         switch (c) {
-        case 'f':
-            fit = optarg;
-            break;
-        case OPT_HISTORY:
-            history = optarg;
-            break;
+        case 'f': fit = optarg; break;
+        case OPT_HISTORY: history = optarg; break;
         case 'm':
             if ((metric = dcd_total_index(optarg)) < 0) {
-                code = dcd_cli_usage("calibrate", "--metric '%s': not a column of summary.csv "
-                                                  "(dc_twh, dc_share_pct, ai_twh, ...)", optarg);
+                code = dcd_cli_usage("calibrate",
+                                     "--metric '%s': not a column of summary.csv "
+                                     "(dc_twh, dc_share_pct, ai_twh, ...)",
+                                     optarg);
                 goto done;
             }
             break;
@@ -302,35 +326,29 @@ int dcd_cmd_calibrate(int argc, char **argv)
             char *end;
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 1 || n > 100000) {
-                code = dcd_cli_usage("calibrate", "--max-iter '%s': expected a whole number "
-                                                  "1-100000", optarg);
+                code = dcd_cli_usage("calibrate",
+                                     "--max-iter '%s': expected a whole number "
+                                     "1-100000",
+                                     optarg);
                 goto done;
             }
             max_iter = (size_t)n;
             break;
         }
-        case 'o':
-            outdir = optarg;
-            break;
+        case 'o': outdir = optarg; break;
         case 's':
             if (dcd_strlist_push(&set, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
             break;
-        case OPT_NO_PLOTS:
-            plots = 0;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
+        case OPT_NO_PLOTS: plots = 0; break;
+        case 'q': quiet = 1; break;
         case 'h':
             fputs(CALIBRATE_HELP, stdout);
             fputs(dcd_exit_help, stdout);
             goto done;
-        default:
-            code = dcd_cli_bad_option("calibrate", argv, c);
-            goto done;
+        default: code = dcd_cli_bad_option("calibrate", argv, c); goto done;
         }
     }
     if (argc - optind != 1) {

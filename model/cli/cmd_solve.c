@@ -44,8 +44,10 @@ static int parse_target(const char *s, dcd_solve_opts *o)
 {
     const char *at = strchr(s, '@'), *eq = at ? strchr(at, '=') : NULL;
     if (!at || !eq)
-        return dcd_cli_usage("solve", "--target '%s': expected METRIC@YEAR=VALUE, for example "
-                                      "dc_share_pct@2030=12", s);
+        return dcd_cli_usage("solve",
+                             "--target '%s': expected METRIC@YEAR=VALUE, for example "
+                             "dc_share_pct@2030=12",
+                             s);
     char name[64];
     size_t len = (size_t)(at - s);
     if (len >= sizeof name)
@@ -54,13 +56,14 @@ static int parse_target(const char *s, dcd_solve_opts *o)
     name[len] = 0;
     o->metric = dcd_total_index(name);
     if (o->metric < 0)
-        return dcd_cli_usage("solve", "--target '%s': '%s' is not a column of summary.csv "
-                                      "(dc_twh, dc_share_pct, ai_twh, dc_it_gw, ...)", s, name);
+        return dcd_cli_usage("solve",
+                             "--target '%s': '%s' is not a column of summary.csv "
+                             "(dc_twh, dc_share_pct, ai_twh, dc_it_gw, ...)",
+                             s, name);
     char *end;
     long y = strtol(at + 1, &end, 10);
     if (end != eq || end == at + 1 || y < 1900 || y > 2200)
-        return dcd_cli_usage("solve", "--target '%s': the year must be a whole year 1900-2200",
-                             s);
+        return dcd_cli_usage("solve", "--target '%s': the year must be a whole year 1900-2200", s);
     o->year = (int)y;
     o->target = strtod(eq + 1, &end);
     if (*end || end == eq + 1 || !isfinite(o->target))
@@ -95,12 +98,12 @@ static void solved_comment(dcd_buf *c, const dcd_input *in, const dcd_solve_opts
                            const dcd_solve_result *res, const char *setting, int argc, char **argv)
 {
     dcd_buf_puts(c, "# Solved by " DCD_PROGRAM " solve: ");
-    dcd_buf_printf(c, "%s in %d = %.12g (reached %.12g)\n", dcd_total_info[o->metric].name,
-                   o->year, o->target, res->metric);
+    dcd_buf_printf(c, "%s in %d = %.12g (reached %.12g)\n", dcd_total_info[o->metric].name, o->year,
+                   o->target, res->metric);
     dcd_buf_puts(c, "#   ");
     dcd_comment_text(c, in->path);
-    dcd_buf_printf(c, " (%s) = %.12g, %zu iterations\n#   ", dcd_vary_mode_name(in->mode),
-                   res->x, res->iterations);
+    dcd_buf_printf(c, " (%s) = %.12g, %zu iterations\n#   ", dcd_vary_mode_name(in->mode), res->x,
+                   res->iterations);
     dcd_comment_text(c, setting);
     dcd_buf_puts(c, "\n# Command: " DCD_PROGRAM);
     for (int i = 0; i < argc; i++) {
@@ -122,10 +125,28 @@ static void print_bounds_note(const dcd_solve_opts *o, const dcd_solve_result *r
                res->lo, o->lo);
 }
 
+/* Says why there is no solution: the metric at both bounds, and whether
+ * the input is unused or the target is not bracketed. */
+static void no_solution(const char *path, const dcd_solve_opts *o, const dcd_solve_result *res)
+{
+    const dcd_metric_info *mi = &dcd_total_info[o->metric];
+    printf("  %s in %d: %.10g at %.10g, %.10g at %.10g\n", mi->name, o->year, res->f_lo, res->lo,
+           res->f_hi, res->hi);
+    if (res->outcome == DCD_SOLVE_UNUSED)
+        dcd_cli_error("%s in %d does not move with %s: the input is unused (is it "
+                      "overridden elsewhere?)",
+                      mi->name, o->year, path);
+    else
+        dcd_cli_error("the target %.10g is not bracketed: %s in %d stays %s it between "
+                      "the bounds %.10g and %.10g (widen --bounds?)",
+                      o->target, mi->name, o->year, res->f_lo < o->target ? "below" : "above",
+                      res->lo, res->hi);
+}
+
 /* Solves and writes; the arguments are parsed.  Returns the exit code. */
 static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int have_bounds,
-                     dcd_solve_opts *o, dcd_strlist *set, const char *outdir, int quiet,
-                     int plots, int argc, char **argv)
+                     dcd_solve_opts *o, dcd_strlist *set, const char *outdir, int quiet, int plots,
+                     int argc, char **argv)
 {
     dcd_source *src = NULL;
     dcd_scenario *sc = NULL, *solved = NULL;
@@ -154,8 +175,10 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
         goto done;
     }
     if (!have_bounds && dcd_input_default_bounds(&in, &o->lo, &o->hi) != 0) {
-        code = dcd_cli_usage("solve", "--vary %s: no allowed range is known for '%s'; give "
-                                      "--bounds LO:HI", path, in.key);
+        code = dcd_cli_usage("solve",
+                             "--vary %s: no allowed range is known for '%s'; give "
+                             "--bounds LO:HI",
+                             path, in.key);
         goto done;
     }
     rc = dcd_solve(src, set->v, set->n, &in, o, &res, &diags);
@@ -164,20 +187,12 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
         goto done;
     }
     if (!quiet || res.outcome != DCD_SOLVE_FOUND) {
-        printf("%s: %s in %d = %.10g by varying %s (%s)\n", sc->name, mi->name, o->year,
-               o->target, path, dcd_vary_mode_name(in.mode));
+        printf("%s: %s in %d = %.10g by varying %s (%s)\n", sc->name, mi->name, o->year, o->target,
+               path, dcd_vary_mode_name(in.mode));
         print_bounds_note(o, &res, have_bounds);
     }
     if (res.outcome == DCD_SOLVE_UNUSED || res.outcome == DCD_SOLVE_NOT_BRACKETED) {
-        printf("  %s in %d: %.10g at %.10g, %.10g at %.10g\n", mi->name, o->year, res.f_lo,
-               res.lo, res.f_hi, res.hi);
-        if (res.outcome == DCD_SOLVE_UNUSED)
-            dcd_cli_error("%s in %d does not move with %s: the input is unused (is it "
-                          "overridden elsewhere?)", mi->name, o->year, path);
-        else
-            dcd_cli_error("the target %.10g is not bracketed: %s in %d stays %s it between "
-                          "the bounds %.10g and %.10g (widen --bounds?)", o->target, mi->name,
-                          o->year, res.f_lo < o->target ? "below" : "above", res.lo, res.hi);
+        no_solution(path, o, &res);
         code = DCD_EXIT_NOSOLVE;
         goto done;
     }
@@ -187,14 +202,16 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
     }
     if (res.outcome == DCD_SOLVE_MAX_ITER) {
         dcd_cli_error("no convergence in %zu iterations (best %s = %.12g gives %.12g); raise "
-                      "--max-iter or --xtol", res.iterations, path, res.x, res.metric);
+                      "--max-iter or --xtol",
+                      res.iterations, path, res.x, res.metric);
         code = DCD_EXIT_NOSOLVE;
         goto done;
     }
     if (quiet) {
         printf("%.10g\n", res.x);
     } else {
-        printf("  solution    %s = %.10g\n", in.mode == DCD_VARY_VALUE ? path : dcd_vary_mode_name(in.mode), res.x);
+        printf("  solution    %s = %.10g\n",
+               in.mode == DCD_VARY_VALUE ? path : dcd_vary_mode_name(in.mode), res.x);
         if (in.series)
             printf("              %s\n", setting.data);
         printf("  iterations  %zu (%zu projections)\n", res.iterations, res.evaluations);
@@ -203,12 +220,8 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
     }
 
     /* The solved scenario, named NAME-solved so that it can be compared. */
-    dcd_buf_puts(&name, "name='");
-    for (const char *p = sc->name; *p; p++)
-        dcd_buf_puts(&name, *p == '\'' ? "''" : (char[2]){*p, 0});
-    dcd_buf_puts(&name, "-solved'");
-    if (name.failed || dcd_strlist_push(set, setting.data) != 0 ||
-        dcd_strlist_push(set, name.data) != 0) {
+    if (dcd_input_name_setting(sc->name, "-solved", &name) != 0 ||
+        dcd_strlist_push(set, setting.data) != 0 || dcd_strlist_push(set, name.data) != 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
@@ -274,9 +287,7 @@ int dcd_cmd_solve(int argc, char **argv)
                 goto done;
             have_target = 1;
             break;
-        case 'v':
-            path = optarg;
-            break;
+        case 'v': path = optarg; break;
         case 'b':
             if ((code = parse_bounds(optarg, &o)) != DCD_EXIT_OK)
                 goto done;
@@ -284,8 +295,8 @@ int dcd_cmd_solve(int argc, char **argv)
             break;
         case 'm':
             if (dcd_vary_mode_parse(optarg, &mode) != 0) {
-                code = dcd_cli_usage("solve", "--mode '%s': expected value, scale or shift",
-                                     optarg);
+                code =
+                    dcd_cli_usage("solve", "--mode '%s': expected value, scale or shift", optarg);
                 goto done;
             }
             break;
@@ -301,35 +312,29 @@ int dcd_cmd_solve(int argc, char **argv)
             char *end;
             long n = strtol(optarg, &end, 10);
             if (*end || end == optarg || n < 1 || n > 100000) {
-                code = dcd_cli_usage("solve", "--max-iter '%s': expected a whole number "
-                                              "1-100000", optarg);
+                code = dcd_cli_usage("solve",
+                                     "--max-iter '%s': expected a whole number "
+                                     "1-100000",
+                                     optarg);
                 goto done;
             }
             o.max_iter = (size_t)n;
             break;
         }
-        case 'o':
-            outdir = optarg;
-            break;
+        case 'o': outdir = optarg; break;
         case 's':
             if (dcd_strlist_push(&set, optarg) != 0) {
                 code = DCD_EXIT_INTERNAL;
                 goto done;
             }
             break;
-        case OPT_NO_PLOTS:
-            plots = 0;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
+        case OPT_NO_PLOTS: plots = 0; break;
+        case 'q': quiet = 1; break;
         case 'h':
             fputs(SOLVE_HELP, stdout);
             fputs(dcd_exit_help, stdout);
             goto done;
-        default:
-            code = dcd_cli_bad_option("solve", argv, c);
-            goto done;
+        default: code = dcd_cli_bad_option("solve", argv, c); goto done;
         }
     }
     if (argc - optind != 1) {

@@ -28,13 +28,12 @@ static const char *write_text(const char *name, const char *text)
 }
 
 /* Two energy segments; the file states growths 0.05 and 0.15. */
-static const char SCENARIO[] =
-    "name: synthetic\n"
-    "years: {start: 2014, base: 2014, end: 2025}\n"
-    "national: {total_twh: 3903.3, growth: 0.003}\n"
-    "segments:\n"
-    "  a: {ai: false, driver: energy, energy_twh: 50.5, growth: 0.05}\n"
-    "  b: {ai: true, driver: energy, energy_twh: 7.25, growth: 0.15}\n";
+static const char SCENARIO[] = "name: synthetic\n"
+                               "years: {start: 2014, base: 2014, end: 2025}\n"
+                               "national: {total_twh: 3903.3, growth: 0.003}\n"
+                               "segments:\n"
+                               "  a: {ai: false, driver: energy, energy_twh: 50.5, growth: 0.05}\n"
+                               "  b: {ai: true, driver: energy, energy_twh: 7.25, growth: 0.15}\n";
 
 /* Inputs for PATHS (NP of them) found in SRC. */
 static int find_inputs(dcd_source *src, const char *const *paths, size_t np, dcd_input *in)
@@ -60,8 +59,8 @@ static size_t synthetic(dcd_source *src, const dcd_input *in, size_t np, const d
         return 0;
     for (int y = 2014; y <= 2023; y++) {
         double v = DCD_TOTAL(r, DCD_T_DC_TWH, (size_t)(y - r->start));
-        obs[n++] = (dcd_obs){y, DCD_T_DC_TWH, rng ? v + gsl_ran_gaussian(rng, sd) : v,
-                             rng ? sd : NAN};
+        obs[n++] =
+            (dcd_obs){y, DCD_T_DC_TWH, rng ? v + gsl_ran_gaussian(rng, sd) : v, rng ? sd : NAN};
     }
     dcd_results_free(r);
     return n;
@@ -140,8 +139,8 @@ static void test_unidentifiable(dcd_source *src)
     size_t n = 0;
     if (dcd_input_eval(src, sets, 2, in, x, 2, NULL, &r, NULL) == DCD_OK)
         for (int y = 2014; y <= 2020; y++, n++)
-            obs[n] = (dcd_obs){y, DCD_T_DC_TWH, DCD_TOTAL(r, DCD_T_DC_TWH, (size_t)(y - 2014)),
-                               NAN};
+            obs[n] =
+                (dcd_obs){y, DCD_T_DC_TWH, DCD_TOTAL(r, DCD_T_DC_TWH, (size_t)(y - 2014)), NAN};
     dcd_results_free(r);
     int rc = dcd_calibrate(src, sets, 2, in, 2, obs, n, &o, &res, &d);
     gsl_test(rc, "unidentifiable pair: the fit runs");
