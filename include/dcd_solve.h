@@ -137,7 +137,9 @@ typedef struct dcd_solve_result {
 } dcd_solve_result;
 
 /* Finds X in [O->lo, O->hi] at which metric O->metric in year O->year of
- * SRC (with the overrides SETS and IN at X) equals O->target.  When the
+ * SRC (with the overrides SETS and the NIN inputs IN all at X: several
+ * inputs move together, say two series scaled by one factor) equals
+ * O->target.  When the
  * projection fails at a bound (for example national demand smaller than
  * data centres), the bound is moved towards the other one by bisection to
  * the last value where it works.  Returns DCD_OK with RES->outcome telling
@@ -146,7 +148,7 @@ typedef struct dcd_solve_result {
  * outside the scenario's years, with a diagnostic) or DCD_ENOMEM, with
  * diagnostics in D. */
 int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, const dcd_input *in,
-              const dcd_solve_opts *o, dcd_solve_result *res, dcd_diags *d);
+              size_t nin, const dcd_solve_opts *o, dcd_solve_result *res, dcd_diags *d);
 
 /* Appends to OUT the text S made safe for one line of a YAML comment:
  * control characters (newlines included) become '?'. */

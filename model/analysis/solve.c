@@ -5,6 +5,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dcd_solve.h"
@@ -22,6 +23,8 @@ typedef struct solve_ctx {
     const char *const *sets;
     size_t nsets;
     const dcd_input *in;
+    size_t nin;
+    double *xs; /* nin copies of the trial value */
     const dcd_solve_opts *o;
     dcd_diags *d; /* diagnostics of a failing evaluation */
     int status;   /* first failure of an evaluation */
@@ -35,7 +38,9 @@ static int metric_at(solve_ctx *c, double x, double *m, dcd_diags *d)
 {
     dcd_results *r = NULL;
     c->evals++;
-    int rc = dcd_input_eval(c->src, c->sets, c->nsets, c->in, &x, 1, NULL, &r, d);
+    for (size_t k = 0; k < c->nin; k++)
+        c->xs[k] = x;
+    int rc = dcd_input_eval(c->src, c->sets, c->nsets, c->in, c->xs, c->nin, NULL, &r, d);
     if (rc == DCD_OK) {
         if (c->o->year < r->start || c->o->year >= r->start + (int)r->ny) {
             rc = DCD_EMODEL;
@@ -121,9 +126,9 @@ static int bounds(solve_ctx *c, dcd_solve_result *res, dcd_diags *d)
 }
 
 int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, const dcd_input *in,
-              const dcd_solve_opts *o, dcd_solve_result *res, dcd_diags *d)
+              size_t nin, const dcd_solve_opts *o, dcd_solve_result *res, dcd_diags *d)
 {
-    solve_ctx c = {src, sets, nsets, in, o, d, DCD_OK, 0, NAN, NAN};
+    solve_ctx c = {src, sets, nsets, in, nin, NULL, o, d, DCD_OK, 0, NAN, NAN};
     gsl_root_fsolver *s = NULL;
     int rc;
     memset(res, 0, sizeof *res);
@@ -135,8 +140,11 @@ int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, cons
     /* The year must be one the scenario projects. */
     {
         dcd_results *r = NULL;
-        double x0 = in->start;
-        rc = dcd_input_eval(src, sets, nsets, in, &x0, 1, NULL, &r, NULL);
+        if (!(c.xs = malloc(nin * sizeof *c.xs)))
+            return DCD_ENOMEM;
+        for (size_t k = 0; k < nin; k++)
+            c.xs[k] = in[k].start;
+        rc = dcd_input_eval(src, sets, nsets, in, c.xs, nin, NULL, &r, NULL);
         if (rc == DCD_OK && (o->year < r->start || o->year >= r->start + (int)r->ny)) {
             dcd_diags_add(d, NULL, 0, 0, "year %d is outside the scenario's years (%d-%d)", o->year,
                           r->start, r->start + (int)r->ny - 1);
@@ -146,7 +154,7 @@ int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, cons
         }
         dcd_results_free(r);
         if (rc != DCD_OK)
-            return rc;
+            goto done;
     }
     if ((rc = bounds(&c, res, d)) != DCD_OK)
         goto done;
@@ -204,5 +212,6 @@ int dcd_solve(const dcd_source *src, const char *const *sets, size_t nsets, cons
 done:
     res->evaluations = c.evals;
     gsl_root_fsolver_free(s);
+    free(c.xs);
     return rc;
 }

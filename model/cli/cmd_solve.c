@@ -93,24 +93,102 @@ static int parse_bounds(const char *s, dcd_solve_opts *o)
     return DCD_EXIT_OK;
 }
 
+#define MAX_VARY 16
+
+/* The inputs varied together, their settings at the solution. */
+typedef struct vary_set {
+    dcd_input in[MAX_VARY];
+    dcd_buf setting[MAX_VARY];
+    size_t n;
+} vary_set;
+
+static void vary_set_free(vary_set *v)
+{
+    for (size_t k = 0; k < MAX_VARY; k++) {
+        dcd_input_free(&v->in[k]);
+        dcd_buf_free(&v->setting[k]);
+    }
+}
+
+/* Finds the inputs of the comma-separated LIST (modified) in SC, with
+ * their default bounds (the intersection) in O unless HAVE_BOUNDS.  Several
+ * inputs move together and are scaled unless MODE says otherwise.  Returns
+ * the exit code. */
+static int find_vary(const dcd_scenario *sc, char *list, dcd_vary_mode mode, int have_bounds,
+                     dcd_solve_opts *o, vary_set *v)
+{
+    char why[512];
+    double lo = -HUGE_VAL, hi = HUGE_VAL;
+    if (strchr(list, ',') && mode == DCD_VARY_DEFAULT)
+        mode = DCD_VARY_SCALE;
+    for (char *p = strtok(list, ","); p; p = strtok(NULL, ",")) {
+        if (v->n == MAX_VARY)
+            return dcd_cli_usage("solve", "--vary: at most %d inputs", MAX_VARY);
+        for (size_t k = 0; k < v->n; k++)
+            if (strcmp(v->in[k].path, p) == 0)
+                return dcd_cli_usage("solve", "--vary %s is given twice", p);
+        dcd_input *in = &v->in[v->n];
+        int rc = dcd_input_find(sc, p, mode, in, why, sizeof why);
+        if (rc != DCD_OK)
+            return rc == DCD_EUSAGE ? dcd_cli_usage("solve", "--vary %s", why) : DCD_EXIT_INTERNAL;
+        v->n++;
+        double a, b;
+        if (have_bounds)
+            continue;
+        if (dcd_input_default_bounds(in, &a, &b) != 0)
+            return dcd_cli_usage("solve",
+                                 "--vary %s: no allowed range is known for '%s'; give "
+                                 "--bounds LO:HI",
+                                 p, in->key);
+        lo = a > lo ? a : lo;
+        hi = b < hi ? b : hi;
+    }
+    if (v->n == 0)
+        return dcd_cli_usage("solve", "missing --vary PATH");
+    if (!have_bounds) {
+        if (!(lo < hi))
+            return dcd_cli_usage("solve", "--vary: the inputs' allowed ranges do not overlap; "
+                                          "give --bounds LO:HI");
+        o->lo = lo;
+        o->hi = hi;
+    }
+    return DCD_EXIT_OK;
+}
+
 /* The comment put before the solved scenario.yaml. */
-static void solved_comment(dcd_buf *c, const dcd_input *in, const dcd_solve_opts *o,
-                           const dcd_solve_result *res, const char *setting, int argc, char **argv)
+static void solved_comment(dcd_buf *c, const vary_set *v, const dcd_solve_opts *o,
+                           const dcd_solve_result *res, int argc, char **argv)
 {
     dcd_buf_puts(c, "# Solved by " DCD_PROGRAM " solve: ");
     dcd_buf_printf(c, "%s in %d = %.12g (reached %.12g)\n", dcd_total_info[o->metric].name, o->year,
                    o->target, res->metric);
-    dcd_buf_puts(c, "#   ");
-    dcd_comment_text(c, in->path);
-    dcd_buf_printf(c, " (%s) = %.12g, %zu iterations\n#   ", dcd_vary_mode_name(in->mode), res->x,
-                   res->iterations);
-    dcd_comment_text(c, setting);
-    dcd_buf_puts(c, "\n# Command: " DCD_PROGRAM);
+    for (size_t k = 0; k < v->n; k++) {
+        dcd_buf_puts(c, "#   ");
+        dcd_comment_text(c, v->in[k].path);
+        dcd_buf_printf(c, " (%s) = %.12g\n#   ", dcd_vary_mode_name(v->in[k].mode), res->x);
+        dcd_comment_text(c, v->setting[k].data);
+        dcd_buf_puts(c, "\n");
+    }
+    dcd_buf_printf(c, "#   %zu iterations\n# Command: " DCD_PROGRAM, res->iterations);
     for (int i = 0; i < argc; i++) {
         dcd_buf_puts(c, " ");
         dcd_comment_text(c, argv[i]);
     }
     dcd_buf_puts(c, "\n");
+}
+
+/* Prints the solution: X, the inputs it sets, the iterations, the metric. */
+static void print_solution(const char *path, const vary_set *v, const dcd_solve_opts *o,
+                           const dcd_solve_result *res)
+{
+    const dcd_metric_info *mi = &dcd_total_info[o->metric];
+    int plain = v->n == 1 && v->in[0].mode == DCD_VARY_VALUE;
+    printf("  solution    %s = %.10g\n", plain ? path : dcd_vary_mode_name(v->in[0].mode), res->x);
+    for (size_t k = 0; k < v->n && !plain; k++)
+        printf("              %s\n", v->setting[k].data);
+    printf("  iterations  %zu (%zu projections)\n", res->iterations, res->evaluations);
+    printf("  reached     %s = %.10g in %d (target %.10g)\n", mi->name, res->metric, o->year,
+           o->target);
 }
 
 static void print_bounds_note(const dcd_solve_opts *o, const dcd_solve_result *res, int given)
@@ -144,20 +222,21 @@ static void no_solution(const char *path, const dcd_solve_opts *o, const dcd_sol
 }
 
 /* Solves and writes; the arguments are parsed.  Returns the exit code. */
-static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int have_bounds,
+static int run_solve(const char *file, char *path, dcd_vary_mode mode, int have_bounds,
                      dcd_solve_opts *o, dcd_strlist *set, const char *outdir, int quiet, int plots,
                      int argc, char **argv)
 {
     dcd_source *src = NULL;
     dcd_scenario *sc = NULL, *solved = NULL;
     dcd_results *r = NULL;
-    dcd_input in = {0};
+    vary_set v;
     dcd_diags diags = {0};
-    dcd_buf setting = {0}, comment = {0}, dir = {0}, name = {0};
+    dcd_buf comment = {0}, dir = {0}, name = {0};
     dcd_solve_result res;
-    char why[512];
     int code = DCD_EXIT_OK, rc;
     const dcd_metric_info *mi = &dcd_total_info[o->metric];
+    char *shown = NULL;
+    memset(&v, 0, sizeof v);
 
     if ((rc = dcd_source_open(file, &src, &diags)) != DCD_OK ||
         (rc = dcd_source_load(src, set->v, set->n, &sc, &diags)) != DCD_OK) {
@@ -169,71 +248,59 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
                              file, sc->start, sc->end);
         goto done;
     }
-    rc = dcd_input_find(sc, path, mode, &in, why, sizeof why);
-    if (rc != DCD_OK) {
-        code = rc == DCD_EUSAGE ? dcd_cli_usage("solve", "--vary %s", why) : DCD_EXIT_INTERNAL;
+    if (!(shown = malloc(strlen(path) + 1))) {
+        code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    if (!have_bounds && dcd_input_default_bounds(&in, &o->lo, &o->hi) != 0) {
-        code = dcd_cli_usage("solve",
-                             "--vary %s: no allowed range is known for '%s'; give "
-                             "--bounds LO:HI",
-                             path, in.key);
+    memcpy(shown, path, strlen(path) + 1);
+    if ((code = find_vary(sc, path, mode, have_bounds, o, &v)) != DCD_EXIT_OK)
         goto done;
-    }
-    rc = dcd_solve(src, set->v, set->n, &in, o, &res, &diags);
+    rc = dcd_solve(src, set->v, set->n, v.in, v.n, o, &res, &diags);
     if (rc != DCD_OK) {
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
     if (!quiet || res.outcome != DCD_SOLVE_FOUND) {
         printf("%s: %s in %d = %.10g by varying %s (%s)\n", sc->name, mi->name, o->year, o->target,
-               path, dcd_vary_mode_name(in.mode));
+               shown, dcd_vary_mode_name(v.in[0].mode));
         print_bounds_note(o, &res, have_bounds);
     }
     if (res.outcome == DCD_SOLVE_UNUSED || res.outcome == DCD_SOLVE_NOT_BRACKETED) {
-        no_solution(path, o, &res);
+        no_solution(shown, o, &res);
         code = DCD_EXIT_NOSOLVE;
-        goto done;
-    }
-    if (dcd_input_setting(&in, res.x, &setting) != 0) {
-        code = DCD_EXIT_INTERNAL;
         goto done;
     }
     if (res.outcome == DCD_SOLVE_MAX_ITER) {
         dcd_cli_error("no convergence in %zu iterations (best %s = %.12g gives %.12g); raise "
                       "--max-iter or --xtol",
-                      res.iterations, path, res.x, res.metric);
+                      res.iterations, shown, res.x, res.metric);
         code = DCD_EXIT_NOSOLVE;
         goto done;
     }
-    if (quiet) {
+    for (size_t k = 0; k < v.n; k++)
+        if (dcd_input_setting(&v.in[k], res.x, &v.setting[k]) != 0 ||
+            dcd_strlist_push(set, v.setting[k].data) != 0) {
+            code = DCD_EXIT_INTERNAL;
+            goto done;
+        }
+    if (quiet)
         printf("%.10g\n", res.x);
-    } else {
-        printf("  solution    %s = %.10g\n",
-               in.mode == DCD_VARY_VALUE ? path : dcd_vary_mode_name(in.mode), res.x);
-        if (in.series)
-            printf("              %s\n", setting.data);
-        printf("  iterations  %zu (%zu projections)\n", res.iterations, res.evaluations);
-        printf("  reached     %s = %.10g in %d (target %.10g)\n", mi->name, res.metric, o->year,
-               o->target);
-    }
+    else
+        print_solution(shown, &v, o, &res);
 
     /* The solved scenario, named NAME-solved so that it can be compared. */
     if (dcd_input_name_setting(sc->name, "-solved", &name) != 0 ||
-        dcd_strlist_push(set, setting.data) != 0 || dcd_strlist_push(set, name.data) != 0) {
+        dcd_strlist_push(set, name.data) != 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
     rc = dcd_source_load(src, set->v, set->n, &solved, &diags);
     if (rc == DCD_OK)
         rc = dcd_project_new(solved, &r, &diags);
-    if (rc != DCD_OK) {
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
+    if (rc == DCD_OK) {
+        solved_comment(&comment, &v, o, &res, argc, argv);
+        rc = dcd_write_derived(solved, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
     }
-    solved_comment(&comment, &in, o, &res, setting.data, argc, argv);
-    rc = dcd_write_derived(solved, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
     if (rc != DCD_OK && rc != DCD_EPLOT) {
         code = dcd_cli_fail(&diags, rc);
         goto done;
@@ -243,13 +310,13 @@ static int run_solve(const char *file, const char *path, dcd_vary_mode mode, int
     if (rc == DCD_EPLOT)
         code = dcd_cli_fail(&diags, rc);
 done:
-    dcd_input_free(&in);
+    free(shown);
+    vary_set_free(&v);
     dcd_results_free(r);
     dcd_scenario_free(solved);
     dcd_scenario_free(sc);
     dcd_source_free(src);
     dcd_diags_free(&diags);
-    dcd_buf_free(&setting);
     dcd_buf_free(&comment);
     dcd_buf_free(&dir);
     dcd_buf_free(&name);
@@ -277,6 +344,7 @@ int dcd_cmd_solve(int argc, char **argv)
     const char *outdir = "out", *path = NULL;
     int c, code = DCD_EXIT_OK, have_target = 0, have_bounds = 0, quiet = 0, plots = 1;
     dcd_strlist set = {0};
+    char *pathcopy = NULL;
     dcd_solve_opts_default(&o);
 
     optind = 1;
@@ -346,7 +414,7 @@ int dcd_cmd_solve(int argc, char **argv)
         code = dcd_cli_usage("solve", "missing --target METRIC@YEAR=VALUE");
         goto done;
     }
-    if (!path || !*path) {
+    if (!path || strspn(path, ",") == strlen(path)) {
         code = dcd_cli_usage("solve", "missing --vary PATH");
         goto done;
     }
@@ -354,9 +422,15 @@ int dcd_cmd_solve(int argc, char **argv)
         code = dcd_cli_usage("solve", "empty output folder");
         goto done;
     }
-    code = run_solve(argv[optind], path, mode, have_bounds, &o, &set, outdir, quiet, plots, argc,
-                     argv);
+    if (!(pathcopy = malloc(strlen(path) + 1))) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
+    }
+    memcpy(pathcopy, path, strlen(path) + 1);
+    code = run_solve(argv[optind], pathcopy, mode, have_bounds, &o, &set, outdir, quiet, plots,
+                     argc, argv);
 done:
+    free(pathcopy);
     dcd_strlist_free(&set);
     return code;
 }

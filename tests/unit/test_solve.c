@@ -70,7 +70,7 @@ static double solve_share(dcd_source *src, const char *path, dcd_vary_mode mode,
     } else {
         dcd_input_default_bounds(&in, &o.lo, &o.hi);
     }
-    *status = dcd_solve(src, NULL, 0, &in, &o, res, &d);
+    *status = dcd_solve(src, NULL, 0, &in, 1, &o, res, &d);
     x = res->x;
     dcd_input_free(&in);
 done:
