@@ -11,7 +11,7 @@
 #include "dcd_solve.h"
 
 static const char SOLVE_HELP[] =
-    "Usage: " DCD_PROGRAM " solve [OPTIONS] FILE --target METRIC@YEAR=VALUE --vary PATH\n"
+    "Usage: " DCD_PROGRAM " solve [OPTIONS] FILE --target METRIC@YEAR=VALUE --vary PATH[,PATH...]\n"
     "Find the value of one input (PATH, as --set takes it) at which METRIC (a column\n"
     "of summary.csv) reaches VALUE in YEAR, with Brent's method (GSL), then write\n"
     "the solved scenario and its run to DIR/NAME-solved/ (the files of 'dcdemand\n"
@@ -22,7 +22,9 @@ static const char SOLVE_HELP[] =
     "is solved as the value itself; a series of years is moved as a whole.\n\n"
     "Options:\n"
     "  -t, --target METRIC@YEAR=VALUE  the target (required)\n"
-    "  -v, --vary PATH        the input to solve for (required)\n"
+    "  -v, --vary PATH[,PATH...]  the input to solve for (required); several\n"
+    "                         inputs move together: all scaled by one factor\n"
+    "                         (or shifted, or set to one value, with --mode)\n"
     "  -b, --bounds LO:HI     search interval (default: the input's allowed range;\n"
     "                         scale factors from 0, open-ended ranges up to ten\n"
     "                         times the stated value)\n"

@@ -43,6 +43,16 @@ check "shift mode solves too" grep -qx '0.010317[0-9]*' "$T/stdout"
 dcd solve -q -o "$T/m" --no-plots $M --target dc_share_pct@2030=12 --vary segments.ai.growth.2027
 check "one point of a series is solved as a value" grep -qx '0.42406[0-9]*' "$T/stdout"
 
+# Several inputs move together: both 2028 shipments scaled by one factor.
+L25=scenarios/lbnl-2025-reference.yaml
+dcd solve -o "$T/two" --no-plots $L25 --target dc_share_pct@2030=9.5 --vary segments.ai_training.shipments.2028,segments.ai_inference.shipments.2028
+expect_rc "solve two inputs together exits 0" 0
+check "two inputs: one factor" grep -q '^  solution    scale = 0.653026' "$T/stdout"
+check "two inputs: both settings shown" grep -q '^              segments.ai_inference.shipments.2028=4584245' "$T/stdout"
+check "two inputs: the training setting in the solved scenario" grep -q '^#   segments.ai_training.shipments.2028=2468439' "$T/two/lbnl-2025-reference-solved/scenario.yaml"
+dcd check scenarios/lbnl-2025-low.yaml
+expect_rc "the library's low case (derived this way) passes check" 0
+
 # Not bracketed: exit 7, the metric at both bounds, nothing written.
 dcd solve -o "$T/nb" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --bounds 0:0.5
 expect_rc "a target outside the bounds exits 7" 7
@@ -81,6 +91,8 @@ bad "ftol" "--ftol 'x': expected a positive number" $M --target dc_share_pct@203
 bad "max-iter" "--max-iter '0': expected a whole number 1-100000" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --max-iter 0
 bad "missing target" "missing --target METRIC@YEAR=VALUE" $M --vary segments.ai.growth
 bad "missing vary" "missing --vary PATH" $M --target dc_share_pct@2030=12
+bad "empty vary" "missing --vary PATH" $M --target dc_share_pct@2030=12 --vary ,
+bad "vary twice" "--vary pue is given twice" $M -s pue=1.3 --target dc_share_pct@2030=12 --vary pue,pue
 bad "missing file" "missing scenario FILE" --target dc_share_pct@2030=12 --vary segments.ai.growth
 bad "two files" "give exactly one scenario FILE" $M $G --target dc_share_pct@2030=12 --vary segments.ai.growth
 bad "unknown key range" "--vary years.base: no allowed range is known for 'base'; give --bounds LO:HI" $M --target dc_share_pct@2030=12 --vary years.base
