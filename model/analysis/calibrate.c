@@ -194,8 +194,14 @@ static int model_at(fit_ctx *c, const double *x, double *m, dcd_diags *d)
             break;
         }
         m[i] = DCD_TOTAL(r, c->obs[i].metric, (size_t)(y - r->start));
-        if (!isfinite(m[i]))
+        if (!isfinite(m[i])) {
+            if (d)
+                dcd_diags_add(d, NULL, 0, 0,
+                              "%s has no value in %d (the scenario does not "
+                              "determine it)",
+                              dcd_total_info[c->obs[i].metric].name, y);
             rc = DCD_EMODEL;
+        }
     }
     dcd_results_free(r);
     return rc;

@@ -250,6 +250,20 @@ static int run_solve(const char *file, char *path, dcd_vary_mode mode, int have_
                              file, sc->start, sc->end);
         goto done;
     }
+    /* The metric must have a value in the scenario as it stands. */
+    if ((rc = dcd_project_new(sc, &r, &diags)) != DCD_OK) {
+        code = dcd_cli_fail(&diags, rc);
+        goto done;
+    }
+    if (isnan(DCD_TOTAL(r, o->metric, (size_t)(o->year - r->start)))) {
+        code = dcd_cli_usage("solve",
+                             "--target: %s has no value in %d in %s (the scenario does "
+                             "not determine it)",
+                             mi->name, o->year, file);
+        goto done;
+    }
+    dcd_results_free(r);
+    r = NULL;
     if (!(shown = malloc(strlen(path) + 1))) {
         code = DCD_EXIT_INTERNAL;
         goto done;

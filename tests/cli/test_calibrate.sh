@@ -65,6 +65,13 @@ expect_rc "a missing CSV exits 3" 3
 echo "$T/none.csv: error: cannot read: No such file or directory" >"$T/want"
 expect_same "a missing CSV: message" "$T/want" "$T/stderr"
 
+# A metric the scenario does not determine: exit 4 with the reason.
+printf 'year,metric,value\n2014,co2_mt,5\n2018,co2_mt,6\n' >"$T/co2.csv"
+dcd calibrate -o "$T/bad" $L --fit segments.accelerated.growth --history "$T/co2.csv" --metric co2_mt
+expect_rc "a metric without a value exits 4" 4
+echo "error: co2_mt has no value in 2014 (the scenario does not determine it)" >"$T/want"
+expect_same "a metric without a value: message" "$T/want" "$T/stderr"
+
 # Bad options: exact messages, exit 2, nothing written.
 bad() { # NAME EXPECTED-MESSAGE ARGS...
     name=$1 msg=$2

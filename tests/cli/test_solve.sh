@@ -95,6 +95,7 @@ bad "empty vary" "missing --vary PATH" $M --target dc_share_pct@2030=12 --vary ,
 bad "vary twice" "--vary pue is given twice" $M -s pue=1.3 --target dc_share_pct@2030=12 --vary pue,pue
 bad "missing file" "missing scenario FILE" --target dc_share_pct@2030=12 --vary segments.ai.growth
 bad "two files" "give exactly one scenario FILE" $M $G --target dc_share_pct@2030=12 --vary segments.ai.growth
+bad "metric without a value" "--target: co2_mt has no value in 2030 in $G (the scenario does not determine it)" $G --target co2_mt@2030=50 --vary segments.data_centres.growth
 bad "unknown key range" "--vary years.base: no allowed range is known for 'base'; give --bounds LO:HI" $M --target dc_share_pct@2030=12 --vary years.base
 
 bad "year outside the scenario" "--target: 2040 is outside the years of $M (2020-2035)" $M --target dc_share_pct@2040=12 --vary segments.ai.growth
