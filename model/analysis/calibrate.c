@@ -207,19 +207,25 @@ static int model_at(fit_ctx *c, const double *x, double *m, dcd_diags *d)
     return rc;
 }
 
+/* A trial the scenario refuses (a value out of its range) or cannot project
+ * gets large residuals rather than an error, so that the trust region
+ * rejects the step and shrinks instead of stopping the fit. */
+#define FAILED_RESIDUAL 1e12
+
 static int fit_f(const gsl_vector *xv, void *p, gsl_vector *f)
 {
     fit_ctx *c = p;
     for (size_t k = 0; k < c->np; k++)
         c->x[k] = gsl_vector_get(xv, k);
     int rc = model_at(c, c->x, c->m, NULL);
-    if (rc != DCD_OK) {
-        if (c->status == DCD_OK)
-            c->status = rc;
-        return GSL_EDOM;
+    if (rc == DCD_ENOMEM) {
+        c->status = rc;
+        return GSL_ENOMEM;
     }
     for (size_t i = 0; i < c->nobs; i++)
-        gsl_vector_set(f, i, c->m[i] - c->obs[i].value);
+        gsl_vector_set(f, i,
+                       rc == DCD_OK ? c->m[i] - c->obs[i].value
+                                    : FAILED_RESIDUAL * (1 + fabs(c->obs[i].value)));
     return GSL_SUCCESS;
 }
 
@@ -327,11 +333,13 @@ int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets, 
     if (st == GSL_SUCCESS)
         st = gsl_multifit_nlinear_driver(o->max_iter, o->xtol, o->gtol, o->ftol, NULL, NULL, &info,
                                          w);
-    if (c.status != DCD_OK && st != GSL_SUCCESS && st != GSL_EMAXITER) {
-        rc = c.status == DCD_EUSAGE ? DCD_EMODEL : c.status;
-        dcd_diags_add(d, NULL, 0, 0,
-                      "the scenario cannot be projected at a trial value of the "
-                      "fit (give other start values with --set?)");
+    if (c.status == DCD_ENOMEM) {
+        rc = DCD_ENOMEM;
+        goto done;
+    }
+    if (st != GSL_SUCCESS && st != GSL_EMAXITER && st != GSL_ENOPROG) {
+        dcd_diags_add(d, NULL, 0, 0, "the fit failed: %s", gsl_strerror(st));
+        rc = DCD_EMODEL;
         goto done;
     }
     res->converged = st == GSL_SUCCESS || st == GSL_ENOPROG;

@@ -66,17 +66,26 @@ static void print_fit(const dcd_scenario *sc, const dcd_input *in, size_t np, co
                       const dcd_calib_result *res, int quiet)
 {
     if (quiet) {
-        for (size_t k = 0; k < np; k++)
-            printf("%s %.10g %.4g\n", in[k].path, res->x[k], res->se[k]);
+        for (size_t k = 0; k < np; k++) {
+            printf("%s %.10g ", in[k].path, res->x[k]);
+            if (isnan(res->se[k]))
+                puts("-");
+            else
+                printf("%.4g\n", res->se[k]);
+        }
         return;
     }
     printf("%s: fit of %zu parameter%s to %zu observation%s (%s)\n", sc->name, np,
            np == 1 ? "" : "s", res->nobs, res->nobs == 1 ? "" : "s",
            res->weighted ? "weighted by 1/sd^2" : "unweighted");
     printf("  %-32s %6s %14s %12s\n", "parameter", "mode", "estimate", "std_error");
-    for (size_t k = 0; k < np; k++)
-        printf("  %-32s %6s %14.6g %12.4g\n", in[k].path, dcd_vary_mode_name(in[k].mode), res->x[k],
-               res->se[k]);
+    for (size_t k = 0; k < np; k++) {
+        printf("  %-32s %6s %14.6g ", in[k].path, dcd_vary_mode_name(in[k].mode), res->x[k]);
+        if (isnan(res->se[k]))
+            printf("%12s\n", "-");
+        else
+            printf("%12.4g\n", res->se[k]);
+    }
     printf("  %6s %-14s %12s %12s %12s\n", "year", "metric", "observed", "model", "residual");
     for (size_t i = 0; i < res->nobs; i++)
         printf("  %6d %-14s %12.4f %12.4f %12.4f\n", obs[i].year,
@@ -84,7 +93,9 @@ static void print_fit(const dcd_scenario *sc, const dcd_input *in, size_t np, co
                shown(res->resid[i]));
     printf("  R-squared %.6f; chi-squared %.6g with %zu degrees of freedom%s\n", res->r2,
            res->chisq, res->dof,
-           res->scaled ? " (standard errors scaled by the residual variance)" : "");
+           res->scaled     ? " (standard errors scaled by the residual variance)"
+           : res->weighted ? ""
+                           : " (no standard errors without a degree of freedom)");
     printf("  condition number %.4g; %zu iterations%s\n",
            res->rcond > 0 ? 1 / res->rcond : INFINITY, res->iterations,
            res->converged ? "" : " (iteration limit reached)");
