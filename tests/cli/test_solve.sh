@@ -103,3 +103,20 @@ bad "year outside the scenario" "--target: 2040 is outside the years of $M (2020
 # An invalid scenario is reported as by run (exit 3).
 dcd solve -o "$T/bad" tests/errors/range-utilisation-idle.yaml --target dc_share_pct@2030=12 --vary segments.ai.growth
 expect_rc "an invalid scenario exits 3" 3
+
+# Every scenario of the library: the national demand that puts the last
+# year's share 10% higher is found, and the solved scenario reaches it.
+for f in scenarios/*.yaml; do
+    dcd run -q --no-plots -o "$T/lib" "$f"
+    [ "$RC" -eq 0 ] || { fail "library: $f runs" "exit $RC"; continue; }
+    dcd show "$f"
+    key=$(grep -E '^  (total_twh|other_twh|forecast_twh):' "$T/stdout" | head -n 1 | sed 's/^  \([a-z_]*\):.*/\1/')
+    name=$(sed -n 's/^name: "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$T/stdout")
+    last=$(tail -n 1 "$T/lib/$name/summary.csv")
+    year=${last%%,*}
+    target=$(echo "$last" | awk -F, '{ printf "%.6f", $5 * 1.1 }')
+    dcd solve -o "$T/lib-solved" --no-plots "$f" --target "dc_share_pct@$year=$target" --vary "national.$key"
+    expect_rc "library: solve national.$key in $f" 0
+    got=$(awk -F, -v y="$year" '$1 == y { printf "%.6f", $5 }' "$T/lib-solved/$name-solved/summary.csv")
+    check "library: the solved $name reaches $target in $year" test "$got" = "$target"
+done
