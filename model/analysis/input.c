@@ -143,7 +143,9 @@ int dcd_input_find(const dcd_scenario *sc, const char *path, dcd_vary_mode mode,
 {
     int rc = DCD_OK;
     memset(in, 0, sizeof *in);
-    const dcd_node *n = walk(sc->tree, path, &in->key);
+    size_t plen = strlen(path);
+    const dcd_node *n =
+        plen && path[0] != '.' && path[plen - 1] != '.' ? walk(sc->tree, path, &in->key) : NULL;
     if (!(in->path = dup_n(path, strlen(path)))) {
         rc = DCD_ENOMEM;
         goto done;

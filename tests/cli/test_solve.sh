@@ -15,6 +15,7 @@ dcd solve -o "$T/g" $G --target dc_share_pct@2030=8 --vary segments.data_centres
 expect_rc "solve goldman exits 0" 0
 check "solve prints the solution" grep -q '^  solution    segments.data_centres.growth = 0.157565' "$T/stdout"
 check "solve prints the metric reached" grep -q '^  reached     dc_share_pct = 8 in 2030 (target 8)$' "$T/stdout"
+check "solve notes where the projection stops working" grep -q '^  note: the projection fails above 0.587' "$T/stdout"
 check "solve says where it wrote" grep -q "^wrote $T/g/goldman-2024-solved/\$" "$T/stdout"
 D=$T/g/goldman-2024-solved
 for f in summary.csv segments.csv results.json scenario.yaml share.png share.gp; do
@@ -78,6 +79,7 @@ bad() { # NAME EXPECTED-MESSAGE ARGS...
     check "$name: nothing written" test ! -e "$T/bad"
 }
 bad "not an input" "--vary segments.ai.colour is not an input of $M (no such value in the scenario)" $M --target dc_share_pct@2030=12 --vary segments.ai.colour
+bad "a path ending in a dot" "--vary pue. is not an input of $M (no such value in the scenario)" $M -s pue=1.3 --target dc_share_pct@2030=12 --vary pue.
 bad "not a number" "--vary name is not a number (it is 'mckinsey-2024')" $M --target dc_share_pct@2030=12 --vary name
 bad "a series as one value" "--vary segments.ai.growth is a series of years: vary it with --mode scale or shift, or one point of it (segments.ai.growth.2024)" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --mode value
 bad "target without @" "--target 'dc_share_pct=12': expected METRIC@YEAR=VALUE, for example dc_share_pct@2030=12" $M --target dc_share_pct=12 --vary segments.ai.growth

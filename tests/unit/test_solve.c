@@ -155,6 +155,30 @@ int main(void)
     in.key = (char *)"colour";
     gsl_test(dcd_input_default_bounds(&in, &lo, &hi) != -1, "no range for an unknown key");
 
+    /* The overrides: a series keeps its years and interpolation. */
+    char *years[2] = {(char *)"2024", (char *)"2030"};
+    dcd_buf b = {0};
+    in.key = (char *)"growth";
+    in.path = (char *)"segments.ai.growth";
+    in.series = 1;
+    in.n = 2;
+    in.year = years;
+    in.interp = (char *)"steffen";
+    in.mode = DCD_VARY_SCALE;
+    dcd_input_setting(&in, 2.5, &b);
+    gsl_test_str(dcd_buf_str(&b),
+                 "segments.ai.growth={2024: 0.25, 2030: -0.5, interpolation: steffen}",
+                 "a scaled series as an override");
+    in.mode = DCD_VARY_SHIFT;
+    dcd_input_setting(&in, 0.125, &b);
+    gsl_test_str(dcd_buf_str(&b),
+                 "segments.ai.growth={2024: 0.225, 2030: -0.075, interpolation: steffen}",
+                 "a shifted series as an override");
+    gsl_test(dcd_input_setting(&in, NAN, &b) != -1, "a non-finite value is refused");
+    dcd_input_name_setting("it's", "-solved", &b);
+    gsl_test_str(dcd_buf_str(&b), "name='it''s-solved'", "the derived name, quoted");
+    dcd_buf_free(&b);
+
     char path[600];
     snprintf(path, sizeof path, "%s/a.yaml", dir);
     remove(path);
