@@ -157,7 +157,7 @@ int main(void)
 
     /* The overrides: a series keeps its years and interpolation. */
     char *years[2] = {(char *)"2024", (char *)"2030"};
-    dcd_buf b = {0};
+    dcd_buf ob = {0};
     in.key = (char *)"growth";
     in.path = (char *)"segments.ai.growth";
     in.series = 1;
@@ -165,19 +165,19 @@ int main(void)
     in.year = years;
     in.interp = (char *)"steffen";
     in.mode = DCD_VARY_SCALE;
-    dcd_input_setting(&in, 2.5, &b);
-    gsl_test_str(dcd_buf_str(&b),
+    dcd_input_setting(&in, 2.5, &ob);
+    gsl_test_str(dcd_buf_str(&ob),
                  "segments.ai.growth={2024: 0.25, 2030: -0.5, interpolation: steffen}",
                  "a scaled series as an override");
     in.mode = DCD_VARY_SHIFT;
-    dcd_input_setting(&in, 0.125, &b);
-    gsl_test_str(dcd_buf_str(&b),
+    dcd_input_setting(&in, 0.125, &ob);
+    gsl_test_str(dcd_buf_str(&ob),
                  "segments.ai.growth={2024: 0.225, 2030: -0.075, interpolation: steffen}",
                  "a shifted series as an override");
-    gsl_test(dcd_input_setting(&in, NAN, &b) != -1, "a non-finite value is refused");
-    dcd_input_name_setting("it's", "-solved", &b);
-    gsl_test_str(dcd_buf_str(&b), "name='it''s-solved'", "the derived name, quoted");
-    dcd_buf_free(&b);
+    gsl_test(dcd_input_setting(&in, NAN, &ob) != -1, "a non-finite value is refused");
+    dcd_input_name_setting("it's", "-solved", &ob);
+    gsl_test_str(dcd_buf_str(&ob), "name='it''s-solved'", "the derived name, quoted");
+    dcd_buf_free(&ob);
 
     char path[600];
     snprintf(path, sizeof path, "%s/a.yaml", dir);
