@@ -26,3 +26,16 @@ replace run-output "$tmp/run"
     "$BIN" validate docs/examples/broken.yaml 2>&1 || true
 } >"$tmp/errors"
 replace errors-output "$tmp/errors"
+
+# solve-output, calibrate-output: the worked examples of goal seek and
+# calibration, without the line naming the scratch output folder.
+{
+    echo '$ ./dcdemand solve scenarios/mckinsey-2024.yaml --target dc_share_pct@2030=12 --vary segments.ai.growth'
+    "$BIN" solve -o "$tmp/out" --no-plots scenarios/mckinsey-2024.yaml --target dc_share_pct@2030=12 --vary segments.ai.growth | grep -v '^wrote '
+} >"$tmp/solve"
+replace solve-output "$tmp/solve"
+{
+    echo '$ ./dcdemand calibrate scenarios/lbnl-2024-history.yaml --fit segments.conventional.growth,segments.accelerated.growth'
+    "$BIN" calibrate -o "$tmp/out" --no-plots scenarios/lbnl-2024-history.yaml --fit segments.conventional.growth,segments.accelerated.growth | grep -v '^wrote '
+} >"$tmp/calibrate"
+replace calibrate-output "$tmp/calibrate"

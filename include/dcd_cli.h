@@ -29,6 +29,10 @@ int dcd_cmd_check(int argc, char **argv);
 int dcd_cmd_compare(int argc, char **argv);
 int dcd_cmd_sweep(int argc, char **argv);
 int dcd_cmd_report(int argc, char **argv);
+/* `solve` and `calibrate`: goal seek and fitting to history (cmd_solve.c,
+ * cmd_calibrate.c; docs/solve.md). */
+int dcd_cmd_solve(int argc, char **argv);
+int dcd_cmd_calibrate(int argc, char **argv);
 
 /* Shared helpers for commands. */
 

@@ -21,7 +21,8 @@ enum dcd_status {
     DCD_EIO,      /* an output file or folder cannot be written */
     DCD_EPLOT,    /* results were written but charts failed */
     DCD_ECHECK,   /* results differ from the scenario's expectations */
-    DCD_ENOMEM    /* memory ran out */
+    DCD_ENOMEM,   /* memory ran out */
+    DCD_ENOSOLVE  /* solve: no value within the bounds reaches the target */
 };
 
 /* Documented exit codes of the program. */
@@ -33,6 +34,7 @@ enum dcd_exit {
     DCD_EXIT_MODEL = 4,
     DCD_EXIT_IO = 5,
     DCD_EXIT_PLOT = 6,
+    DCD_EXIT_NOSOLVE = 7, /* solve: target not bracketed, input unused, no convergence */
     DCD_EXIT_INTERNAL = 70
 };
 

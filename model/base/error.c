@@ -16,6 +16,7 @@ const char *dcd_strerror(int status)
     case DCD_EPLOT: return "charts failed";
     case DCD_ECHECK: return "expectations not met";
     case DCD_ENOMEM: return "out of memory";
+    case DCD_ENOSOLVE: return "no solution";
     default: return "unknown error";
     }
 }
@@ -30,6 +31,7 @@ int dcd_exit_code(int status)
     case DCD_EMODEL: return DCD_EXIT_MODEL;
     case DCD_EIO: return DCD_EXIT_IO;
     case DCD_EPLOT: return DCD_EXIT_PLOT;
+    case DCD_ENOSOLVE: return DCD_EXIT_NOSOLVE;
     default: return DCD_EXIT_INTERNAL;
     }
 }

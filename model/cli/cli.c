@@ -16,6 +16,8 @@ const char dcd_exit_help[] =
     "  4   projection failed (a non-finite or impossible value)\n"
     "  5   output error (cannot create or write a file)\n"
     "  6   results written, but charts failed\n"
+    "  7   solve: no solution (target not bracketed by the bounds, input unused,\n"
+    "      or no convergence)\n"
     "  70  internal error (out of memory)\n";
 
 int dcd_strlist_push(dcd_strlist *l, const char *s)

@@ -23,6 +23,8 @@ static const command COMMANDS[] = {
     {"compare", dcd_cmd_compare, "scenarios side by side: differing inputs, results, overlays"},
     {"sweep", dcd_cmd_sweep, "run a scenario over a grid of one or two parameters"},
     {"report", dcd_cmd_report, "runs, charts, comparison and an index.md in one folder"},
+    {"solve", dcd_cmd_solve, "goal seek: the input value at which a metric hits a target"},
+    {"calibrate", dcd_cmd_calibrate, "fit inputs to observed history (least squares)"},
 };
 
 static void help(FILE *f)

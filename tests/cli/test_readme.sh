@@ -29,3 +29,14 @@ sed -n '/<!-- errors-output:start -->/,/<!-- errors-output:end -->/p' README.md 
 dcd validate docs/examples/broken.yaml
 expect_rc "README error example exits 3" 3
 expect_same "README error output is current" "$T/readme-errors" "$T/stderr"
+
+# The solve and calibrate examples show the program's own output.
+for c in solve calibrate; do
+    sed -n "/<!-- $c-output:start -->/,/<!-- $c-output:end -->/p" README.md | sed '1,2d;$d' | sed '$d' >"$T/readme-$c"
+    cmd=$(head -n 1 "$T/readme-$c" | sed 's/^\$ \.\/dcdemand //')
+    # shellcheck disable=SC2086 # the README's words are the arguments
+    dcd $cmd -o "$T/out-$c" --no-plots
+    expect_rc "README $c example exits 0" 0
+    { head -n 1 "$T/readme-$c"; grep -v '^wrote ' "$T/stdout"; } >"$T/actual-$c"
+    expect_same "README $c output is current (make readme refreshes it)" "$T/readme-$c" "$T/actual-$c"
+done

@@ -1,0 +1,95 @@
+# energy.gp - Data-centre electricity use by segment, written by dcdemand.
+#
+# Redraw by hand:  gnuplot energy.gp  (from this folder, or give its path from
+# anywhere): it writes energy.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" energy.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/energy.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."energy.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+IEA 2025 High Efficiency Case, World: data centres at about 970 TWh in 2035
+iea-2025-world-high-efficiency
+Source: IEA (Apr 2025), Energy and AI, World Energy Outlook Special Report
+
+accelerated (AI)
+conventional
+storage
+network
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year, then facility_twh (TWh) of each segment in the order of $TEXT[5...]
+2024 88.9317 266.7808 29.6439 29.6439
+2025 109.19923443 286.047709376 31.784782458 31.784782458
+2026 134.085739957 306.706074947 34.0802794471 34.0802794471
+2027 164.643880093 328.85638768 36.5415572288 36.5415572288
+2028 202.166220366 352.606395998 39.1805884919 39.1805884919
+2029 248.239901987 378.071629917 42.0102105927 42.0102105927
+2030 304.81377565 405.37596303 45.0441880017 45.0441880017
+2031 316.774668207 421.282915819 46.8117219389 46.8117219389
+2032 329.204906187 437.814057436 48.6486139078 48.6486139078
+2033 342.122906706 454.993881049 50.5575855176 50.5575855176
+2034 355.547809565 472.847840942 52.5414651733 52.5414651733
+2035 369.499505612 491.40239022 54.6031922667 54.6031922667
+EOD_dcdemand_data
+
+$HISTORY_1 << EOD_dcdemand_data
+# year value
+2024 415
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre electricity use by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Facility energy (TWh per year)"
+set xrange [2023.5:2035]
+set xtics 2024, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+dcd_nseg = 4
+plot for [k=dcd_nseg:1:-1] $DATA using 1:(sum [j=2:k] column(j)):(sum [j=2:k+1] column(j)) \
+         with filledcurves fillcolor rgb dcd_seg[(k-1)%8+1] fillstyle solid 0.9 noborder \
+         title $TEXT[5+k-1], \
+     $HISTORY_1 using 1:2 with points pointtype 6 pointsize 1.8 linewidth 2 linecolor rgb dcd_mark title "Observed: all data centres"
+unset output

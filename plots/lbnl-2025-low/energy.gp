@@ -1,0 +1,99 @@
+# energy.gp - Data-centre electricity use by segment, written by dcdemand.
+#
+# Redraw by hand:  gnuplot energy.gp  (from this folder, or give its path from
+# anywhere): it writes energy.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" energy.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/energy.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."energy.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+LBNL 2025 update, low end of the range: US data centres at 9.5% of demand in 2030
+lbnl-2025-low
+Sources: Smith et al. (2025), United States Data Center Energy Usage Report: 2025 Update, LBNL;
+Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637; EIA, US electricity end use 2023-2024; scenarios/data/us-national.csv; NERC load…
+conventional
+storage
+network
+ai_training
+ai_inference
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year, then facility_twh (TWh) of each segment in the order of $TEXT[5...]
+2018 48.28074 14.517291 9.358527 1.6800110208 1.3371516288
+2019 49.534646763 15.9739924483 9.48904196534 2.40631063656 1.91522683318
+2020 54.5256155355 18.3649596329 10.4083964376 3.95473724938 3.14764801481
+2021 61.6597525032 21.1681513711 11.8841209706 7.51463570002 5.98103657756
+2022 69.5183836252 23.909792963 13.7183366264 14.9527032686 11.901131173
+2023 77.0880692931 26.2614412619 15.7423314089 33.323478279 26.5227684262
+2024 83.2395189886 27.7986429353 17.6318418319 51.7783860608 41.2113684974
+2025 88.0235308424 28.6131223605 19.2841086712 84.0784534133 66.9195853698
+2026 91.7876541056 28.8990515132 20.6488912003 120.541118259 95.940890043
+2027 94.8728674563 28.8384247185 21.7213887861 152.131761621 121.057996261
+2028 97.5058450452 28.5608573901 22.5315124529 177.555787703 141.241953866
+2029 99.1086327647 28.154613359 23.0443517981 195.837281801 155.743900485
+2030 99.8189526087 27.6825470637 23.3164770915 207.046006548 164.621627222
+EOD_dcdemand_data
+
+$HISTORY_1 << EOD_dcdemand_data
+# year value
+2014 58
+2018 76
+2023 176
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre electricity use by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Facility energy (TWh per year)"
+set xrange [2013.5:2030]
+set xtics 2014, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+dcd_nseg = 5
+plot for [k=dcd_nseg:1:-1] $DATA using 1:(sum [j=2:k] column(j)):(sum [j=2:k+1] column(j)) \
+         with filledcurves fillcolor rgb dcd_seg[(k-1)%8+1] fillstyle solid 0.9 noborder \
+         title $TEXT[5+k-1], \
+     $HISTORY_1 using 1:2 with points pointtype 6 pointsize 1.8 linewidth 2 linecolor rgb dcd_mark title "Observed: all data centres"
+unset output

@@ -1,0 +1,89 @@
+# national.gp - National electricity demand: data centres and the rest, written by dcdemand.
+#
+# Redraw by hand:  gnuplot national.gp  (from this folder, or give its path from
+# anywhere): it writes national.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" national.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/national.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."national.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+LBNL 2025 update, low end of the range: US data centres at 9.5% of demand in 2030
+lbnl-2025-low
+Sources: Smith et al. (2025), United States Data Center Energy Usage Report: 2025 Update, LBNL;
+Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637; EIA, US electricity end use 2023-2024; scenarios/data/us-national.csv; NERC load…
+conventional
+storage
+network
+ai_training
+ai_inference
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year other_twh dc_twh national_twh
+2018 3924.82627935 75.1737206496 4000
+2019 3920.68078135 79.3192186464 4000
+2020 3909.59864313 90.4013568702 4000
+2021 3891.79230288 108.207697122 4000
+2022 3865.99965234 134.000347656 4000
+2023 3821.06191133 178.938088669 4000
+2024 3875.34024169 221.659758314 4097
+2025 4043.91453268 286.918800657 4330.83333333
+2026 4206.84906155 357.817605121 4564.66666667
+2027 4379.87756116 418.622438843 4798.5
+2028 4564.93737688 467.395956456 5032.33333333
+2029 4764.27788646 501.888780208 5266.16666667
+2030 4977.51438947 522.485610534 5500
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Electricity demand (TWh per year)"
+set xrange [2018:2030]
+set xtics 2018, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
+     $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"
+unset output
