@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
 

@@ -1,19 +1,22 @@
-/* dcd_scenario.h - a scenario as plain data, and the loader that builds it.
+/* dcd_scenario.h - a scenario as plain data (core layer).
  *
  * The format is documented in docs/scenario-format.md and the equations in
- * docs/model.md.  The loader is the only code that knows YAML: it reads the
- * file, follows `extends:`, applies `--set PATH=VALUE` overrides, validates
- * everything, and fills these structs.  The engine (dcd_engine.h) sees only
- * the structs.
+ * docs/model.md.  The loader (dcd_load.h, io layer) is the only code that
+ * knows YAML: it reads the file, follows `extends:`, applies `--set
+ * PATH=VALUE` overrides, validates everything against the schema
+ * (dcd_schema.h), and fills these structs.  The engine (dcd_engine.h) sees
+ * only the structs and this header.
  */
 #ifndef DCD_SCENARIO_H
 #define DCD_SCENARIO_H
 
 #include <stddef.h>
 
-#include "dcd_error.h"
 #include "dcd_series.h"
-#include "dcd_tree.h"
+
+/* The resolved document and its file names, owned by the loader (dcd_tree.h). */
+struct dcd_node;
+struct dcd_pool;
 
 typedef enum dcd_driver {
     DCD_DRIVER_ENERGY,   /* top-down: base-year energy and a growth series */
@@ -132,58 +135,24 @@ typedef struct dcd_scenario {
     size_t nhistory;
 
     /* The resolved document (after extends and --set), for `show` and the
-     * saved scenario.yaml, and the pool that owns its file names. */
-    dcd_node *tree;
-    dcd_pool pool;
+     * saved scenario.yaml, and the pool that owns its file names (and the
+     * `file` of each dcd_expect).  Both are made and freed by the loader
+     * (dcd_load.h); include dcd_tree.h to walk the tree. */
+    struct dcd_node *tree;
+    struct dcd_pool *pool;
     char *path;              /* the file given on the command line */
     char checksum_hex[65];   /* SHA-256 of every input file and --set, in order */
 } dcd_scenario;
-
-/* Loads, merges, overrides and validates the scenario in PATH.  SETS holds
- * NSETS "PATH=VALUE" strings applied after `extends:`.  On success *OUT is a
- * scenario the caller frees with dcd_scenario_free().  On failure every
- * problem found is in DIAGS and the status is DCD_EINPUT (or DCD_ENOMEM). */
-int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
-                      dcd_scenario **out, dcd_diags *diags);
-
-/* As dcd_scenario_load(), but the top file's LEN bytes are TEXT (any bytes;
- * no NUL needed) rather than read from disk.  NAME labels messages and the
- * scenario's path, and a relative `extends:` in TEXT is read from disk
- * relative to NAME's folder.  For tests and the fuzz harness
- * (tests/fuzz/fuzz_loader.c). */
-int dcd_scenario_load_text(const char *name, const char *text, size_t len,
-                           const char *const *sets, size_t nsets, dcd_scenario **out,
-                           dcd_diags *diags);
-
-/* Frees SC; accepts NULL. */
-void dcd_scenario_free(dcd_scenario *sc);
-
-/* A scenario file read, parsed and merged through its `extends:` chain,
- * kept for many loads with different overrides (sweeps, analyses): each
- * dcd_source_load() then costs a tree copy and a validation, not file
- * reads and YAML parsing.  Opaque. */
-typedef struct dcd_source dcd_source;
-
-/* Reads PATH and its extends chain into *OUT (freed by the caller with
- * dcd_source_free()).  On failure the problems are in DIAGS and the status
- * is DCD_EINPUT (or DCD_ENOMEM). */
-int dcd_source_open(const char *path, dcd_source **out, dcd_diags *diags);
-/* As dcd_scenario_load() on SRC's file, with SETS applied.  The scenario is
- * independent of SRC (SRC may be freed first); free it with
- * dcd_scenario_free(). */
-int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets,
-                    dcd_scenario **out, dcd_diags *diags);
-/* Frees SRC; accepts NULL. */
-void dcd_source_free(dcd_source *src);
-
-/* Writes the resolved scenario as YAML to OUT, with a comment header giving
- * VERSION and the input checksum.  Returns 0, or -1 on OOM. */
-int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out);
 
 /* Writes into OUT (at least 65 bytes) the scenario's name reduced to safe
  * characters: [a-z0-9._-], no leading dot or dash, at most 64 bytes, and
  * "scenario" when nothing is left.  Output folders use this name only. */
 void dcd_scenario_safe_name(const dcd_scenario *sc, char *out);
+
+/* Frees what SC owns as plain data (texts, series, segments, expectations,
+ * path) and zeroes those fields; SC itself, its tree and its pool are left
+ * to the loader's dcd_scenario_free() (dcd_load.h).  Accepts NULL. */
+void dcd_scenario_clear(dcd_scenario *sc);
 
 /* Number of years, end - start + 1. */
 size_t dcd_scenario_years(const dcd_scenario *sc);

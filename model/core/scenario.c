@@ -44,7 +44,7 @@ static void free_segment(dcd_segment *g)
         dcd_series_free(all[i]);
 }
 
-void dcd_scenario_free(dcd_scenario *sc)
+void dcd_scenario_clear(dcd_scenario *sc)
 {
     if (!sc)
         return;
@@ -67,11 +67,14 @@ void dcd_scenario_free(dcd_scenario *sc)
     free(sc->segments);
     free_expects(sc->expect, sc->nexpect);
     free_expects(sc->history, sc->nhistory);
-    dcd_node_free(sc->tree);
-    dcd_pool_free(&sc->pool);
     free(sc->path);
-    free(sc);
+    struct dcd_node *tree = sc->tree;
+    struct dcd_pool *pool = sc->pool;
+    memset(sc, 0, sizeof *sc);
+    sc->tree = tree;
+    sc->pool = pool;
 }
+
 void dcd_scenario_safe_name(const dcd_scenario *sc, char *out)
 {
     size_t k = 0;

@@ -14,6 +14,19 @@
 
 #include "dcd_load_impl.h"
 
+void dcd_scenario_free(dcd_scenario *sc)
+{
+    if (!sc)
+        return;
+    dcd_scenario_clear(sc);
+    dcd_node_free(sc->tree);
+    if (sc->pool) {
+        dcd_pool_free(sc->pool);
+        free(sc->pool);
+    }
+    free(sc);
+}
+
 char *dcd_load_strdup(const char *s)
 {
     if (!s)
@@ -241,7 +254,7 @@ int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *se
 {
     int rc = DCD_OK;
     dcd_loader ld = {0};
-    ld.pool = &sc->pool;
+    ld.pool = sc->pool;
     ld.diags = diags;
     ld.sha = *sha;
     for (size_t i = 0; i < nsets; i++) {
@@ -283,7 +296,10 @@ dcd_scenario *dcd_new_scenario(const char *path)
     if (!sc)
         return NULL;
     sc->path = dcd_load_strdup(path);
-    if (!sc->path) {
+    sc->pool = calloc(1, sizeof *sc->pool);
+    if (!sc->path || !sc->pool) {
+        free(sc->path);
+        free(sc->pool);
         free(sc);
         return NULL;
     }
@@ -300,7 +316,7 @@ static int load_scenario(const char *path, const char *text, size_t tlen,
     if (!sc)
         return DCD_ENOMEM;
     dcd_loader ld = {0};
-    ld.pool = &sc->pool;
+    ld.pool = sc->pool;
     ld.diags = diags;
     dcd_sha256_init(&ld.sha);
     int rc = dcd_load_tree(&ld, path, NULL, text, tlen, &sc->tree);

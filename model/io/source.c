@@ -71,7 +71,7 @@ int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets
     if (!sc)
         return DCD_ENOMEM;
     sc->tree = dcd_node_clone(src->tree);
-    if (!sc->tree || reintern(sc->tree, &sc->pool) != 0) {
+    if (!sc->tree || reintern(sc->tree, sc->pool) != 0) {
         dcd_scenario_free(sc);
         return DCD_ENOMEM;
     }

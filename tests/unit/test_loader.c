@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
 #include "harness.h"
