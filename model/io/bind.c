@@ -1,5 +1,6 @@
 /* bind.c - binds the resolved scenario document to the structs of
  * dcd_scenario.h, collecting every problem with its position. */
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -8,27 +9,207 @@
 
 #include "dcd_engine.h"
 #include "dcd_load_impl.h"
+#include "dcd_schema.h"
 
-/* ---- segments ---------------------------------------------------------- */
+/* ---- binding from the schema (dcd_schema.h) ----------------------------- */
 
-static const char *const COMMON_KEYS[] = {"ai", "driver", "description", "utilisation", "idle",
-                                          "pue", NULL};
-static const char *const ENERGY_KEYS[] = {"energy_twh", "growth", "basis", NULL};
-static const char *const CAPACITY_KEYS[] = {"capacity_gw", "growth", "additions_gw",
-                                            "capex_usd", "cost_per_mw_usd", "lifetime_years",
-                                            "logistic", NULL};
-static const char *const FLEET_KEYS[] = {"shipments", "unit_power_w", "capex_usd",
-                                         "equipment_share", "unit_price_usd", "lifetime",
-                                         "installed_base", NULL};
-
-static void concat_keys(const char **dst, size_t cap, const char *const *a, const char *const *c)
+/* The range of row K as the typed getters take it. */
+static dcd_range row_range(const dcd_key_info *k)
 {
-    size_t k = 0;
-    for (; *a && k + 1 < cap; a++)
-        dst[k++] = *a;
-    for (; c && *c && k + 1 < cap; c++)
-        dst[k++] = *c;
-    dst[k] = NULL;
+    dcd_range r = {k->min, k->max, k->min_open, k->expected ? k->expected : "a number"};
+    return r;
+}
+
+/* The row of PATTERN, which must exist (a programmer error otherwise). */
+static const dcd_key_info *row(const char *pattern)
+{
+    const dcd_key_info *k = dcd_schema_row(pattern);
+    assert(k != NULL);
+    return k;
+}
+
+/* The last component of row K's path ("growth" of "segments.*.growth"). */
+static const char *row_key(const dcd_key_info *k)
+{
+    const char *dot = strrchr(k->path, '.');
+    return dot ? dot + 1 : k->path;
+}
+
+/* 1 when row K is a direct child of pattern PARENT ("segments.*"). */
+static int row_is_child(const dcd_key_info *k, const char *parent)
+{
+    size_t pl = strlen(parent);
+    return strncmp(k->path, parent, pl) == 0 && k->path[pl] == '.' &&
+           !strchr(k->path + pl + 1, '.');
+}
+
+static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
+                       const char *path, void *base);
+
+/* One word of K's choices, stored as its index. */
+static void bind_choice(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
+                        const char *path, int *out)
+{
+    for (int i = 0; v->kind == DCD_NODE_SCALAR && k->choices[i]; i++)
+        if (strcmp(v->text, k->choices[i]) == 0) {
+            if (out)
+                *out = i;
+            return;
+        }
+    char words[128] = "", fd[80];
+    for (size_t i = 0; k->choices[i]; i++) {
+        const char *sep = i == 0 ? "" : k->choices[i + 1] ? ", " : " or ";
+        size_t l = strlen(words);
+        snprintf(words + l, sizeof words - l, "%s%s", sep, k->choices[i]);
+    }
+    ERR(b, v, "%s: expected %s, found %s", path, words, dcd_found_desc(v, fd, sizeof fd));
+}
+
+/* A mapping whose keys are the child rows of K ({saturation_gw, rate, ...}). */
+static void bind_map(dcd_binder *b, const dcd_key_info *k, const dcd_node *v, const char *path,
+                     void *base)
+{
+    const char *names[16];
+    size_t nn = 0;
+    char list[160] = "";
+    for (size_t i = 0; i < dcd_schema_count() && nn + 1 < 16; i++)
+        if (row_is_child(dcd_schema_at(i), k->path)) {
+            names[nn] = row_key(dcd_schema_at(i));
+            size_t l = strlen(list);
+            snprintf(list + l, sizeof list - l, "%s%s", nn ? ", " : "", names[nn]);
+            nn++;
+        }
+    names[nn] = NULL;
+    if (v->kind != DCD_NODE_MAP) {
+        ERR(b, v, "%s: expected {%s}", path, list);
+        return;
+    }
+    dcd_check_keys(b, v, path, names, NULL, NULL);
+    char sub[256];
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *c = dcd_schema_at(i);
+        if (!row_is_child(c, k->path))
+            continue;
+        const dcd_node *x = dcd_map_get(v, row_key(c));
+        if (x) {
+            dcd_path_join(sub, sizeof sub, path, row_key(c));
+            bind_value(b, c, x, sub, base);
+        } else if (c->missing) {
+            ERR(b, v, "%s: %s", path, c->missing);
+        }
+    }
+}
+
+/* Binds V, the value of row K at PATH, into BASE (the struct of K's field). */
+static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
+                       const char *path, void *base)
+{
+    void *at = k->field == DCD_FIELD_NONE ? NULL : (char *)base + k->offset;
+    dcd_range r = row_range(k);
+    double scratch;
+    switch (k->type) {
+    case DCD_KEY_NUMBER:
+        dcd_get_number(b, v, path, &r, at ? (double *)at : &scratch);
+        break;
+    case DCD_KEY_SERIES:
+        assert(at != NULL);
+        dcd_get_series(b, v, path, &r, (dcd_series *)at);
+        break;
+    case DCD_KEY_BOOL:
+        assert(at != NULL);
+        dcd_get_bool(b, v, path, (int *)at);
+        break;
+    case DCD_KEY_TEXT:
+        if (at)
+            dcd_get_string(b, v, path, (char **)at);
+        else if (v->kind != DCD_NODE_SCALAR)
+            ERR(b, v, "%s: expected text", path);
+        break;
+    case DCD_KEY_CHOICE:
+        bind_choice(b, k, v, path, (int *)at);
+        break;
+    case DCD_KEY_LIFETIME:
+        assert(at != NULL);
+        dcd_get_survival(b, v, path, (dcd_survival *)at);
+        break;
+    case DCD_KEY_MAP:
+        bind_map(b, k, v, path, base);
+        break;
+    default: /* lists and external subtrees are bound elsewhere */
+        break;
+    }
+}
+
+/* Row K of segment map N (at PATH) in MODE: bound, refused as not applying,
+ * or reported missing. */
+static void bind_segment_row(dcd_binder *b, const dcd_key_info *k, const dcd_node *n,
+                             const char *path, unsigned mode, dcd_segment *g)
+{
+    char sub[256];
+    const dcd_node *v = dcd_map_get(n, row_key(k));
+    if (v && (k->binds & mode)) {
+        dcd_path_join(sub, sizeof sub, path, row_key(k));
+        bind_value(b, k, v, sub, g);
+    } else if (v && k->not_here && (k->drivers & ~k->binds & mode)) {
+        ERR(b, v, "%s.%s: %s", path, row_key(k), k->not_here);
+    } else if (!v && (k->required & mode)) {
+        ERR(b, n, "%s: %s", path, k->missing);
+    }
+}
+
+/* Drivers and the keys that choose their mode (one must be given). */
+typedef struct driver_info {
+    const char *name;
+    dcd_driver driver;
+    unsigned modes;           /* every mode of the driver */
+    const char *selectors[4]; /* keys choosing the mode, NULL-terminated */
+    unsigned selected[4];     /* the mode each selects */
+    unsigned fallback;        /* mode when none or several are given; 0: stop binding */
+    const char *none, *several; /* messages; `several` takes the first two given */
+} driver_info;
+
+static const driver_info DRIVER_TABLE[] = {
+    {"energy", DCD_DRIVER_ENERGY, DCD_MODE_ENERGY, {NULL}, {0}, DCD_MODE_ENERGY, NULL, NULL},
+    {"capacity", DCD_DRIVER_CAPACITY, DCD_MODES_CAPACITY,
+     {"growth", "additions_gw", "capex_usd", "logistic"},
+     {DCD_MODE_CAP_GROWTH, DCD_MODE_CAP_ADDITIONS, DCD_MODE_CAP_CAPEX, DCD_MODE_CAP_LOGISTIC},
+     0, "driver capacity needs one of growth, additions_gw, capex_usd or logistic",
+     "give one of growth, additions_gw, capex_usd or logistic, not both %s and %s"},
+    {"fleet", DCD_DRIVER_FLEET, DCD_MODES_FLEET, {"shipments", "capex_usd", NULL},
+     {DCD_MODE_FLEET_SHIP, DCD_MODE_FLEET_CAPEX}, DCD_MODE_FLEET_NONE,
+     "driver fleet needs 'shipments' (units per year) or 'capex_usd'",
+     "give shipments or capex_usd, not both"},
+};
+
+/* The mode of segment N (at PATH) under driver D, or 0 after an error that
+ * stops binding. */
+static unsigned select_mode(dcd_binder *b, const driver_info *d, const dcd_node *n,
+                            const char *path)
+{
+    if (!d->selectors[0])
+        return d->modes;
+    const dcd_node *second = NULL;
+    const char *names[2] = {NULL, NULL};
+    unsigned mode = 0;
+    int given = 0;
+    for (int i = 0; i < 4 && d->selectors[i]; i++) {
+        const dcd_node *v = dcd_map_get(n, d->selectors[i]);
+        if (!v)
+            continue;
+        if (given < 2)
+            names[given] = d->selectors[i];
+        if (given++ == 1)
+            second = v;
+        mode = d->selected[i];
+    }
+    if (given == 0) {
+        ERR(b, n, "%s: %s", path, d->none);
+    } else if (given > 1) {
+        char msg[256];
+        snprintf(msg, sizeof msg, d->several, names[0], names[1]);
+        ERR(b, second, "%s: %s", path, msg);
+    }
+    return given == 1 ? mode : d->fallback;
 }
 
 static int valid_segment_name(const char *s)
@@ -42,10 +223,41 @@ static int valid_segment_name(const char *s)
     return 1;
 }
 
+/* Checks the keys of segment N against the rows of its driver D (NULL when
+ * the driver is unknown: every segment key is accepted). */
+static void check_segment_keys(dcd_binder *b, const dcd_node *n, const char *path,
+                               const driver_info *d, const char *drv_text)
+{
+    const char *known[48], *other[48];
+    size_t nk = 0, no = 0;
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (!row_is_child(k, "segments.*"))
+            continue;
+        if (!d || (k->drivers & d->modes)) {
+            if (nk + 1 < 48)
+                known[nk++] = row_key(k);
+        } else if (no + 1 < 48) {
+            other[no++] = row_key(k);
+        }
+    }
+    known[nk] = other[no] = NULL;
+    char why[64];
+    snprintf(why, sizeof why, "to driver %s", drv_text ? drv_text : "");
+    dcd_check_keys(b, n, path, known, d ? other : NULL, d ? why : NULL);
+}
+
+static const unsigned CAP_MODES[][2] = {
+    {DCD_MODE_CAP_GROWTH, DCD_CAP_GROWTH},
+    {DCD_MODE_CAP_ADDITIONS, DCD_CAP_ADDITIONS},
+    {DCD_MODE_CAP_CAPEX, DCD_CAP_CAPEX},
+    {DCD_MODE_CAP_LOGISTIC, DCD_CAP_LOGISTIC},
+};
+
 static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *key,
                          const dcd_node *n, dcd_segment *g)
 {
-    char path[256], sub[256];
+    char path[256];
     snprintf(path, sizeof path, "segments.%s", key->text);
     g->name = dcd_load_strdup(key->text);
     if (!g->name) {
@@ -58,271 +270,47 @@ static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *
         ERR(b, n, "%s: expected a mapping with ai:, driver: and the driver's inputs", path);
         return;
     }
-    const dcd_node *v;
-    if ((v = dcd_map_get(n, "ai"))) {
-        dcd_path_join(sub, sizeof sub, path, "ai");
-        dcd_get_bool(b, v, sub, &g->ai);
-    } else {
-        ERR(b, n, "%s: missing key 'ai' (true for AI segments, false otherwise)", path);
-    }
+    bind_segment_row(b, row("segments.*.ai"), n, path, DCD_MODES_ALL, g);
     const dcd_node *drv = dcd_map_get(n, "driver");
-    const char *const *own = NULL;
-    if (!drv) {
-        ERR(b, n, "%s: missing key 'driver' (energy, capacity or fleet)", path);
-    } else if (drv->kind == DCD_NODE_SCALAR && strcmp(drv->text, "energy") == 0) {
-        g->driver = DCD_DRIVER_ENERGY;
-        own = ENERGY_KEYS;
-    } else if (drv->kind == DCD_NODE_SCALAR && strcmp(drv->text, "capacity") == 0) {
-        g->driver = DCD_DRIVER_CAPACITY;
-        own = CAPACITY_KEYS;
-    } else if (drv->kind == DCD_NODE_SCALAR && strcmp(drv->text, "fleet") == 0) {
-        g->driver = DCD_DRIVER_FLEET;
-        own = FLEET_KEYS;
-    } else {
-        char fd[80];
-        ERR(b, drv, "%s.driver: expected energy, capacity or fleet, found %s", path,
-            dcd_found_desc(drv, fd, sizeof fd));
+    const driver_info *d = NULL;
+    int which = -1;
+    if (drv) {
+        char sub[256];
+        dcd_path_join(sub, sizeof sub, path, "driver");
+        bind_choice(b, row("segments.*.driver"), drv, sub, &which);
+    } else
+        bind_segment_row(b, row("segments.*.driver"), n, path, DCD_MODES_ALL, g);
+    if (which >= 0) {
+        d = &DRIVER_TABLE[which];
+        g->driver = d->driver;
     }
-    const char *known[32], *other[32];
-    if (own) {
-        concat_keys(known, 32, COMMON_KEYS, own);
-        /* keys of the other drivers, reported as not applying */
-        size_t k = 0;
-        const char *const *lists[] = {ENERGY_KEYS, CAPACITY_KEYS, FLEET_KEYS};
-        for (size_t l = 0; l < 3; l++)
-            for (const char *const *p = lists[l]; *p; p++) {
-                int mine = 0;
-                for (const char *const *q = own; *q; q++)
-                    if (strcmp(*p, *q) == 0)
-                        mine = 1;
-                if (!mine && k + 1 < 32)
-                    other[k++] = *p;
-            }
-        other[k] = NULL;
-        char why[64];
-        snprintf(why, sizeof why, "to driver %s", drv->text);
-        dcd_check_keys(b, n, path, known, other, why);
-    } else {
-        const char *all[48];
-        concat_keys(all, 48, COMMON_KEYS, ENERGY_KEYS);
-        size_t k = 0;
-        while (all[k])
-            k++;
-        concat_keys(all + k, 48 - k, CAPACITY_KEYS, FLEET_KEYS);
-        dcd_check_keys(b, n, path, all, NULL, NULL);
+    check_segment_keys(b, n, path, d, drv ? drv->text : NULL);
+    /* the keys every segment takes, after ai and driver */
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (row_is_child(k, "segments.*") && k->drivers == DCD_MODES_ALL && k->binds)
+            if (strcmp(row_key(k), "ai") != 0)
+                bind_segment_row(b, k, n, path, DCD_MODES_ALL, g);
     }
-    if ((v = dcd_map_get(n, "description")) && v->kind != DCD_NODE_SCALAR)
-        ERR(b, v, "%s.description: expected text", path);
-    if ((v = dcd_map_get(n, "utilisation"))) {
-        dcd_path_join(sub, sizeof sub, path, "utilisation");
-        dcd_get_series(b, v, sub, &DCD_R_FRACTION, &g->utilisation);
-    }
-    if ((v = dcd_map_get(n, "idle"))) {
-        dcd_path_join(sub, sizeof sub, path, "idle");
-        dcd_get_series(b, v, sub, &DCD_R_FRACTION, &g->idle);
-    }
-    if ((v = dcd_map_get(n, "pue"))) {
-        dcd_path_join(sub, sizeof sub, path, "pue");
-        dcd_get_series(b, v, sub, &DCD_R_PUE, &g->pue);
-    }
-    if (!own)
+    if (!d)
         return;
-
-    const dcd_node *growth = dcd_map_get(n, "growth");
-    int needs_pue = 0;
-    if (g->driver == DCD_DRIVER_ENERGY) {
-        if ((v = dcd_map_get(n, "energy_twh"))) {
-            dcd_path_join(sub, sizeof sub, path, "energy_twh");
-            dcd_get_number(b, v, sub, &DCD_R_NONNEG, &g->energy_twh);
-        } else {
-            ERR(b, n, "%s: driver energy needs 'energy_twh' (energy in the base year)", path);
-        }
-        if (growth) {
-            dcd_path_join(sub, sizeof sub, path, "growth");
-            dcd_get_series(b, growth, sub, &DCD_R_GROWTH, &g->growth);
-        } else {
-            ERR(b, n, "%s: driver energy needs 'growth' (fraction per year; 0 for flat)", path);
-        }
-        if ((v = dcd_map_get(n, "basis"))) {
-            if (v->kind == DCD_NODE_SCALAR && strcmp(v->text, "facility") == 0)
-                g->energy_is_it = 0;
-            else if (v->kind == DCD_NODE_SCALAR && strcmp(v->text, "it") == 0)
-                g->energy_is_it = 1;
-            else
-                ERR(b, v, "%s.basis: expected facility or it, found %s", path,
-                    dcd_found_desc(v, sub, sizeof sub));
-        }
-        needs_pue = g->energy_is_it;
-    } else if (g->driver == DCD_DRIVER_CAPACITY) {
-        needs_pue = 1;
-        const dcd_node *add = dcd_map_get(n, "additions_gw"), *capex = dcd_map_get(n, "capex_usd"),
-                       *logi = dcd_map_get(n, "logistic");
-        const dcd_node *modes[4] = {growth, add, capex, logi};
-        static const char *const mode_names[4] = {"growth", "additions_gw", "capex_usd", "logistic"};
-        int nmodes = 0;
-        for (int i = 0; i < 4; i++)
-            nmodes += modes[i] != NULL;
-        if (nmodes == 0) {
-            ERR(b, n, "%s: driver capacity needs one of growth, additions_gw, capex_usd or logistic",
-                path);
-            return;
-        }
-        if (nmodes > 1) {
-            const dcd_node *second = NULL;
-            const char *first_name = NULL, *second_name = NULL;
-            for (int i = 0; i < 4; i++)
-                if (modes[i]) {
-                    if (!first_name)
-                        first_name = mode_names[i];
-                    else if (!second) {
-                        second = modes[i];
-                        second_name = mode_names[i];
-                    }
-                }
-            ERR(b, second, "%s: give one of growth, additions_gw, capex_usd or logistic, "
-                           "not both %s and %s", path, first_name, second_name);
-            return;
-        }
-        const dcd_node *cap = dcd_map_get(n, "capacity_gw"), *life = dcd_map_get(n, "lifetime_years"),
-                       *cost = dcd_map_get(n, "cost_per_mw_usd");
-        if (logi) {
-            g->capacity_mode = DCD_CAP_LOGISTIC;
-            if (cap)
-                ERR(b, cap, "%s.capacity_gw: a logistic build-out is set by its saturation, "
-                            "rate and midpoint; remove capacity_gw", path);
-            if (life)
-                ERR(b, life, "%s.lifetime_years: applies to additions_gw and capex_usd only", path);
-            dcd_path_join(sub, sizeof sub, path, "logistic");
-            if (logi->kind != DCD_NODE_MAP) {
-                ERR(b, logi, "%s: expected {saturation_gw, rate, midpoint_year}", sub);
-            } else {
-                static const char *const lk[] = {"saturation_gw", "rate", "midpoint_year", NULL};
-                dcd_check_keys(b, logi, sub, lk, NULL, NULL);
-                char s2[256];
-                const dcd_node *x;
-                static const dcd_range r_rate = {0, 10, 1, "a rate per year in (0, 10]"};
-                static const dcd_range r_mid = {YEAR_MIN, YEAR_MAX, 0, "a year"};
-                if ((x = dcd_map_get(logi, "saturation_gw"))) {
-                    dcd_path_join(s2, sizeof s2, sub, "saturation_gw");
-                    dcd_get_number(b, x, s2, &DCD_R_NONNEG, &g->saturation_gw);
-                } else
-                    ERR(b, logi, "%s: missing key 'saturation_gw'", sub);
-                if ((x = dcd_map_get(logi, "rate"))) {
-                    dcd_path_join(s2, sizeof s2, sub, "rate");
-                    dcd_get_number(b, x, s2, &r_rate, &g->rate_per_year);
-                } else
-                    ERR(b, logi, "%s: missing key 'rate'", sub);
-                if ((x = dcd_map_get(logi, "midpoint_year"))) {
-                    dcd_path_join(s2, sizeof s2, sub, "midpoint_year");
-                    dcd_get_number(b, x, s2, &r_mid, &g->midpoint_year);
-                } else
-                    ERR(b, logi, "%s: missing key 'midpoint_year'", sub);
-            }
-        } else {
-            if (cap) {
-                dcd_path_join(sub, sizeof sub, path, "capacity_gw");
-                dcd_get_number(b, cap, sub, &DCD_R_NONNEG, &g->capacity_gw);
-            } else {
-                ERR(b, n, "%s: missing key 'capacity_gw' (installed IT capacity in the base year)",
-                    path);
-            }
-            if (growth) {
-                g->capacity_mode = DCD_CAP_GROWTH;
-                dcd_path_join(sub, sizeof sub, path, "growth");
-                dcd_get_series(b, growth, sub, &DCD_R_GROWTH, &g->growth);
-                if (life)
-                    ERR(b, life, "%s.lifetime_years: applies to additions_gw and capex_usd only",
-                        path);
-            } else {
-                g->capacity_mode = add ? DCD_CAP_ADDITIONS : DCD_CAP_CAPEX;
-                if (add) {
-                    dcd_path_join(sub, sizeof sub, path, "additions_gw");
-                    dcd_get_series(b, add, sub, &DCD_R_NONNEG, &g->additions_gw);
-                } else {
-                    dcd_path_join(sub, sizeof sub, path, "capex_usd");
-                    dcd_get_series(b, capex, sub, &DCD_R_NONNEG, &g->capex_usd);
-                    if (!cost && sc->cost_per_mw_usd.n == 0)
-                        ERR(b, capex, "%s: capital spending needs a cost per MW: give "
-                                      "cost_per_mw_usd here or at the top level", sub);
-                }
-                if (life) {
-                    dcd_path_join(sub, sizeof sub, path, "lifetime_years");
-                    dcd_get_number(b, life, sub, &DCD_R_LIFETIME, &g->lifetime_years);
-                } else {
-                    ERR(b, n, "%s: missing key 'lifetime_years' (retirement of installed capacity)",
-                        path);
-                }
-            }
-        }
-        if (cost) {
-            dcd_path_join(sub, sizeof sub, path, "cost_per_mw_usd");
-            dcd_get_series(b, cost, sub, &DCD_R_POS, &g->cost_per_mw_usd);
-        }
-    } else { /* fleet */
-        needs_pue = 1;
-        const dcd_node *ship = dcd_map_get(n, "shipments"), *capex = dcd_map_get(n, "capex_usd");
-        const dcd_node *share = dcd_map_get(n, "equipment_share"),
-                       *price = dcd_map_get(n, "unit_price_usd");
-        if (ship && capex) {
-            ERR(b, capex, "%s: give shipments or capex_usd, not both", path);
-        } else if (ship) {
-            dcd_path_join(sub, sizeof sub, path, "shipments");
-            dcd_get_series(b, ship, sub, &DCD_R_NONNEG, &g->shipments);
-            if (share)
-                ERR(b, share, "%s.equipment_share: applies with capex_usd only", path);
-            if (price)
-                ERR(b, price, "%s.unit_price_usd: applies with capex_usd only", path);
-        } else if (capex) {
-            dcd_path_join(sub, sizeof sub, path, "capex_usd");
-            dcd_get_series(b, capex, sub, &DCD_R_NONNEG, &g->capex_usd);
-            if (share) {
-                dcd_path_join(sub, sizeof sub, path, "equipment_share");
-                dcd_get_series(b, share, sub, &DCD_R_FRACTION, &g->equipment_share);
-            } else
-                ERR(b, n, "%s: capex_usd needs 'equipment_share' (share spent on these units)", path);
-            if (price) {
-                dcd_path_join(sub, sizeof sub, path, "unit_price_usd");
-                dcd_get_series(b, price, sub, &DCD_R_POS, &g->unit_price_usd);
-            } else
-                ERR(b, n, "%s: capex_usd needs 'unit_price_usd' (price per unit)", path);
-        } else {
-            ERR(b, n, "%s: driver fleet needs 'shipments' (units per year) or 'capex_usd'", path);
-        }
-        if ((v = dcd_map_get(n, "unit_power_w"))) {
-            dcd_path_join(sub, sizeof sub, path, "unit_power_w");
-            dcd_get_series(b, v, sub, &DCD_R_NONNEG, &g->unit_power_w);
-        } else {
-            ERR(b, n, "%s: driver fleet needs 'unit_power_w' (rated power per unit, W)", path);
-        }
-        if ((v = dcd_map_get(n, "lifetime"))) {
-            dcd_path_join(sub, sizeof sub, path, "lifetime");
-            dcd_get_survival(b, v, sub, &g->survival);
-        } else {
-            ERR(b, n, "%s: driver fleet needs 'lifetime' (years, or {kind: weibull, scale, shape})",
-                path);
-        }
-        if ((v = dcd_map_get(n, "installed_base"))) {
-            dcd_path_join(sub, sizeof sub, path, "installed_base");
-            if (v->kind != DCD_NODE_MAP) {
-                ERR(b, v, "%s: expected {capacity_gw, lifetime}", sub);
-            } else {
-                static const char *const ik[] = {"capacity_gw", "lifetime", NULL};
-                dcd_check_keys(b, v, sub, ik, NULL, NULL);
-                char s2[256];
-                const dcd_node *x;
-                if ((x = dcd_map_get(v, "capacity_gw"))) {
-                    dcd_path_join(s2, sizeof s2, sub, "capacity_gw");
-                    dcd_get_number(b, x, s2, &DCD_R_NONNEG, &g->base_gw);
-                } else
-                    ERR(b, v, "%s: missing key 'capacity_gw' (IT GW installed at years.start)", sub);
-                if ((x = dcd_map_get(v, "lifetime"))) {
-                    dcd_path_join(s2, sizeof s2, sub, "lifetime");
-                    dcd_get_survival(b, x, s2, &g->base_survival);
-                } else
-                    ERR(b, v, "%s: missing key 'lifetime'", sub);
-            }
-        }
+    unsigned mode = select_mode(b, d, n, path);
+    if (!mode)
+        return;
+    for (size_t i = 0; i < sizeof CAP_MODES / sizeof *CAP_MODES; i++)
+        if (mode == (unsigned)CAP_MODES[i][0])
+            g->capacity_mode = (dcd_capacity_mode)CAP_MODES[i][1];
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (row_is_child(k, "segments.*") && k->drivers != DCD_MODES_ALL)
+            bind_segment_row(b, k, n, path, mode, g);
     }
+    const dcd_node *capex = dcd_map_get(n, "capex_usd");
+    if (mode == DCD_MODE_CAP_CAPEX && !dcd_map_get(n, "cost_per_mw_usd") &&
+        sc->cost_per_mw_usd.n == 0)
+        ERR(b, capex, "%s.capex_usd: capital spending needs a cost per MW: give "
+                      "cost_per_mw_usd here or at the top level", path);
+    int needs_pue = d->driver == DCD_DRIVER_ENERGY ? g->energy_is_it : 1;
     if (needs_pue && g->pue.n == 0 && sc->pue.n == 0 && !dcd_map_get(n, "pue"))
         ERR(b, n, "%s: needs a PUE: give pue here or a fleet-wide pue at the top level", path);
 }
