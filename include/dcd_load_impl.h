@@ -83,8 +83,9 @@ typedef struct dcd_range {
     const char *what; /* human description, e.g. "a fraction in [0, 1]" */
 } dcd_range;
 
-extern const dcd_range DCD_R_ANY, DCD_R_NONNEG, DCD_R_POS, DCD_R_FRACTION, DCD_R_GROWTH,
-    DCD_R_PUE, DCD_R_LIFETIME, DCD_R_SURV_YEARS;
+struct dcd_key_info;
+/* The allowed range of schema row K (dcd_schema.h), for the getters. */
+dcd_range dcd_range_of(const struct dcd_key_info *k);
 
 size_t dcd_edit_distance(const char *a, const char *b);
 /* Reports keys of map M that are not in KNOWN (NULL-terminated).  Keys in

@@ -13,13 +13,6 @@
 
 /* ---- binding from the schema (dcd_schema.h) ----------------------------- */
 
-/* The range of row K as the typed getters take it. */
-static dcd_range row_range(const dcd_key_info *k)
-{
-    dcd_range r = {k->min, k->max, k->min_open, k->expected ? k->expected : "a number"};
-    return r;
-}
-
 /* The row of PATTERN, which must exist (a programmer error otherwise). */
 static const dcd_key_info *row(const char *pattern)
 {
@@ -105,7 +98,7 @@ static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
                        const char *path, void *base)
 {
     void *at = k->field == DCD_FIELD_NONE ? NULL : (char *)base + k->offset;
-    dcd_range r = row_range(k);
+    dcd_range r = dcd_range_of(k);
     double scratch;
     switch (k->type) {
     case DCD_KEY_NUMBER:
@@ -317,16 +310,37 @@ static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *
 
 /* ---- top level --------------------------------------------------------- */
 
-static const char *const TOP_KEYS[] = {"name", "title", "description", "sources", "study", "case",
-                                       "years", "national", "pue", "grid_intensity_g_per_kwh",
-                                       "cost_per_mw_usd", "wue_l_per_kwh", "segments", "expect",
-                                       "history", NULL};
+/* Binds top-level row PATH of ROOT into SC, or reports it missing. */
+static void bind_top(dcd_binder *b, const dcd_node *root, const char *path, dcd_scenario *sc)
+{
+    const dcd_key_info *k = row(path);
+    const dcd_node *v = dcd_map_get(root, path);
+    if (v)
+        bind_value(b, k, v, path, sc);
+    else if (k->missing)
+        ERR(b, root, "%s", k->missing);
+}
+
+/* Reports the keys of ROOT that the schema does not list at the top level
+ * (external subtrees included; `extends` is gone by now). */
+static void check_top_keys(dcd_binder *b, const dcd_node *root)
+{
+    const char *known[48];
+    size_t nk = 0;
+    for (size_t i = 0; i < dcd_schema_count() && nk + 1 < 48; i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (!strchr(k->path, '.') && !strchr(k->path, '[') && !k->loader_only)
+            known[nk++] = k->path;
+    }
+    known[nk] = NULL;
+    dcd_check_keys(b, root, "", known, NULL, NULL);
+}
 
 static void bind_years(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
     const dcd_node *y = dcd_map_get(root, "years");
     if (!y) {
-        ERR(b, root, "missing key 'years' ({start, base, end})");
+        ERR(b, root, "%s", row("years")->missing);
         return;
     }
     if (y->kind != DCD_NODE_MAP) {
@@ -375,7 +389,7 @@ static void bind_national(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
     const dcd_node *n = dcd_map_get(root, "national");
     if (!n) {
-        ERR(b, root, "missing key 'national' (national electricity demand)");
+        ERR(b, root, "%s", row("national")->missing);
         return;
     }
     if (n->kind != DCD_NODE_MAP) {
@@ -400,16 +414,18 @@ static void bind_national(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
     }
     if (fc) {
         sc->national.mode = DCD_NATIONAL_FORECAST;
-        dcd_get_series(b, fc, "national.forecast_twh", &DCD_R_POS, &sc->national.forecast_twh);
+        bind_value(b, row("national.forecast_twh"), fc, "national.forecast_twh", sc);
         if (gr)
             ERR(b, gr, "national.growth: does not apply to forecast_twh (the forecast is the total)");
         return;
     }
     sc->national.mode = tot ? DCD_NATIONAL_TOTAL : DCD_NATIONAL_OTHER;
-    dcd_get_number(b, tot ? tot : oth, tot ? "national.total_twh" : "national.other_twh", &DCD_R_POS,
+    const dcd_key_info *kb = row(tot ? "national.total_twh" : "national.other_twh");
+    dcd_range rb = dcd_range_of(kb);
+    dcd_get_number(b, tot ? tot : oth, kb->path, &rb,
                &sc->national.base_twh);
     if (gr)
-        dcd_get_series(b, gr, "national.growth", &DCD_R_GROWTH, &sc->national.growth);
+        bind_value(b, row("national.growth"), gr, "national.growth", sc);
     else
         ERR(b, n, "national: missing key 'growth' (growth of demand outside data centres, per year)");
 }
@@ -430,6 +446,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
         b->oom = 1;
         return;
     }
+    const dcd_range r_value = dcd_range_of(row("expect[].value")),
+                    r_tolerance = dcd_range_of(row("expect[].tolerance"));
     static const char *const ek[] = {"year", "metric", "value", "tolerance", "source", NULL};
     static const char *const hk[] = {"year", "metric", "value", "source", NULL};
     for (size_t i = 0; i < l->n; i++) {
@@ -489,14 +507,14 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
             ERR(b, it, "%s: missing key 'metric'", path), ok = 0;
         if ((x = dcd_map_get(it, "value"))) {
             dcd_path_join(sub, sizeof sub, path, "value");
-            if (dcd_get_number(b, x, sub, &DCD_R_ANY, &e->value) != 0)
+            if (dcd_get_number(b, x, sub, &r_value, &e->value) != 0)
                 ok = 0;
         } else
             ERR(b, it, "%s: missing key 'value'", path), ok = 0;
         if (!history) {
             if ((x = dcd_map_get(it, "tolerance"))) {
                 dcd_path_join(sub, sizeof sub, path, "tolerance");
-                if (dcd_get_number(b, x, sub, &DCD_R_NONNEG, &e->tolerance) != 0)
+                if (dcd_get_number(b, x, sub, &r_tolerance, &e->tolerance) != 0)
                     ok = 0;
             } else
                 ERR(b, it, "%s: missing key 'tolerance' (absolute, in the metric's unit)", path), ok = 0;
@@ -518,20 +536,11 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
 
 void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
-    dcd_check_keys(b, root, "", TOP_KEYS, NULL, NULL);
+    check_top_keys(b, root);
+    static const char *const texts[] = {"name", "title", "description", "study", "case"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        bind_top(b, root, texts[i], sc);
     const dcd_node *v;
-    if ((v = dcd_map_get(root, "name")))
-        dcd_get_string(b, v, "name", &sc->name);
-    else
-        ERR(b, root, "missing key 'name' (names the output folder)");
-    if ((v = dcd_map_get(root, "title")))
-        dcd_get_string(b, v, "title", &sc->title);
-    if ((v = dcd_map_get(root, "description")))
-        dcd_get_string(b, v, "description", &sc->description);
-    if ((v = dcd_map_get(root, "study")))
-        dcd_get_string(b, v, "study", &sc->study);
-    if ((v = dcd_map_get(root, "case")))
-        dcd_get_string(b, v, "case", &sc->case_name);
     if ((v = dcd_map_get(root, "sources"))) {
         if (v->kind == DCD_NODE_SCALAR) {
             sc->sources = calloc(1, sizeof *sc->sources);
@@ -554,19 +563,15 @@ void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
         }
     }
     bind_years(b, root, sc);
-    if ((v = dcd_map_get(root, "pue")))
-        dcd_get_series(b, v, "pue", &DCD_R_PUE, &sc->pue);
-    if ((v = dcd_map_get(root, "grid_intensity_g_per_kwh")))
-        dcd_get_series(b, v, "grid_intensity_g_per_kwh", &DCD_R_NONNEG, &sc->grid_intensity_g_per_kwh);
-    if ((v = dcd_map_get(root, "cost_per_mw_usd")))
-        dcd_get_series(b, v, "cost_per_mw_usd", &DCD_R_POS, &sc->cost_per_mw_usd);
-    if ((v = dcd_map_get(root, "wue_l_per_kwh")))
-        dcd_get_series(b, v, "wue_l_per_kwh", &DCD_R_NONNEG, &sc->wue_l_per_kwh);
+    static const char *const series[] = {"pue", "grid_intensity_g_per_kwh", "cost_per_mw_usd",
+                                         "wue_l_per_kwh"};
+    for (size_t i = 0; i < sizeof series / sizeof *series; i++)
+        bind_top(b, root, series[i], sc);
     bind_national(b, root, sc);
 
     const dcd_node *segs = dcd_map_get(root, "segments");
     if (!segs) {
-        ERR(b, root, "missing key 'segments' (at least one segment of the fleet)");
+        ERR(b, root, "%s", row("segments")->missing);
     } else if (segs->kind != DCD_NODE_MAP) {
         ERR(b, segs, "segments: expected a mapping of segment names to segments, found %s",
             dcd_kind_name(segs));

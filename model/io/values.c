@@ -1,6 +1,7 @@
 /* values.c - typed values of the scenario document: numbers, years,
  * booleans, text, series and lifetimes, each checked against its range and
  * reported with its position (dcd_load_impl.h). */
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "dcd_load_impl.h"
+#include "dcd_schema.h"
 /* Adds a diagnostic located at node N (messages are cut at 512 bytes). */
 void dcd_bind_err(dcd_binder *b, const dcd_node *n, const char *fmt, ...)
 {
@@ -164,14 +166,12 @@ const char *dcd_found_desc(const dcd_node *n, char *buf, size_t cap)
 }
 
 
-const dcd_range DCD_R_ANY = {-HUGE_VAL, HUGE_VAL, 0, "a number"};
-const dcd_range DCD_R_NONNEG = {0, HUGE_VAL, 0, "a number >= 0"};
-const dcd_range DCD_R_POS = {0, HUGE_VAL, 1, "a number > 0"};
-const dcd_range DCD_R_FRACTION = {0, 1, 0, "a fraction in [0, 1]"};
-const dcd_range DCD_R_GROWTH = {-1, 10, 1, "a growth rate per year in (-1, 10] (0.15 = 15 %/yr)"};
-const dcd_range DCD_R_PUE = {1, 10, 0, "a PUE in [1, 10]"};
-const dcd_range DCD_R_LIFETIME = {1, 100, 1, "a lifetime in years in (1, 100]"};
-const dcd_range DCD_R_SURV_YEARS = {0, 100, 1, "years in (0, 100]"};
+dcd_range dcd_range_of(const dcd_key_info *k)
+{
+    assert(k != NULL);
+    dcd_range r = {k->min, k->max, k->min_open, k->expected ? k->expected : "a number"};
+    return r;
+}
 
 static int in_range(double v, const dcd_range *r)
 {
@@ -398,10 +398,12 @@ void dcd_path_join(char *dst, size_t cap, const char *a, const char *b)
 
 int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_survival *sv)
 {
+    const dcd_range r_years = dcd_range_of(dcd_schema_row("segments.*.lifetime.years")),
+                    r_shape = dcd_range_of(dcd_schema_row("segments.*.lifetime.shape"));
     char sub[256];
     if (n->kind == DCD_NODE_SCALAR) {
         sv->kind = DCD_SURV_FIXED;
-        return dcd_get_number(b, n, path, &DCD_R_SURV_YEARS, &sv->years);
+        return dcd_get_number(b, n, path, &r_years, &sv->years);
     }
     if (n->kind != DCD_NODE_MAP) {
         ERR(b, n, "%s: expected a lifetime in years or a mapping {kind: fixed|exponential|weibull, ...}",
@@ -431,7 +433,7 @@ int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_sur
         if (shape)
             ERR(b, shape, "%s.shape: only a weibull lifetime takes 'shape'", path), bad = 1;
         dcd_path_join(sub, sizeof sub, path, "years");
-        if (dcd_get_number(b, years, sub, &DCD_R_SURV_YEARS, &sv->years) != 0)
+        if (dcd_get_number(b, years, sub, &r_years, &sv->years) != 0)
             bad = 1;
     } else if (kind->kind == DCD_NODE_SCALAR && strcmp(kind->text, "weibull") == 0) {
         sv->kind = DCD_SURV_WEIBULL;
@@ -442,10 +444,9 @@ int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_sur
             return -1;
         }
         dcd_path_join(sub, sizeof sub, path, "scale");
-        if (dcd_get_number(b, scale, sub, &DCD_R_SURV_YEARS, &sv->scale) != 0)
+        if (dcd_get_number(b, scale, sub, &r_years, &sv->scale) != 0)
             bad = 1;
         dcd_path_join(sub, sizeof sub, path, "shape");
-        static const dcd_range r_shape = {0, 20, 1, "a shape in (0, 20]"};
         if (dcd_get_number(b, shape, sub, &r_shape, &sv->shape) != 0)
             bad = 1;
     } else {
