@@ -82,7 +82,8 @@ typedef struct dcd_key_info {
     const char *const *choices; /* DCD_KEY_CHOICE: the words, NULL-terminated */
     const char *allowed;   /* docs' "allowed" column when not made from min/max */
     const char *meaning;   /* one line for the docs and for tools */
-    const char *doc;       /* the table of docs/scenario-format.md holding it; NULL: none */
+    const char *doc;       /* the tables of docs/scenario-format.md holding it, separated
+                              by spaces ("energy capacity"); NULL: none */
     /* Segment keys: the modes whose segments take the key (others report
      * "does not apply"), bind it, and require it. */
     unsigned drivers, binds, required;

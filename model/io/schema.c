@@ -162,8 +162,8 @@ static const dcd_key_info ROWS[] = {
      SEG(capacity_gw), NONE_DEFAULT},
     {.path = "segments.*.growth", .type = DCD_KEY_SERIES, .unit = "fraction/yr", GROWTH,
      .default_text = "required (energy); one mode (capacity)",
-     .meaning = "`E(t) = E(t-1) × (1 + g(t))`, or `K(t) = K(t-1) × (1 + g(t))`",
-     .doc = "energy", .drivers = DCD_MODE_ENERGY | CAP,
+     .meaning = "energy: `E(t) = E(t-1) × (1 + g(t))`; capacity: `K(t) = K(t-1) × (1 + g(t))`",
+     .doc = "energy capacity", .drivers = DCD_MODE_ENERGY | CAP,
      .binds = DCD_MODE_ENERGY | DCD_MODE_CAP_GROWTH, .required = DCD_MODE_ENERGY,
      .missing = "driver energy needs 'growth' (fraction per year; 0 for flat)", SEG(growth),
      NONE_DEFAULT},
@@ -183,7 +183,7 @@ static const dcd_key_info ROWS[] = {
      .default_text = "one mode",
      .meaning = "capital spending; capacity: `A(t) = capex(t) / cost_per_mw(t)`; fleet: "
                 "`N(v) = capex(v) × equipment_share(v) / unit_price_usd(v)`",
-     .doc = "capacity", .drivers = CAP | FLEET_MODES,
+     .doc = "capacity fleet", .drivers = CAP | FLEET_MODES,
      .binds = DCD_MODE_CAP_CAPEX | DCD_MODE_FLEET_CAPEX, SEG(capex_usd), NONE_DEFAULT},
     {.path = "segments.*.equipment_share", .type = DCD_KEY_SERIES, .unit = "fraction", FRACTION,
      .default_text = "required with `capex_usd`", .meaning = "share of spending on these units",
@@ -413,12 +413,27 @@ static void allowed_text(const dcd_key_info *k, dcd_buf *out)
     }
 }
 
+/* 1 when row K belongs to the doc table DOC (K->doc lists tables separated
+ * by spaces). */
+static int in_doc(const dcd_key_info *k, const char *doc)
+{
+    size_t dl = strlen(doc);
+    for (const char *p = k->doc; p && *p;) {
+        size_t l = strcspn(p, " ");
+        if (l == dl && strncmp(p, doc, dl) == 0)
+            return 1;
+        p += l;
+        p += *p == ' ';
+    }
+    return 0;
+}
+
 int dcd_schema_doc_table(const char *doc, dcd_buf *out)
 {
     int found = 0;
     for (size_t i = 0; i < NROWS; i++) {
         const dcd_key_info *k = &ROWS[i];
-        if (!k->doc || strcmp(k->doc, doc) != 0)
+        if (!in_doc(k, doc))
             continue;
         if (!found++)
             dcd_buf_puts(out, "| key | type | unit | default | allowed | meaning |\n"
