@@ -8,9 +8,12 @@
  * docs/scenario-format.md.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dcd_load_impl.h"
 
@@ -40,15 +43,55 @@ char *dcd_load_strdup(const char *s)
 
 /* ---- reading files ----------------------------------------------------- */
 
-static int read_file(const char *path, char **data, size_t *len, char *why, size_t whylen)
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(mode_t m)
 {
-    FILE *f = fopen(path, "rb");
+    if (S_ISDIR(m))
+        return "a directory";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* Opens PATH for reading.  With REGULAR_ONLY (files named by `extends:`) a
+ * FIFO, device or directory is refused without blocking: the file is opened
+ * with O_NONBLOCK and checked with fstat before any read. */
+static FILE *open_input(const char *path, int regular_only, char *why, size_t whylen)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | (regular_only ? O_NONBLOCK : 0));
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        snprintf(why, whylen, "%s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (regular_only && !S_ISREG(st.st_mode)) {
+        snprintf(why, whylen, "not a regular file (%s)", file_kind(st.st_mode));
+        close(fd);
+        return NULL;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    FILE *f = NULL;
+    if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 || !(f = fdopen(fd, "rb"))) {
+        snprintf(why, whylen, "%s", strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+static int read_file(const char *path, int regular_only, char **data, size_t *len, char *why,
+                     size_t whylen)
+{
     *data = NULL;
     *len = 0;
-    if (!f) {
-        snprintf(why, whylen, "%s", strerror(errno));
+    FILE *f = open_input(path, regular_only, why, whylen);
+    if (!f)
         return -1;
-    }
     dcd_buf b = {0};
     char chunk[8192];
     size_t got;
@@ -145,7 +188,7 @@ int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const ch
     }
     if (text) {
         len = tlen;
-    } else if (read_file(path, &data, &len, why, sizeof why) != 0) {
+    } else if (read_file(path, at != NULL, &data, &len, why, sizeof why) != 0) {
         if (at)
             dcd_diags_add(ld->diags, afile, aline, acol, "cannot read extended scenario '%s': %s",
                           path, why);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dcd_load.h"
@@ -495,6 +496,54 @@ static void test_extends(void)
     rmdir(dir);
 }
 
+/* `extends:` naming a FIFO, a device or a directory is refused at the
+ * extends value, without blocking (before, a FIFO blocked forever: the alarm
+ * turns a hang into a failed test). */
+static void test_extends_special_files(void)
+{
+    char dir[] = "/tmp/dcd-test-special.XXXXXX";
+    if (!mkdtemp(dir)) {
+        gsl_test(1, "special files: scratch folder");
+        return;
+    }
+    char fifo[600], path[600];
+    snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+    int have_fifo = mkfifo(fifo, 0600) == 0;
+    put(dir, "sub.yaml", TINY);
+    struct {
+        const char *target, *kind;
+    } cases[] = {{"fifo.yaml", "a FIFO"}, {"/dev/null", "a device"}, {".", "a directory"}};
+    alarm(30);
+    for (size_t i = 0; i < 3; i++) {
+        if (i == 0 && !have_fifo) {
+            printf("SKIP: special files: mkfifo failed\n");
+            continue;
+        }
+        char text[128];
+        snprintf(text, sizeof text, "extends: %s\nname: x\n", cases[i].target);
+        put(dir, "child.yaml", text);
+        snprintf(path, sizeof path, "%s/child.yaml", dir);
+        dcd_diags d = {0};
+        dcd_scenario *sc = NULL;
+        int rc = dcd_scenario_load(path, NULL, 0, &sc, &d);
+        gsl_test_int(rc, DCD_EINPUT, "special files: extends: %s is refused", cases[i].kind);
+        gsl_test(d.n != 1 || d.items[0].line != 1 || d.items[0].column != 10 ||
+                     !strstr(d.items[0].message, "not a regular file") ||
+                     !strstr(d.items[0].message, cases[i].kind),
+                 "special files: %s named at the extends value (%s)", cases[i].kind,
+                 d.n ? d.items[0].message : "no message");
+        dcd_scenario_free(sc);
+        dcd_diags_free(&d);
+    }
+    alarm(0);
+    remove(fifo);
+    snprintf(path, sizeof path, "%s/child.yaml", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/sub.yaml", dir);
+    remove(path);
+    rmdir(dir);
+}
+
 /* ---- safe names ---------------------------------------------------------- */
 
 static void test_safe_names(void)
@@ -591,6 +640,7 @@ int main(void)
     test_load();
     test_load_errors();
     test_extends();
+    test_extends_special_files();
     test_safe_names();
     test_sha256();
     dcd_pool_free(&pool);
