@@ -467,14 +467,45 @@ static int is_null_text(const char *v, size_t len)
                          memcmp(v, "NULL", 4) == 0));
 }
 
+#define YAML_TAG_PREFIX "tag:yaml.org,2002:"
+
+/* YAML tags: `!!str` (and the non-specific `!`) make a scalar text, exactly
+ * like quoting it; every other tag is refused, so that no tag changes what
+ * a value means in a way the rest of the loader would not see
+ * (docs/scenario-format.md, "Values").  Returns 1 when TAG (may be NULL) is
+ * accepted, and sets *TEXT when it makes the scalar text. */
+static int check_tag(builder *b, const yaml_char_t *tag, int scalar, const yaml_mark_t *m,
+                     int *text)
+{
+    const char *t = (const char *)tag;
+    *text = 0;
+    if (!t)
+        return 1;
+    if (scalar && (strcmp(t, YAML_TAG_PREFIX "str") == 0 || strcmp(t, "!") == 0)) {
+        *text = 1;
+        return 1;
+    }
+    size_t pl = strlen(YAML_TAG_PREFIX);
+    int core = strncmp(t, YAML_TAG_PREFIX, pl) == 0;
+    berr(b, mark_line(m), mark_col(m),
+         "YAML tag '%s%.60s' is not supported: write the value without it (only !!str, "
+         "which makes a scalar text like quotes do, is accepted)",
+         core ? "!!" : "", core ? t + pl : t);
+    return 0;
+}
+
 static void on_scalar(builder *b, const yaml_event_t *ev)
 {
     const yaml_mark_t *m = &ev->start_mark;
     const char *v = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, as_text;
     if (count_node(b, b->depth, 1, 1, m) != 0)
         return;
+    if (!check_tag(b, ev->data.scalar.tag, 1, m, &as_text))
+        v = "", len = 0, plain = 0;
+    else if (as_text)
+        plain = 0;
     dcd_node *n;
     if (plain && is_null_text(v, len)) {
         n = dcd_node_new(DCD_NODE_NULL, NULL, b->file, mark_line(m), mark_col(m));
@@ -539,9 +570,10 @@ static void on_alias(builder *b, const yaml_event_t *ev)
 static void on_start(builder *b, const yaml_event_t *ev)
 {
     const yaml_mark_t *m = &ev->start_mark;
-    int map = ev->type == YAML_MAPPING_START_EVENT;
+    int map = ev->type == YAML_MAPPING_START_EVENT, as_text;
     if (count_node(b, b->depth, 1, 1, m) != 0)
         return;
+    check_tag(b, map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag, 0, m, &as_text);
     dcd_node *n = dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m),
                                mark_col(m));
     if (!n) {

@@ -544,6 +544,53 @@ static void test_extends_special_files(void)
     rmdir(dir);
 }
 
+/* YAML tags: !!str is text like quotes (a !!str number is refused like a
+ * quoted one); other tags are refused at the tag. */
+static void test_tags(void)
+{
+    dcd_diags d = {0}, q = {0};
+    dcd_scenario *sc = NULL;
+    const char *sets_tag[] = {"pue=!!str 1.3"}, *sets_quoted[] = {"pue=\"1.3\""};
+    int rc = load(TINY, sets_tag, 1, &sc, &d);
+    gsl_test_int(rc, DCD_EINPUT, "tags: !!str 1.3 is refused as a number");
+    dcd_scenario_free(sc);
+    rc = load(TINY, sets_quoted, 1, &sc, &q);
+    gsl_test(d.n == 0 || d.n != q.n || strcmp(d.items[0].message, q.items[0].message) != 0,
+             "tags: refused exactly like \"1.3\" (%s)", d.n ? d.items[0].message : "");
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    dcd_diags_free(&q);
+
+    const char *title[] = {"title=!!str 2024"};
+    rc = load(TINY, title, 1, &sc, &d);
+    gsl_test_int(rc, DCD_OK, "tags: !!str text is accepted");
+    if (sc) {
+        gsl_test_str(str_or(sc->title), "2024", "tags: !!str 2024 is the text 2024");
+        dcd_buf out = {0};
+        dcd_scenario_emit(sc, "t", &out);
+        gsl_test(!strstr(dcd_buf_str(&out), "title: \"2024\""),
+                 "tags: emitted quoted, so it reads back as text");
+        dcd_buf_free(&out);
+    }
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+
+    const char *others[] = {"!!float 1.3", "!!int 1", "!custom 1", "!!map {a: 1}",
+                            "!!seq [1]", "!!null ~", "!<tag:example.com,2000:x> 1"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        char set[64];
+        snprintf(set, sizeof set, "pue=%s", others[i]);
+        const char *sets[] = {set};
+        rc = load(TINY, sets, 1, &sc, &d);
+        gsl_test_int(rc, DCD_EINPUT, "tags: %s is refused", others[i]);
+        gsl_test(d.n != 1 || !strstr(d.items[0].message, "is not supported") ||
+                     d.items[0].column != 5,
+                 "tags: %s refused at the tag (%s)", others[i], d.n ? d.items[0].message : "");
+        dcd_scenario_free(sc);
+        dcd_diags_free(&d);
+    }
+}
+
 /* ---- safe names ---------------------------------------------------------- */
 
 static void test_safe_names(void)
@@ -641,6 +688,7 @@ int main(void)
     test_load_errors();
     test_extends();
     test_extends_special_files();
+    test_tags();
     test_safe_names();
     test_sha256();
     dcd_pool_free(&pool);
