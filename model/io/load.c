@@ -300,14 +300,22 @@ int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *se
     ld.pool = sc->pool;
     ld.diags = diags;
     ld.sha = *sha;
+    size_t failed = 0;
     for (size_t i = 0; i < nsets; i++) {
         int r = dcd_apply_set(&ld, sc->tree, sets[i], i);
         if (r == DCD_ENOMEM) {
             rc = r;
             goto fail;
         }
-        if (r != DCD_OK)
+        if (r != DCD_OK) {
             rc = r;
+            if (++failed == MAX_BIND_ERRORS && i + 1 < nsets) {
+                dcd_diags_add(diags, "--set", 0, 0,
+                              "too many errors; stopped reading --set options after %d",
+                              MAX_BIND_ERRORS);
+                break;
+            }
+        }
     }
     if (rc != DCD_OK)
         goto fail;

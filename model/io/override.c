@@ -54,10 +54,11 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
         return DCD_EINPUT;
     }
     dcd_node *val = NULL;
+    size_t first = ld->diags->n;
     int rc = dcd_tree_parse(value, strlen(value), file, &val, ld->diags);
     if (rc != DCD_OK) {
         /* Positions in the value: shift the diagnostics just added. */
-        for (size_t i = 0; i < ld->diags->n; i++) {
+        for (size_t i = first; i < ld->diags->n; i++) {
             dcd_diag *g = &ld->diags->items[i];
             if (!g->file || strcmp(g->file, file) != 0)
                 continue;

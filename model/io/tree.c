@@ -18,11 +18,44 @@ static char *dup_n(const char *s, size_t n)
     return p;
 }
 
+/* FNV-1a. */
+static size_t hash_text(const char *s)
+{
+    size_t h = (size_t)2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)16777619u;
+    return h;
+}
+
+/* Rebuilds P's hash index with room for twice its strings.  -1 on OOM. */
+static int pool_reindex(dcd_pool *p)
+{
+    size_t n = 16;
+    while (n < 2 * (p->n + 1))
+        n *= 2;
+    size_t *slot = calloc(n, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t h = hash_text(p->s[i]) & (n - 1);
+        while (slot[h])
+            h = (h + 1) & (n - 1);
+        slot[h] = i + 1;
+    }
+    free(p->slot);
+    p->slot = slot;
+    p->nslot = n;
+    return 0;
+}
+
 const char *dcd_pool_intern(dcd_pool *p, const char *s)
 {
-    for (size_t i = 0; i < p->n; i++)
-        if (strcmp(p->s[i], s) == 0)
-            return p->s[i];
+    if (2 * (p->n + 1) > p->nslot && pool_reindex(p) != 0)
+        return NULL;
+    size_t h = hash_text(s) & (p->nslot - 1);
+    for (; p->slot[h]; h = (h + 1) & (p->nslot - 1))
+        if (strcmp(p->s[p->slot[h] - 1], s) == 0)
+            return p->s[p->slot[h] - 1];
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 8;
         char **q = realloc(p->s, cap * sizeof *q);
@@ -35,6 +68,7 @@ const char *dcd_pool_intern(dcd_pool *p, const char *s)
     if (!c)
         return NULL;
     p->s[p->n++] = c;
+    p->slot[h] = p->n;
     return c;
 }
 
@@ -43,8 +77,10 @@ void dcd_pool_free(dcd_pool *p)
     for (size_t i = 0; i < p->n; i++)
         free(p->s[i]);
     free(p->s);
+    free(p->slot);
     p->s = NULL;
-    p->n = p->cap = 0;
+    p->slot = NULL;
+    p->n = p->cap = p->nslot = 0;
 }
 
 dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file,
@@ -79,6 +115,7 @@ void dcd_node_free(dcd_node *n)
     }
     free(n->keys);
     free(n->vals);
+    free(n->index);
     free(n->text);
     free(n);
 }
@@ -134,10 +171,55 @@ fail:
     return NULL;
 }
 
+/* Maps with at least this many keys get a hash index. */
+#define INDEX_MIN 16
+
+static void index_drop(dcd_node *m)
+{
+    free(m->index);
+    m->index = NULL;
+    m->nindex = 0;
+}
+
+static void index_add(dcd_node *m, size_t i)
+{
+    if (!m->keys[i]->text)
+        return;
+    size_t h = hash_text(m->keys[i]->text) & (m->nindex - 1);
+    while (m->index[h])
+        h = (h + 1) & (m->nindex - 1);
+    m->index[h] = i + 1;
+}
+
+/* (Re)builds M's index with room for twice its keys.  On OOM M simply has
+ * no index (look-ups fall back to a scan). */
+static void index_build(dcd_node *m)
+{
+    size_t n = 32;
+    while (n < 2 * (m->n + 1))
+        n *= 2;
+    index_drop(m);
+    m->index = calloc(n, sizeof *m->index);
+    if (!m->index)
+        return;
+    m->nindex = n;
+    for (size_t i = 0; i < m->n; i++)
+        index_add(m, i);
+}
+
 size_t dcd_map_index(const dcd_node *m, const char *key)
 {
     if (!m || m->kind != DCD_NODE_MAP)
         return (size_t)-1;
+    if (m->n >= INDEX_MIN && !m->index)
+        index_build((dcd_node *)m); /* the index is a cache: nodes are never const objects */
+    if (m->index) {
+        for (size_t h = hash_text(key) & (m->nindex - 1); m->index[h];
+             h = (h + 1) & (m->nindex - 1))
+            if (strcmp(m->keys[m->index[h] - 1]->text, key) == 0)
+                return m->index[h] - 1;
+        return (size_t)-1;
+    }
     for (size_t i = 0; i < m->n; i++)
         if (m->keys[i]->text && strcmp(m->keys[i]->text, key) == 0)
             return i;
@@ -166,6 +248,12 @@ int dcd_map_put(dcd_node *m, dcd_node *key, dcd_node *val)
     }
     m->keys[m->n] = key;
     m->vals[m->n++] = val;
+    if (m->index) {
+        if (2 * m->n > m->nindex)
+            index_build(m);
+        else
+            index_add(m, m->n - 1);
+    }
     return 0;
 }
 
@@ -179,6 +267,7 @@ void dcd_map_remove(dcd_node *m, const char *key)
     memmove(m->keys + i, m->keys + i + 1, (m->n - i - 1) * sizeof *m->keys);
     memmove(m->vals + i, m->vals + i + 1, (m->n - i - 1) * sizeof *m->vals);
     m->n--;
+    index_drop(m); /* positions moved: rebuilt on the next look-up */
 }
 
 int dcd_seq_push(dcd_node *s, dcd_node *item)

@@ -591,6 +591,95 @@ static void test_tags(void)
     }
 }
 
+/* 50,000 distinct --set overrides apply (in linear time since the label pool
+ * and large maps are hashed: before, 40,000 took about 50 s); the last value
+ * given for a key wins, and 150 bad options stop after 100 with a note. */
+static void test_many_sets(void)
+{
+    enum { N = 50000 };
+    char **sets = calloc(N, sizeof *sets);
+    int ok = sets != NULL;
+    for (size_t i = 0; ok && i < N; i++) {
+        sets[i] = malloc(48);
+        ok = sets[i] != NULL;
+        if (!ok)
+            break;
+        if (i % 2 == 0) /* distinct values for one key */
+            snprintf(sets[i], 48, "segments.c.utilisation=0.%06zu", i);
+        else /* distinct paths: removing keys that are not there changes nothing */
+            snprintf(sets[i], 48, "segments.c.note_%zu=~", i);
+    }
+    gsl_test(!ok, "many sets: built %d options", N);
+    dcd_diags d = {0};
+    dcd_scenario *sc = NULL;
+    int rc = ok ? load(TINY, (const char *const *)sets, N, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_OK, "many sets: %d overrides load", N);
+    if (sc) {
+        gsl_test_int((int)sc->segments[1].utilisation.n, 1, "many sets: utilisation is a constant");
+        gsl_test_rel(sc->segments[1].utilisation.value[0], (N - 2) / 1e6, 1e-15,
+                     "many sets: the last value wins");
+        gsl_test(dcd_map_get(dcd_map_get(dcd_map_get(sc->tree, "segments"), "c"), "note_1") != NULL,
+                 "many sets: removals of absent keys add nothing");
+    }
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+
+    /* distinct new keys: a map of 50,000 keys is built, then refused (100 errors) */
+    for (size_t i = 0; ok && i < N; i++)
+        snprintf(sets[i], 48, "k%zu=1", i);
+    rc = ok ? load(TINY, (const char *const *)sets, N, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "many sets: %d unknown keys are refused", N);
+    gsl_test_int((int)d.n, 101, "many sets: 100 errors and a note");
+    dcd_diags_free(&d);
+
+    for (size_t i = 0; ok && i < 150; i++)
+        snprintf(sets[i], 48, "bad%zu", i);
+    rc = ok ? load(TINY, (const char *const *)sets, 150, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "many sets: 150 malformed options are refused");
+    gsl_test(d.n != 101 || !strstr(d.items[100].message, "stopped reading --set options"),
+             "many sets: reported up to 100, then a note");
+    dcd_diags_free(&d);
+    for (size_t i = 0; sets && i < N; i++)
+        free(sets[i]);
+    free(sets);
+}
+
+/* Large maps are hashed: put, get, replace and remove agree with a scan. */
+static void test_map_index(void)
+{
+    dcd_node *m = dcd_node_new(DCD_NODE_MAP, NULL, "f", 1, 1);
+    char key[32];
+    int bad = m == NULL;
+    for (int i = 0; m && i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        dcd_node *k = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1),
+                 *v = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1);
+        bad |= !k || !v || dcd_map_put(m, k, v) != 0;
+        if (i % 3 == 0) { /* replace: the key keeps its place */
+            k = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1);
+            v = dcd_node_new(DCD_NODE_SCALAR, "again", "f", 1, 1);
+            bad |= !k || !v || dcd_map_put(m, k, v) != 0;
+        }
+    }
+    for (int i = 0; m && i < 1000; i += 7) {
+        snprintf(key, sizeof key, "k%d", i);
+        dcd_map_remove(m, key);
+    }
+    for (int i = 0; m && i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        size_t at = dcd_map_index(m, key);
+        if (i % 7 == 0) {
+            bad |= at != (size_t)-1;
+            continue;
+        }
+        bad |= at == (size_t)-1 || strcmp(m->keys[at]->text, key) != 0;
+        bad |= at != (size_t)-1 && strcmp(m->vals[at]->text, i % 3 == 0 ? "again" : key) != 0;
+    }
+    gsl_test(bad, "map index: 1000 keys put, replaced, removed and found");
+    gsl_test(!m || m->n != 1000 - 143, "map index: %zu keys left", m ? m->n : 0);
+    dcd_node_free(m);
+}
+
 /* ---- safe names ---------------------------------------------------------- */
 
 static void test_safe_names(void)
@@ -689,6 +778,8 @@ int main(void)
     test_extends();
     test_extends_special_files();
     test_tags();
+    test_many_sets();
+    test_map_index();
     test_safe_names();
     test_sha256();
     dcd_pool_free(&pool);
