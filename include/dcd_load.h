@@ -20,6 +20,11 @@
 
 /* The largest scenario file the loader reads, in bytes (16 MiB). */
 #define DCD_SCENARIO_MAX_FILE_BYTES (16u << 20)
+/* Room kept for the comment header of dcd_scenario_emit(): a scenario is
+ * refused when its resolved document would be saved in more than
+ * DCD_SCENARIO_MAX_FILE_BYTES - DCD_SCENARIO_EMIT_HEADER_MAX bytes, so that
+ * every saved scenario.yaml loads back. */
+#define DCD_SCENARIO_EMIT_HEADER_MAX 256u
 
 /* Loads, merges, overrides and validates the scenario in PATH.  SETS holds
  * NSETS "PATH=VALUE" strings applied after `extends:`.  On success *OUT is a
@@ -59,7 +64,9 @@ int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets
 void dcd_source_free(dcd_source *src);
 
 /* Writes the resolved scenario as YAML to OUT, with a comment header giving
- * VERSION and the input checksum.  Returns 0, or -1 on OOM. */
+ * VERSION (at most 64 bytes of it) and the input checksum.  The text is at
+ * most DCD_SCENARIO_MAX_FILE_BYTES long and loads back (the loader refuses
+ * scenarios whose saved form would be larger).  Returns 0, or -1 on OOM. */
 int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out);
 
 #endif

@@ -11,7 +11,7 @@
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
 
-#define MAX_FILE_BYTES (16u << 20)
+#define MAX_FILE_BYTES DCD_SCENARIO_MAX_FILE_BYTES
 #define MAX_EXTENDS_DEPTH 16
 #define YEAR_MIN 1900
 #define YEAR_MAX 2200
@@ -104,6 +104,14 @@ int dcd_get_series(dcd_binder *b, const dcd_node *n, const char *path, const dcd
                    dcd_series *out);
 void dcd_path_join(char *dst, size_t cap, const char *a, const char *b);
 int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_survival *sv);
+
+/* ---- the saved form (emit.c) ------------------------------------------ */
+
+/* Returns DCD_OK when SC's resolved document, saved by dcd_scenario_emit(),
+ * fits in DCD_SCENARIO_MAX_FILE_BYTES with room for the header; otherwise
+ * adds a diagnostic at the document's root and returns DCD_EINPUT (or
+ * DCD_ENOMEM). */
+int dcd_emit_check(const dcd_scenario *sc, dcd_diags *diags);
 
 /* ---- binding (bind.c) -------------------------------------------------- */
 

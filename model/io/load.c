@@ -332,6 +332,8 @@ int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *se
         rc = DCD_EINPUT;
         goto fail;
     }
+    if ((rc = dcd_emit_check(sc, diags)) != DCD_OK)
+        goto fail;
     *out = sc;
     return DCD_OK;
 fail:

@@ -680,6 +680,101 @@ static void test_map_index(void)
     dcd_node_free(m);
 }
 
+/* TINY with a description of LEN 'x's, plus EXTRA (may be ""). */
+static char *with_description(size_t len, const char *extra)
+{
+    size_t tl = strlen(TINY), el = strlen(extra);
+    char *s = malloc(tl + len + el + 64);
+    if (!s)
+        return NULL;
+    memcpy(s, TINY, tl);
+    size_t k = tl + (size_t)sprintf(s + tl, "description: &d ");
+    memset(s + k, 'x', len);
+    k += len;
+    s[k++] = '\n';
+    memcpy(s + k, extra, el + 1);
+    return s;
+}
+
+/* Saves SC with dcd_scenario_emit() in DIR/saved.yaml and loads that file
+ * back.  Returns the saved size, or 0 when it did not load. */
+static size_t saved_loads_back(const dcd_scenario *sc, const char *dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/saved.yaml", dir);
+    dcd_buf out = {0};
+    size_t size = 0;
+    if (dcd_scenario_emit(sc, "test", &out) == 0) {
+        FILE *f = fopen(path, "wb");
+        if (f && fwrite(out.data, 1, out.len, f) == out.len && fclose(f) == 0) {
+            dcd_diags d = {0};
+            dcd_scenario *back = NULL;
+            if (dcd_scenario_load(path, NULL, 0, &back, &d) == DCD_OK)
+                size = out.len;
+            dcd_scenario_free(back);
+            dcd_diags_free(&d);
+        }
+    }
+    dcd_buf_free(&out);
+    remove(path);
+    return size;
+}
+
+/* What `run` saves as scenario.yaml always loads back: a scenario whose
+ * saved form would pass the 16 MiB file limit (an alias doubling a 9 MiB
+ * text; before, it loaded and its scenario.yaml was then refused) is refused
+ * at load, and one whose saved form just fits loads back. */
+static void test_emit_limit(void)
+{
+    char dir[] = "/tmp/dcd-test-limit.XXXXXX";
+    if (!mkdtemp(dir)) {
+        gsl_test(1, "emit limit: scratch folder");
+        return;
+    }
+    dcd_diags d = {0};
+    dcd_scenario *sc = NULL;
+    char *text = with_description(9u << 20, "title: *d\n");
+    int rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "emit limit: an 18 MiB resolved scenario is refused");
+    gsl_test(d.n != 1 || !strstr(d.items[0].message, "more than the 16777216") ||
+                 d.items[0].line != 1 || d.items[0].column != 1,
+             "emit limit: said at the document (%s)", d.n ? d.items[0].message : "");
+    if (sc)
+        gsl_test(saved_loads_back(sc, dir) == 0, "emit limit: or else it loads back");
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    free(text);
+
+    /* The largest description that fits: the saved size grows by one byte
+     * per 'x' (a plain word is never folded). */
+    text = with_description(1, "");
+    rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+    size_t one = rc == DCD_OK ? saved_loads_back(sc, dir) : 0;
+    gsl_test(one == 0, "emit limit: a small scenario loads back (%zu bytes)", one);
+    dcd_scenario_free(sc);
+    free(text);
+    size_t header = strlen("# Resolved scenario (extends and --set applied), written by "
+                           "dcdemand test\n# Input SHA-256: \n") + 64;
+    size_t fit = DCD_SCENARIO_MAX_FILE_BYTES - DCD_SCENARIO_EMIT_HEADER_MAX - (one - header) + 1;
+    for (size_t extra = 0; one && extra < 2; extra++) {
+        text = with_description(fit + extra, "");
+        rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+        if (extra == 0) {
+            gsl_test_int(rc, DCD_OK, "emit limit: a scenario saved in 16 MiB - 256 bytes loads");
+            size_t size = sc ? saved_loads_back(sc, dir) : 0;
+            gsl_test(size == 0 || size > DCD_SCENARIO_MAX_FILE_BYTES,
+                     "emit limit: and its saved form (%zu bytes) loads back", size);
+        } else {
+            gsl_test_int(rc, DCD_EINPUT, "emit limit: one byte more is refused");
+        }
+        dcd_scenario_free(sc);
+        sc = NULL;
+        dcd_diags_free(&d);
+        free(text);
+    }
+    rmdir(dir);
+}
+
 /* ---- safe names ---------------------------------------------------------- */
 
 static void test_safe_names(void)
@@ -780,6 +875,7 @@ int main(void)
     test_tags();
     test_many_sets();
     test_map_index();
+    test_emit_limit();
     test_safe_names();
     test_sha256();
     dcd_pool_free(&pool);
