@@ -30,17 +30,16 @@
  * NSETS "PATH=VALUE" strings applied after `extends:`.  On success *OUT is a
  * scenario the caller frees with dcd_scenario_free().  On failure every
  * problem found is in DIAGS and the status is DCD_EINPUT (or DCD_ENOMEM). */
-int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
-                      dcd_scenario **out, dcd_diags *diags);
+int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets, dcd_scenario **out,
+                      dcd_diags *diags);
 
 /* As dcd_scenario_load(), but the top file's LEN bytes are TEXT (any bytes;
  * no NUL needed) rather than read from disk.  NAME labels messages and the
  * scenario's path, and a relative `extends:` in TEXT is read from disk
  * relative to NAME's folder.  For tests and the fuzz harness
  * (tests/fuzz/fuzz_loader.c). */
-int dcd_scenario_load_text(const char *name, const char *text, size_t len,
-                           const char *const *sets, size_t nsets, dcd_scenario **out,
-                           dcd_diags *diags);
+int dcd_scenario_load_text(const char *name, const char *text, size_t len, const char *const *sets,
+                           size_t nsets, dcd_scenario **out, dcd_diags *diags);
 
 /* Frees SC (its plain data, tree and pool); accepts NULL. */
 void dcd_scenario_free(dcd_scenario *sc);

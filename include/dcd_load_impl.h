@@ -50,8 +50,8 @@ int dcd_escape_controls(dcd_diags *d, size_t from);
 dcd_scenario *dcd_new_scenario(const char *path);
 /* Second stage of loading: apply SETS to SC->tree, finish the checksum SHA
  * and bind.  On success *OUT = SC; on failure SC is freed. */
-int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *sets,
-                        size_t nsets, dcd_scenario **out, dcd_diags *diags, size_t before);
+int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *sets, size_t nsets,
+                        dcd_scenario **out, dcd_diags *diags, size_t before);
 
 /* ---- --set (override.c) ------------------------------------------------ */
 

@@ -57,13 +57,13 @@ typedef struct dcd_segment {
     dcd_driver driver;
 
     /* energy driver */
-    double energy_twh;   /* value in the base year */
-    int energy_is_it;    /* 1: energy_twh is IT energy (then PUE applies) */
-    dcd_series growth;   /* fraction per year (energy and capacity growth) */
+    double energy_twh; /* value in the base year */
+    int energy_is_it;  /* 1: energy_twh is IT energy (then PUE applies) */
+    dcd_series growth; /* fraction per year (energy and capacity growth) */
 
     /* capacity driver */
     dcd_capacity_mode capacity_mode;
-    double capacity_gw;  /* IT capacity in the base year (growth, additions, capex) */
+    double capacity_gw;         /* IT capacity in the base year (growth, additions, capex) */
     dcd_series additions_gw;    /* GW of IT capacity added per year */
     dcd_series capex_usd;       /* capital spending per year (capacity and fleet) */
     dcd_series cost_per_mw_usd; /* segment's own cost per MW of IT capacity */
@@ -76,7 +76,7 @@ typedef struct dcd_segment {
     dcd_series equipment_share; /* share of capex spent on these units */
     dcd_series unit_price_usd;  /* price per unit by vintage */
     dcd_survival survival;
-    double base_gw;             /* installed base at years.start, IT GW */
+    double base_gw; /* installed base at years.start, IT GW */
     dcd_survival base_survival;
 
     /* common */
@@ -86,9 +86,9 @@ typedef struct dcd_segment {
 } dcd_segment;
 
 typedef enum dcd_national_mode {
-    DCD_NATIONAL_TOTAL,    /* base-year total including data centres, grown */
-    DCD_NATIONAL_OTHER,    /* base-year non-data-centre demand, grown */
-    DCD_NATIONAL_FORECAST  /* an explicit total series including data centres */
+    DCD_NATIONAL_TOTAL,   /* base-year total including data centres, grown */
+    DCD_NATIONAL_OTHER,   /* base-year non-data-centre demand, grown */
+    DCD_NATIONAL_FORECAST /* an explicit total series including data centres */
 } dcd_national_mode;
 
 typedef struct dcd_national {
@@ -101,7 +101,7 @@ typedef struct dcd_national {
 /* A published or observed figure the scenario is compared against. */
 typedef struct dcd_expect {
     int year;
-    char *metric;     /* a column of summary.csv, e.g. "dc_share_pct" */
+    char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
     double value;
     double tolerance; /* absolute, in the metric's unit; history: 0 */
     char *source;     /* citation; may be NULL */
@@ -119,17 +119,17 @@ typedef struct dcd_scenario {
 
     int start, base, end; /* inclusive years */
 
-    dcd_series pue;                /* fleet-wide PUE (n == 0: not given) */
+    dcd_series pue; /* fleet-wide PUE (n == 0: not given) */
     dcd_series grid_intensity_g_per_kwh;
-    dcd_series cost_per_mw_usd;    /* for implied capital spending */
-    dcd_series wue_l_per_kwh;      /* water use per IT kWh */
+    dcd_series cost_per_mw_usd; /* for implied capital spending */
+    dcd_series wue_l_per_kwh;   /* water use per IT kWh */
 
     dcd_national national;
 
     dcd_segment *segments;
     size_t nsegments;
 
-    dcd_expect *expect;  /* figures to reproduce (dcdemand check) */
+    dcd_expect *expect; /* figures to reproduce (dcdemand check) */
     size_t nexpect;
     dcd_expect *history; /* observed figures, drawn on charts */
     size_t nhistory;
@@ -140,8 +140,8 @@ typedef struct dcd_scenario {
      * (dcd_load.h); include dcd_tree.h to walk the tree. */
     struct dcd_node *tree;
     struct dcd_pool *pool;
-    char *path;              /* the file given on the command line */
-    char checksum_hex[65];   /* SHA-256 of every input file and --set, in order */
+    char *path;            /* the file given on the command line */
+    char checksum_hex[65]; /* SHA-256 of every input file and --set, in order */
 } dcd_scenario;
 
 /* Writes into OUT (at least 65 bytes) the scenario's name reduced to safe

@@ -48,14 +48,14 @@ typedef enum dcd_key_type {
 /* Drivers and modes of a segment (dcd_key_info.drivers, .binds, .required).
  * A segment is in exactly one mode: its driver's, chosen by the keys given. */
 enum {
-    DCD_MODE_ENERGY = 1u << 0,       /* driver: energy */
-    DCD_MODE_CAP_GROWTH = 1u << 1,   /* driver: capacity with growth */
+    DCD_MODE_ENERGY = 1u << 0,        /* driver: energy */
+    DCD_MODE_CAP_GROWTH = 1u << 1,    /* driver: capacity with growth */
     DCD_MODE_CAP_ADDITIONS = 1u << 2, /* ... with additions_gw */
-    DCD_MODE_CAP_CAPEX = 1u << 3,    /* ... with capex_usd */
-    DCD_MODE_CAP_LOGISTIC = 1u << 4, /* ... with logistic */
-    DCD_MODE_FLEET_SHIP = 1u << 5,   /* driver: fleet with shipments */
-    DCD_MODE_FLEET_CAPEX = 1u << 6,  /* ... with capex_usd */
-    DCD_MODE_FLEET_NONE = 1u << 7,   /* ... with neither, or both (an error) */
+    DCD_MODE_CAP_CAPEX = 1u << 3,     /* ... with capex_usd */
+    DCD_MODE_CAP_LOGISTIC = 1u << 4,  /* ... with logistic */
+    DCD_MODE_FLEET_SHIP = 1u << 5,    /* driver: fleet with shipments */
+    DCD_MODE_FLEET_CAPEX = 1u << 6,   /* ... with capex_usd */
+    DCD_MODE_FLEET_NONE = 1u << 7,    /* ... with neither, or both (an error) */
     DCD_MODES_CAPACITY = 0x1eu,
     DCD_MODES_FLEET = 0xe0u,
     DCD_MODES_ALL = 0xffu
@@ -73,17 +73,17 @@ typedef struct dcd_key_info {
     const char *path; /* "pue", "segments.*.growth", "segments.*.logistic.rate",
                          "expect[].year": '*' stands for one name, "[]" for an index */
     dcd_key_type type;
-    const char *unit;      /* "TWh", "fraction/yr", "ratio", ... */
-    double min, max;       /* allowed values (numbers, series points, years) */
-    int min_open, max_open; /* 1: the bound itself is excluded */
-    const char *expected;  /* the allowed values as messages say them ("a PUE in [1, 10]") */
-    const char *default_text; /* "required", "none", "1", "the top-level pue", ... */
-    double default_value;  /* the default as a number; NaN when there is none */
+    const char *unit;           /* "TWh", "fraction/yr", "ratio", ... */
+    double min, max;            /* allowed values (numbers, series points, years) */
+    int min_open, max_open;     /* 1: the bound itself is excluded */
+    const char *expected;       /* the allowed values as messages say them ("a PUE in [1, 10]") */
+    const char *default_text;   /* "required", "none", "1", "the top-level pue", ... */
+    double default_value;       /* the default as a number; NaN when there is none */
     const char *const *choices; /* DCD_KEY_CHOICE: the words, NULL-terminated */
-    const char *allowed;   /* docs' "allowed" column when not made from min/max */
-    const char *meaning;   /* one line for the docs and for tools */
-    const char *doc;       /* the tables of docs/scenario-format.md holding it, separated
-                              by spaces ("energy capacity"); NULL: none */
+    const char *allowed;        /* docs' "allowed" column when not made from min/max */
+    const char *meaning;        /* one line for the docs and for tools */
+    const char *doc;            /* the tables of docs/scenario-format.md holding it, separated
+                                   by spaces ("energy capacity"); NULL: none */
     /* Segment keys: the modes whose segments take the key (others report
      * "does not apply"), bind it, and require it. */
     unsigned drivers, binds, required;

@@ -59,12 +59,12 @@ struct dcd_node {
 /* Parses LEN bytes of YAML text named FILE (an interned name) into *ROOT.
  * An empty document gives *ROOT == NULL.  Problems are added to DIAGS and
  * DCD_EINPUT is returned.  The caller frees *ROOT with dcd_node_free(). */
-int dcd_tree_parse(const char *text, size_t len, const char *file,
-                   dcd_node **root, dcd_diags *diags);
+int dcd_tree_parse(const char *text, size_t len, const char *file, dcd_node **root,
+                   dcd_diags *diags);
 
 /* Allocates a node; TEXT (may be NULL) is copied.  Returns NULL on OOM. */
-dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file,
-                       int line, int column);
+dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file, int line,
+                       int column);
 /* Frees a node and everything below it; accepts NULL. */
 void dcd_node_free(dcd_node *n);
 /* Returns a deep copy, or NULL on OOM.  The caller frees it. */

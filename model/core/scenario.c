@@ -11,12 +11,9 @@
 double dcd_survival_at(const dcd_survival *sv, double age)
 {
     switch (sv->kind) {
-    case DCD_SURV_FIXED:
-        return age < sv->years ? 1.0 : 0.0;
-    case DCD_SURV_EXPONENTIAL:
-        return exp(-age / sv->years);
-    case DCD_SURV_WEIBULL:
-        return gsl_cdf_weibull_Q(age, sv->scale, sv->shape);
+    case DCD_SURV_FIXED: return age < sv->years ? 1.0 : 0.0;
+    case DCD_SURV_EXPONENTIAL: return exp(-age / sv->years);
+    case DCD_SURV_WEIBULL: return gsl_cdf_weibull_Q(age, sv->scale, sv->shape);
     }
     return 0.0;
 }
@@ -37,9 +34,17 @@ static void free_expects(dcd_expect *e, size_t n)
 static void free_segment(dcd_segment *g)
 {
     free(g->name);
-    dcd_series *all[] = {&g->growth, &g->additions_gw, &g->capex_usd, &g->cost_per_mw_usd,
-                         &g->shipments, &g->unit_power_w, &g->equipment_share,
-                         &g->unit_price_usd, &g->utilisation, &g->idle, &g->pue};
+    dcd_series *all[] = {&g->growth,
+                         &g->additions_gw,
+                         &g->capex_usd,
+                         &g->cost_per_mw_usd,
+                         &g->shipments,
+                         &g->unit_power_w,
+                         &g->equipment_share,
+                         &g->unit_price_usd,
+                         &g->utilisation,
+                         &g->idle,
+                         &g->pue};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         dcd_series_free(all[i]);
 }

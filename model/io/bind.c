@@ -36,12 +36,12 @@ static int row_is_child(const dcd_key_info *k, const char *parent)
            !strchr(k->path + pl + 1, '.');
 }
 
-static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
-                       const char *path, void *base);
+static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v, const char *path,
+                       void *base);
 
 /* One word of K's choices, stored as its index. */
-static void bind_choice(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
-                        const char *path, int *out)
+static void bind_choice(dcd_binder *b, const dcd_key_info *k, const dcd_node *v, const char *path,
+                        int *out)
 {
     for (int i = 0; v->kind == DCD_NODE_SCALAR && k->choices[i]; i++)
         if (strcmp(v->text, k->choices[i]) == 0) {
@@ -94,16 +94,14 @@ static void bind_map(dcd_binder *b, const dcd_key_info *k, const dcd_node *v, co
 }
 
 /* Binds V, the value of row K at PATH, into BASE (the struct of K's field). */
-static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
-                       const char *path, void *base)
+static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v, const char *path,
+                       void *base)
 {
     void *at = k->field == DCD_FIELD_NONE ? NULL : (char *)base + k->offset;
     dcd_range r = dcd_range_of(k);
     double scratch;
     switch (k->type) {
-    case DCD_KEY_NUMBER:
-        dcd_get_number(b, v, path, &r, at ? (double *)at : &scratch);
-        break;
+    case DCD_KEY_NUMBER: dcd_get_number(b, v, path, &r, at ? (double *)at : &scratch); break;
     case DCD_KEY_SERIES:
         assert(at != NULL);
         dcd_get_series(b, v, path, &r, (dcd_series *)at);
@@ -118,18 +116,13 @@ static void bind_value(dcd_binder *b, const dcd_key_info *k, const dcd_node *v,
         else if (v->kind != DCD_NODE_SCALAR)
             ERR(b, v, "%s: expected text", path);
         break;
-    case DCD_KEY_CHOICE:
-        bind_choice(b, k, v, path, (int *)at);
-        break;
+    case DCD_KEY_CHOICE: bind_choice(b, k, v, path, (int *)at); break;
     case DCD_KEY_LIFETIME:
         assert(at != NULL);
         dcd_get_survival(b, v, path, (dcd_survival *)at);
         break;
-    case DCD_KEY_MAP:
-        bind_map(b, k, v, path, base);
-        break;
-    default: /* lists and external subtrees are bound elsewhere */
-        break;
+    case DCD_KEY_MAP: bind_map(b, k, v, path, base); break;
+    default: /* lists and external subtrees are bound elsewhere */ break;
     }
 }
 
@@ -154,22 +147,29 @@ static void bind_segment_row(dcd_binder *b, const dcd_key_info *k, const dcd_nod
 typedef struct driver_info {
     const char *name;
     dcd_driver driver;
-    unsigned modes;           /* every mode of the driver */
-    const char *selectors[4]; /* keys choosing the mode, NULL-terminated */
-    unsigned selected[4];     /* the mode each selects */
-    unsigned fallback;        /* mode when none or several are given; 0: stop binding */
+    unsigned modes;             /* every mode of the driver */
+    const char *selectors[4];   /* keys choosing the mode, NULL-terminated */
+    unsigned selected[4];       /* the mode each selects */
+    unsigned fallback;          /* mode when none or several are given; 0: stop binding */
     const char *none, *several; /* messages; `several` takes the first two given */
 } driver_info;
 
 static const driver_info DRIVER_TABLE[] = {
     {"energy", DCD_DRIVER_ENERGY, DCD_MODE_ENERGY, {NULL}, {0}, DCD_MODE_ENERGY, NULL, NULL},
-    {"capacity", DCD_DRIVER_CAPACITY, DCD_MODES_CAPACITY,
+    {"capacity",
+     DCD_DRIVER_CAPACITY,
+     DCD_MODES_CAPACITY,
      {"growth", "additions_gw", "capex_usd", "logistic"},
      {DCD_MODE_CAP_GROWTH, DCD_MODE_CAP_ADDITIONS, DCD_MODE_CAP_CAPEX, DCD_MODE_CAP_LOGISTIC},
-     0, "driver capacity needs one of growth, additions_gw, capex_usd or logistic",
+     0,
+     "driver capacity needs one of growth, additions_gw, capex_usd or logistic",
      "give one of growth, additions_gw, capex_usd or logistic, not both %s and %s"},
-    {"fleet", DCD_DRIVER_FLEET, DCD_MODES_FLEET, {"shipments", "capex_usd", NULL},
-     {DCD_MODE_FLEET_SHIP, DCD_MODE_FLEET_CAPEX}, DCD_MODE_FLEET_NONE,
+    {"fleet",
+     DCD_DRIVER_FLEET,
+     DCD_MODES_FLEET,
+     {"shipments", "capex_usd", NULL},
+     {DCD_MODE_FLEET_SHIP, DCD_MODE_FLEET_CAPEX},
+     DCD_MODE_FLEET_NONE,
      "driver fleet needs 'shipments' (units per year) or 'capex_usd'",
      "give shipments or capex_usd, not both"},
 };
@@ -301,8 +301,10 @@ static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *
     const dcd_node *capex = dcd_map_get(n, "capex_usd");
     if (mode == DCD_MODE_CAP_CAPEX && !dcd_map_get(n, "cost_per_mw_usd") &&
         sc->cost_per_mw_usd.n == 0)
-        ERR(b, capex, "%s.capex_usd: capital spending needs a cost per MW: give "
-                      "cost_per_mw_usd here or at the top level", path);
+        ERR(b, capex,
+            "%s.capex_usd: capital spending needs a cost per MW: give "
+            "cost_per_mw_usd here or at the top level",
+            path);
     int needs_pue = d->driver == DCD_DRIVER_ENERGY ? g->energy_is_it : 1;
     if (needs_pue && g->pue.n == 0 && sc->pue.n == 0 && !dcd_map_get(n, "pue"))
         ERR(b, n, "%s: needs a PUE: give pue here or a fleet-wide pue at the top level", path);
@@ -403,8 +405,9 @@ static void bind_national(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
                    *gr = dcd_map_get(n, "growth"), *fc = dcd_map_get(n, "forecast_twh");
     int count = (tot != NULL) + (oth != NULL) + (fc != NULL);
     if (count == 0) {
-        ERR(b, n, "national: give one of total_twh (base-year total including data centres), "
-                  "other_twh (base-year demand outside data centres) or forecast_twh");
+        ERR(b, n,
+            "national: give one of total_twh (base-year total including data centres), "
+            "other_twh (base-year demand outside data centres) or forecast_twh");
         return;
     }
     if (count > 1) {
@@ -416,18 +419,19 @@ static void bind_national(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
         sc->national.mode = DCD_NATIONAL_FORECAST;
         bind_value(b, row("national.forecast_twh"), fc, "national.forecast_twh", sc);
         if (gr)
-            ERR(b, gr, "national.growth: does not apply to forecast_twh (the forecast is the total)");
+            ERR(b, gr,
+                "national.growth: does not apply to forecast_twh (the forecast is the total)");
         return;
     }
     sc->national.mode = tot ? DCD_NATIONAL_TOTAL : DCD_NATIONAL_OTHER;
     const dcd_key_info *kb = row(tot ? "national.total_twh" : "national.other_twh");
     dcd_range rb = dcd_range_of(kb);
-    dcd_get_number(b, tot ? tot : oth, kb->path, &rb,
-               &sc->national.base_twh);
+    dcd_get_number(b, tot ? tot : oth, kb->path, &rb, &sc->national.base_twh);
     if (gr)
         bind_value(b, row("national.growth"), gr, "national.growth", sc);
     else
-        ERR(b, n, "national: missing key 'growth' (growth of demand outside data centres, per year)");
+        ERR(b, n,
+            "national: missing key 'growth' (growth of demand outside data centres, per year)");
 }
 
 static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, int history,
@@ -471,8 +475,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
             if (dcd_get_year(b, x, sub, YEAR_MIN, YEAR_MAX, &e->year) != 0) {
                 ok = 0;
             } else if (!history && b->years_ok && (e->year < b->start || e->year > b->end)) {
-                ERR(b, x, "%s: %d is outside the scenario's years %d-%d", sub, e->year,
-                    b->start, b->end);
+                ERR(b, x, "%s: %d is outside the scenario's years %d-%d", sub, e->year, b->start,
+                    b->end);
                 ok = 0;
             }
         } else
@@ -499,8 +503,10 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
                 if (best && bestd <= strlen(e->metric) / 3 + 1)
                     ERR(b, x, "%s: unknown metric '%s'; did you mean '%s'?", sub, e->metric, best);
                 else
-                    ERR(b, x, "%s: unknown metric '%s' (a column of summary.csv, such as "
-                              "dc_twh or dc_share_pct)", sub, e->metric);
+                    ERR(b, x,
+                        "%s: unknown metric '%s' (a column of summary.csv, such as "
+                        "dc_twh or dc_share_pct)",
+                        sub, e->metric);
                 ok = 0;
             }
         } else
@@ -517,7 +523,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
                 if (dcd_get_number(b, x, sub, &r_tolerance, &e->tolerance) != 0)
                     ok = 0;
             } else
-                ERR(b, it, "%s: missing key 'tolerance' (absolute, in the metric's unit)", path), ok = 0;
+                ERR(b, it, "%s: missing key 'tolerance' (absolute, in the metric's unit)", path),
+                    ok = 0;
         }
         if ((x = dcd_map_get(it, "source"))) {
             dcd_path_join(sub, sizeof sub, path, "source");
@@ -593,4 +600,3 @@ void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
     bind_expects(b, root, "expect", 0, &sc->expect, &sc->nexpect);
     bind_expects(b, root, "history", 1, &sc->history, &sc->nhistory);
 }
-

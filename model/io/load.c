@@ -125,7 +125,6 @@ fail:
 
 /* ---- loading with extends ---------------------------------------------- */
 
-
 /* Directory part of PATH joined with REL (REL absolute: REL). */
 static char *join_relative(const char *path, const char *rel)
 {
@@ -143,7 +142,7 @@ static char *join_relative(const char *path, const char *rel)
 }
 
 int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const char *text,
-                     size_t tlen, dcd_node **root)
+                  size_t tlen, dcd_node **root)
 {
     const char *afile = at ? at->file : NULL;
     int aline = at ? at->line : 0, acol = at ? at->column : 0;
@@ -292,8 +291,8 @@ int dcd_escape_controls(dcd_diags *d, size_t from)
 /* Second stage of loading: apply SETS to SC->tree (already resolved through
  * extends, its file names interned in SC->pool), finish the checksum SHA and
  * bind.  Frees SC on failure. */
-int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *sets,
-                           size_t nsets, dcd_scenario **out, dcd_diags *diags, size_t before)
+int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *sets, size_t nsets,
+                        dcd_scenario **out, dcd_diags *diags, size_t before)
 {
     int rc = DCD_OK;
     dcd_loader ld = {0};
@@ -359,9 +358,8 @@ dcd_scenario *dcd_new_scenario(const char *path)
     return sc;
 }
 
-static int load_scenario(const char *path, const char *text, size_t tlen,
-                         const char *const *sets, size_t nsets, dcd_scenario **out,
-                         dcd_diags *diags)
+static int load_scenario(const char *path, const char *text, size_t tlen, const char *const *sets,
+                         size_t nsets, dcd_scenario **out, dcd_diags *diags)
 {
     *out = NULL;
     size_t before = diags->n;
@@ -382,15 +380,14 @@ static int load_scenario(const char *path, const char *text, size_t tlen,
     return dcd_finish_scenario(sc, &ld.sha, sets, nsets, out, diags, before);
 }
 
-int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
-                      dcd_scenario **out, dcd_diags *diags)
+int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets, dcd_scenario **out,
+                      dcd_diags *diags)
 {
     return load_scenario(path, NULL, 0, sets, nsets, out, diags);
 }
 
-int dcd_scenario_load_text(const char *name, const char *text, size_t len,
-                           const char *const *sets, size_t nsets, dcd_scenario **out,
-                           dcd_diags *diags)
+int dcd_scenario_load_text(const char *name, const char *text, size_t len, const char *const *sets,
+                           size_t nsets, dcd_scenario **out, dcd_diags *diags)
 {
     if (!text) {
         *out = NULL;

@@ -43,8 +43,9 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
     dcd_sha256_update(&ld->sha, arg, strlen(arg) + 1);
     const char *eq = strchr(arg, '=');
     if (!eq || eq == arg) {
-        dcd_diags_add(ld->diags, file, 1, 1, "expected PATH=VALUE, for example "
-                                             "segments.ai.utilisation=0.7");
+        dcd_diags_add(ld->diags, file, 1, 1,
+                      "expected PATH=VALUE, for example "
+                      "segments.ai.utilisation=0.7");
         return DCD_EINPUT;
     }
     size_t plen = (size_t)(eq - arg);
@@ -131,10 +132,11 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
             dcd_node_free(val);
             return DCD_EINPUT;
         } else if (next->kind != DCD_NODE_MAP) {
-            dcd_diags_add(ld->diags, file, 1, col,
-                          "'%.*s' is not a mapping (it is set at %s:%d:%d), so it has no key '%.*s'",
-                          (int)(end - arg), arg, next->file, next->line, next->column,
-                          (int)(strcspn(end + 1, ".=")), end + 1);
+            dcd_diags_add(
+                ld->diags, file, 1, col,
+                "'%.*s' is not a mapping (it is set at %s:%d:%d), so it has no key '%.*s'",
+                (int)(end - arg), arg, next->file, next->line, next->column,
+                (int)(strcspn(end + 1, ".=")), end + 1);
             dcd_node_free(val);
             return DCD_EINPUT;
         }
@@ -143,4 +145,3 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
         seg = dot + 1;
     }
 }
-

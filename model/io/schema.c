@@ -26,8 +26,9 @@
 #define NONNEG .min = 0, .max = INF, .expected = "a number >= 0"
 #define POS .min = 0, .max = INF, .min_open = 1, .expected = "a number > 0"
 #define FRACTION .min = 0, .max = 1, .expected = "a fraction in [0, 1]"
-#define GROWTH .min = -1, .max = 10, .min_open = 1, \
-               .expected = "a growth rate per year in (-1, 10] (0.15 = 15 %/yr)"
+#define GROWTH                                                                                     \
+    .min = -1, .max = 10, .min_open = 1,                                                           \
+    .expected = "a growth rate per year in (-1, 10] (0.15 = 15 %/yr)"
 #define PUE .min = 1, .max = 10, .expected = "a PUE in [1, 10]"
 #define SURV_YEARS .min = 0, .max = 100, .min_open = 1, .expected = "years in (0, 100]"
 
@@ -41,6 +42,8 @@ static const char *const DRIVERS[] = {"energy", "capacity", "fleet", NULL};
 static const char *const BASES[] = {"facility", "it", NULL};
 static const char *const KINDS[] = {"fixed", "exponential", "weibull", NULL};
 
+/* One key per row, fields in a fixed order. */
+/* clang-format off */
 static const dcd_key_info ROWS[] = {
     /* ---- top level ---- */
     {.path = "name", .type = DCD_KEY_TEXT, .unit = "", .default_text = "required",
@@ -278,12 +281,19 @@ static const dcd_key_info ROWS[] = {
     {.path = "history[].source", .type = DCD_KEY_TEXT, .unit = "", .default_text = "none",
      .meaning = "citation", NONE_DEFAULT},
 };
+/* clang-format on */
 
 #define NROWS (sizeof ROWS / sizeof *ROWS)
 
-size_t dcd_schema_count(void) { return NROWS; }
+size_t dcd_schema_count(void)
+{
+    return NROWS;
+}
 
-const dcd_key_info *dcd_schema_at(size_t i) { return i < NROWS ? &ROWS[i] : NULL; }
+const dcd_key_info *dcd_schema_at(size_t i)
+{
+    return i < NROWS ? &ROWS[i] : NULL;
+}
 
 const dcd_key_info *dcd_schema_row(const char *pattern)
 {
@@ -399,8 +409,7 @@ static void allowed_text(const dcd_key_info *k, dcd_buf *out)
     } else if (k->choices) {
         for (const char *const *c = k->choices; *c; c++)
             dcd_buf_printf(out, "%s`%s`", c == k->choices ? "" : ", ", *c);
-    } else if (k->type == DCD_KEY_NUMBER || k->type == DCD_KEY_SERIES ||
-               k->type == DCD_KEY_YEAR) {
+    } else if (k->type == DCD_KEY_NUMBER || k->type == DCD_KEY_SERIES || k->type == DCD_KEY_YEAR) {
         if (isinf(k->min) && isinf(k->max))
             dcd_buf_puts(out, "any");
         else if (isinf(k->max))
@@ -445,8 +454,8 @@ int dcd_schema_doc_table(const char *doc, dcd_buf *out)
             key = strchr(key, ']') + 2;
         else if (strcmp(doc, "top") != 0 && strchr(key, '.'))
             key = strchr(key, '.') + 1;
-        dcd_buf_printf(out, "| `%s` | %s | %s | %s | ", key, dcd_schema_type_name(k->type),
-                       k->unit, k->default_text ? k->default_text : "");
+        dcd_buf_printf(out, "| `%s` | %s | %s | %s | ", key, dcd_schema_type_name(k->type), k->unit,
+                       k->default_text ? k->default_text : "");
         allowed_text(k, out);
         dcd_buf_printf(out, " | %s |\n", k->meaning ? k->meaning : "");
     }

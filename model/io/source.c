@@ -78,4 +78,3 @@ int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets
     dcd_sha256 sha = src->sha;
     return dcd_finish_scenario(sc, &sha, sets, nsets, out, diags, before);
 }
-

@@ -83,8 +83,7 @@ void dcd_pool_free(dcd_pool *p)
     p->n = p->cap = p->nslot = 0;
 }
 
-dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file,
-                       int line, int column)
+dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file, int line, int column)
 {
     dcd_node *n = calloc(1, sizeof *n);
     if (!n)
@@ -368,9 +367,9 @@ typedef struct builder {
     anchor *anchors;
     size_t nanchors, capanchors;
     frame stack[DCD_TREE_MAX_DEPTH + 1];
-    size_t depth;      /* open collections */
-    dcd_node *root;    /* the finished top node */
-    dcd_node *trash;   /* refused nodes, kept until the end (aliases may point in) */
+    size_t depth;    /* open collections */
+    dcd_node *root;  /* the finished top node */
+    dcd_node *trash; /* refused nodes, kept until the end (aliases may point in) */
 } builder;
 
 static void berr(builder *b, int line, int col, const char *fmt, ...)
@@ -399,8 +398,14 @@ static void berr(builder *b, int line, int col, const char *fmt, ...)
     }
 }
 
-static int mark_line(const yaml_mark_t *m) { return (int)m->line + 1; }
-static int mark_col(const yaml_mark_t *m) { return (int)m->column + 1; }
+static int mark_line(const yaml_mark_t *m)
+{
+    return (int)m->line + 1;
+}
+static int mark_col(const yaml_mark_t *m)
+{
+    return (int)m->column + 1;
+}
 
 static void trash(builder *b, dcd_node *n)
 {
@@ -419,8 +424,7 @@ static void trash(builder *b, dcd_node *n)
 }
 
 /* Counts one more node at nesting DEPTH; 0, or -1 when a limit is hit. */
-static int count_node(builder *b, size_t depth, size_t size, size_t height,
-                      const yaml_mark_t *m)
+static int count_node(builder *b, size_t depth, size_t size, size_t height, const yaml_mark_t *m)
 {
     if (depth + height - 1 > DCD_TREE_MAX_DEPTH) {
         berr(b, mark_line(m), mark_col(m), "nesting deeper than %d levels", DCD_TREE_MAX_DEPTH);
@@ -429,8 +433,7 @@ static int count_node(builder *b, size_t depth, size_t size, size_t height,
     }
     if (b->count + size > DCD_TREE_MAX_NODES) {
         berr(b, mark_line(m), mark_col(m),
-             "document too large: more than %d nodes (with aliases expanded)",
-             DCD_TREE_MAX_NODES);
+             "document too large: more than %d nodes (with aliases expanded)", DCD_TREE_MAX_NODES);
         b->stop = 1;
         return -1;
     }
@@ -552,8 +555,8 @@ static void add_node(builder *b, dcd_node *n, size_t height)
 static int is_null_text(const char *v, size_t len)
 {
     return len == 0 || (len == 1 && v[0] == '~') ||
-           (len == 4 && (memcmp(v, "null", 4) == 0 || memcmp(v, "Null", 4) == 0 ||
-                         memcmp(v, "NULL", 4) == 0));
+           (len == 4 &&
+            (memcmp(v, "null", 4) == 0 || memcmp(v, "Null", 4) == 0 || memcmp(v, "NULL", 4) == 0));
 }
 
 #define YAML_TAG_PREFIX "tag:yaml.org,2002:"
@@ -634,13 +637,11 @@ static void on_alias(builder *b, const yaml_event_t *ev)
             break;
         }
     if (!a) {
-        berr(b, mark_line(m), mark_col(m), "alias '*%s' has no anchor '&%s' before it", name,
-             name);
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' has no anchor '&%s' before it", name, name);
         return;
     }
     if (!a->node) {
-        berr(b, mark_line(m), mark_col(m), "alias '*%s' refers to a node that contains it",
-             name);
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' refers to a node that contains it", name);
         return;
     }
     if (count_node(b, b->depth, a->size, a->height, m) != 0)
@@ -663,8 +664,8 @@ static void on_start(builder *b, const yaml_event_t *ev)
     if (count_node(b, b->depth, 1, 1, m) != 0)
         return;
     check_tag(b, map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag, 0, m, &as_text);
-    dcd_node *n = dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m),
-                               mark_col(m));
+    dcd_node *n =
+        dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m), mark_col(m));
     if (!n) {
         b->oom = b->stop = 1;
         return;
@@ -674,8 +675,8 @@ static void on_start(builder *b, const yaml_event_t *ev)
     f->node = n;
     f->first_count = b->count - 1;
     f->height = 1;
-    f->anchor = new_anchor(b, map ? ev->data.mapping_start.anchor
-                                  : ev->data.sequence_start.anchor, NULL);
+    f->anchor =
+        new_anchor(b, map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor, NULL);
 }
 
 static void on_end(builder *b)
@@ -752,12 +753,15 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
                 at--;
             offset_position(text, len, at, &line, &col);
             if (at < len && strstr(problem, "trailing"))
-                berr(b, line, col, "not valid UTF-8 text: byte 0x%02X is not followed by a UTF-8 "
-                                   "continuation byte; save the file as UTF-8",
+                berr(b, line, col,
+                     "not valid UTF-8 text: byte 0x%02X is not followed by a UTF-8 "
+                     "continuation byte; save the file as UTF-8",
                      (unsigned char)text[at]);
             else if (at < len)
-                berr(b, line, col, "not valid UTF-8 text: %s (byte 0x%02X); save the file as "
-                                   "UTF-8", problem, (unsigned char)text[at]);
+                berr(b, line, col,
+                     "not valid UTF-8 text: %s (byte 0x%02X); save the file as "
+                     "UTF-8",
+                     problem, (unsigned char)text[at]);
             else
                 berr(b, line, col, "not valid UTF-8 text: %s; save the file as UTF-8", problem);
         } else if (p->problem_value >= 0) {
@@ -773,8 +777,9 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
     line = mark_line(&p->problem_mark);
     col = mark_col(&p->problem_mark);
     if (char_at(text, len, p->problem_mark.line, p->problem_mark.column) == '\t') {
-        berr(b, line, col, "a tab character where YAML expects spaces: indent with spaces, "
-                           "not tabs");
+        berr(b, line, col,
+             "a tab character where YAML expects spaces: indent with spaces, "
+             "not tabs");
         return;
     }
     const char *hint = "";
@@ -796,8 +801,8 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
     }
 }
 
-int dcd_tree_parse(const char *text, size_t len, const char *file,
-                   dcd_node **root, dcd_diags *diags)
+int dcd_tree_parse(const char *text, size_t len, const char *file, dcd_node **root,
+                   dcd_diags *diags)
 {
     yaml_parser_t parser;
     builder b;
@@ -817,9 +822,7 @@ int dcd_tree_parse(const char *text, size_t len, const char *file,
             break;
         }
         switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
+        case YAML_STREAM_END_EVENT: done = 1; break;
         case YAML_DOCUMENT_START_EVENT:
             if (docs++) {
                 berr(&b, mark_line(&ev.start_mark), mark_col(&ev.start_mark),
@@ -827,22 +830,13 @@ int dcd_tree_parse(const char *text, size_t len, const char *file,
                 done = 1;
             }
             break;
-        case YAML_SCALAR_EVENT:
-            on_scalar(&b, &ev);
-            break;
-        case YAML_ALIAS_EVENT:
-            on_alias(&b, &ev);
-            break;
+        case YAML_SCALAR_EVENT: on_scalar(&b, &ev); break;
+        case YAML_ALIAS_EVENT: on_alias(&b, &ev); break;
         case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            on_start(&b, &ev);
-            break;
+        case YAML_MAPPING_START_EVENT: on_start(&b, &ev); break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            on_end(&b);
-            break;
-        default:
-            break;
+        case YAML_MAPPING_END_EVENT: on_end(&b); break;
+        default: break;
         }
         yaml_event_delete(&ev);
     }
@@ -881,10 +875,9 @@ static int emit_scalar(yaml_emitter_t *em, const char *text, int plain)
     yaml_event_t ev;
     /* Plain scalars stay plain (numbers, words); quoted ones are emitted
      * quoted so that they read back as text. */
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text,
-                                      (int)strlen(text), plain, !plain,
-                                      plain ? YAML_ANY_SCALAR_STYLE
-                                            : YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+    if (!yaml_scalar_event_initialize(
+            &ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), plain, !plain,
+            plain ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE))
         return -1;
     return yaml_emitter_emit(em, &ev) ? 0 : -1;
 }
@@ -893,14 +886,11 @@ static int emit_node(yaml_emitter_t *em, const dcd_node *n, int flow)
 {
     yaml_event_t ev;
     switch (n->kind) {
-    case DCD_NODE_NULL:
-        return emit_scalar(em, "~", 1);
-    case DCD_NODE_SCALAR:
-        return emit_scalar(em, n->text, n->plain);
+    case DCD_NODE_NULL: return emit_scalar(em, "~", 1);
+    case DCD_NODE_SCALAR: return emit_scalar(em, n->text, n->plain);
     case DCD_NODE_SEQ:
-        if (!yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                                  flow ? YAML_FLOW_SEQUENCE_STYLE
-                                                       : YAML_BLOCK_SEQUENCE_STYLE) ||
+        if (!yaml_sequence_start_event_initialize(
+                &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE) ||
             !yaml_emitter_emit(em, &ev))
             return -1;
         for (size_t i = 0; i < n->n; i++)
@@ -911,9 +901,8 @@ static int emit_node(yaml_emitter_t *em, const dcd_node *n, int flow)
         return 0;
     case DCD_NODE_MAP: {
         int f = flow || dcd_node_is_series(n);
-        if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-                                                 f ? YAML_FLOW_MAPPING_STYLE
-                                                   : YAML_BLOCK_MAPPING_STYLE) ||
+        if (!yaml_mapping_start_event_initialize(
+                &ev, NULL, NULL, 1, f ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE) ||
             !yaml_emitter_emit(em, &ev))
             return -1;
         for (size_t i = 0; i < n->n; i++)

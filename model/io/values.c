@@ -29,7 +29,6 @@ void dcd_bind_err(dcd_binder *b, const dcd_node *n, const char *fmt, ...)
     dcd_diags_add(b->diags, n->file, n->line, n->column, "%s", msg);
 }
 
-
 size_t dcd_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
@@ -56,7 +55,7 @@ size_t dcd_edit_distance(const char *a, const char *b)
 /* Reports keys of map M that are not in KNOWN (NULL-terminated).  Keys in
  * OTHER (keys of other drivers) get a "does not apply" message instead. */
 void dcd_check_keys(dcd_binder *b, const dcd_node *m, const char *path, const char *const *known,
-                       const char *const *other, const char *why_other)
+                    const char *const *other, const char *why_other)
 {
     for (size_t i = 0; i < m->n; i++) {
         const dcd_node *k = m->keys[i];
@@ -165,7 +164,6 @@ const char *dcd_found_desc(const dcd_node *n, char *buf, size_t cap)
     return buf;
 }
 
-
 dcd_range dcd_range_of(const dcd_key_info *k)
 {
     assert(k != NULL);
@@ -183,9 +181,9 @@ static int in_range(double v, const dcd_range *r)
 /* 1 when T reads as a number that is not finite (.inf, .nan, 1e999). */
 static int non_finite_text(const char *t)
 {
-    static const char *const words[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-                                        "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-                                        "inf", "nan", "infinity", NULL};
+    static const char *const words[] = {".inf",  ".Inf",  ".INF",     "+.inf", "+.Inf", "+.INF",
+                                        "-.inf", "-.Inf", "-.INF",    ".nan",  ".NaN",  ".NAN",
+                                        "inf",   "nan",   "infinity", NULL};
     for (const char *const *w = words; *w; w++)
         if (strcmp(t, *w) == 0)
             return 1;
@@ -198,7 +196,8 @@ static int non_finite_text(const char *t)
     return *t && !*end && !isfinite(v);
 }
 
-int dcd_get_number(dcd_binder *b, const dcd_node *n, const char *path, const dcd_range *r, double *out)
+int dcd_get_number(dcd_binder *b, const dcd_node *n, const char *path, const dcd_range *r,
+                   double *out)
 {
     if (n->kind == DCD_NODE_SCALAR && !n->plain) {
         double q;
@@ -281,7 +280,7 @@ int dcd_get_string(dcd_binder *b, const dcd_node *n, const char *path, char **ou
 /* A series: a number, or a mapping of years to numbers with an optional
  * `interpolation:` key. */
 int dcd_get_series(dcd_binder *b, const dcd_node *n, const char *path, const dcd_range *r,
-                      dcd_series *out)
+                   dcd_series *out)
 {
     dcd_series_free(out);
     if (n->kind == DCD_NODE_SCALAR) {
@@ -406,7 +405,8 @@ int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_sur
         return dcd_get_number(b, n, path, &r_years, &sv->years);
     }
     if (n->kind != DCD_NODE_MAP) {
-        ERR(b, n, "%s: expected a lifetime in years or a mapping {kind: fixed|exponential|weibull, ...}",
+        ERR(b, n,
+            "%s: expected a lifetime in years or a mapping {kind: fixed|exponential|weibull, ...}",
             path);
         return -1;
     }
@@ -457,4 +457,3 @@ int dcd_get_survival(dcd_binder *b, const dcd_node *n, const char *path, dcd_sur
     }
     return bad ? -1 : 0;
 }
-

@@ -285,23 +285,22 @@ static void test_emit(void)
 
 /* ---- scenarios ----------------------------------------------------------- */
 
-static const char TINY[] =
-    "name: tiny\n"
-    "years: {start: 2020, base: 2022, end: 2026}\n"
-    "national: {total_twh: 500, growth: 0.01}\n"
-    "pue: 1.4\n"
-    "segments:\n"
-    "  e:\n"
-    "    ai: false\n"
-    "    driver: energy\n"
-    "    energy_twh: 12.5\n"
-    "    growth: {2026: -0.01, 2022: 0.02, interpolation: step}\n"
-    "  c:\n"
-    "    ai: true\n"
-    "    driver: capacity\n"
-    "    capacity_gw: 2.385\n"
-    "    growth: 0.08\n"
-    "    utilisation: {2020: 0.5, 2026: 0.7}\n";
+static const char TINY[] = "name: tiny\n"
+                           "years: {start: 2020, base: 2022, end: 2026}\n"
+                           "national: {total_twh: 500, growth: 0.01}\n"
+                           "pue: 1.4\n"
+                           "segments:\n"
+                           "  e:\n"
+                           "    ai: false\n"
+                           "    driver: energy\n"
+                           "    energy_twh: 12.5\n"
+                           "    growth: {2026: -0.01, 2022: 0.02, interpolation: step}\n"
+                           "  c:\n"
+                           "    ai: true\n"
+                           "    driver: capacity\n"
+                           "    capacity_gw: 2.385\n"
+                           "    growth: 0.08\n"
+                           "    utilisation: {2020: 0.5, 2026: 0.7}\n";
 
 static int load(const char *text, const char *const *sets, size_t nsets, dcd_scenario **sc,
                 dcd_diags *d)
@@ -349,8 +348,8 @@ static void test_load(void)
 
     /* --set: a number, a series point, a new key, a removal. */
     const char *sets[] = {"segments.c.growth=0.1", "segments.c.utilisation.2023=0.9",
-                          "segments.c.idle=0.25", "pue=~", "segments.c.pue=1.2",
-                          "segments.e.basis=facility"};
+                          "segments.c.idle=0.25",  "pue=~",
+                          "segments.c.pue=1.2",    "segments.e.basis=facility"};
     rc = load(TINY, sets, 6, &sc, &d);
     gsl_test_int(rc, DCD_OK, "--set: loads");
     if (sc) {
@@ -366,14 +365,18 @@ static void test_load(void)
     dcd_scenario_free(sc);
 
     /* --set mistakes. */
-    const char *bad[] = {"segments.c.growth", "segments.c.growth=", "name.x=1",
-                         "segments.c.utilisation=1.5", "=1", "a..b=1"};
+    const char *bad[] = {"segments.c.growth",
+                         "segments.c.growth=",
+                         "name.x=1",
+                         "segments.c.utilisation=1.5",
+                         "=1",
+                         "a..b=1"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         rc = load(TINY, &bad[i], 1, &sc, &d);
         gsl_test_int(rc, DCD_EINPUT, "--set '%s' refused", bad[i]);
         gsl_test(sc != NULL, "--set '%s': no scenario", bad[i]);
-        gsl_test(d.n != 1 || strcmp(d.items[0].file, "--set[1]") != 0 ||
-                     d.items[0].line != 1 || d.items[0].column < 1,
+        gsl_test(d.n != 1 || strcmp(d.items[0].file, "--set[1]") != 0 || d.items[0].line != 1 ||
+                     d.items[0].column < 1,
                  "--set '%s': one diagnostic located in --set[1]", bad[i]);
         dcd_diags_free(&d);
     }
@@ -575,8 +578,13 @@ static void test_tags(void)
     dcd_scenario_free(sc);
     dcd_diags_free(&d);
 
-    const char *others[] = {"!!float 1.3", "!!int 1", "!custom 1", "!!map {a: 1}",
-                            "!!seq [1]", "!!null ~", "!<tag:example.com,2000:x> 1"};
+    const char *others[] = {"!!float 1.3",
+                            "!!int 1",
+                            "!custom 1",
+                            "!!map {a: 1}",
+                            "!!seq [1]",
+                            "!!null ~",
+                            "!<tag:example.com,2000:x> 1"};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         char set[64];
         snprintf(set, sizeof set, "pue=%s", others[i]);
@@ -754,7 +762,8 @@ static void test_emit_limit(void)
     dcd_scenario_free(sc);
     free(text);
     size_t header = strlen("# Resolved scenario (extends and --set applied), written by "
-                           "dcdemand test\n# Input SHA-256: \n") + 64;
+                           "dcdemand test\n# Input SHA-256: \n") +
+                    64;
     size_t fit = DCD_SCENARIO_MAX_FILE_BYTES - DCD_SCENARIO_EMIT_HEADER_MAX - (one - header) + 1;
     for (size_t extra = 0; one && extra < 2; extra++) {
         text = with_description(fit + extra, "");

@@ -38,8 +38,8 @@ static void test_lookup(void)
     k = dcd_schema_lookup("national.growth");
     gsl_test(!k || strcmp(k->path, "national.growth") != 0, "lookup: national.growth");
     k = dcd_schema_lookup("segments.gpu.lifetime.scale");
-    gsl_test(!k || k->type != DCD_KEY_NUMBER || strcmp(k->unit, "years") != 0 ||
-                 !k->min_open || k->max != 100,
+    gsl_test(!k || k->type != DCD_KEY_NUMBER || strcmp(k->unit, "years") != 0 || !k->min_open ||
+                 k->max != 100,
              "lookup: segments.gpu.lifetime.scale");
     k = dcd_schema_lookup("segments.x.energy_twh");
     gsl_test(!k || strcmp(k->unit, "TWh") != 0 || k->type != DCD_KEY_NUMBER,
@@ -85,7 +85,10 @@ static void test_binding(void)
                                     "national: {total_twh: 4000, growth: 0.02}\n"
                                     "segments:\n  s: {ai: false, driver: energy, "
                                     "energy_twh: 100, growth: 0.03}\n";
-    struct { const char *set, *path; int ok; } cases[] = {
+    struct {
+        const char *set, *path;
+        int ok;
+    } cases[] = {
         {"segments.s.growth=-1", "segments.s.growth", 0},
         {"segments.s.growth=-0.99", "segments.s.growth", 1},
         {"segments.s.utilisation=1.01", "segments.s.utilisation", 0},
@@ -144,8 +147,8 @@ static void test_doc(void)
         size_t blen = (size_t)(end - body);
         int same = blen == gen.len && memcmp(body, dcd_buf_str(&gen), blen) == 0;
         if (!update)
-            gsl_test(!same, "doc: table '%s' matches the schema (UPDATE=1 %s to regenerate)",
-                     table, "build/tests/test_schema");
+            gsl_test(!same, "doc: table '%s' matches the schema (UPDATE=1 %s to regenerate)", table,
+                     "build/tests/test_schema");
         differ |= !same;
         dcd_buf_append(&out, p, (size_t)(body - p));
         dcd_buf_append(&out, dcd_buf_str(&gen), gen.len);
