@@ -141,6 +141,30 @@ static char *join_relative(const char *path, const char *rel)
     return p;
 }
 
+/* Reports an extends cycle when REAL is already being loaded: "a.yaml ->
+ * b.yaml -> a.yaml", as the files were named, at AT.  Returns DCD_OK when
+ * there is none. */
+static int check_cycle(dcd_loader *ld, const char *real, const char *path, const dcd_node *at)
+{
+    for (size_t i = 0; i < ld->depth; i++) {
+        if (strcmp(ld->stack[i], real) != 0)
+            continue;
+        dcd_buf chain = {0};
+        for (size_t j = i; j < ld->depth; j++)
+            dcd_buf_printf(&chain, "%s -> ", ld->names[j]);
+        dcd_buf_puts(&chain, path);
+        int failed = chain.failed;
+        if (failed)
+            ld->oom = 1;
+        else
+            dcd_diags_add(ld->diags, at ? at->file : NULL, at ? at->line : 0, at ? at->column : 0,
+                          "extends cycle: %s", chain.data);
+        dcd_buf_free(&chain);
+        return failed ? DCD_ENOMEM : DCD_EINPUT;
+    }
+    return DCD_OK;
+}
+
 int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const char *text,
                   size_t tlen, dcd_node **root)
 {
@@ -163,21 +187,10 @@ int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const ch
             dcd_diags_add(ld->diags, path, 0, 0, "cannot read: %s", strerror(errno));
         return DCD_EINPUT;
     }
-    for (size_t i = 0; i < ld->depth; i++) {
-        if (strcmp(ld->stack[i], real) == 0) {
-            /* "a.yaml -> b.yaml -> a.yaml", as the files were named */
-            dcd_buf chain = {0};
-            for (size_t j = i; j < ld->depth; j++)
-                dcd_buf_printf(&chain, "%s -> ", ld->names[j]);
-            dcd_buf_puts(&chain, path);
-            if (chain.failed)
-                ld->oom = 1;
-            else
-                dcd_diags_add(ld->diags, afile, aline, acol, "extends cycle: %s", chain.data);
-            dcd_buf_free(&chain);
-            free(real);
-            return chain.failed ? DCD_ENOMEM : DCD_EINPUT;
-        }
+    int rc_cycle = check_cycle(ld, real, path, at);
+    if (rc_cycle != DCD_OK) {
+        free(real);
+        return rc_cycle;
     }
     if (ld->depth >= MAX_EXTENDS_DEPTH) {
         dcd_diags_add(ld->diags, afile, aline, acol, "extends chain deeper than %d files",
