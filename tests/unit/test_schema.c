@@ -114,6 +114,113 @@ static void test_binding(void)
     }
 }
 
+/* One segment per mode, so that every segment key has a segment that binds it. */
+static const char MODES[] =
+    "name: modes\n"
+    "years: {start: 2020, base: 2023, end: 2030}\n"
+    "national: {total_twh: 4000, growth: 0.02}\n"
+    "pue: 1.3\n"
+    "cost_per_mw_usd: 1.0e7\n"
+    "segments:\n"
+    "  e: {ai: false, driver: energy, energy_twh: 100, growth: 0.03}\n"
+    "  cg: {ai: true, driver: capacity, capacity_gw: 5, growth: 0.1}\n"
+    "  ca: {ai: true, driver: capacity, capacity_gw: 5, additions_gw: 1, lifetime_years: 8}\n"
+    "  cc: {ai: true, driver: capacity, capacity_gw: 5, capex_usd: 1.0e10, lifetime_years: 8}\n"
+    "  cl: {ai: true, driver: capacity, logistic: {saturation_gw: 50, rate: 0.5, "
+    "midpoint_year: 2027}}\n"
+    "  fs: {ai: true, driver: fleet, shipments: 1.0e6, unit_power_w: 700,\n"
+    "       lifetime: {kind: exponential, years: 5},\n"
+    "       installed_base: {capacity_gw: 2, lifetime: 4}}\n"
+    "  fc: {ai: true, driver: fleet, capex_usd: 1.0e10, equipment_share: 0.5,\n"
+    "       unit_price_usd: 30000, unit_power_w: 700, lifetime: {kind: weibull, scale: 6, "
+    "shape: 3}}\n";
+
+/* The segment of MODES that binds row K (a direct segment key or a key
+ * below one), or NULL. */
+static const char *segment_for(const dcd_key_info *k)
+{
+    static const struct {
+        const char *name;
+        unsigned mode;
+    } segs[] = {{"e", DCD_MODE_ENERGY},         {"cg", DCD_MODE_CAP_GROWTH},
+                {"ca", DCD_MODE_CAP_ADDITIONS}, {"cc", DCD_MODE_CAP_CAPEX},
+                {"cl", DCD_MODE_CAP_LOGISTIC},  {"fs", DCD_MODE_FLEET_SHIP},
+                {"fc", DCD_MODE_FLEET_CAPEX}};
+    char parent[96];
+    snprintf(parent, sizeof parent, "%s", k->path);
+    const dcd_key_info *p = k;
+    while (p && !p->binds && strrchr(parent, '.')) { /* a key below a segment key */
+        *strrchr(parent, '.') = '\0';
+        p = dcd_schema_row(parent);
+    }
+    if (!p)
+        return NULL;
+    if (strcmp(k->path, "segments.*.lifetime.years") == 0)
+        return "fs"; /* the exponential lifetime */
+    if (strncmp(k->path, "segments.*.lifetime.", 20) == 0)
+        return "fc"; /* the Weibull lifetime */
+    for (size_t i = 0; i < sizeof segs / sizeof *segs; i++)
+        if (p->binds & segs[i].mode)
+            return segs[i].name;
+    return NULL;
+}
+
+/* Every number and series key with a range, set by --set to each bound and
+ * just past it in a segment (or at the top level) that binds it: the loader
+ * accepts and refuses exactly as its row says, in the row's words. */
+static void test_ranges_drive_binding(void)
+{
+    int checked = 0;
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if ((k->type != DCD_KEY_NUMBER && k->type != DCD_KEY_SERIES) || strchr(k->path, '[') ||
+            strcmp(k->path, "national.other_twh") == 0 ||
+            strcmp(k->path, "national.forecast_twh") == 0)
+            continue;
+        char path[128];
+        if (strncmp(k->path, "segments.*.", 11) == 0) {
+            const char *seg = segment_for(k);
+            if (!seg) {
+                gsl_test(1, "ranges: no segment binds %s", k->path);
+                continue;
+            }
+            snprintf(path, sizeof path, "segments.%s.%s", seg, k->path + 11);
+        } else {
+            snprintf(path, sizeof path, "%s", k->path);
+        }
+        double tries[4];
+        int expect[4], n = 0;
+        if (isfinite(k->min)) {
+            tries[n] = k->min, expect[n++] = !k->min_open;
+            tries[n] = k->min - 0.5, expect[n++] = 0;
+        }
+        if (isfinite(k->max)) {
+            tries[n] = k->max, expect[n++] = !k->max_open;
+            tries[n] = k->max + 0.5, expect[n++] = 0;
+        }
+        for (int j = 0; j < n; j++) {
+            char set[192];
+            snprintf(set, sizeof set, "%s=%.17g", path, tries[j]);
+            const char *sets[] = {set};
+            dcd_diags d = {0};
+            dcd_scenario *sc = NULL;
+            int rc = dcd_scenario_load_text("modes.yaml", MODES, strlen(MODES), sets, 1, &sc, &d);
+            gsl_test_int(rc == DCD_OK, expect[j], "ranges: %s %s", set,
+                         expect[j] ? "accepted" : "refused");
+            if (!expect[j])
+                gsl_test(d.n == 0 || !strstr(d.items[0].message, k->expected),
+                         "ranges: %s refused in the row's words (%s)", set,
+                         d.n ? d.items[0].message : "");
+            if (expect[j] && rc != DCD_OK && d.n)
+                printf("  (%s)\n", d.items[0].message);
+            dcd_scenario_free(sc);
+            dcd_diags_free(&d);
+            checked++;
+        }
+    }
+    gsl_test(checked < 60, "ranges: %d bounds checked", checked);
+}
+
 /* The text between "<!-- schema:NAME -->" and "<!-- schema:end -->" for each
  * table: compared with the generated table, or replaced when UPDATE is set. */
 static void test_doc(void)
@@ -176,6 +283,7 @@ int main(void)
     test_lookup();
     test_rows();
     test_binding();
+    test_ranges_drive_binding();
     test_doc();
     return gsl_test_summary();
 }
