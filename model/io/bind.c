@@ -323,6 +323,18 @@ static void bind_top(dcd_binder *b, const dcd_node *root, const char *path, dcd_
         ERR(b, root, "%s", k->missing);
 }
 
+/* Binds every top-level row stored in the scenario (a field), in table
+ * order: the texts when TEXTS, else the others (numbers, series). */
+static void bind_top_rows(dcd_binder *b, const dcd_node *root, dcd_scenario *sc, int texts)
+{
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (k->field == DCD_FIELD_SCENARIO && !strchr(k->path, '.') &&
+            (k->type == DCD_KEY_TEXT) == texts)
+            bind_top(b, root, k->path, sc);
+    }
+}
+
 /* Reports the keys of ROOT that the schema does not list at the top level
  * (external subtrees included; `extends` is gone by now). */
 static void check_top_keys(dcd_binder *b, const dcd_node *root)
@@ -356,11 +368,13 @@ static void bind_years(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
     int ok = 1;
     if (!s)
         ERR(b, y, "years: missing key 'start'"), ok = 0;
-    else if (dcd_get_year(b, s, "years.start", YEAR_MIN, YEAR_MAX, &sc->start) != 0)
+    else if (dcd_get_year(b, s, "years.start", (int)row("years.start")->min,
+                          (int)row("years.start")->max, &sc->start) != 0)
         ok = 0;
     if (!e)
         ERR(b, y, "years: missing key 'end'"), ok = 0;
-    else if (dcd_get_year(b, e, "years.end", YEAR_MIN, YEAR_MAX, &sc->end) != 0)
+    else if (dcd_get_year(b, e, "years.end", (int)row("years.end")->min, (int)row("years.end")->max,
+                          &sc->end) != 0)
         ok = 0;
     if (!ok)
         return;
@@ -374,7 +388,8 @@ static void bind_years(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
     }
     sc->base = sc->start;
     if (ba) {
-        if (dcd_get_year(b, ba, "years.base", YEAR_MIN, YEAR_MAX, &sc->base) != 0)
+        if (dcd_get_year(b, ba, "years.base", (int)row("years.base")->min,
+                         (int)row("years.base")->max, &sc->base) != 0)
             return;
         if (sc->base < sc->start || sc->base > sc->end) {
             ERR(b, ba, "years.base: %d is outside years.start-years.end (%d-%d)", sc->base,
@@ -472,7 +487,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
         e->column = it->column;
         if ((x = dcd_map_get(it, "year"))) {
             dcd_path_join(sub, sizeof sub, path, "year");
-            if (dcd_get_year(b, x, sub, YEAR_MIN, YEAR_MAX, &e->year) != 0) {
+            if (dcd_get_year(b, x, sub, (int)row("expect[].year")->min,
+                             (int)row("expect[].year")->max, &e->year) != 0) {
                 ok = 0;
             } else if (!history && b->years_ok && (e->year < b->start || e->year > b->end)) {
                 ERR(b, x, "%s: %d is outside the scenario's years %d-%d", sub, e->year, b->start,
@@ -544,9 +560,7 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
 void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
     check_top_keys(b, root);
-    static const char *const texts[] = {"name", "title", "description", "study", "case"};
-    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        bind_top(b, root, texts[i], sc);
+    bind_top_rows(b, root, sc, 1); /* texts: name, title, ... */
     const dcd_node *v;
     if ((v = dcd_map_get(root, "sources"))) {
         if (v->kind == DCD_NODE_SCALAR) {
@@ -570,10 +584,7 @@ void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
         }
     }
     bind_years(b, root, sc);
-    static const char *const series[] = {"pue", "grid_intensity_g_per_kwh", "cost_per_mw_usd",
-                                         "wue_l_per_kwh"};
-    for (size_t i = 0; i < sizeof series / sizeof *series; i++)
-        bind_top(b, root, series[i], sc);
+    bind_top_rows(b, root, sc, 0); /* numbers and series, once the years are known */
     bind_national(b, root, sc);
 
     const dcd_node *segs = dcd_map_get(root, "segments");
