@@ -1,5 +1,5 @@
 /* load.c - scenario files: reading, `extends:` chains and the load entry
- * points of dcd_scenario.h.
+ * points of dcd_load.h.
  *
  * Flow: read file -> parse to a node tree (tree.c) -> resolve `extends:`
  * (deep merge, cycles reported) -> apply --set overrides (override.c) ->

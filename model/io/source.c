@@ -1,5 +1,5 @@
 /* source.c - a scenario file parsed once and loaded many times with
- * different overrides (dcd_source_* in dcd_scenario.h). */
+ * different overrides (dcd_source_* in dcd_load.h). */
 #include <stdlib.h>
 
 #include "dcd_load_impl.h"
