@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "dcd_engine.h"
+#include "dcd_load.h"
 
 static double now(void)
 {

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #include "dcd_error.h"
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 
 #define DCD_VERSION "0.1.0"
 #define DCD_PROGRAM "dcdemand"

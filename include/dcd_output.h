@@ -11,7 +11,7 @@
 #include "dcd_buf.h"
 #include "dcd_engine.h"
 #include "dcd_error.h"
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 
 /* summary.csv: one row per year; columns `year` then dcd_total_info names. */
 int dcd_format_summary(const dcd_results *r, dcd_buf *out);

@@ -1,19 +1,22 @@
-/* dcd_scenario.h - a scenario as plain data, and the loader that builds it.
+/* dcd_scenario.h - a scenario as plain data (core layer).
  *
  * The format is documented in docs/scenario-format.md and the equations in
- * docs/model.md.  The loader is the only code that knows YAML: it reads the
- * file, follows `extends:`, applies `--set PATH=VALUE` overrides, validates
- * everything, and fills these structs.  The engine (dcd_engine.h) sees only
- * the structs.
+ * docs/model.md.  The loader (dcd_load.h, io layer) is the only code that
+ * knows YAML: it reads the file, follows `extends:`, applies `--set
+ * PATH=VALUE` overrides, validates everything against the schema
+ * (dcd_schema.h), and fills these structs.  The engine (dcd_engine.h) sees
+ * only the structs and this header.
  */
 #ifndef DCD_SCENARIO_H
 #define DCD_SCENARIO_H
 
 #include <stddef.h>
 
-#include "dcd_error.h"
 #include "dcd_series.h"
-#include "dcd_tree.h"
+
+/* The resolved document and its file names, owned by the loader (dcd_tree.h). */
+struct dcd_node;
+struct dcd_pool;
 
 typedef enum dcd_driver {
     DCD_DRIVER_ENERGY,   /* top-down: base-year energy and a growth series */
@@ -54,13 +57,13 @@ typedef struct dcd_segment {
     dcd_driver driver;
 
     /* energy driver */
-    double energy_twh;   /* value in the base year */
-    int energy_is_it;    /* 1: energy_twh is IT energy (then PUE applies) */
-    dcd_series growth;   /* fraction per year (energy and capacity growth) */
+    double energy_twh; /* value in the base year */
+    int energy_is_it;  /* 1: energy_twh is IT energy (then PUE applies) */
+    dcd_series growth; /* fraction per year (energy and capacity growth) */
 
     /* capacity driver */
     dcd_capacity_mode capacity_mode;
-    double capacity_gw;  /* IT capacity in the base year (growth, additions, capex) */
+    double capacity_gw;         /* IT capacity in the base year (growth, additions, capex) */
     dcd_series additions_gw;    /* GW of IT capacity added per year */
     dcd_series capex_usd;       /* capital spending per year (capacity and fleet) */
     dcd_series cost_per_mw_usd; /* segment's own cost per MW of IT capacity */
@@ -73,7 +76,7 @@ typedef struct dcd_segment {
     dcd_series equipment_share; /* share of capex spent on these units */
     dcd_series unit_price_usd;  /* price per unit by vintage */
     dcd_survival survival;
-    double base_gw;             /* installed base at years.start, IT GW */
+    double base_gw; /* installed base at years.start, IT GW */
     dcd_survival base_survival;
 
     /* common */
@@ -83,9 +86,9 @@ typedef struct dcd_segment {
 } dcd_segment;
 
 typedef enum dcd_national_mode {
-    DCD_NATIONAL_TOTAL,    /* base-year total including data centres, grown */
-    DCD_NATIONAL_OTHER,    /* base-year non-data-centre demand, grown */
-    DCD_NATIONAL_FORECAST  /* an explicit total series including data centres */
+    DCD_NATIONAL_TOTAL,   /* base-year total including data centres, grown */
+    DCD_NATIONAL_OTHER,   /* base-year non-data-centre demand, grown */
+    DCD_NATIONAL_FORECAST /* an explicit total series including data centres */
 } dcd_national_mode;
 
 typedef struct dcd_national {
@@ -98,7 +101,7 @@ typedef struct dcd_national {
 /* A published or observed figure the scenario is compared against. */
 typedef struct dcd_expect {
     int year;
-    char *metric;     /* a column of summary.csv, e.g. "dc_share_pct" */
+    char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
     double value;
     double tolerance; /* absolute, in the metric's unit; history: 0 */
     char *source;     /* citation; may be NULL */
@@ -116,74 +119,40 @@ typedef struct dcd_scenario {
 
     int start, base, end; /* inclusive years */
 
-    dcd_series pue;                /* fleet-wide PUE (n == 0: not given) */
+    dcd_series pue; /* fleet-wide PUE (n == 0: not given) */
     dcd_series grid_intensity_g_per_kwh;
-    dcd_series cost_per_mw_usd;    /* for implied capital spending */
-    dcd_series wue_l_per_kwh;      /* water use per IT kWh */
+    dcd_series cost_per_mw_usd; /* for implied capital spending */
+    dcd_series wue_l_per_kwh;   /* water use per IT kWh */
 
     dcd_national national;
 
     dcd_segment *segments;
     size_t nsegments;
 
-    dcd_expect *expect;  /* figures to reproduce (dcdemand check) */
+    dcd_expect *expect; /* figures to reproduce (dcdemand check) */
     size_t nexpect;
     dcd_expect *history; /* observed figures, drawn on charts */
     size_t nhistory;
 
     /* The resolved document (after extends and --set), for `show` and the
-     * saved scenario.yaml, and the pool that owns its file names. */
-    dcd_node *tree;
-    dcd_pool pool;
-    char *path;              /* the file given on the command line */
-    char checksum_hex[65];   /* SHA-256 of every input file and --set, in order */
+     * saved scenario.yaml, and the pool that owns its file names (and the
+     * `file` of each dcd_expect).  Both are made and freed by the loader
+     * (dcd_load.h); include dcd_tree.h to walk the tree. */
+    struct dcd_node *tree;
+    struct dcd_pool *pool;
+    char *path;            /* the file given on the command line */
+    char checksum_hex[65]; /* SHA-256 of every input file and --set, in order */
 } dcd_scenario;
-
-/* Loads, merges, overrides and validates the scenario in PATH.  SETS holds
- * NSETS "PATH=VALUE" strings applied after `extends:`.  On success *OUT is a
- * scenario the caller frees with dcd_scenario_free().  On failure every
- * problem found is in DIAGS and the status is DCD_EINPUT (or DCD_ENOMEM). */
-int dcd_scenario_load(const char *path, const char *const *sets, size_t nsets,
-                      dcd_scenario **out, dcd_diags *diags);
-
-/* As dcd_scenario_load(), but the top file's LEN bytes are TEXT (any bytes;
- * no NUL needed) rather than read from disk.  NAME labels messages and the
- * scenario's path, and a relative `extends:` in TEXT is read from disk
- * relative to NAME's folder.  For tests and the fuzz harness
- * (tests/fuzz/fuzz_loader.c). */
-int dcd_scenario_load_text(const char *name, const char *text, size_t len,
-                           const char *const *sets, size_t nsets, dcd_scenario **out,
-                           dcd_diags *diags);
-
-/* Frees SC; accepts NULL. */
-void dcd_scenario_free(dcd_scenario *sc);
-
-/* A scenario file read, parsed and merged through its `extends:` chain,
- * kept for many loads with different overrides (sweeps, analyses): each
- * dcd_source_load() then costs a tree copy and a validation, not file
- * reads and YAML parsing.  Opaque. */
-typedef struct dcd_source dcd_source;
-
-/* Reads PATH and its extends chain into *OUT (freed by the caller with
- * dcd_source_free()).  On failure the problems are in DIAGS and the status
- * is DCD_EINPUT (or DCD_ENOMEM). */
-int dcd_source_open(const char *path, dcd_source **out, dcd_diags *diags);
-/* As dcd_scenario_load() on SRC's file, with SETS applied.  The scenario is
- * independent of SRC (SRC may be freed first); free it with
- * dcd_scenario_free(). */
-int dcd_source_load(const dcd_source *src, const char *const *sets, size_t nsets,
-                    dcd_scenario **out, dcd_diags *diags);
-/* Frees SRC; accepts NULL. */
-void dcd_source_free(dcd_source *src);
-
-/* Writes the resolved scenario as YAML to OUT, with a comment header giving
- * VERSION and the input checksum.  Returns 0, or -1 on OOM. */
-int dcd_scenario_emit(const dcd_scenario *sc, const char *version, dcd_buf *out);
 
 /* Writes into OUT (at least 65 bytes) the scenario's name reduced to safe
  * characters: [a-z0-9._-], no leading dot or dash, at most 64 bytes, and
  * "scenario" when nothing is left.  Output folders use this name only. */
 void dcd_scenario_safe_name(const dcd_scenario *sc, char *out);
+
+/* Frees what SC owns as plain data (texts, series, segments, expectations,
+ * path) and zeroes those fields; SC itself, its tree and its pool are left
+ * to the loader's dcd_scenario_free() (dcd_load.h).  Accepts NULL. */
+void dcd_scenario_clear(dcd_scenario *sc);
 
 /* Number of years, end - start + 1. */
 size_t dcd_scenario_years(const dcd_scenario *sc);

@@ -18,11 +18,44 @@ static char *dup_n(const char *s, size_t n)
     return p;
 }
 
+/* FNV-1a. */
+static size_t hash_text(const char *s)
+{
+    size_t h = (size_t)2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)16777619u;
+    return h;
+}
+
+/* Rebuilds P's hash index with room for twice its strings.  -1 on OOM. */
+static int pool_reindex(dcd_pool *p)
+{
+    size_t n = 16;
+    while (n < 2 * (p->n + 1))
+        n *= 2;
+    size_t *slot = calloc(n, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < p->n; i++) {
+        size_t h = hash_text(p->s[i]) & (n - 1);
+        while (slot[h])
+            h = (h + 1) & (n - 1);
+        slot[h] = i + 1;
+    }
+    free(p->slot);
+    p->slot = slot;
+    p->nslot = n;
+    return 0;
+}
+
 const char *dcd_pool_intern(dcd_pool *p, const char *s)
 {
-    for (size_t i = 0; i < p->n; i++)
-        if (strcmp(p->s[i], s) == 0)
-            return p->s[i];
+    if (2 * (p->n + 1) > p->nslot && pool_reindex(p) != 0)
+        return NULL;
+    size_t h = hash_text(s) & (p->nslot - 1);
+    for (; p->slot[h]; h = (h + 1) & (p->nslot - 1))
+        if (strcmp(p->s[p->slot[h] - 1], s) == 0)
+            return p->s[p->slot[h] - 1];
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 8;
         char **q = realloc(p->s, cap * sizeof *q);
@@ -35,6 +68,7 @@ const char *dcd_pool_intern(dcd_pool *p, const char *s)
     if (!c)
         return NULL;
     p->s[p->n++] = c;
+    p->slot[h] = p->n;
     return c;
 }
 
@@ -43,12 +77,13 @@ void dcd_pool_free(dcd_pool *p)
     for (size_t i = 0; i < p->n; i++)
         free(p->s[i]);
     free(p->s);
+    free(p->slot);
     p->s = NULL;
-    p->n = p->cap = 0;
+    p->slot = NULL;
+    p->n = p->cap = p->nslot = 0;
 }
 
-dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file,
-                       int line, int column)
+dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file, int line, int column)
 {
     dcd_node *n = calloc(1, sizeof *n);
     if (!n)
@@ -79,6 +114,7 @@ void dcd_node_free(dcd_node *n)
     }
     free(n->keys);
     free(n->vals);
+    free(n->index);
     free(n->text);
     free(n);
 }
@@ -134,10 +170,55 @@ fail:
     return NULL;
 }
 
+/* Maps with at least this many keys get a hash index. */
+#define INDEX_MIN 16
+
+static void index_drop(dcd_node *m)
+{
+    free(m->index);
+    m->index = NULL;
+    m->nindex = 0;
+}
+
+static void index_add(dcd_node *m, size_t i)
+{
+    if (!m->keys[i]->text)
+        return;
+    size_t h = hash_text(m->keys[i]->text) & (m->nindex - 1);
+    while (m->index[h])
+        h = (h + 1) & (m->nindex - 1);
+    m->index[h] = i + 1;
+}
+
+/* (Re)builds M's index with room for twice its keys.  On OOM M simply has
+ * no index (look-ups fall back to a scan). */
+static void index_build(dcd_node *m)
+{
+    size_t n = 32;
+    while (n < 2 * (m->n + 1))
+        n *= 2;
+    index_drop(m);
+    m->index = calloc(n, sizeof *m->index);
+    if (!m->index)
+        return;
+    m->nindex = n;
+    for (size_t i = 0; i < m->n; i++)
+        index_add(m, i);
+}
+
 size_t dcd_map_index(const dcd_node *m, const char *key)
 {
     if (!m || m->kind != DCD_NODE_MAP)
         return (size_t)-1;
+    if (m->n >= INDEX_MIN && !m->index)
+        index_build((dcd_node *)m); /* the index is a cache: nodes are never const objects */
+    if (m->index) {
+        for (size_t h = hash_text(key) & (m->nindex - 1); m->index[h];
+             h = (h + 1) & (m->nindex - 1))
+            if (strcmp(m->keys[m->index[h] - 1]->text, key) == 0)
+                return m->index[h] - 1;
+        return (size_t)-1;
+    }
     for (size_t i = 0; i < m->n; i++)
         if (m->keys[i]->text && strcmp(m->keys[i]->text, key) == 0)
             return i;
@@ -166,6 +247,12 @@ int dcd_map_put(dcd_node *m, dcd_node *key, dcd_node *val)
     }
     m->keys[m->n] = key;
     m->vals[m->n++] = val;
+    if (m->index) {
+        if (2 * m->n > m->nindex)
+            index_build(m);
+        else
+            index_add(m, m->n - 1);
+    }
     return 0;
 }
 
@@ -179,6 +266,7 @@ void dcd_map_remove(dcd_node *m, const char *key)
     memmove(m->keys + i, m->keys + i + 1, (m->n - i - 1) * sizeof *m->keys);
     memmove(m->vals + i, m->vals + i + 1, (m->n - i - 1) * sizeof *m->vals);
     m->n--;
+    index_drop(m); /* positions moved: rebuilt on the next look-up */
 }
 
 int dcd_seq_push(dcd_node *s, dcd_node *item)
@@ -279,9 +367,9 @@ typedef struct builder {
     anchor *anchors;
     size_t nanchors, capanchors;
     frame stack[DCD_TREE_MAX_DEPTH + 1];
-    size_t depth;      /* open collections */
-    dcd_node *root;    /* the finished top node */
-    dcd_node *trash;   /* refused nodes, kept until the end (aliases may point in) */
+    size_t depth;    /* open collections */
+    dcd_node *root;  /* the finished top node */
+    dcd_node *trash; /* refused nodes, kept until the end (aliases may point in) */
 } builder;
 
 static void berr(builder *b, int line, int col, const char *fmt, ...)
@@ -310,8 +398,14 @@ static void berr(builder *b, int line, int col, const char *fmt, ...)
     }
 }
 
-static int mark_line(const yaml_mark_t *m) { return (int)m->line + 1; }
-static int mark_col(const yaml_mark_t *m) { return (int)m->column + 1; }
+static int mark_line(const yaml_mark_t *m)
+{
+    return (int)m->line + 1;
+}
+static int mark_col(const yaml_mark_t *m)
+{
+    return (int)m->column + 1;
+}
 
 static void trash(builder *b, dcd_node *n)
 {
@@ -330,8 +424,7 @@ static void trash(builder *b, dcd_node *n)
 }
 
 /* Counts one more node at nesting DEPTH; 0, or -1 when a limit is hit. */
-static int count_node(builder *b, size_t depth, size_t size, size_t height,
-                      const yaml_mark_t *m)
+static int count_node(builder *b, size_t depth, size_t size, size_t height, const yaml_mark_t *m)
 {
     if (depth + height - 1 > DCD_TREE_MAX_DEPTH) {
         berr(b, mark_line(m), mark_col(m), "nesting deeper than %d levels", DCD_TREE_MAX_DEPTH);
@@ -340,8 +433,7 @@ static int count_node(builder *b, size_t depth, size_t size, size_t height,
     }
     if (b->count + size > DCD_TREE_MAX_NODES) {
         berr(b, mark_line(m), mark_col(m),
-             "document too large: more than %d nodes (with aliases expanded)",
-             DCD_TREE_MAX_NODES);
+             "document too large: more than %d nodes (with aliases expanded)", DCD_TREE_MAX_NODES);
         b->stop = 1;
         return -1;
     }
@@ -463,8 +555,35 @@ static void add_node(builder *b, dcd_node *n, size_t height)
 static int is_null_text(const char *v, size_t len)
 {
     return len == 0 || (len == 1 && v[0] == '~') ||
-           (len == 4 && (memcmp(v, "null", 4) == 0 || memcmp(v, "Null", 4) == 0 ||
-                         memcmp(v, "NULL", 4) == 0));
+           (len == 4 &&
+            (memcmp(v, "null", 4) == 0 || memcmp(v, "Null", 4) == 0 || memcmp(v, "NULL", 4) == 0));
+}
+
+#define YAML_TAG_PREFIX "tag:yaml.org,2002:"
+
+/* YAML tags: `!!str` (and the non-specific `!`) make a scalar text, exactly
+ * like quoting it; every other tag is refused, so that no tag changes what
+ * a value means in a way the rest of the loader would not see
+ * (docs/scenario-format.md, "Values").  Returns 1 when TAG (may be NULL) is
+ * accepted, and sets *TEXT when it makes the scalar text. */
+static int check_tag(builder *b, const yaml_char_t *tag, int scalar, const yaml_mark_t *m,
+                     int *text)
+{
+    const char *t = (const char *)tag;
+    *text = 0;
+    if (!t)
+        return 1;
+    if (scalar && (strcmp(t, YAML_TAG_PREFIX "str") == 0 || strcmp(t, "!") == 0)) {
+        *text = 1;
+        return 1;
+    }
+    size_t pl = strlen(YAML_TAG_PREFIX);
+    int core = strncmp(t, YAML_TAG_PREFIX, pl) == 0;
+    berr(b, mark_line(m), mark_col(m),
+         "YAML tag '%s%.60s' is not supported: write the value without it (only !!str, "
+         "which makes a scalar text like quotes do, is accepted)",
+         core ? "!!" : "", core ? t + pl : t);
+    return 0;
 }
 
 static void on_scalar(builder *b, const yaml_event_t *ev)
@@ -472,9 +591,13 @@ static void on_scalar(builder *b, const yaml_event_t *ev)
     const yaml_mark_t *m = &ev->start_mark;
     const char *v = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE, as_text;
     if (count_node(b, b->depth, 1, 1, m) != 0)
         return;
+    if (!check_tag(b, ev->data.scalar.tag, 1, m, &as_text))
+        v = "", len = 0, plain = 0;
+    else if (as_text)
+        plain = 0;
     dcd_node *n;
     if (plain && is_null_text(v, len)) {
         n = dcd_node_new(DCD_NODE_NULL, NULL, b->file, mark_line(m), mark_col(m));
@@ -514,13 +637,11 @@ static void on_alias(builder *b, const yaml_event_t *ev)
             break;
         }
     if (!a) {
-        berr(b, mark_line(m), mark_col(m), "alias '*%s' has no anchor '&%s' before it", name,
-             name);
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' has no anchor '&%s' before it", name, name);
         return;
     }
     if (!a->node) {
-        berr(b, mark_line(m), mark_col(m), "alias '*%s' refers to a node that contains it",
-             name);
+        berr(b, mark_line(m), mark_col(m), "alias '*%s' refers to a node that contains it", name);
         return;
     }
     if (count_node(b, b->depth, a->size, a->height, m) != 0)
@@ -539,11 +660,12 @@ static void on_alias(builder *b, const yaml_event_t *ev)
 static void on_start(builder *b, const yaml_event_t *ev)
 {
     const yaml_mark_t *m = &ev->start_mark;
-    int map = ev->type == YAML_MAPPING_START_EVENT;
+    int map = ev->type == YAML_MAPPING_START_EVENT, as_text;
     if (count_node(b, b->depth, 1, 1, m) != 0)
         return;
-    dcd_node *n = dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m),
-                               mark_col(m));
+    check_tag(b, map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag, 0, m, &as_text);
+    dcd_node *n =
+        dcd_node_new(map ? DCD_NODE_MAP : DCD_NODE_SEQ, NULL, b->file, mark_line(m), mark_col(m));
     if (!n) {
         b->oom = b->stop = 1;
         return;
@@ -553,8 +675,8 @@ static void on_start(builder *b, const yaml_event_t *ev)
     f->node = n;
     f->first_count = b->count - 1;
     f->height = 1;
-    f->anchor = new_anchor(b, map ? ev->data.mapping_start.anchor
-                                  : ev->data.sequence_start.anchor, NULL);
+    f->anchor =
+        new_anchor(b, map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor, NULL);
 }
 
 static void on_end(builder *b)
@@ -631,12 +753,15 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
                 at--;
             offset_position(text, len, at, &line, &col);
             if (at < len && strstr(problem, "trailing"))
-                berr(b, line, col, "not valid UTF-8 text: byte 0x%02X is not followed by a UTF-8 "
-                                   "continuation byte; save the file as UTF-8",
+                berr(b, line, col,
+                     "not valid UTF-8 text: byte 0x%02X is not followed by a UTF-8 "
+                     "continuation byte; save the file as UTF-8",
                      (unsigned char)text[at]);
             else if (at < len)
-                berr(b, line, col, "not valid UTF-8 text: %s (byte 0x%02X); save the file as "
-                                   "UTF-8", problem, (unsigned char)text[at]);
+                berr(b, line, col,
+                     "not valid UTF-8 text: %s (byte 0x%02X); save the file as "
+                     "UTF-8",
+                     problem, (unsigned char)text[at]);
             else
                 berr(b, line, col, "not valid UTF-8 text: %s; save the file as UTF-8", problem);
         } else if (p->problem_value >= 0) {
@@ -652,8 +777,9 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
     line = mark_line(&p->problem_mark);
     col = mark_col(&p->problem_mark);
     if (char_at(text, len, p->problem_mark.line, p->problem_mark.column) == '\t') {
-        berr(b, line, col, "a tab character where YAML expects spaces: indent with spaces, "
-                           "not tabs");
+        berr(b, line, col,
+             "a tab character where YAML expects spaces: indent with spaces, "
+             "not tabs");
         return;
     }
     const char *hint = "";
@@ -675,8 +801,8 @@ static void syntax_error(builder *b, const yaml_parser_t *p, const char *text, s
     }
 }
 
-int dcd_tree_parse(const char *text, size_t len, const char *file,
-                   dcd_node **root, dcd_diags *diags)
+int dcd_tree_parse(const char *text, size_t len, const char *file, dcd_node **root,
+                   dcd_diags *diags)
 {
     yaml_parser_t parser;
     builder b;
@@ -696,9 +822,7 @@ int dcd_tree_parse(const char *text, size_t len, const char *file,
             break;
         }
         switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
+        case YAML_STREAM_END_EVENT: done = 1; break;
         case YAML_DOCUMENT_START_EVENT:
             if (docs++) {
                 berr(&b, mark_line(&ev.start_mark), mark_col(&ev.start_mark),
@@ -706,22 +830,13 @@ int dcd_tree_parse(const char *text, size_t len, const char *file,
                 done = 1;
             }
             break;
-        case YAML_SCALAR_EVENT:
-            on_scalar(&b, &ev);
-            break;
-        case YAML_ALIAS_EVENT:
-            on_alias(&b, &ev);
-            break;
+        case YAML_SCALAR_EVENT: on_scalar(&b, &ev); break;
+        case YAML_ALIAS_EVENT: on_alias(&b, &ev); break;
         case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            on_start(&b, &ev);
-            break;
+        case YAML_MAPPING_START_EVENT: on_start(&b, &ev); break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            on_end(&b);
-            break;
-        default:
-            break;
+        case YAML_MAPPING_END_EVENT: on_end(&b); break;
+        default: break;
         }
         yaml_event_delete(&ev);
     }
@@ -760,10 +875,9 @@ static int emit_scalar(yaml_emitter_t *em, const char *text, int plain)
     yaml_event_t ev;
     /* Plain scalars stay plain (numbers, words); quoted ones are emitted
      * quoted so that they read back as text. */
-    if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text,
-                                      (int)strlen(text), plain, !plain,
-                                      plain ? YAML_ANY_SCALAR_STYLE
-                                            : YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+    if (!yaml_scalar_event_initialize(
+            &ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), plain, !plain,
+            plain ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE))
         return -1;
     return yaml_emitter_emit(em, &ev) ? 0 : -1;
 }
@@ -772,14 +886,11 @@ static int emit_node(yaml_emitter_t *em, const dcd_node *n, int flow)
 {
     yaml_event_t ev;
     switch (n->kind) {
-    case DCD_NODE_NULL:
-        return emit_scalar(em, "~", 1);
-    case DCD_NODE_SCALAR:
-        return emit_scalar(em, n->text, n->plain);
+    case DCD_NODE_NULL: return emit_scalar(em, "~", 1);
+    case DCD_NODE_SCALAR: return emit_scalar(em, n->text, n->plain);
     case DCD_NODE_SEQ:
-        if (!yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-                                                  flow ? YAML_FLOW_SEQUENCE_STYLE
-                                                       : YAML_BLOCK_SEQUENCE_STYLE) ||
+        if (!yaml_sequence_start_event_initialize(
+                &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE) ||
             !yaml_emitter_emit(em, &ev))
             return -1;
         for (size_t i = 0; i < n->n; i++)
@@ -790,9 +901,8 @@ static int emit_node(yaml_emitter_t *em, const dcd_node *n, int flow)
         return 0;
     case DCD_NODE_MAP: {
         int f = flow || dcd_node_is_series(n);
-        if (!yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-                                                 f ? YAML_FLOW_MAPPING_STYLE
-                                                   : YAML_BLOCK_MAPPING_STYLE) ||
+        if (!yaml_mapping_start_event_initialize(
+                &ev, NULL, NULL, 1, f ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE) ||
             !yaml_emitter_emit(em, &ev))
             return -1;
         for (size_t i = 0; i < n->n; i++)

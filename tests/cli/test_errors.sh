@@ -79,3 +79,20 @@ if [ -z "$UPDATE" ]; then
         [ -f "${e%.err}.yaml" ] || fail "orphan $e (no ${e%.err}.yaml)"
     done
 fi
+
+# Special files cannot live in the corpus: `extends:` naming a FIFO is refused
+# at the extends value without waiting for a writer (it used to block forever;
+# `timeout` turns a hang into a failure).
+if [ -z "$UPDATE" ]; then
+    if command -v timeout >/dev/null 2>&1 && mkfifo "$T/fifo.yaml" 2>/dev/null; then
+        printf 'extends: fifo.yaml\nname: x\n' >"$T/child.yaml"
+        timeout 30 $DCDEMAND_WRAP "$DCDEMAND_BIN" validate "$T/child.yaml" >"$T/stdout" 2>"$T/stderr"
+        RC=$?
+        expect_rc "extends a FIFO: refused, not blocking" 3
+        printf "%s:1:10: error: cannot read extended scenario '%s': not a regular file (a FIFO)\n" \
+            "$T/child.yaml" "$T/fifo.yaml" >"$T/expected"
+        expect_same "extends a FIFO: located message" "$T/expected" "$T/stderr"
+    else
+        echo "SKIP: extends a FIFO: no timeout command or mkfifo failed"
+    fi
+fi

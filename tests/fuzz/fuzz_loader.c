@@ -19,7 +19,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "dcd_engine.h"
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 
 #define MAX_SETS 8
 

@@ -6,7 +6,7 @@
 
 #include "dcd_compare.h"
 #include "dcd_engine.h"
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 #include "harness.h"
 
 static void test_units(void)

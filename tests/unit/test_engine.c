@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dcd_engine.h"
+#include "dcd_load.h"
 #include "harness.h"
 
 static void pts(dcd_series *s, size_t n, const double *x, const double *y)

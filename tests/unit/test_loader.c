@@ -6,9 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
 #include "harness.h"
@@ -284,23 +285,22 @@ static void test_emit(void)
 
 /* ---- scenarios ----------------------------------------------------------- */
 
-static const char TINY[] =
-    "name: tiny\n"
-    "years: {start: 2020, base: 2022, end: 2026}\n"
-    "national: {total_twh: 500, growth: 0.01}\n"
-    "pue: 1.4\n"
-    "segments:\n"
-    "  e:\n"
-    "    ai: false\n"
-    "    driver: energy\n"
-    "    energy_twh: 12.5\n"
-    "    growth: {2026: -0.01, 2022: 0.02, interpolation: step}\n"
-    "  c:\n"
-    "    ai: true\n"
-    "    driver: capacity\n"
-    "    capacity_gw: 2.385\n"
-    "    growth: 0.08\n"
-    "    utilisation: {2020: 0.5, 2026: 0.7}\n";
+static const char TINY[] = "name: tiny\n"
+                           "years: {start: 2020, base: 2022, end: 2026}\n"
+                           "national: {total_twh: 500, growth: 0.01}\n"
+                           "pue: 1.4\n"
+                           "segments:\n"
+                           "  e:\n"
+                           "    ai: false\n"
+                           "    driver: energy\n"
+                           "    energy_twh: 12.5\n"
+                           "    growth: {2026: -0.01, 2022: 0.02, interpolation: step}\n"
+                           "  c:\n"
+                           "    ai: true\n"
+                           "    driver: capacity\n"
+                           "    capacity_gw: 2.385\n"
+                           "    growth: 0.08\n"
+                           "    utilisation: {2020: 0.5, 2026: 0.7}\n";
 
 static int load(const char *text, const char *const *sets, size_t nsets, dcd_scenario **sc,
                 dcd_diags *d)
@@ -348,8 +348,8 @@ static void test_load(void)
 
     /* --set: a number, a series point, a new key, a removal. */
     const char *sets[] = {"segments.c.growth=0.1", "segments.c.utilisation.2023=0.9",
-                          "segments.c.idle=0.25", "pue=~", "segments.c.pue=1.2",
-                          "segments.e.basis=facility"};
+                          "segments.c.idle=0.25",  "pue=~",
+                          "segments.c.pue=1.2",    "segments.e.basis=facility"};
     rc = load(TINY, sets, 6, &sc, &d);
     gsl_test_int(rc, DCD_OK, "--set: loads");
     if (sc) {
@@ -365,14 +365,18 @@ static void test_load(void)
     dcd_scenario_free(sc);
 
     /* --set mistakes. */
-    const char *bad[] = {"segments.c.growth", "segments.c.growth=", "name.x=1",
-                         "segments.c.utilisation=1.5", "=1", "a..b=1"};
+    const char *bad[] = {"segments.c.growth",
+                         "segments.c.growth=",
+                         "name.x=1",
+                         "segments.c.utilisation=1.5",
+                         "=1",
+                         "a..b=1"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         rc = load(TINY, &bad[i], 1, &sc, &d);
         gsl_test_int(rc, DCD_EINPUT, "--set '%s' refused", bad[i]);
         gsl_test(sc != NULL, "--set '%s': no scenario", bad[i]);
-        gsl_test(d.n != 1 || strcmp(d.items[0].file, "--set[1]") != 0 ||
-                     d.items[0].line != 1 || d.items[0].column < 1,
+        gsl_test(d.n != 1 || strcmp(d.items[0].file, "--set[1]") != 0 || d.items[0].line != 1 ||
+                     d.items[0].column < 1,
                  "--set '%s': one diagnostic located in --set[1]", bad[i]);
         dcd_diags_free(&d);
     }
@@ -495,6 +499,291 @@ static void test_extends(void)
     rmdir(dir);
 }
 
+/* `extends:` naming a FIFO, a device or a directory is refused at the
+ * extends value, without blocking (before, a FIFO blocked forever: the alarm
+ * turns a hang into a failed test). */
+static void test_extends_special_files(void)
+{
+    char dir[] = "/tmp/dcd-test-special.XXXXXX";
+    if (!mkdtemp(dir)) {
+        gsl_test(1, "special files: scratch folder");
+        return;
+    }
+    char fifo[600], path[600];
+    snprintf(fifo, sizeof fifo, "%s/fifo.yaml", dir);
+    int have_fifo = mkfifo(fifo, 0600) == 0;
+    put(dir, "sub.yaml", TINY);
+    struct {
+        const char *target, *kind;
+    } cases[] = {{"fifo.yaml", "a FIFO"}, {"/dev/null", "a device"}, {".", "a directory"}};
+    alarm(30);
+    for (size_t i = 0; i < 3; i++) {
+        if (i == 0 && !have_fifo) {
+            printf("SKIP: special files: mkfifo failed\n");
+            continue;
+        }
+        char text[128];
+        snprintf(text, sizeof text, "extends: %s\nname: x\n", cases[i].target);
+        put(dir, "child.yaml", text);
+        snprintf(path, sizeof path, "%s/child.yaml", dir);
+        dcd_diags d = {0};
+        dcd_scenario *sc = NULL;
+        int rc = dcd_scenario_load(path, NULL, 0, &sc, &d);
+        gsl_test_int(rc, DCD_EINPUT, "special files: extends: %s is refused", cases[i].kind);
+        gsl_test(d.n != 1 || d.items[0].line != 1 || d.items[0].column != 10 ||
+                     !strstr(d.items[0].message, "not a regular file") ||
+                     !strstr(d.items[0].message, cases[i].kind),
+                 "special files: %s named at the extends value (%s)", cases[i].kind,
+                 d.n ? d.items[0].message : "no message");
+        dcd_scenario_free(sc);
+        dcd_diags_free(&d);
+    }
+    alarm(0);
+    remove(fifo);
+    snprintf(path, sizeof path, "%s/child.yaml", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/sub.yaml", dir);
+    remove(path);
+    rmdir(dir);
+}
+
+/* YAML tags: !!str is text like quotes (a !!str number is refused like a
+ * quoted one); other tags are refused at the tag. */
+static void test_tags(void)
+{
+    dcd_diags d = {0}, q = {0};
+    dcd_scenario *sc = NULL;
+    const char *sets_tag[] = {"pue=!!str 1.3"}, *sets_quoted[] = {"pue=\"1.3\""};
+    int rc = load(TINY, sets_tag, 1, &sc, &d);
+    gsl_test_int(rc, DCD_EINPUT, "tags: !!str 1.3 is refused as a number");
+    dcd_scenario_free(sc);
+    rc = load(TINY, sets_quoted, 1, &sc, &q);
+    gsl_test(d.n == 0 || d.n != q.n || strcmp(d.items[0].message, q.items[0].message) != 0,
+             "tags: refused exactly like \"1.3\" (%s)", d.n ? d.items[0].message : "");
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    dcd_diags_free(&q);
+
+    const char *title[] = {"title=!!str 2024"};
+    rc = load(TINY, title, 1, &sc, &d);
+    gsl_test_int(rc, DCD_OK, "tags: !!str text is accepted");
+    if (sc) {
+        gsl_test_str(str_or(sc->title), "2024", "tags: !!str 2024 is the text 2024");
+        dcd_buf out = {0};
+        dcd_scenario_emit(sc, "t", &out);
+        gsl_test(!strstr(dcd_buf_str(&out), "title: \"2024\""),
+                 "tags: emitted quoted, so it reads back as text");
+        dcd_buf_free(&out);
+    }
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+
+    const char *others[] = {"!!float 1.3",
+                            "!!int 1",
+                            "!custom 1",
+                            "!!map {a: 1}",
+                            "!!seq [1]",
+                            "!!null ~",
+                            "!<tag:example.com,2000:x> 1"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        char set[64];
+        snprintf(set, sizeof set, "pue=%s", others[i]);
+        const char *sets[] = {set};
+        rc = load(TINY, sets, 1, &sc, &d);
+        gsl_test_int(rc, DCD_EINPUT, "tags: %s is refused", others[i]);
+        gsl_test(d.n != 1 || !strstr(d.items[0].message, "is not supported") ||
+                     d.items[0].column != 5,
+                 "tags: %s refused at the tag (%s)", others[i], d.n ? d.items[0].message : "");
+        dcd_scenario_free(sc);
+        dcd_diags_free(&d);
+    }
+}
+
+/* 50,000 distinct --set overrides apply (in linear time since the label pool
+ * and large maps are hashed: before, 40,000 took about 50 s); the last value
+ * given for a key wins, and 150 bad options stop after 100 with a note. */
+static void test_many_sets(void)
+{
+    enum { N = 50000 };
+    char **sets = calloc(N, sizeof *sets);
+    int ok = sets != NULL;
+    for (size_t i = 0; ok && i < N; i++) {
+        sets[i] = malloc(48);
+        ok = sets[i] != NULL;
+        if (!ok)
+            break;
+        if (i % 2 == 0) /* distinct values for one key */
+            snprintf(sets[i], 48, "segments.c.utilisation=0.%06zu", i);
+        else /* distinct paths: removing keys that are not there changes nothing */
+            snprintf(sets[i], 48, "segments.c.note_%zu=~", i);
+    }
+    gsl_test(!ok, "many sets: built %d options", N);
+    dcd_diags d = {0};
+    dcd_scenario *sc = NULL;
+    int rc = ok ? load(TINY, (const char *const *)sets, N, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_OK, "many sets: %d overrides load", N);
+    if (sc) {
+        gsl_test_int((int)sc->segments[1].utilisation.n, 1, "many sets: utilisation is a constant");
+        gsl_test_rel(sc->segments[1].utilisation.value[0], (N - 2) / 1e6, 1e-15,
+                     "many sets: the last value wins");
+        gsl_test(dcd_map_get(dcd_map_get(dcd_map_get(sc->tree, "segments"), "c"), "note_1") != NULL,
+                 "many sets: removals of absent keys add nothing");
+    }
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+
+    /* distinct new keys: a map of 50,000 keys is built, then refused (100 errors) */
+    for (size_t i = 0; ok && i < N; i++)
+        snprintf(sets[i], 48, "k%zu=1", i);
+    rc = ok ? load(TINY, (const char *const *)sets, N, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "many sets: %d unknown keys are refused", N);
+    gsl_test_int((int)d.n, 101, "many sets: 100 errors and a note");
+    dcd_diags_free(&d);
+
+    for (size_t i = 0; ok && i < 150; i++)
+        snprintf(sets[i], 48, "bad%zu", i);
+    rc = ok ? load(TINY, (const char *const *)sets, 150, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "many sets: 150 malformed options are refused");
+    gsl_test(d.n != 101 || !strstr(d.items[100].message, "stopped reading --set options"),
+             "many sets: reported up to 100, then a note");
+    dcd_diags_free(&d);
+    for (size_t i = 0; sets && i < N; i++)
+        free(sets[i]);
+    free(sets);
+}
+
+/* Large maps are hashed: put, get, replace and remove agree with a scan. */
+static void test_map_index(void)
+{
+    dcd_node *m = dcd_node_new(DCD_NODE_MAP, NULL, "f", 1, 1);
+    char key[32];
+    int bad = m == NULL;
+    for (int i = 0; m && i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        dcd_node *k = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1),
+                 *v = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1);
+        bad |= !k || !v || dcd_map_put(m, k, v) != 0;
+        if (i % 3 == 0) { /* replace: the key keeps its place */
+            k = dcd_node_new(DCD_NODE_SCALAR, key, "f", 1, 1);
+            v = dcd_node_new(DCD_NODE_SCALAR, "again", "f", 1, 1);
+            bad |= !k || !v || dcd_map_put(m, k, v) != 0;
+        }
+    }
+    for (int i = 0; m && i < 1000; i += 7) {
+        snprintf(key, sizeof key, "k%d", i);
+        dcd_map_remove(m, key);
+    }
+    for (int i = 0; m && i < 1000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        size_t at = dcd_map_index(m, key);
+        if (i % 7 == 0) {
+            bad |= at != (size_t)-1;
+            continue;
+        }
+        bad |= at == (size_t)-1 || strcmp(m->keys[at]->text, key) != 0;
+        bad |= at != (size_t)-1 && strcmp(m->vals[at]->text, i % 3 == 0 ? "again" : key) != 0;
+    }
+    gsl_test(bad, "map index: 1000 keys put, replaced, removed and found");
+    gsl_test(!m || m->n != 1000 - 143, "map index: %zu keys left", m ? m->n : 0);
+    dcd_node_free(m);
+}
+
+/* TINY with a description of LEN 'x's, plus EXTRA (may be ""). */
+static char *with_description(size_t len, const char *extra)
+{
+    size_t tl = strlen(TINY), el = strlen(extra);
+    char *s = malloc(tl + len + el + 64);
+    if (!s)
+        return NULL;
+    memcpy(s, TINY, tl);
+    size_t k = tl + (size_t)sprintf(s + tl, "description: &d ");
+    memset(s + k, 'x', len);
+    k += len;
+    s[k++] = '\n';
+    memcpy(s + k, extra, el + 1);
+    return s;
+}
+
+/* Saves SC with dcd_scenario_emit() in DIR/saved.yaml and loads that file
+ * back.  Returns the saved size, or 0 when it did not load. */
+static size_t saved_loads_back(const dcd_scenario *sc, const char *dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/saved.yaml", dir);
+    dcd_buf out = {0};
+    size_t size = 0;
+    if (dcd_scenario_emit(sc, "test", &out) == 0) {
+        FILE *f = fopen(path, "wb");
+        if (f && fwrite(out.data, 1, out.len, f) == out.len && fclose(f) == 0) {
+            dcd_diags d = {0};
+            dcd_scenario *back = NULL;
+            if (dcd_scenario_load(path, NULL, 0, &back, &d) == DCD_OK)
+                size = out.len;
+            dcd_scenario_free(back);
+            dcd_diags_free(&d);
+        }
+    }
+    dcd_buf_free(&out);
+    remove(path);
+    return size;
+}
+
+/* What `run` saves as scenario.yaml always loads back: a scenario whose
+ * saved form would pass the 16 MiB file limit (an alias doubling a 9 MiB
+ * text; before, it loaded and its scenario.yaml was then refused) is refused
+ * at load, and one whose saved form just fits loads back. */
+static void test_emit_limit(void)
+{
+    char dir[] = "/tmp/dcd-test-limit.XXXXXX";
+    if (!mkdtemp(dir)) {
+        gsl_test(1, "emit limit: scratch folder");
+        return;
+    }
+    dcd_diags d = {0};
+    dcd_scenario *sc = NULL;
+    char *text = with_description(9u << 20, "title: *d\n");
+    int rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+    gsl_test_int(rc, DCD_EINPUT, "emit limit: an 18 MiB resolved scenario is refused");
+    gsl_test(d.n != 1 || !strstr(d.items[0].message, "more than the 16777216") ||
+                 d.items[0].line != 1 || d.items[0].column != 1,
+             "emit limit: said at the document (%s)", d.n ? d.items[0].message : "");
+    if (sc)
+        gsl_test(saved_loads_back(sc, dir) == 0, "emit limit: or else it loads back");
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    free(text);
+
+    /* The largest description that fits: the saved size grows by one byte
+     * per 'x' (a plain word is never folded). */
+    text = with_description(1, "");
+    rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+    size_t one = rc == DCD_OK ? saved_loads_back(sc, dir) : 0;
+    gsl_test(one == 0, "emit limit: a small scenario loads back (%zu bytes)", one);
+    dcd_scenario_free(sc);
+    free(text);
+    size_t header = strlen("# Resolved scenario (extends and --set applied), written by "
+                           "dcdemand test\n# Input SHA-256: \n") +
+                    64;
+    size_t fit = DCD_SCENARIO_MAX_FILE_BYTES - DCD_SCENARIO_EMIT_HEADER_MAX - (one - header) + 1;
+    for (size_t extra = 0; one && extra < 2; extra++) {
+        text = with_description(fit + extra, "");
+        rc = text ? load(text, NULL, 0, &sc, &d) : DCD_ENOMEM;
+        if (extra == 0) {
+            gsl_test_int(rc, DCD_OK, "emit limit: a scenario saved in 16 MiB - 256 bytes loads");
+            size_t size = sc ? saved_loads_back(sc, dir) : 0;
+            gsl_test(size == 0 || size > DCD_SCENARIO_MAX_FILE_BYTES,
+                     "emit limit: and its saved form (%zu bytes) loads back", size);
+        } else {
+            gsl_test_int(rc, DCD_EINPUT, "emit limit: one byte more is refused");
+        }
+        dcd_scenario_free(sc);
+        sc = NULL;
+        dcd_diags_free(&d);
+        free(text);
+    }
+    rmdir(dir);
+}
+
 /* ---- safe names ---------------------------------------------------------- */
 
 static void test_safe_names(void)
@@ -591,6 +880,11 @@ int main(void)
     test_load();
     test_load_errors();
     test_extends();
+    test_extends_special_files();
+    test_tags();
+    test_many_sets();
+    test_map_index();
+    test_emit_limit();
     test_safe_names();
     test_sha256();
     dcd_pool_free(&pool);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dcd_engine.h"
+#include "dcd_load.h"
 #include "harness.h"
 
 static dcd_results *project(const dcd_scenario *sc)
