@@ -127,8 +127,7 @@ ubsan:
 ## in tests/fuzz/corpus/, new inputs and crash files in build-fuzz/
 FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
-FUZZ_SRC   := model/io/scenario.c model/io/tree.c model/base/error.c model/base/buf.c \
-              model/base/sha256.c model/core/series.c model/core/engine.c
+FUZZ_SRC   := $(wildcard model/base/*.c model/core/*.c model/io/*.c)
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               -fno-omit-frame-pointer
 build-fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_SRC) $(wildcard include/*.h)

@@ -23,7 +23,7 @@
 #include "dcd_buf.h"
 #include "dcd_engine.h"
 #include "dcd_error.h"
-#include "dcd_scenario.h"
+#include "dcd_load.h"
 
 typedef enum dcd_vary_mode {
     DCD_VARY_DEFAULT = -1, /* value for a number or point, scale for a series */
