@@ -69,14 +69,12 @@ int dcd_input_setting(const dcd_input *in, double x, dcd_buf *out);
  * names a derived scenario (quotes doubled).  Returns 0, or -1 on OOM. */
 int dcd_input_name_setting(const char *name, const char *suffix, dcd_buf *out);
 
-/* The allowed range of the quantity named KEY (the last key of a path that
- * is not a year: `growth`, `pue`, `utilisation`, ...), from the ranges of
- * docs/scenario-format.md.  An open end is reported with *LO_OPEN or
- * *HI_OPEN set; an end without a limit is +-HUGE_VAL.  Returns 0, or -1
- * when KEY is not a number the format knows.  This is the one place that
- * knows the ranges for the analyses (to be replaced by the loader's schema
- * table). */
-int dcd_input_range(const char *key, double *lo, int *lo_open, double *hi, int *hi_open);
+/* The allowed range of the input at PATH (`segments.ai.growth`,
+ * `segments.ai.growth.2027`, `pue`, ...), from the scenario schema
+ * (dcd_schema.h).  An open end is reported with *LO_OPEN or *HI_OPEN set;
+ * an end without a limit is +-HUGE_VAL.  Returns 0, or -1 when PATH is not
+ * a number or series the format knows. */
+int dcd_input_range(const char *path, double *lo, int *lo_open, double *hi, int *hi_open);
 
 /* Default bounds of X for IN: the values of X that keep every point of the
  * input within its allowed range (an open end moved inwards by 1e-9 of its

@@ -8,6 +8,7 @@
 
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_schema.h"
 #include "dcd_solve.h"
 
 const char *dcd_vary_mode_name(dcd_vary_mode m)
@@ -236,60 +237,23 @@ int dcd_input_name_setting(const char *name, const char *suffix, dcd_buf *out)
     return out->failed ? -1 : 0;
 }
 
-/* The ranges of docs/scenario-format.md, by key. */
-typedef struct range_row {
-    const char *key;
-    double lo, hi;
-    int lo_open, hi_open;
-} range_row;
-
-static const range_row RANGES[] = {
-    {"growth", -1, 10, 1, 0},
-    {"pue", 1, 10, 0, 0},
-    {"utilisation", 0, 1, 0, 0},
-    {"idle", 0, 1, 0, 0},
-    {"equipment_share", 0, 1, 0, 0},
-    {"grid_intensity_g_per_kwh", 0, HUGE_VAL, 0, 0},
-    {"wue_l_per_kwh", 0, HUGE_VAL, 0, 0},
-    {"energy_twh", 0, HUGE_VAL, 0, 0},
-    {"capacity_gw", 0, HUGE_VAL, 0, 0},
-    {"additions_gw", 0, HUGE_VAL, 0, 0},
-    {"capex_usd", 0, HUGE_VAL, 0, 0},
-    {"shipments", 0, HUGE_VAL, 0, 0},
-    {"unit_power_w", 0, HUGE_VAL, 0, 0},
-    {"saturation_gw", 0, HUGE_VAL, 0, 0},
-    {"cost_per_mw_usd", 0, HUGE_VAL, 1, 0},
-    {"unit_price_usd", 0, HUGE_VAL, 1, 0},
-    {"total_twh", 0, HUGE_VAL, 1, 0},
-    {"other_twh", 0, HUGE_VAL, 1, 0},
-    {"forecast_twh", 0, HUGE_VAL, 1, 0},
-    {"lifetime_years", 1, 100, 1, 0},
-    {"rate", 0, 10, 1, 0},
-    {"midpoint_year", 1900, 2200, 0, 0},
-    {"years", 0, 100, 1, 0},
-    {"scale", 0, 100, 1, 0},
-    {"shape", 0, 20, 1, 0},
-    {"lifetime", 0, 100, 1, 0},
-};
-
-int dcd_input_range(const char *key, double *lo, int *lo_open, double *hi, int *hi_open)
+int dcd_input_range(const char *path, double *lo, int *lo_open, double *hi, int *hi_open)
 {
-    for (size_t i = 0; i < sizeof RANGES / sizeof *RANGES; i++)
-        if (strcmp(key, RANGES[i].key) == 0) {
-            *lo = RANGES[i].lo;
-            *hi = RANGES[i].hi;
-            *lo_open = RANGES[i].lo_open;
-            *hi_open = RANGES[i].hi_open;
-            return 0;
-        }
-    return -1;
+    const dcd_key_info *k = dcd_schema_lookup(path);
+    if (!k || (k->type != DCD_KEY_NUMBER && k->type != DCD_KEY_SERIES))
+        return -1;
+    *lo = k->min;
+    *hi = k->max;
+    *lo_open = k->min_open;
+    *hi_open = k->max_open;
+    return 0;
 }
 
 int dcd_input_default_bounds(const dcd_input *in, double *lo, double *hi)
 {
     double rlo, rhi, big = 1;
     int lo_open, hi_open;
-    if (dcd_input_range(in->key, &rlo, &lo_open, &rhi, &hi_open) != 0)
+    if (dcd_input_range(in->path, &rlo, &lo_open, &rhi, &hi_open) != 0)
         return -1;
     for (size_t i = 0; i < in->n; i++)
         big = fmax(big, 10 * fabs(in->value[i]));

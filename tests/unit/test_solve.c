@@ -133,10 +133,11 @@ int main(void)
     gsl_test_int(st, DCD_EUSAGE, "a series cannot be solved as one value");
     dcd_source_free(src);
 
-    /* Default bounds from the allowed ranges. */
+    /* Default bounds from the allowed ranges (the schema table). */
     dcd_input in = {0};
     double vals[2] = {0.1, -0.2}, lo, hi;
     in.key = (char *)"growth";
+    in.path = (char *)"segments.ai.growth";
     in.n = 2;
     in.value = vals;
     in.mode = DCD_VARY_SCALE;
@@ -148,11 +149,13 @@ int main(void)
     gsl_test_rel(lo, -0.8, 1e-8, "shift bounds: -0.2 + s stays above -1");
     gsl_test_rel(hi, 9.9, 1e-8, "shift bounds: 0.1 + s stays at most 10");
     in.key = (char *)"pue";
+    in.path = (char *)"pue";
     in.n = 1;
     in.mode = DCD_VARY_VALUE;
     dcd_input_default_bounds(&in, &lo, &hi);
     gsl_test(lo != 1 || hi != 10, "pue bounds are [1, 10]");
     in.key = (char *)"colour";
+    in.path = (char *)"segments.ai.colour";
     gsl_test(dcd_input_default_bounds(&in, &lo, &hi) != -1, "no range for an unknown key");
 
     /* The overrides: a series keeps its years and interpolation. */
