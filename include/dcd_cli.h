@@ -11,6 +11,7 @@
 
 #include "dcd_error.h"
 #include "dcd_scenario.h"
+#include "dcd_vec.h"
 
 #define DCD_VERSION "0.1.0"
 #define DCD_PROGRAM "dcdemand"
@@ -31,19 +32,6 @@ int dcd_cmd_sweep(int argc, char **argv);
 int dcd_cmd_report(int argc, char **argv);
 
 /* Shared helpers for commands. */
-
-/* A growable list of borrowed strings, such as the --set arguments of a
- * command line.  Zero-initialise it; dcd_strlist_free() frees the array,
- * never the strings. */
-typedef struct dcd_strlist {
-    const char **v;
-    size_t n, cap;
-} dcd_strlist;
-
-/* Appends S.  Returns 0, or -1 when memory ran out. */
-int dcd_strlist_push(dcd_strlist *l, const char *s);
-/* Frees the array; the list is left empty and reusable. */
-void dcd_strlist_free(dcd_strlist *l);
 
 /* Prints "dcdemand: " and the formatted message to stderr. */
 void dcd_cli_error(const char *fmt, ...)

@@ -23,6 +23,7 @@
 
 #include "dcd_buf.h"
 #include "dcd_engine.h"
+#include "dcd_format.h"
 #include "dcd_scenario.h"
 #include "dcd_tree.h"
 
@@ -140,15 +141,6 @@ int dcd_compare_format_md(const dcd_compare *c, int diff_only, const dcd_compare
  * with problems in D. */
 int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int charts,
                       dcd_diags *d);
-
-/* Appends S to OUT as Markdown text: control characters become spaces and
- * the characters Markdown or a table would read (\ ` * _ | < > [ ] #) are
- * escaped with a backslash.  Returns 0, or -1 on OOM. */
-int dcd_md_text(dcd_buf *out, const char *s);
-
-/* Appends S to OUT as a CSV field (quoted when it holds a comma, quote or
- * line break).  Returns 0, or -1 on OOM. */
-int dcd_csv_field(dcd_buf *out, const char *s);
 
 /* ---- sweep: parameter grids ---------------------------------------------- */
 

@@ -9,6 +9,7 @@
 #include "dcd_compare.h"
 
 #include "dcd_output.h"
+#include "dcd_vec.h"
 #include "dcd_plot_overlay.h"
 
 #include <ctype.h>
@@ -28,15 +29,6 @@ const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS] = {2025, 2030, 2
 /* Keys of the top level that hold prose or labels, not assumptions. */
 static const char *const SKIP_TOP[] = {"name",    "title",   "description", "sources", "study",
                                        "case",    "expect",  "history",     "extends", NULL};
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -142,54 +134,11 @@ static int parse_number(const char *t, double *out)
     return 0;
 }
 
-/* Appends X in its shortest form of at most 12 significant digits, with an
- * exponent (1.5e6, 2e-5) outside [1e-4, 1e6). */
-static void put_compact_num(dcd_buf *b, double x)
-{
-    char ref[40], tmp[48];
-    if (x == 0) {
-        dcd_buf_puts(b, "0");
-        return;
-    }
-    snprintf(ref, sizeof ref, "%.12g", x);
-    double target = strtod(ref, NULL);
-    double ax = fabs(x);
-    if (ax >= 1e6 || ax < 1e-4) {
-        for (int p = 1; p <= 12; p++) {
-            snprintf(tmp, sizeof tmp, "%.*e", p - 1, x);
-            if (strtod(tmp, NULL) == target)
-                break;
-        }
-        char *e = strchr(tmp, 'e');
-        if (!e) {
-            dcd_buf_puts(b, tmp);
-            return;
-        }
-        dcd_buf_append(b, tmp, (size_t)(e - tmp));
-        dcd_buf_puts(b, "e");
-        const char *q = e + 1;
-        if (*q == '-')
-            dcd_buf_puts(b, "-");
-        if (*q == '+' || *q == '-')
-            q++;
-        while (*q == '0' && q[1])
-            q++;
-        dcd_buf_puts(b, q);
-        return;
-    }
-    for (int p = 1; p <= 12; p++) {
-        snprintf(tmp, sizeof tmp, "%.*g", p, x);
-        if (!strchr(tmp, 'e') && strtod(tmp, NULL) == target)
-            break;
-    }
-    dcd_buf_puts(b, tmp);
-}
-
 static void put_scalar(dcd_buf *b, const dcd_node *n)
 {
     double x;
     if (n->plain && parse_number(n->text, &x) == 0)
-        put_compact_num(b, x);
+        dcd_fmt_num(b, x, DCD_NUM_COMPACT, 0, DCD_OUT_TERM);
     else
         dcd_buf_puts(b, n->text ? n->text : "");
 }
@@ -304,7 +253,7 @@ static int add_note(dcd_compare *c, const char *fmt, ...)
     if (!p)
         return -1;
     c->notes = p;
-    if (!(c->notes[c->nnotes] = dup_str(tmp)))
+    if (!(c->notes[c->nnotes] = dcd_strdup(tmp)))
         return -1;
     c->nnotes++;
     return 0;
@@ -319,7 +268,7 @@ static int add_note_buf(dcd_compare *c, dcd_buf *b)
     if (!p)
         return -1;
     c->notes = p;
-    if (!(c->notes[c->nnotes] = dup_str(dcd_buf_str(b))))
+    if (!(c->notes[c->nnotes] = dcd_strdup(dcd_buf_str(b))))
         return -1;
     c->nnotes++;
     return 0;
@@ -341,7 +290,7 @@ static int insert_row(dcd_compare *c, size_t at, const char *path)
         return -1;
     c->rows = p;
     dcd_compare_row row = {0};
-    row.path = dup_str(path);
+    row.path = dcd_strdup(path);
     row.cells = calloc(c->ncol, sizeof *row.cells);
     if (!row.path || !row.cells) {
         free(row.path);
@@ -426,7 +375,7 @@ static int walk(walker *w, const dcd_node *m, int depth)
                     return -1;
             }
             dcd_compare_row *row = &w->c->rows[at];
-            if (!row->cells[w->col] && !(row->cells[w->col] = dup_str(dcd_buf_str(&w->cell))))
+            if (!row->cells[w->col] && !(row->cells[w->col] = dcd_strdup(dcd_buf_str(&w->cell))))
                 return -1;
             w->last = at;
         }
@@ -630,44 +579,16 @@ static int decimals(int m)
     return strcmp(dcd_total_info[m].unit, "%") == 0 ? 2 : 1;
 }
 
-/* Appends X with DEC decimals (SIGN: with a leading + when positive); no
- * "-0.0"; NaN appends EMPTY. */
-static void put_fixed(dcd_buf *b, double x, int dec, int sign, const char *empty)
-{
-    if (isnan(x)) {
-        dcd_buf_puts(b, empty);
-        return;
-    }
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, sign ? "%+.*f" : "%.*f", dec, x);
-    /* A value that rounds to zero shows without a sign (or as +0.0). */
-    int zero = 1;
-    for (const char *p = tmp; *p; p++)
-        if (*p >= '1' && *p <= '9')
-            zero = 0;
-    if (zero)
-        snprintf(tmp, sizeof tmp, "%.*f", dec, 0.0);
-    dcd_buf_puts(b, tmp);
-}
-
-/* Display width of S: UTF-8 characters. */
+/* Display width of S once escaped for a terminal. */
 static size_t text_width(const char *s, size_t len)
 {
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w++;
-    return w;
+    return dcd_fmt_term_width(s, len);
 }
 
-/* Appends LEN bytes of S with control characters as spaces. */
+/* Appends LEN bytes of S with control characters escaped (\xNN). */
 static void put_clean(dcd_buf *b, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        char o = (ch < 0x20 || ch == 0x7f) ? ' ' : (char)ch;
-        dcd_buf_append(b, &o, 1);
-    }
+    dcd_fmt_term_text(b, s, len);
 }
 
 /* Appends S (LEN bytes) padded to W columns, right-aligned when RIGHT. */
@@ -1056,18 +977,18 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
                         continue;
                     double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
                     dcd_buf_clear(&cell);
-                    put_fixed(&cell, v, dec, 0, "-");
+                    dcd_fmt_num(&cell, v, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
                     dcd_buf_puts(b, "  ");
                     put_pad(b, dcd_buf_str(&cell), cell.len, vw[j], 1);
                     if (!j)
                         continue;
                     dcd_buf_clear(&cell);
-                    put_fixed(&cell, v - ref, dec, 1, "-");
+                    dcd_fmt_num(&cell, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_TERM);
                     dcd_buf_puts(b, "  ");
                     put_pad(b, dcd_buf_str(&cell), cell.len, DW, 1);
                     dcd_buf_clear(&cell);
                     double rel = dcd_compare_rel_pct(v, ref);
-                    put_fixed(&cell, rel, 1, 1, "-");
+                    dcd_fmt_num(&cell, rel, DCD_NUM_SIGNED, 1, DCD_OUT_TERM);
                     if (!isnan(rel))
                         dcd_buf_puts(&cell, "%");
                     dcd_buf_puts(b, "  ");
@@ -1101,21 +1022,6 @@ int dcd_compare_format_text(const dcd_compare *c, int diff_only, int width, dcd_
 }
 
 /* ---- CSV ---------------------------------------------------------------------- */
-
-int dcd_csv_field(dcd_buf *out, const char *s)
-{
-    if (!s)
-        return out->failed ? -1 : 0;
-    if (!strpbrk(s, ",\"\r\n"))
-        return dcd_buf_puts(out, s);
-    dcd_buf_puts(out, "\"");
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            dcd_buf_puts(out, "\"");
-        dcd_buf_append(out, p, 1);
-    }
-    return dcd_buf_puts(out, "\"");
-}
 
 int dcd_compare_format_csv(const dcd_compare *c, dcd_buf *out)
 {
@@ -1158,21 +1064,6 @@ int dcd_compare_format_csv(const dcd_compare *c, dcd_buf *out)
 }
 
 /* ---- Markdown ------------------------------------------------------------------- */
-
-int dcd_md_text(dcd_buf *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        if (ch < 0x20 || ch == 0x7f) {
-            dcd_buf_puts(out, " ");
-            continue;
-        }
-        if (strchr("\\`*|<>[]#", *p))
-            dcd_buf_puts(out, "\\");
-        dcd_buf_append(out, p, 1);
-    }
-    return out->failed ? -1 : 0;
-}
 
 /* Appends S as inline code when it has no backtick (a | escaped for
  * tables), else as escaped text. */
@@ -1308,17 +1199,17 @@ static void md_results(const dcd_compare *c, dcd_buf *b)
             double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
             for (size_t j = 0; j < c->ncol; j++) {
                 dcd_buf_puts(b, " ");
-                put_fixed(b, dcd_compare_value(c->cols[j].r, m, c->years[y]), dec, 0, "-");
+                dcd_fmt_num(b, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED, dec, DCD_OUT_MD);
                 dcd_buf_puts(b, " |");
             }
             for (size_t j = 1; j < c->ncol; j++) {
                 double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
                 double rel = dcd_compare_rel_pct(v, ref);
                 dcd_buf_puts(b, " ");
-                put_fixed(b, v - ref, dec, 1, "-");
+                dcd_fmt_num(b, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_MD);
                 if (!isnan(rel)) {
                     dcd_buf_puts(b, " (");
-                    put_fixed(b, rel, 1, 1, "");
+                    dcd_fmt_num(b, rel, DCD_NUM_SIGNED, 1, DCD_OUT_MD);
                     dcd_buf_puts(b, "%)");
                 }
                 dcd_buf_puts(b, " |");
@@ -1511,7 +1402,7 @@ int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen)
     for (size_t i = 0; i < n; i++) {
         dcd_buf_clear(&t);
         dcd_buf_num(&t, value[i]);
-        if (t.failed || !(v->text[i] = dup_str(dcd_buf_str(&t)))) {
+        if (t.failed || !(v->text[i] = dcd_strdup(dcd_buf_str(&t)))) {
             v->n = i;
             dcd_buf_free(&t);
             dcd_vary_free(v);

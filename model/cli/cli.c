@@ -18,27 +18,6 @@ const char dcd_exit_help[] =
     "  6   results written, but charts failed\n"
     "  70  internal error (out of memory)\n";
 
-int dcd_strlist_push(dcd_strlist *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        const char **p = realloc(l->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->v = p;
-        l->cap = cap;
-    }
-    l->v[l->n++] = s;
-    return 0;
-}
-
-void dcd_strlist_free(dcd_strlist *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = l->cap = 0;
-}
-
 void dcd_cli_error(const char *fmt, ...)
 {
     va_list ap;

@@ -379,9 +379,10 @@ int dcd_cmd_compare(int argc, char **argv)
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    if (!quiet)
-        fwrite(text.data, 1, text.len, stdout);
+    /* Files first, the table last: a closed pipe loses no file. */
     rc = dcd_compare_write(cmp, outdir, diff_only, charts, &diags);
+    if (!quiet && (rc == DCD_OK || rc == DCD_EPLOT))
+        fwrite(text.data, 1, text.len, stdout);
     if (rc != DCD_OK) {
         if (rc == DCD_EPLOT && !quiet)
             printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);

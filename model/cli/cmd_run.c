@@ -5,6 +5,7 @@
 
 #include "dcd_cli.h"
 #include "dcd_engine.h"
+#include "dcd_format.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
 
@@ -35,19 +36,42 @@ static int table_year(const dcd_scenario *sc, int y)
     return y % 5 == 0;
 }
 
-static void print_table(const dcd_scenario *sc, const dcd_results *r)
+/* Appends X right-aligned in W columns with DEC decimals ("-" when the
+ * scenario does not determine it). */
+static void put_cell(dcd_buf *b, double x, int dec, int w)
 {
-    printf("%s%s%s\n", sc->name, sc->title ? ": " : "", sc->title ? sc->title : "");
-    printf("%6s %9s %9s %12s %10s %10s %8s\n", "year", "dc_twh", "ai_twh", "national_twh",
-           "dc_share_%", "ai_share_%", "it_gw");
+    dcd_buf cell = {0};
+    dcd_fmt_num(&cell, x, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
+    if (cell.failed)
+        b->failed = 1;
+    dcd_buf_puts(b, " ");
+    dcd_fmt_term_pad(b, dcd_buf_str(&cell), (size_t)w, 1);
+    dcd_buf_free(&cell);
+}
+
+/* Appends the table of key years of SC's results R; scenario text is
+ * escaped (dcd_format.h). */
+static void format_table(dcd_buf *b, const dcd_scenario *sc, const dcd_results *r)
+{
+    dcd_fmt_term_text(b, sc->name, strlen(sc->name));
+    if (sc->title) {
+        dcd_buf_puts(b, ": ");
+        dcd_fmt_term_text(b, sc->title, strlen(sc->title));
+    }
+    dcd_buf_printf(b, "\n%6s %9s %9s %12s %10s %10s %8s\n", "year", "dc_twh", "ai_twh",
+                   "national_twh", "dc_share_%", "ai_share_%", "it_gw");
     for (size_t i = 0; i < r->ny; i++) {
         int y = r->start + (int)i;
         if (!table_year(sc, y))
             continue;
-        printf("%6d %9.1f %9.1f %12.1f %10.2f %10.2f %8.1f\n", y, DCD_TOTAL(r, DCD_T_DC_TWH, i),
-               DCD_TOTAL(r, DCD_T_AI_TWH, i), DCD_TOTAL(r, DCD_T_NATIONAL_TWH, i),
-               DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, i), DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i),
-               DCD_TOTAL(r, DCD_T_DC_IT_GW, i));
+        dcd_buf_printf(b, "%6d", y);
+        put_cell(b, DCD_TOTAL(r, DCD_T_DC_TWH, i), 1, 9);
+        put_cell(b, DCD_TOTAL(r, DCD_T_AI_TWH, i), 1, 9);
+        put_cell(b, DCD_TOTAL(r, DCD_T_NATIONAL_TWH, i), 1, 12);
+        put_cell(b, DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, i), 2, 10);
+        put_cell(b, DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i), 2, 10);
+        put_cell(b, DCD_TOTAL(r, DCD_T_DC_IT_GW, i), 1, 8);
+        dcd_buf_puts(b, "\n");
     }
 }
 
@@ -67,7 +91,7 @@ int dcd_cmd_run(int argc, char **argv)
     dcd_results **res = NULL;
     int nfiles = 0;
     dcd_diags diags = {0};
-    dcd_buf dir = {0};
+    dcd_buf dir = {0}, table = {0};
 
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:s:qh", opts, NULL)) != -1) {
@@ -138,10 +162,11 @@ int dcd_cmd_run(int argc, char **argv)
             goto done;
         }
         if (!quiet) {
+            /* Printed once every file is written (a closed pipe loses nothing). */
             if (i)
-                putchar('\n');
-            print_table(scs[i], res[i]);
-            printf("wrote %s/\n", dir.data);
+                dcd_buf_puts(&table, "\n");
+            format_table(&table, scs[i], res[i]);
+            dcd_buf_printf(&table, "wrote %s/\n", dir.data);
         }
         if (batch) {
             /* The charts' scripts; one gnuplot draws them all below. */
@@ -164,6 +189,12 @@ int dcd_cmd_run(int argc, char **argv)
             plot_code = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
     }
     code = plot_code;
+    if (table.failed) {
+        code = dcd_cli_fail(&diags, DCD_ENOMEM);
+        goto done;
+    }
+    if (table.len)
+        fwrite(table.data, 1, table.len, stdout);
 done:
     if (res)
         for (int i = 0; i < nfiles; i++)
@@ -172,6 +203,7 @@ done:
     dcd_cli_free_scenarios(scs, nfiles);
     dcd_diags_free(&diags);
     dcd_buf_free(&dir);
+    dcd_buf_free(&table);
     dcd_plot_batch_free(batch);
     dcd_strlist_free(&st);
     return code;
@@ -244,9 +276,19 @@ static int validate_or_show(int argc, char **argv, int show)
             fwrite(b.data, 1, b.len, stdout);
         dcd_buf_free(&b);
     } else if (!quiet) {
-        for (int i = 0; i < nfiles; i++)
-            printf("%s: ok (%s, %d-%d, %zu segments)\n", scs[i]->path, scs[i]->name,
-                   scs[i]->start, scs[i]->end, scs[i]->nsegments);
+        dcd_buf b = {0};
+        for (int i = 0; i < nfiles; i++) {
+            dcd_fmt_term_text(&b, scs[i]->path, strlen(scs[i]->path));
+            dcd_buf_puts(&b, ": ok (");
+            dcd_fmt_term_text(&b, scs[i]->name, strlen(scs[i]->name));
+            dcd_buf_printf(&b, ", %d-%d, %zu segments)\n", scs[i]->start, scs[i]->end,
+                           scs[i]->nsegments);
+        }
+        if (b.failed)
+            code = DCD_EXIT_INTERNAL;
+        else if (b.len)
+            fwrite(b.data, 1, b.len, stdout);
+        dcd_buf_free(&b);
     }
 done:
     dcd_cli_free_scenarios(scs, nfiles);

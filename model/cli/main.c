@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,9 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     opterr = 0; /* commands report bad options themselves, in one line */
     gsl_set_error_handler_off();
+    /* A closed pipe (dcdemand compare ... | head -1) is an I/O error on
+     * stdout, reported by dcd_cli_finish() once every file is written. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2)
         return dcd_cli_usage(NULL, "missing command (run, validate, show, ...)");
     const char *cmd = argv[1];
