@@ -1,5 +1,5 @@
-/* dcd_compare.h - scenarios side by side: assumptions, results, and the
- * parameter grids of `dcdemand sweep`.
+/* dcd_compare.h - the `compare` analysis: scenarios side by side,
+ * assumptions and results (model/analysis/compare*.c).
  *
  * A comparison takes N columns, each a loaded scenario with its results,
  * and builds two tables:
@@ -142,30 +142,8 @@ int dcd_compare_format_md(const dcd_compare *c, int diff_only, const dcd_compare
 int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int charts,
                       dcd_diags *d);
 
-/* ---- sweep: parameter grids ---------------------------------------------- */
-
-/* Most values of one --vary, and most points of a grid. */
-#define DCD_VARY_MAX_VALUES 10000
-#define DCD_SWEEP_MAX_POINTS 10000
-
-/* One varied parameter: a path and its values, both as the text given to
- * --set (numbers formatted by dcd_buf_num, so 0.1 + 2 x 0.1 is "0.3"). */
-typedef struct dcd_vary {
-    char *path;    /* owned */
-    double *value; /* n values */
-    char **text;   /* n owned strings */
-    size_t n;
-} dcd_vary;
-
-/* Parses SPEC, "PATH=FROM:TO:STEP" or "PATH=V1,V2,...", into *V (zero it
- * first; free with dcd_vary_free()).  A range holds FROM + i STEP for
- * i = 0, 1, ... while within TO (TO included within a relative tolerance of
- * 1e-9 of STEP); STEP must be non-zero and point from FROM towards TO.
- * Every value is a finite number.  Returns DCD_OK; DCD_EUSAGE with a
- * message in WHY (WHYLEN bytes) when SPEC is malformed or has more than
- * DCD_VARY_MAX_VALUES values; DCD_ENOMEM. */
-int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen);
-/* Frees what V holds and zeroes it; accepts an empty V. */
-void dcd_vary_free(dcd_vary *v);
+/* The --vary grids of `dcdemand sweep` (dcd_vary) moved to dcd_sweep.h;
+ * included here for the chart code that still reads them from this header. */
+#include "dcd_sweep.h"
 
 #endif
