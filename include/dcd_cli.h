@@ -7,6 +7,7 @@
 #ifndef DCD_CLI_H
 #define DCD_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "dcd_error.h"
@@ -32,6 +33,54 @@ int dcd_cmd_sweep(int argc, char **argv);
 int dcd_cmd_report(int argc, char **argv);
 
 /* Shared helpers for commands. */
+
+/* ---- common options (options.c) -------------------------------------------
+ *
+ * Every command parses its options with dcd_cli_parse(): the common options
+ * it takes (a mask of DCD_OPT_*) are handled here once, its own ones by a
+ * callback.  A new command lists its own short and long options and writes
+ * one switch in the callback. */
+
+enum {
+    DCD_OPT_OUT = 1,      /* -o, --out DIR (must not be empty) */
+    DCD_OPT_SET = 2,      /* -s, --set PATH=VALUE (repeatable) */
+    DCD_OPT_QUIET = 4,    /* -q, --quiet */
+    DCD_OPT_NO_PLOTS = 8, /* --no-plots */
+    DCD_OPT_HELP = 16     /* -h, --help (every command) */
+};
+
+/* First value a command may use for its own long-only options. */
+#define DCD_OPT_OWN_LONG 512
+
+/* The common options' values. */
+typedef struct dcd_cli_common {
+    const char *outdir; /* -o; set the default before parsing */
+    dcd_strlist sets;   /* -s, borrowed from argv; free with dcd_strlist_free() */
+    int quiet;          /* -q */
+    int plots;          /* 0 after --no-plots; set the default (1) before parsing */
+    int help;           /* 1 when -h printed the help: return DCD_EXIT_OK */
+} dcd_cli_common;
+
+/* How a command is parsed. */
+typedef struct dcd_cli_spec {
+    const char *cmd;   /* command name, for messages */
+    const char *help;  /* text printed (then dcd_exit_help) for -h */
+    unsigned common;   /* DCD_OPT_* the command takes */
+    const char *own_short;            /* its own short options ("f:"), may be NULL */
+    const struct option *own_long;    /* its own long options, {0}-terminated; may be NULL */
+    int in_order;      /* operands reach OWN in order as C == 1 (also after "--") */
+    /* Called for each own option C with its argument; returns DCD_EXIT_OK or
+     * an exit code (its message printed). */
+    int (*own)(int c, const char *arg, void *ctx);
+    void *ctx;
+} dcd_cli_spec;
+
+/* Parses ARGV (ARGV[0] the command name) by SPEC into OUT.  Returns
+ * DCD_EXIT_OK, with optind at the first operand (unless in_order) and
+ * OUT->help set when -h printed the help; else the exit code of a usage
+ * error (printed), or of OWN.  OUT->sets is filled even on failure: free
+ * it. */
+int dcd_cli_parse(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *out);
 
 /* Prints "dcdemand: " and the formatted message to stderr. */
 void dcd_cli_error(const char *fmt, ...)

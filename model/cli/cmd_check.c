@@ -127,56 +127,41 @@ done:
     return code;
 }
 
+/* check's own option: -f FORMAT into *(enum format *)CTX. */
+static int check_option(int c, const char *arg, void *ctx)
+{
+    enum format *fmt = ctx;
+    (void)c;
+    if (strcmp(arg, "text") == 0)
+        *fmt = FMT_TEXT;
+    else if (strcmp(arg, "markdown") == 0 || strcmp(arg, "md") == 0)
+        *fmt = FMT_MARKDOWN;
+    else if (strcmp(arg, "csv") == 0)
+        *fmt = FMT_CSV;
+    else
+        return dcd_cli_usage("check", "unknown format '%s' (text, markdown or csv)", arg);
+    return DCD_EXIT_OK;
+}
+
 int dcd_cmd_check(int argc, char **argv)
 {
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option own[] = {{"format", required_argument, NULL, 'f'},
+                                        {NULL, 0, NULL, 0}};
     enum format fmt = FMT_TEXT;
-    int quiet = 0, c, code = DCD_EXIT_OK;
+    dcd_cli_spec spec = {"check", CHECK_HELP, DCD_OPT_SET | DCD_OPT_QUIET, "f:", own, 0,
+                         check_option, &fmt};
+    dcd_cli_common co = {0};
+    int quiet, code = DCD_EXIT_OK;
     int ninvalid = 0, nmodel = 0, checked = 0, skipped = 0, oom_reported = 0;
-    dcd_strlist set = {0};
     dcd_strlist files = {.owns = 1};
     dcd_scenario **scs = NULL;
     dcd_check chk = {0};
     dcd_buf out = {0};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                fmt = FMT_TEXT;
-            else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
-                fmt = FMT_MARKDOWN;
-            else if (strcmp(optarg, "csv") == 0)
-                fmt = FMT_CSV;
-            else {
-                code = dcd_cli_usage("check", "unknown format '%s' (text, markdown or csv)",
-                                     optarg);
-                goto done;
-            }
-            break;
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(CHECK_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("check", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    quiet = co.quiet;
     static const char *const default_args[] = {"scenarios"};
     const char *const *args = optind < argc ? (const char *const *)argv + optind : default_args;
     int nargs = optind < argc ? argc - optind : 1;
@@ -197,7 +182,7 @@ int dcd_cmd_check(int argc, char **argv)
     }
     for (size_t f = 0; f < files.n; f++) {
         dcd_diags diags = {0};
-        int rc = dcd_scenario_load(files.v[f], set.v, set.n, &scs[f], &diags);
+        int rc = dcd_scenario_load(files.v[f], co.sets.v, co.sets.n, &scs[f], &diags);
         if (rc != DCD_OK) {
             int ec = dcd_cli_fail(&diags, rc);
             dcd_diags_free(&diags);
@@ -270,6 +255,6 @@ done:
     dcd_check_free(&chk);
     dcd_strlist_free(&files);
     dcd_buf_free(&out);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     return code;
 }

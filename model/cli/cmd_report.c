@@ -10,7 +10,6 @@
  * file parses the options, calls it and prints.  docs/compare.md describes
  * the command.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,81 +42,59 @@ static const char REPORT_HELP[] =
     "  -q, --quiet            print nothing on success\n"
     "  -h, --help             show this help and exit\n\n";
 
+/* report's own option: -y YEARS. */
+typedef struct report_args {
+    int years[DCD_COMPARE_MAX_YEARS];
+    size_t nyears;
+} report_args;
+
+static int report_option(int c, const char *arg, void *ctx)
+{
+    report_args *a = ctx;
+    const char *p = arg;
+    (void)c;
+    a->nyears = 0;
+    for (;;) {
+        char *end;
+        long y = strtol(p, &end, 10);
+        if (end == p || y < 1900 || y > 2200 || a->nyears == DCD_COMPARE_MAX_YEARS ||
+            (*end && *end != ','))
+            return dcd_cli_usage("report", "--years '%s': expected years 1900-2200 "
+                                           "separated by commas", arg);
+        a->years[a->nyears++] = (int)y;
+        if (!*end)
+            return DCD_EXIT_OK;
+        p = end + 1;
+    }
+}
+
 int dcd_cmd_report(int argc, char **argv)
 {
-    enum { OPT_NO_PLOTS = 256 };
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
-                                         {"years", required_argument, NULL, 'y'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out/report";
-    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, nfiles = 0;
-    int years[DCD_COMPARE_MAX_YEARS];
-    size_t nyears = 0;
-    dcd_strlist set = {0};
+    static const struct option own[] = {{"years", required_argument, NULL, 'y'},
+                                        {NULL, 0, NULL, 0}};
+    report_args ra = {{0}, 0};
+    dcd_cli_spec spec = {"report", REPORT_HELP,
+                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS, "y:",
+                         own, 0, report_option, &ra};
+    dcd_cli_common co = {.outdir = "out/report", .plots = 1};
+    const char *outdir;
+    int quiet, plots, code, nfiles = 0;
     dcd_scenario **scs = NULL;
     dcd_report rep = {0};
     dcd_diags diags = {0};
     dcd_buf log = {0};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:y:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 'y': {
-            const char *p = optarg;
-            nyears = 0;
-            for (;;) {
-                char *end;
-                long y = strtol(p, &end, 10);
-                if (end == p || y < 1900 || y > 2200 || nyears == DCD_COMPARE_MAX_YEARS ||
-                    (*end && *end != ',')) {
-                    code = dcd_cli_usage("report", "--years '%s': expected years 1900-2200 "
-                                                   "separated by commas", optarg);
-                    goto done;
-                }
-                years[nyears++] = (int)y;
-                if (!*end)
-                    break;
-                p = end + 1;
-            }
-            break;
-        }
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case OPT_NO_PLOTS:
-            plots = 0;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(REPORT_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("report", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    outdir = co.outdir;
+    quiet = co.quiet;
+    plots = co.plots;
     if (argc - optind < 1) {
         code = dcd_cli_usage("report", "missing scenario FILE");
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("report", "empty output folder");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, argc - optind, set.v, set.n, &scs);
+    code = dcd_cli_load_all(argv + optind, argc - optind, co.sets.v, co.sets.n, &scs);
     if (code != DCD_EXIT_OK)
         goto done;
     nfiles = argc - optind;
@@ -138,7 +115,7 @@ int dcd_cmd_report(int argc, char **argv)
         goto done;
 
     /* Compute everything before writing anything. */
-    dcd_report_opts ro = {years, nyears, set.v, set.n, plots, DCD_VERSION};
+    dcd_report_opts ro = {ra.years, ra.nyears, co.sets.v, co.sets.n, plots, DCD_VERSION};
     int rc = dcd_report_build(scs, (size_t)nfiles, &ro, &rep, &diags);
     if (rc == DCD_EUSAGE) {
         code = dcd_cli_usage("report", "--years: no scenario has any of these years");
@@ -159,7 +136,7 @@ int dcd_cmd_report(int argc, char **argv)
 done:
     dcd_report_free(&rep);
     dcd_cli_free_scenarios(scs, nfiles);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
     dcd_buf_free(&log);
     return code;

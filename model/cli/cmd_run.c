@@ -1,5 +1,4 @@
 /* cmd_run.c - `dcdemand run`, `validate` and `show`. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,59 +76,31 @@ static void format_table(dcd_buf *b, const dcd_scenario *sc, const dcd_results *
 
 int dcd_cmd_run(int argc, char **argv)
 {
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"no-plots", no_argument, NULL, 'P'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out";
-    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
+    static const dcd_cli_spec spec = {"run", RUN_HELP,
+                                      DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+                                      NULL, NULL, 0, NULL, NULL};
+    dcd_cli_common co = {.outdir = "out", .plots = 1};
+    const char *outdir;
+    int quiet, plots, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
     dcd_plot_batch *batch = NULL;
-    dcd_strlist st = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     int nfiles = 0;
     dcd_diags diags = {0};
     dcd_buf dir = {0}, table = {0};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 's':
-            if (dcd_strlist_push(&st, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'P':
-            plots = 0;
-            break;
-        case 'h':
-            fputs(RUN_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("run", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    outdir = co.outdir;
+    quiet = co.quiet;
+    plots = co.plots;
     nfiles = argc - optind;
     if (nfiles < 1) {
         code = dcd_cli_usage("run", "missing scenario FILE");
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("run", "empty output folder");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, nfiles, st.v, st.n, &scs);
+    code = dcd_cli_load_all(argv + optind, nfiles, co.sets.v, co.sets.n, &scs);
     if (code != DCD_EXIT_OK)
         goto done;
 
@@ -205,7 +176,7 @@ done:
     dcd_buf_free(&dir);
     dcd_buf_free(&table);
     dcd_plot_batch_free(batch);
-    dcd_strlist_free(&st);
+    dcd_strlist_free(&co.sets);
     return code;
 }
 
@@ -228,42 +199,24 @@ static const char SHOW_HELP[] =
 /* validate and show share option parsing. */
 static int validate_or_show(int argc, char **argv, int show)
 {
-    static const struct option opts[] = {{"set", required_argument, NULL, 's'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
     const char *cmd = show ? "show" : "validate";
-    int quiet = 0, c, code = DCD_EXIT_OK, nfiles = 0;
-    dcd_strlist st = {0};
+    dcd_cli_spec spec = {cmd, show ? SHOW_HELP : VALIDATE_HELP,
+                         DCD_OPT_SET | (show ? 0u : (unsigned)DCD_OPT_QUIET), NULL, NULL, 0, NULL,
+                         NULL};
+    dcd_cli_common co = {0};
+    int code, nfiles = 0;
     dcd_scenario **scs = NULL;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, show ? ":s:h" : ":s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 's':
-            if (dcd_strlist_push(&st, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(show ? SHOW_HELP : VALIDATE_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option(cmd, argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    int quiet = co.quiet;
     nfiles = argc - optind;
     if (nfiles < 1 || (show && nfiles != 1)) {
         code = dcd_cli_usage(cmd, show ? "give exactly one scenario FILE" : "missing scenario FILE");
         nfiles = 0;
         goto done;
     }
-    code = dcd_cli_load_all(argv + optind, nfiles, st.v, st.n, &scs);
+    code = dcd_cli_load_all(argv + optind, nfiles, co.sets.v, co.sets.n, &scs);
     if (code != DCD_EXIT_OK) {
         nfiles = 0;
         goto done;
@@ -292,7 +245,7 @@ static int validate_or_show(int argc, char **argv, int show)
     }
 done:
     dcd_cli_free_scenarios(scs, nfiles);
-    dcd_strlist_free(&st);
+    dcd_strlist_free(&co.sets);
     return code;
 }
 

@@ -8,7 +8,6 @@
  * options, calls it, writes and prints.
  * docs/compare.md describes the command.
  */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,87 +44,71 @@ static const char SWEEP_HELP[] =
     "  -q, --quiet            print no table\n"
     "  -h, --help             show this help and exit\n\n";
 
+/* sweep's own options. */
+typedef struct sweep_args {
+    dcd_vary vary[2];
+    size_t nvary;
+    const char *metric_name;
+    int year;
+} sweep_args;
+
+static int sweep_option(int c, const char *arg, void *ctx)
+{
+    sweep_args *a = ctx;
+    char why[512];
+    if (c == 'm') {
+        a->metric_name = arg;
+        return DCD_EXIT_OK;
+    }
+    if (c == 'y') {
+        char *end;
+        long y = strtol(arg, &end, 10);
+        if (*end || end == arg || y < 1900 || y > 2200)
+            return dcd_cli_usage("sweep", "--year '%s': expected a year 1900-2200", arg);
+        a->year = (int)y;
+        return DCD_EXIT_OK;
+    }
+    /* 'v' */
+    if (a->nvary == 2)
+        return dcd_cli_usage("sweep", "at most two --vary");
+    int rc = dcd_vary_parse(arg, &a->vary[a->nvary], why, sizeof why);
+    if (rc == DCD_ENOMEM)
+        return DCD_EXIT_INTERNAL;
+    if (rc != DCD_OK)
+        return dcd_cli_usage("sweep", "%s", why);
+    a->nvary++;
+    return DCD_EXIT_OK;
+}
+
 int dcd_cmd_sweep(int argc, char **argv)
 {
-    enum { OPT_NO_PLOTS = 256 };
-    static const struct option opts[] = {{"vary", required_argument, NULL, 'v'},
-                                         {"metric", required_argument, NULL, 'm'},
-                                         {"year", required_argument, NULL, 'y'},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out/sweep", *metric_name = "dc_share_pct";
-    int year = 2030, quiet = 0, charts = 1, c, code = DCD_EXIT_OK, metric;
-    dcd_vary vary[2];
-    size_t nvary = 0;
-    dcd_strlist set = {0};
+    static const struct option own[] = {{"vary", required_argument, NULL, 'v'},
+                                        {"metric", required_argument, NULL, 'm'},
+                                        {"year", required_argument, NULL, 'y'},
+                                        {NULL, 0, NULL, 0}};
+    sweep_args sa = {.metric_name = "dc_share_pct", .year = 2030};
+    dcd_cli_spec spec = {"sweep", SWEEP_HELP,
+                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+                         "v:m:y:", own, 0, sweep_option, &sa};
+    dcd_cli_common co = {.outdir = "out/sweep", .plots = 1};
+    const char *outdir;
+    int year, quiet, charts, code, metric;
+    dcd_vary *vary = sa.vary;
+    size_t nvary;
     dcd_source *src = NULL;
     dcd_diags diags = {0};
     dcd_buf table = {0}, name = {0};
     dcd_sweep sw = {0};
-    char why[512];
-    memset(vary, 0, sizeof vary);
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":v:m:y:o:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'v': {
-            if (nvary == 2) {
-                code = dcd_cli_usage("sweep", "at most two --vary");
-                goto done;
-            }
-            int rc = dcd_vary_parse(optarg, &vary[nvary], why, sizeof why);
-            if (rc == DCD_ENOMEM) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            if (rc != DCD_OK) {
-                code = dcd_cli_usage("sweep", "%s", why);
-                goto done;
-            }
-            nvary++;
-            break;
-        }
-        case 'm':
-            metric_name = optarg;
-            break;
-        case 'y': {
-            char *end;
-            long y = strtol(optarg, &end, 10);
-            if (*end || end == optarg || y < 1900 || y > 2200) {
-                code = dcd_cli_usage("sweep", "--year '%s': expected a year 1900-2200", optarg);
-                goto done;
-            }
-            year = (int)y;
-            break;
-        }
-        case 'o':
-            outdir = optarg;
-            break;
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case OPT_NO_PLOTS:
-            charts = 0;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(SWEEP_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("sweep", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    outdir = co.outdir;
+    quiet = co.quiet;
+    charts = co.plots;
+    year = sa.year;
+    nvary = sa.nvary;
+    const char *metric_name = sa.metric_name;
     if (argc - optind != 1) {
         code = dcd_cli_usage("sweep", argc - optind < 1 ? "missing scenario FILE"
                                                         : "give exactly one scenario FILE");
@@ -145,10 +128,6 @@ int dcd_cmd_sweep(int argc, char **argv)
                                       "ai_twh, dc_share_pct, dc_it_gw, co2_mt, ...)", metric_name);
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("sweep", "empty output folder");
-        goto done;
-    }
     size_t n1 = vary[0].n, n2 = nvary > 1 ? vary[1].n : 1;
     if (n1 * n2 > DCD_SWEEP_MAX_POINTS) {
         code = dcd_cli_usage("sweep", "the grid has %zu x %zu = %zu points; at most %d", n1, n2,
@@ -162,7 +141,7 @@ int dcd_cmd_sweep(int argc, char **argv)
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
-    dcd_sweep_opts so = {set.v, set.n, vary, nvary, metric, year};
+    dcd_sweep_opts so = {co.sets.v, co.sets.n, vary, nvary, metric, year};
     rc = dcd_sweep_run(src, &so, &sw, &diags);
     if (rc == DCD_EUSAGE && sw.first) {
         code = dcd_cli_usage("sweep", "--year %d is outside the years of %s (%d-%d)", year, file,
@@ -237,7 +216,7 @@ done:
         dcd_vary_free(&vary[k]);
     dcd_sweep_free(&sw);
     dcd_source_free(src);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
     dcd_buf_free(&table);
     dcd_buf_free(&name);
