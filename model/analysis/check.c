@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_table.h"
 #include "dcd_vec.h"
 
 typedef dcd_check_row row;
@@ -24,185 +25,67 @@ static int decimals(double x)
     return 6;
 }
 
-/* Formats X with D decimals into OUT (SIGNED: a '+' on positive values);
- * not determined as in terminal and Markdown tables. */
-static void fmt_fixed(char *out, size_t cap, double x, int d, int is_signed)
-{
-    dcd_buf b = {0};
-    dcd_fmt_num(&b, x, is_signed ? DCD_NUM_SIGNED : DCD_NUM_FIXED, d, DCD_OUT_TERM);
-    snprintf(out, cap, "%s", b.failed ? "?" : dcd_buf_str(&b));
-    dcd_buf_free(&b);
-}
-
-/* The text cells of a row, in column order. */
-enum { C_STUDY, C_CASE, C_METRIC, C_YEAR, C_PUB, C_MODEL, C_DIFF, C_TOL, C_RESULT, NCOL };
-
-static const char *const HEAD[NCOL] = {"study", "case", "metric", "year", "published",
-                                       "model", "difference", "tolerance", "result"};
-static const char *const MD_HEAD[NCOL] = {"Study", "Case", "Metric", "Year", "Published",
-                                          "Model", "Difference", "Tolerance", "Result"};
-static const int RIGHT[NCOL] = {0, 0, 0, 1, 1, 1, 1, 1, 0};
-
-typedef struct cells {
-    char year[16], pub[48], model[48], diff[48], tol[48];
-    const char *c[NCOL];
-} cells;
-
-static void row_cells(const row *r, cells *out)
-{
-    const dcd_expect *e = r->e;
-    /* The published value keeps the precision of its value or tolerance
-     * (8.0 +- 0.3 shows as 8.0); the model shows one more decimal. */
-    int dp = decimals(e->value), dt = decimals(e->tolerance);
-    if (dt > dp)
-        dp = dt;
-    int dm = dp < 6 ? dp + 1 : 6;
-    snprintf(out->year, sizeof out->year, "%d", e->year);
-    fmt_fixed(out->pub, sizeof out->pub, e->value, dp, 0);
-    fmt_fixed(out->model, sizeof out->model, r->model, dm, 0);
-    fmt_fixed(out->diff, sizeof out->diff, r->model - e->value, dm, 1);
-    fmt_fixed(out->tol, sizeof out->tol, e->tolerance, dt, 0);
-    const dcd_scenario *sc = r->sc;
-    out->c[C_STUDY] = sc->study ? sc->study : sc->name;
-    out->c[C_CASE] = sc->case_name ? sc->case_name : "-";
-    out->c[C_METRIC] = e->metric;
-    out->c[C_YEAR] = out->year;
-    out->c[C_PUB] = out->pub;
-    out->c[C_MODEL] = out->model;
-    out->c[C_DIFF] = out->diff;
-    out->c[C_TOL] = out->tol;
-    out->c[C_RESULT] = r->pass ? "pass" : "FAIL";
-}
-
-/* Appends S, padded with spaces to width W (on the left when RIGHT_ALIGN),
- * control characters escaped. */
-static void pad(dcd_buf *b, const char *s, size_t w, int right_align)
-{
-    dcd_fmt_term_pad(b, s, w, right_align);
-}
+/* The columns of the terminal, Markdown and CSV tables. */
+static const dcd_table_col TERM_COLS[] = {
+    {"study", 0, 0},     {"case", 0, 0},      {"metric", 0, 0},     {"year", 1, 0}, {"published", 1, 0},
+    {"model", 1, 0},     {"difference", 1, 0}, {"tolerance", 1, 0}, {"result", 0, 0}};
+static const dcd_table_col MD_COLS[] = {
+    {"Study", 0, 0},     {"Case", 0, 0},      {"Metric", 0, 0},     {"Year", 1, 0}, {"Published", 1, 0},
+    {"Model", 1, 0},     {"Difference", 1, 0}, {"Tolerance", 1, 0}, {"Result", 0, 0}};
+static const dcd_table_col CSV_COLS[] = {
+    {"study", 0, 0},     {"case", 0, 0},      {"scenario", 0, 0}, {"file", 0, 0},
+    {"metric", 0, 0},    {"unit", 0, 0},      {"year", 0, 0},     {"published", 0, 0},
+    {"model", 0, 0},     {"difference", 0, 0}, {"tolerance", 0, 0}, {"result", 0, 0},
+    {"source", 0, 0}};
+#define NCOL (sizeof TERM_COLS / sizeof *TERM_COLS)
+#define NCSV (sizeof CSV_COLS / sizeof *CSV_COLS)
 
 static int shown(const row *r, int quiet)
 {
     return !quiet || !r->pass;
 }
 
-static void format_table(dcd_buf *b, const row *rows, size_t n, int quiet, int markdown)
+/* Adds the cells of R to a terminal or Markdown table. */
+static void add_row(dcd_table *t, const row *r)
 {
-    size_t w[NCOL];
-    cells c;
-    size_t nshown = 0;
-    for (int k = 0; k < NCOL; k++)
-        w[k] = strlen(markdown ? MD_HEAD[k] : HEAD[k]);
-    for (size_t i = 0; i < n; i++) {
-        if (!shown(&rows[i], quiet))
-            continue;
-        nshown++;
-        row_cells(&rows[i], &c);
-        for (int k = 0; k < NCOL; k++) {
-            size_t l = markdown ? dcd_md_width(c.c[k]) : dcd_fmt_term_width(c.c[k], strlen(c.c[k]));
-            if (l > w[k])
-                w[k] = l;
-        }
-    }
-    if (nshown == 0)
-        return;
-    if (markdown) {
-        dcd_buf_puts(b, "|");
-        for (int k = 0; k < NCOL; k++) {
-            dcd_buf_puts(b, " ");
-            pad(b, MD_HEAD[k], w[k], RIGHT[k]);
-            dcd_buf_puts(b, " |");
-        }
-        dcd_buf_puts(b, "\n|");
-        for (int k = 0; k < NCOL; k++) {
-            dcd_buf_puts(b, " ");
-            for (size_t j = 0; j + 1 < w[k]; j++)
-                dcd_buf_puts(b, "-");
-            dcd_buf_puts(b, RIGHT[k] ? ":" : "-");
-            dcd_buf_puts(b, " |");
-        }
-        dcd_buf_puts(b, "\n");
-        for (size_t i = 0; i < n; i++) {
-            if (!shown(&rows[i], quiet))
-                continue;
-            row_cells(&rows[i], &c);
-            dcd_buf_puts(b, "|");
-            for (int k = 0; k < NCOL; k++) {
-                size_t l = dcd_md_width(c.c[k]);
-                dcd_buf_puts(b, " ");
-                if (RIGHT[k])
-                    for (size_t j = l; j < w[k]; j++)
-                        dcd_buf_puts(b, " ");
-                dcd_md_text(b, c.c[k]);
-                if (!RIGHT[k])
-                    for (size_t j = l; j < w[k]; j++)
-                        dcd_buf_puts(b, " ");
-                dcd_buf_puts(b, " |");
-            }
-            dcd_buf_puts(b, "\n");
-        }
-        return;
-    }
-    for (int k = 0; k < NCOL; k++) {
-        if (k)
-            dcd_buf_puts(b, "  ");
-        pad(b, HEAD[k], k == NCOL - 1 ? 0 : w[k], RIGHT[k]);
-    }
-    dcd_buf_puts(b, "\n");
-    for (size_t i = 0; i < n; i++) {
-        if (!shown(&rows[i], quiet))
-            continue;
-        row_cells(&rows[i], &c);
-        for (int k = 0; k < NCOL; k++) {
-            if (k)
-                dcd_buf_puts(b, "  ");
-            pad(b, c.c[k], k == NCOL - 1 ? 0 : w[k], RIGHT[k]);
-        }
-        dcd_buf_puts(b, "\n");
-    }
+    const dcd_expect *e = r->e;
+    const dcd_scenario *sc = r->sc;
+    /* The published value keeps the precision of its value or tolerance
+     * (8.0 +- 0.3 shows as 8.0); the model shows one more decimal. */
+    int dp = decimals(e->value), dt = decimals(e->tolerance);
+    if (dt > dp)
+        dp = dt;
+    int dm = dp < 6 ? dp + 1 : 6;
+    dcd_table_text(t, sc->study ? sc->study : sc->name);
+    dcd_table_text(t, sc->case_name ? sc->case_name : "-");
+    dcd_table_text(t, e->metric);
+    dcd_table_int(t, e->year);
+    dcd_table_num(t, e->value, DCD_NUM_FIXED, dp);
+    dcd_table_num(t, r->model, DCD_NUM_FIXED, dm);
+    dcd_table_num(t, r->model - e->value, DCD_NUM_SIGNED, dm);
+    dcd_table_num(t, e->tolerance, DCD_NUM_FIXED, dt);
+    dcd_table_text(t, r->pass ? "pass" : "FAIL");
 }
 
-/* A number for CSV: the shortest form that reads back (plain notation for
- * ordinary magnitudes); not determined is an empty cell. */
-static void csv_num(dcd_buf *b, double x)
+/* Adds the cells of R to the CSV table: numbers in full, the source. */
+static void add_csv_row(dcd_table *t, const row *r)
 {
-    dcd_fmt_num(b, x, DCD_NUM_PLAIN, 0, DCD_OUT_CSV);
-}
-
-static void format_csv(dcd_buf *b, const row *rows, size_t n, int quiet)
-{
-    dcd_buf_puts(b, "study,case,scenario,file,metric,unit,year,published,model,difference,"
-                    "tolerance,result,source\n");
-    for (size_t i = 0; i < n; i++) {
-        const row *r = &rows[i];
-        if (!shown(r, quiet))
-            continue;
-        const dcd_scenario *sc = r->sc;
-        const dcd_expect *e = r->e;
-        int m = dcd_total_index(e->metric);
-        dcd_csv_field(b, sc->study ? sc->study : sc->name);
-        dcd_buf_puts(b, ",");
-        dcd_csv_field(b, sc->case_name);
-        dcd_buf_puts(b, ",");
-        dcd_csv_field(b, sc->name);
-        dcd_buf_puts(b, ",");
-        dcd_csv_field(b, sc->path);
-        dcd_buf_puts(b, ",");
-        dcd_csv_field(b, e->metric);
-        dcd_buf_puts(b, ",");
-        dcd_csv_field(b, m >= 0 ? dcd_total_info[m].unit : "");
-        dcd_buf_printf(b, ",%d,", e->year);
-        csv_num(b, e->value);
-        dcd_buf_puts(b, ",");
-        csv_num(b, r->model);
-        dcd_buf_puts(b, ",");
-        csv_num(b, r->model - e->value);
-        dcd_buf_puts(b, ",");
-        csv_num(b, e->tolerance);
-        dcd_buf_puts(b, r->pass ? ",pass," : ",FAIL,");
-        dcd_csv_field(b, e->source);
-        dcd_buf_puts(b, "\n");
-    }
+    const dcd_scenario *sc = r->sc;
+    const dcd_expect *e = r->e;
+    int m = dcd_total_index(e->metric);
+    dcd_table_text(t, sc->study ? sc->study : sc->name);
+    dcd_table_text(t, sc->case_name);
+    dcd_table_text(t, sc->name);
+    dcd_table_text(t, sc->path);
+    dcd_table_text(t, e->metric);
+    dcd_table_text(t, m >= 0 ? dcd_total_info[m].unit : "");
+    dcd_table_int(t, e->year);
+    dcd_table_num(t, e->value, DCD_NUM_PLAIN, 0);
+    dcd_table_num(t, r->model, DCD_NUM_PLAIN, 0);
+    dcd_table_num(t, r->model - e->value, DCD_NUM_PLAIN, 0);
+    dcd_table_num(t, e->tolerance, DCD_NUM_PLAIN, 0);
+    dcd_table_text(t, r->pass ? "pass" : "FAIL");
+    dcd_table_text(t, e->source);
 }
 
 int dcd_check_add(dcd_check *c, const dcd_scenario *sc, const dcd_results *r)
@@ -247,9 +130,22 @@ void dcd_check_free(dcd_check *c)
 
 int dcd_check_format(const dcd_check *c, dcd_out_kind kind, int failed_only, dcd_buf *out)
 {
-    if (kind == DCD_OUT_CSV)
-        format_csv(out, c->rows, c->nrows, failed_only);
-    else
-        format_table(out, c->rows, c->nrows, failed_only, kind == DCD_OUT_MD);
-    return out->failed ? -1 : 0;
+    static const dcd_table_style style = {"  ", 1, NULL};
+    dcd_table t;
+    int csv = kind == DCD_OUT_CSV;
+    dcd_table_init(&t, csv ? CSV_COLS : kind == DCD_OUT_MD ? MD_COLS : TERM_COLS,
+                   csv ? NCSV : NCOL);
+    for (size_t i = 0; i < c->nrows; i++) {
+        if (!shown(&c->rows[i], failed_only))
+            continue;
+        if (csv)
+            add_csv_row(&t, &c->rows[i]);
+        else
+            add_row(&t, &c->rows[i]);
+    }
+    int rc = 0;
+    if (csv || dcd_table_rows(&t) > 0)
+        rc = dcd_table_write(&t, kind, &style, out);
+    dcd_table_free(&t);
+    return rc;
 }

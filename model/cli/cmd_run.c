@@ -5,6 +5,7 @@
 #include "dcd_cli.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_table.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
 
@@ -35,43 +36,39 @@ static int table_year(const dcd_scenario *sc, int y)
     return y % 5 == 0;
 }
 
-/* Appends X right-aligned in W columns with DEC decimals ("-" when the
- * scenario does not determine it). */
-static void put_cell(dcd_buf *b, double x, int dec, int w)
-{
-    dcd_buf cell = {0};
-    dcd_fmt_num(&cell, x, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
-    if (cell.failed)
-        b->failed = 1;
-    dcd_buf_puts(b, " ");
-    dcd_fmt_term_pad(b, dcd_buf_str(&cell), (size_t)w, 1);
-    dcd_buf_free(&cell);
-}
+static const dcd_table_col RUN_COLS[] = {
+    {"year", 1, 6},       {"dc_twh", 1, 9},     {"ai_twh", 1, 9}, {"national_twh", 1, 12},
+    {"dc_share_%", 1, 10}, {"ai_share_%", 1, 10}, {"it_gw", 1, 8}};
+#define RUN_NCOL (sizeof RUN_COLS / sizeof *RUN_COLS)
 
 /* Appends the table of key years of SC's results R; scenario text is
- * escaped (dcd_format.h). */
+ * escaped and a value the scenario does not determine is "-"
+ * (dcd_format.h). */
 static void format_table(dcd_buf *b, const dcd_scenario *sc, const dcd_results *r)
 {
+    static const int metric[RUN_NCOL - 1] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,
+                                             DCD_T_NATIONAL_TWH, DCD_T_DC_SHARE_PCT,
+                                             DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
+    static const int dec[RUN_NCOL - 1] = {1, 1, 1, 2, 2, 1};
+    dcd_table t;
+    dcd_table_init(&t, RUN_COLS, RUN_NCOL);
     dcd_fmt_term_text(b, sc->name, strlen(sc->name));
     if (sc->title) {
         dcd_buf_puts(b, ": ");
         dcd_fmt_term_text(b, sc->title, strlen(sc->title));
     }
-    dcd_buf_printf(b, "\n%6s %9s %9s %12s %10s %10s %8s\n", "year", "dc_twh", "ai_twh",
-                   "national_twh", "dc_share_%", "ai_share_%", "it_gw");
+    dcd_buf_puts(b, "\n");
     for (size_t i = 0; i < r->ny; i++) {
         int y = r->start + (int)i;
         if (!table_year(sc, y))
             continue;
-        dcd_buf_printf(b, "%6d", y);
-        put_cell(b, DCD_TOTAL(r, DCD_T_DC_TWH, i), 1, 9);
-        put_cell(b, DCD_TOTAL(r, DCD_T_AI_TWH, i), 1, 9);
-        put_cell(b, DCD_TOTAL(r, DCD_T_NATIONAL_TWH, i), 1, 12);
-        put_cell(b, DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, i), 2, 10);
-        put_cell(b, DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i), 2, 10);
-        put_cell(b, DCD_TOTAL(r, DCD_T_DC_IT_GW, i), 1, 8);
-        dcd_buf_puts(b, "\n");
+        dcd_table_int(&t, y);
+        for (size_t k = 0; k + 1 < RUN_NCOL; k++)
+            dcd_table_num(&t, DCD_TOTAL(r, metric[k], i), DCD_NUM_FIXED, dec[k]);
     }
+    if (dcd_table_write(&t, DCD_OUT_TERM, NULL, b) != 0)
+        b->failed = 1;
+    dcd_table_free(&t);
 }
 
 int dcd_cmd_run(int argc, char **argv)
