@@ -10,17 +10,12 @@
 #include "dcd_format.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_table.h"
 
 /* Key figures shown for each scenario in index.md. */
 static const int KEY_METRICS[] = {DCD_T_DC_TWH, DCD_T_AI_TWH, DCD_T_NATIONAL_TWH,
                                   DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
 #define NKEY (sizeof KEY_METRICS / sizeof *KEY_METRICS)
-
-/* X with DEC decimals, "-" when not determined (dcd_format.h). */
-static void put_fixed(dcd_buf *b, double x, int dec)
-{
-    dcd_fmt_num(b, x, DCD_NUM_FIXED, dec, DCD_OUT_MD);
-}
 
 static int metric_dec(int m)
 {
@@ -55,6 +50,72 @@ static size_t key_years(const dcd_scenario *sc, const dcd_compare *c, int *out)
     return k;
 }
 
+/* Appends T as a Markdown table (unpadded cells). */
+static void put_md(dcd_table *t, dcd_buf *b)
+{
+    if (dcd_table_write(t, DCD_OUT_MD, NULL, b) != 0)
+        b->failed = 1;
+    dcd_table_free(t);
+}
+
+/* The overview: each scenario's link, title, years and data-centre share
+ * in the comparison's years. */
+static void overview_table(const dcd_report *r, dcd_buf *b)
+{
+    const dcd_compare *c = r->cmp;
+    char heads[DCD_COMPARE_MAX_YEARS][32];
+    dcd_table_col cols[3 + DCD_COMPARE_MAX_YEARS] = {
+        {"scenario", 0, 0}, {"title", 0, 0}, {"years", 0, 0}};
+    for (size_t y = 0; y < c->nyears; y++) {
+        snprintf(heads[y], sizeof heads[y], "DC share %d (%%)", c->years[y]);
+        cols[3 + y] = (dcd_table_col){heads[y], 1, 0};
+    }
+    dcd_table t;
+    dcd_table_init(&t, cols, 3 + c->nyears);
+    dcd_buf link = {0};
+    for (size_t i = 0; i < r->n; i++) {
+        const dcd_scenario *sc = r->scs[i];
+        dcd_buf_clear(&link);
+        dcd_buf_printf(&link, "[%s](#%s)", r->labels[i], r->labels[i]);
+        dcd_table_raw(&t, dcd_buf_str(&link));
+        dcd_table_text(&t, sc->title ? sc->title : sc->name);
+        dcd_buf_clear(&link);
+        dcd_buf_printf(&link, "%d-%d", sc->start, sc->end);
+        dcd_table_text(&t, dcd_buf_str(&link));
+        for (size_t y = 0; y < c->nyears; y++)
+            dcd_table_num(&t, dcd_compare_value(r->res[i], DCD_T_DC_SHARE_PCT, c->years[y]),
+                          DCD_NUM_FIXED, 2);
+    }
+    if (link.failed)
+        b->failed = 1;
+    dcd_buf_free(&link);
+    put_md(&t, b);
+}
+
+/* The key figures of scenario SC (results RES) in its key years. */
+static void key_table(const dcd_scenario *sc, const dcd_results *res, const dcd_compare *c,
+                      dcd_buf *b)
+{
+    int ys[DCD_COMPARE_MAX_YEARS + 2];
+    char heads[DCD_COMPARE_MAX_YEARS + 2][16];
+    dcd_table_col cols[4 + DCD_COMPARE_MAX_YEARS] = {{"metric", 0, 0}, {"unit", 0, 0}};
+    size_t ny = key_years(sc, c, ys);
+    for (size_t y = 0; y < ny; y++) {
+        snprintf(heads[y], sizeof heads[y], "%d", ys[y]);
+        cols[2 + y] = (dcd_table_col){heads[y], 1, 0};
+    }
+    dcd_table t;
+    dcd_table_init(&t, cols, 2 + ny);
+    for (size_t k = 0; k < NKEY; k++) {
+        int m = KEY_METRICS[k];
+        dcd_table_raw(&t, dcd_total_info[m].label);
+        dcd_table_text(&t, dcd_total_info[m].unit);
+        for (size_t y = 0; y < ny; y++)
+            dcd_table_num(&t, dcd_compare_value(res, m, ys[y]), DCD_NUM_FIXED, metric_dec(m));
+    }
+    put_md(&t, b);
+}
+
 int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
 {
     dcd_scenario *const *scs = r->scs;
@@ -82,26 +143,7 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
     dcd_buf_puts(b, plots ? " and its charts (with the gnuplot scripts that draw them).\n\n"
                           : ".\n\n");
 
-    /* Overview: the data-centre share in the comparison's years. */
-    dcd_buf_puts(b, "| scenario | title | years |");
-    for (size_t y = 0; y < c->nyears; y++)
-        dcd_buf_printf(b, " DC share %d (%%) |", c->years[y]);
-    dcd_buf_puts(b, "\n|---|---|---|");
-    for (size_t y = 0; y < c->nyears; y++)
-        dcd_buf_puts(b, "--:|");
-    dcd_buf_puts(b, "\n");
-    for (int i = 0; i < n; i++) {
-        dcd_scenario_safe_name(scs[i], safe);
-        dcd_buf_printf(b, "| [%s](#%s) | ", safe, safe);
-        dcd_md_text(b, scs[i]->title ? scs[i]->title : scs[i]->name);
-        dcd_buf_printf(b, " | %d-%d |", scs[i]->start, scs[i]->end);
-        for (size_t y = 0; y < c->nyears; y++) {
-            dcd_buf_puts(b, " ");
-            put_fixed(b, dcd_compare_value(res[i], DCD_T_DC_SHARE_PCT, c->years[y]), 2);
-            dcd_buf_puts(b, " |");
-        }
-        dcd_buf_puts(b, "\n");
-    }
+    overview_table(r, b);
     if (n >= 2)
         dcd_buf_puts(b, "\nThe comparison of every input and result, with overlay charts: "
                         "[compare/compare.md](compare/compare.md) (tidy data: "
@@ -140,27 +182,8 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
             dcd_buf_puts(b, "- Sources: none named in the scenario\n");
         }
 
-        int ys[DCD_COMPARE_MAX_YEARS + 2];
-        size_t ny = key_years(sc, c, ys);
-        dcd_buf_puts(b, "\n| metric | unit |");
-        for (size_t y = 0; y < ny; y++)
-            dcd_buf_printf(b, " %d |", ys[y]);
-        dcd_buf_puts(b, "\n|---|---|");
-        for (size_t y = 0; y < ny; y++)
-            dcd_buf_puts(b, "--:|");
         dcd_buf_puts(b, "\n");
-        for (size_t k = 0; k < NKEY; k++) {
-            int m = KEY_METRICS[k];
-            dcd_buf_printf(b, "| %s | ", dcd_total_info[m].label);
-            dcd_md_text(b, dcd_total_info[m].unit);
-            dcd_buf_puts(b, " |");
-            for (size_t y = 0; y < ny; y++) {
-                dcd_buf_puts(b, " ");
-                put_fixed(b, dcd_compare_value(res[i], m, ys[y]), metric_dec(m));
-                dcd_buf_puts(b, " |");
-            }
-            dcd_buf_puts(b, "\n");
-        }
+        key_table(sc, res[i], c, b);
         if (plots && drawn[i])
             for (int ch = 0; ch < DCD_NCHART; ch++)
                 if (dcd_plot_chart_applies(res[i], ch))

@@ -9,6 +9,7 @@
 
 #include "dcd_format.h"
 #include "dcd_output.h"
+#include "dcd_table.h"
 #include "dcd_vec.h"
 
 /* Renames "--set[K]" locations of the varied parameters to "--vary[N]". */
@@ -195,41 +196,46 @@ int dcd_sweep_point_name(const dcd_sweep_opts *o, const dcd_sweep *s, size_t p, 
     return out->failed ? -1 : 0;
 }
 
-/* Appends X with DEC decimals right-aligned in WIDTH columns ("-" when not
- * determined). */
-static void put_num(dcd_buf *b, double x, int dec, size_t width)
-{
-    dcd_buf cell = {0};
-    dcd_fmt_num(&cell, x, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
-    if (cell.failed)
-        b->failed = 1;
-    dcd_fmt_term_pad(b, dcd_buf_str(&cell), width, 1);
-    dcd_buf_free(&cell);
-}
+static const dcd_table_style SWEEP_STYLE = {"  ", 0, "  "};
 
 /* The table of a one-parameter sweep. */
 static void text_one(dcd_buf *b, const dcd_sweep *s, const dcd_sweep_opts *o, int dec)
 {
     const dcd_vary *v = &o->vary[0];
-    size_t pw = dcd_fmt_term_width(v->path, strlen(v->path));
-    if (pw < 8)
-        pw = 8;
-    dcd_buf_puts(b, "  ");
-    dcd_fmt_term_pad(b, v->path, pw, 1);
-    dcd_buf_printf(b, "  %14s\n", dcd_total_info[o->metric].name);
+    dcd_table_col cols[2] = {{v->path, 1, 8}, {dcd_total_info[o->metric].name, 1, 14}};
+    dcd_table t;
+    dcd_table_init(&t, cols, 2);
     for (size_t i = 0; i < s->n1; i++) {
         if (s->n1 > 40 && i == 20) {
-            dcd_buf_puts(b, "  ");
-            dcd_fmt_term_pad(b, "...", pw, 1);
-            dcd_buf_puts(b, "\n");
+            dcd_table_text(&t, "...");
+            dcd_table_text(&t, "");
             i = s->n1 - 20;
         }
-        dcd_buf_puts(b, "  ");
-        dcd_fmt_term_pad(b, v->text[i], pw, 1);
-        dcd_buf_puts(b, "  ");
-        put_num(b, dcd_sweep_value(s, i, o->year), dec, 14);
-        dcd_buf_puts(b, "\n");
+        dcd_table_text(&t, v->text[i]);
+        dcd_table_num(&t, dcd_sweep_value(s, i, o->year), DCD_NUM_FIXED, dec);
     }
+    if (dcd_table_write(&t, DCD_OUT_TERM, &SWEEP_STYLE, b) != 0)
+        b->failed = 1;
+    dcd_table_free(&t);
+}
+
+/* The grid of a two-parameter sweep (at most 8 columns). */
+static void text_grid(dcd_buf *b, const dcd_sweep *s, const dcd_sweep_opts *o, int dec)
+{
+    dcd_table_col cols[9] = {{"", 1, 10}};
+    size_t nc = s->n2 < 8 ? s->n2 : 8;
+    for (size_t j = 0; j < nc; j++)
+        cols[j + 1] = (dcd_table_col){o->vary[1].text[j], 1, 10};
+    dcd_table t;
+    dcd_table_init(&t, cols, nc + 1);
+    for (size_t i = 0; i < s->n1; i++) {
+        dcd_table_text(&t, o->vary[0].text[i]);
+        for (size_t j = 0; j < nc; j++)
+            dcd_table_num(&t, dcd_sweep_value(s, i * s->n2 + j, o->year), DCD_NUM_FIXED, dec);
+    }
+    if (dcd_table_write(&t, DCD_OUT_TERM, &SWEEP_STYLE, b) != 0)
+        b->failed = 1;
+    dcd_table_free(&t);
 }
 
 int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *b)
@@ -263,20 +269,7 @@ int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *
     dcd_fmt_term_text(b, o->vary[0].path, strlen(o->vary[0].path));
     dcd_buf_puts(b, "; columns: ");
     dcd_fmt_term_text(b, o->vary[1].path, strlen(o->vary[1].path));
-    dcd_buf_printf(b, "\n  %10s", "");
-    for (size_t j = 0; j < s->n2; j++) {
-        dcd_buf_puts(b, "  ");
-        dcd_fmt_term_pad(b, o->vary[1].text[j], 10, 1);
-    }
     dcd_buf_puts(b, "\n");
-    for (size_t i = 0; i < s->n1; i++) {
-        dcd_buf_puts(b, "  ");
-        dcd_fmt_term_pad(b, o->vary[0].text[i], 10, 1);
-        for (size_t j = 0; j < s->n2; j++) {
-            dcd_buf_puts(b, "  ");
-            put_num(b, dcd_sweep_value(s, i * s->n2 + j, o->year), dec, 10);
-        }
-        dcd_buf_puts(b, "\n");
-    }
+    text_grid(b, s, o, dec);
     return b->failed ? -1 : 0;
 }
