@@ -73,6 +73,7 @@ typedef struct dcd_compare {
     size_t nmetrics;
     char **notes; /* owned sentences: different years, segments, left-out rows */
     size_t nnotes;
+    size_t caprows, capnotes; /* allocated room of rows and notes (internal) */
 } dcd_compare;
 
 /* Builds the comparison of NCOL columns (at least 1).  YEARS (NYEARS of

@@ -237,6 +237,21 @@ double dcd_compare_rel_pct(double v, double ref)
 
 /* ---- building ---------------------------------------------------------------- */
 
+/* Appends a copy of sentence S to the notes. */
+static int push_note(dcd_compare *c, const char *s)
+{
+    if (c->nnotes == c->capnotes) {
+        char **p = dcd_vec_grow(c->notes, &c->capnotes, c->nnotes + 1, sizeof *p);
+        if (!p)
+            return -1;
+        c->notes = p;
+    }
+    if (!(c->notes[c->nnotes] = dcd_strdup(s)))
+        return -1;
+    c->nnotes++;
+    return 0;
+}
+
 static int add_note(dcd_compare *c, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -250,14 +265,7 @@ static int add_note(dcd_compare *c, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    char **p = realloc(c->notes, (c->nnotes + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    c->notes = p;
-    if (!(c->notes[c->nnotes] = dcd_strdup(tmp)))
-        return -1;
-    c->nnotes++;
-    return 0;
+    return push_note(c, tmp);
 }
 
 /* Adds the note in B (an assembled sentence). */
@@ -265,14 +273,7 @@ static int add_note_buf(dcd_compare *c, dcd_buf *b)
 {
     if (b->failed)
         return -1;
-    char **p = realloc(c->notes, (c->nnotes + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    c->notes = p;
-    if (!(c->notes[c->nnotes] = dcd_strdup(dcd_buf_str(b))))
-        return -1;
-    c->nnotes++;
-    return 0;
+    return push_note(c, dcd_buf_str(b));
 }
 
 static size_t find_row(const dcd_compare *c, const char *path)
@@ -286,10 +287,12 @@ static size_t find_row(const dcd_compare *c, const char *path)
 /* Inserts a row for PATH at index AT, with empty cells. */
 static int insert_row(dcd_compare *c, size_t at, const char *path)
 {
-    dcd_compare_row *p = realloc(c->rows, (c->nrows + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    c->rows = p;
+    if (c->nrows == c->caprows) {
+        dcd_compare_row *p = dcd_vec_grow(c->rows, &c->caprows, c->nrows + 1, sizeof *p);
+        if (!p)
+            return -1;
+        c->rows = p;
+    }
     dcd_compare_row row = {0};
     row.path = dcd_strdup(path);
     row.cells = calloc(c->ncol, sizeof *row.cells);
