@@ -63,12 +63,12 @@ typedef struct dcd_cli_common {
 
 /* How a command is parsed. */
 typedef struct dcd_cli_spec {
-    const char *cmd;   /* command name, for messages */
-    const char *help;  /* text printed (then dcd_exit_help) for -h */
-    unsigned common;   /* DCD_OPT_* the command takes */
-    const char *own_short;            /* its own short options ("f:"), may be NULL */
-    const struct option *own_long;    /* its own long options, {0}-terminated; may be NULL */
-    int in_order;      /* operands reach OWN in order as C == 1 (also after "--") */
+    const char *cmd;               /* command name, for messages */
+    const char *help;              /* text printed (then dcd_exit_help) for -h */
+    unsigned common;               /* DCD_OPT_* the command takes */
+    const char *own_short;         /* its own short options ("f:"), may be NULL */
+    const struct option *own_long; /* its own long options, {0}-terminated; may be NULL */
+    int in_order;                  /* operands reach OWN in order as C == 1 (also after "--") */
     /* Called for each own option C with its argument; returns DCD_EXIT_OK or
      * an exit code (its message printed). */
     int (*own)(int c, const char *arg, void *ctx);
@@ -111,8 +111,7 @@ int dcd_cli_load_all(char **files, int n, const char *const *sets, size_t nsets,
  * OUTDIR/NAME (names reduced by dcd_scenario_safe_name()).  Returns
  * DCD_EXIT_OK, or prints a usage error for CMD naming both files and returns
  * DCD_EXIT_USAGE. */
-int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
-                             const char *outdir);
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n, const char *outdir);
 /* Frees N scenarios and the array. */
 void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
 /* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that

@@ -43,10 +43,10 @@ extern const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS];
 /* One column: a scenario and its results.  Every pointer is borrowed and
  * must outlive the comparison. */
 typedef struct dcd_compare_col {
-    const char *label;        /* column heading; unique within a comparison */
+    const char *label; /* column heading; unique within a comparison */
     const dcd_scenario *sc;
     const dcd_results *r;
-    const char *const *with;  /* overrides of this column only (for headers) */
+    const char *const *with; /* overrides of this column only (for headers) */
     size_t nwith;
 } dcd_compare_col;
 

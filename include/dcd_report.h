@@ -44,8 +44,8 @@ typedef struct dcd_report {
 /* Projects the N scenarios of SCS and compares them.  Returns DCD_OK; the
  * projection's status with problems in D; DCD_EUSAGE when O asks for years
  * no scenario has; DCD_ENOMEM.  Free *OUT whatever the result. */
-int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *o,
-                     dcd_report *out, dcd_diags *d);
+int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *o, dcd_report *out,
+                     dcd_diags *d);
 
 /* Appends index.md of R.  Returns 0 or -1 on OOM. */
 int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *out);

@@ -34,10 +34,10 @@ typedef struct dcd_table_col {
 
 /* One cell (internal). */
 typedef struct dcd_table_cell {
-    char *text;  /* owned; NULL for a number */
-    int raw;     /* Markdown written as is (links); escaped elsewhere */
+    char *text; /* owned; NULL for a number */
+    int raw;    /* Markdown written as is (links); escaped elsewhere */
     double x;
-    int style;   /* enum dcd_num_style of a number */
+    int style; /* enum dcd_num_style of a number */
     int dec;
 } dcd_table_cell;
 

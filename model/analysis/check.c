@@ -27,15 +27,17 @@ static int decimals(double x)
 
 /* The columns of the terminal, Markdown and CSV tables. */
 static const dcd_table_col TERM_COLS[] = {
-    {"study", 0, 0},     {"case", 0, 0},      {"metric", 0, 0},     {"year", 1, 0}, {"published", 1, 0},
-    {"model", 1, 0},     {"difference", 1, 0}, {"tolerance", 1, 0}, {"result", 0, 0}};
+    {"study", 0, 0},      {"case", 0, 0},      {"metric", 0, 0},
+    {"year", 1, 0},       {"published", 1, 0}, {"model", 1, 0},
+    {"difference", 1, 0}, {"tolerance", 1, 0}, {"result", 0, 0}};
 static const dcd_table_col MD_COLS[] = {
-    {"Study", 0, 0},     {"Case", 0, 0},      {"Metric", 0, 0},     {"Year", 1, 0}, {"Published", 1, 0},
-    {"Model", 1, 0},     {"Difference", 1, 0}, {"Tolerance", 1, 0}, {"Result", 0, 0}};
+    {"Study", 0, 0},      {"Case", 0, 0},      {"Metric", 0, 0},
+    {"Year", 1, 0},       {"Published", 1, 0}, {"Model", 1, 0},
+    {"Difference", 1, 0}, {"Tolerance", 1, 0}, {"Result", 0, 0}};
 static const dcd_table_col CSV_COLS[] = {
-    {"study", 0, 0},     {"case", 0, 0},      {"scenario", 0, 0}, {"file", 0, 0},
-    {"metric", 0, 0},    {"unit", 0, 0},      {"year", 0, 0},     {"published", 0, 0},
-    {"model", 0, 0},     {"difference", 0, 0}, {"tolerance", 0, 0}, {"result", 0, 0},
+    {"study", 0, 0},  {"case", 0, 0},       {"scenario", 0, 0},  {"file", 0, 0},
+    {"metric", 0, 0}, {"unit", 0, 0},       {"year", 0, 0},      {"published", 0, 0},
+    {"model", 0, 0},  {"difference", 0, 0}, {"tolerance", 0, 0}, {"result", 0, 0},
     {"source", 0, 0}};
 #define NCOL (sizeof TERM_COLS / sizeof *TERM_COLS)
 #define NCSV (sizeof CSV_COLS / sizeof *CSV_COLS)
@@ -133,7 +135,10 @@ int dcd_check_format(const dcd_check *c, dcd_out_kind kind, int failed_only, dcd
     static const dcd_table_style style = {"  ", 1, NULL};
     dcd_table t;
     int csv = kind == DCD_OUT_CSV;
-    dcd_table_init(&t, csv ? CSV_COLS : kind == DCD_OUT_MD ? MD_COLS : TERM_COLS,
+    dcd_table_init(&t,
+                   csv                  ? CSV_COLS
+                   : kind == DCD_OUT_MD ? MD_COLS
+                                        : TERM_COLS,
                    csv ? NCSV : NCOL);
     for (size_t i = 0; i < c->nrows; i++) {
         if (!shown(&c->rows[i], failed_only))

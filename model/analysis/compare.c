@@ -22,14 +22,14 @@
 #include <string.h>
 
 const int dcd_compare_metrics[DCD_COMPARE_NMETRIC] = {
-    DCD_T_DC_TWH,       DCD_T_AI_TWH,    DCD_T_NATIONAL_TWH, DCD_T_DC_SHARE_PCT,
+    DCD_T_DC_TWH,       DCD_T_AI_TWH,   DCD_T_NATIONAL_TWH, DCD_T_DC_SHARE_PCT,
     DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW, DCD_T_CO2_MT};
 
 const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS] = {2025, 2030, 2035};
 
 /* Keys of the top level that hold prose or labels, not assumptions. */
-static const char *const SKIP_TOP[] = {"name",    "title",   "description", "sources", "study",
-                                       "case",    "expect",  "history",     "extends", NULL};
+static const char *const SKIP_TOP[] = {"name", "title",  "description", "sources", "study",
+                                       "case", "expect", "history",     "extends", NULL};
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -421,8 +421,8 @@ static int choose_years(dcd_compare *c, const int *years, size_t nyears)
             dup |= tmp[j] == years[i];
         if (found && !dup)
             tmp[n++] = years[i];
-        else if (!found && asked && add_note(c, "%d is outside every scenario's years; left out",
-                                              years[i]) != 0)
+        else if (!found && asked &&
+                 add_note(c, "%d is outside every scenario's years; left out", years[i]) != 0)
             return DCD_ENOMEM;
     }
     if (n == 0) {
@@ -574,4 +574,3 @@ void dcd_compare_free(dcd_compare *c)
     free(c->notes);
     free(c);
 }
-

@@ -197,7 +197,8 @@ static void md_results(const dcd_compare *c, dcd_buf *b)
             double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
             for (size_t j = 0; j < c->ncol; j++) {
                 dcd_buf_puts(b, " ");
-                dcd_fmt_num(b, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED, dec, DCD_OUT_MD);
+                dcd_fmt_num(b, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED, dec,
+                            DCD_OUT_MD);
                 dcd_buf_puts(b, " |");
             }
             for (size_t j = 1; j < c->ncol; j++) {
@@ -280,4 +281,3 @@ done:
     dcd_buf_free(&md);
     return rc;
 }
-

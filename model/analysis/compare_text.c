@@ -93,7 +93,8 @@ static void next_piece(const char *s, size_t *pos, size_t w, size_t *start, size
 
 /* Appends TEXT word-wrapped to WIDTH columns, the first line after FIRST and
  * the others indented by INDENT spaces. */
-static void put_wrapped(dcd_buf *b, const char *first, const char *text, size_t indent, size_t width)
+static void put_wrapped(dcd_buf *b, const char *first, const char *text, size_t indent,
+                        size_t width)
 {
     dcd_buf_puts(b, first);
     size_t col = text_width(first, strlen(first));
@@ -214,6 +215,51 @@ static void text_scenarios(const dcd_compare *c, dcd_buf *b, size_t width)
     }
 }
 
+/* Appends one assumption ROW over the NVIS columns VIS (widths GW, wrap
+ * positions POS), path and unit columns PW and UW wide; "* " marks a row
+ * whose shown cells DIFFER. */
+static void text_row(dcd_buf *b, const dcd_compare_row *row, int differs, const size_t *vis,
+                     size_t nvis, size_t *pos, const size_t *gw, size_t pw, size_t uw)
+{
+    int first = 1;
+    if (slen(row->path) > pw) { /* a long path gets a line of its own */
+        dcd_buf_puts(b, differs ? "* " : "  ");
+        put_clean(b, row->path, strlen(row->path));
+        end_line(b);
+        first = 0;
+    }
+    for (int more = 1, head = 1; more; first = 0, head = 0) {
+        more = 0;
+        dcd_buf_puts(b, first && differs ? "* " : "  ");
+        if (first) {
+            put_pad(b, row->path, strlen(row->path), pw, 0);
+            dcd_buf_puts(b, "  ");
+            put_pad(b, row->unit, strlen(row->unit), uw, 0);
+        } else if (head) {
+            put_spaces(b, pw + 2);
+            put_pad(b, row->unit, strlen(row->unit), uw, 0);
+        } else {
+            put_spaces(b, pw + 2 + uw);
+        }
+        for (size_t k = 0; k < nvis; k++) {
+            size_t j = vis[k];
+            const char *cell = row->cells[j];
+            size_t start = 0, len = 0;
+            if (!cell) {
+                cell = head ? "-" : "";
+                len = strlen(cell);
+            } else {
+                next_piece(cell, &pos[k], gw[j], &start, &len);
+                if (cell[pos[k]])
+                    more = 1;
+            }
+            dcd_buf_puts(b, "  ");
+            put_pad(b, cell + start, len, gw[j], 0);
+        }
+        end_line(b);
+    }
+}
+
 static void text_assumptions(const dcd_compare *c, int diff_only, size_t width, dcd_buf *b)
 {
     dcd_buf_puts(b, "\n");
@@ -303,43 +349,7 @@ static void text_assumptions(const dcd_compare *c, int diff_only, size_t width, 
             }
             if (!any || (diff_only && !differs)) /* only another group's columns have it */
                 continue;
-            int first = 1;
-            if (slen(row->path) > pw) { /* a long path gets a line of its own */
-                dcd_buf_puts(b, differs ? "* " : "  ");
-                put_clean(b, row->path, strlen(row->path));
-                end_line(b);
-                first = 0;
-            }
-            for (int more = 1, head = 1; more; first = 0, head = 0) {
-                more = 0;
-                dcd_buf_puts(b, first && differs ? "* " : "  ");
-                if (first) {
-                    put_pad(b, row->path, strlen(row->path), pw, 0);
-                    dcd_buf_puts(b, "  ");
-                    put_pad(b, row->unit, strlen(row->unit), uw, 0);
-                } else if (head) {
-                    put_spaces(b, pw + 2);
-                    put_pad(b, row->unit, strlen(row->unit), uw, 0);
-                } else {
-                    put_spaces(b, pw + 2 + uw);
-                }
-                for (size_t k = 0; k < nvis; k++) {
-                    size_t j = vis[k];
-                    const char *cell = row->cells[j];
-                    size_t start = 0, len = 0;
-                    if (!cell) {
-                        cell = head ? "-" : "";
-                        len = strlen(cell);
-                    } else {
-                        next_piece(cell, &pos[k], gw[j], &start, &len);
-                        if (cell[pos[k]])
-                            more = 1;
-                    }
-                    dcd_buf_puts(b, "  ");
-                    put_pad(b, cell + start, len, gw[j], 0);
-                }
-                end_line(b);
-            }
+            text_row(b, row, differs, vis, nvis, pos, gw, pw, uw);
         }
     }
 done:
@@ -460,4 +470,3 @@ int dcd_compare_format_text(const dcd_compare *c, int diff_only, int width, dcd_
         put_wrapped(out, "note: ", c->notes[i], 6, w);
     return out->failed ? -1 : 0;
 }
-

@@ -13,7 +13,7 @@
 #include "dcd_table.h"
 
 /* Key figures shown for each scenario in index.md. */
-static const int KEY_METRICS[] = {DCD_T_DC_TWH, DCD_T_AI_TWH, DCD_T_NATIONAL_TWH,
+static const int KEY_METRICS[] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH,
                                   DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
 #define NKEY (sizeof KEY_METRICS / sizeof *KEY_METRICS)
 
@@ -166,10 +166,11 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
         dcd_md_text(b, sc->path);
         dcd_buf_printf(b, " (name ");
         dcd_md_text(b, sc->name);
-        dcd_buf_printf(b, "; years %d-%d, base %d; %zu segment%s)\n", sc->start, sc->end,
-                       sc->base, sc->nsegments, sc->nsegments == 1 ? "" : "s");
-        dcd_buf_printf(b, "- Results: [summary.csv](%s/summary.csv), [segments.csv](%s/segments.csv), "
-                          "[results.json](%s/results.json), [scenario.yaml](%s/scenario.yaml)\n",
+        dcd_buf_printf(b, "; years %d-%d, base %d; %zu segment%s)\n", sc->start, sc->end, sc->base,
+                       sc->nsegments, sc->nsegments == 1 ? "" : "s");
+        dcd_buf_printf(b,
+                       "- Results: [summary.csv](%s/summary.csv), [segments.csv](%s/segments.csv), "
+                       "[results.json](%s/results.json), [scenario.yaml](%s/scenario.yaml)\n",
                        safe, safe, safe, safe);
         if (sc->nsources) {
             dcd_buf_puts(b, "- Sources:\n");
@@ -187,14 +188,14 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
         if (plots && drawn[i])
             for (int ch = 0; ch < DCD_NCHART; ch++)
                 if (dcd_plot_chart_applies(res[i], ch))
-                    dcd_buf_printf(b, "\n![%s: %s chart](%s/%s.png)\n", safe,
-                                   dcd_chart_name(ch), safe, dcd_chart_name(ch));
+                    dcd_buf_printf(b, "\n![%s: %s chart](%s/%s.png)\n", safe, dcd_chart_name(ch),
+                                   safe, dcd_chart_name(ch));
     }
     return b->failed ? -1 : 0;
 }
 
-int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *o,
-                     dcd_report *out, dcd_diags *d)
+int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *o, dcd_report *out,
+                     dcd_diags *d)
 {
     memset(out, 0, sizeof *out);
     out->scs = scs;

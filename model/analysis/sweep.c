@@ -19,8 +19,7 @@ static void rename_vary(dcd_diags *d, size_t from, size_t nsets)
         dcd_diag *g = &d->items[i];
         size_t k;
         char tail;
-        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' ||
-            k <= nsets)
+        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' || k <= nsets)
             continue;
         char name[32];
         snprintf(name, sizeof name, "--vary[%zu]", k - nsets);

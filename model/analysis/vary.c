@@ -65,10 +65,12 @@ int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen)
     const char *vals = eq + 1;
     size_t plen = (size_t)(eq - spec);
     for (size_t i = 0; i < plen; i++)
-        if (isspace((unsigned char)spec[i]) || (i + 1 < plen && spec[i] == '.' && spec[i + 1] == '.') ||
-            spec[0] == '.' || spec[plen - 1] == '.') {
-            snprintf(why, whylen, "--vary '%s': '%.*s' is not a path such as segments.ai.utilisation",
-                     spec, (int)plen, spec);
+        if (isspace((unsigned char)spec[i]) ||
+            (i + 1 < plen && spec[i] == '.' && spec[i + 1] == '.') || spec[0] == '.' ||
+            spec[plen - 1] == '.') {
+            snprintf(why, whylen,
+                     "--vary '%s': '%.*s' is not a path such as segments.ai.utilisation", spec,
+                     (int)plen, spec);
             return DCD_EUSAGE;
         }
     double *value = NULL;
@@ -80,8 +82,10 @@ int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen)
         if (!c2 || strchr(c2 + 1, ':') || parse_span(vals, (size_t)(c1 - vals), &from) != 0 ||
             parse_span(c1 + 1, (size_t)(c2 - c1 - 1), &to) != 0 ||
             parse_span(c2 + 1, strlen(c2 + 1), &step) != 0) {
-            snprintf(why, whylen, "--vary '%s': a range is FROM:TO:STEP, three numbers, for "
-                                  "example 0.3:0.9:0.1", spec);
+            snprintf(why, whylen,
+                     "--vary '%s': a range is FROM:TO:STEP, three numbers, for "
+                     "example 0.3:0.9:0.1",
+                     spec);
             return DCD_EUSAGE;
         }
         double q = 0;
@@ -125,9 +129,10 @@ int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen)
         for (size_t i = 0; i < n; i++) {
             size_t len = strcspn(p, ",");
             if (parse_span(p, len, &value[i]) != 0) {
-                snprintf(why, whylen, "--vary '%.*s=...': '%.*s' is not a number; give numbers "
-                                      "separated by commas, or FROM:TO:STEP", (int)plen, spec,
-                         (int)len, p);
+                snprintf(why, whylen,
+                         "--vary '%.*s=...': '%.*s' is not a number; give numbers "
+                         "separated by commas, or FROM:TO:STEP",
+                         (int)plen, spec, (int)len, p);
                 free(value);
                 return DCD_EUSAGE;
             }

@@ -11,13 +11,10 @@ const char *dcd_fmt_none(dcd_out_kind kind)
 {
     switch (kind) {
     case DCD_OUT_TERM:
-    case DCD_OUT_MD:
-        return "-";
-    case DCD_OUT_JSON:
-        return "null";
+    case DCD_OUT_MD: return "-";
+    case DCD_OUT_JSON: return "null";
     case DCD_OUT_CSV:
-    default:
-        return "";
+    default: return "";
     }
 }
 
@@ -112,21 +109,11 @@ int dcd_fmt_num(dcd_buf *b, double x, dcd_num_style style, int dec, dcd_out_kind
     if (!isfinite(x))
         return dcd_buf_puts(b, dcd_fmt_none(kind));
     switch (style) {
-    case DCD_NUM_SHORT:
-        dcd_buf_num(b, x);
-        break;
-    case DCD_NUM_PLAIN:
-        put_short(b, x, 1e15);
-        break;
-    case DCD_NUM_COMPACT:
-        put_compact(b, x);
-        break;
-    case DCD_NUM_FIXED:
-        put_fixed(b, x, dec, 0);
-        break;
-    case DCD_NUM_SIGNED:
-        put_fixed(b, x, dec, 1);
-        break;
+    case DCD_NUM_SHORT: dcd_buf_num(b, x); break;
+    case DCD_NUM_PLAIN: put_short(b, x, 1e15); break;
+    case DCD_NUM_COMPACT: put_compact(b, x); break;
+    case DCD_NUM_FIXED: put_fixed(b, x, dec, 0); break;
+    case DCD_NUM_SIGNED: put_fixed(b, x, dec, 1); break;
     }
     return b->failed ? -1 : 0;
 }

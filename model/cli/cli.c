@@ -7,16 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char dcd_exit_help[] =
-    "Exit status:\n"
-    "  0   success\n"
-    "  1   check: a result is outside a scenario's stated tolerance\n"
-    "  2   usage error (unknown option, missing argument)\n"
-    "  3   invalid scenario (cannot read, YAML error, failed validation)\n"
-    "  4   projection failed (a non-finite or impossible value)\n"
-    "  5   output error (cannot create or write a file)\n"
-    "  6   results written, but charts failed\n"
-    "  70  internal error (out of memory)\n";
+const char dcd_exit_help[] = "Exit status:\n"
+                             "  0   success\n"
+                             "  1   check: a result is outside a scenario's stated tolerance\n"
+                             "  2   usage error (unknown option, missing argument)\n"
+                             "  3   invalid scenario (cannot read, YAML error, failed validation)\n"
+                             "  4   projection failed (a non-finite or impossible value)\n"
+                             "  5   output error (cannot create or write a file)\n"
+                             "  6   results written, but charts failed\n"
+                             "  70  internal error (out of memory)\n";
 
 void dcd_cli_error(const char *fmt, ...)
 {
@@ -60,8 +59,7 @@ int dcd_cli_fail(dcd_diags *diags, int status)
     return dcd_exit_code(status);
 }
 
-int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
-                             const char *outdir)
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n, const char *outdir)
 {
     for (int i = 0; i < n; i++)
         for (int j = 0; j < i; j++) {
@@ -69,8 +67,9 @@ int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
             dcd_scenario_safe_name(scs[i], a);
             dcd_scenario_safe_name(scs[j], b);
             if (strcmp(a, b) == 0)
-                return dcd_cli_usage(cmd, "%s and %s would both write to %s/%s; give them "
-                                          "different names",
+                return dcd_cli_usage(cmd,
+                                     "%s and %s would both write to %s/%s; give them "
+                                     "different names",
                                      scs[j]->path, scs[i]->path, outdir, a);
         }
     return DCD_EXIT_OK;

@@ -148,7 +148,7 @@ int dcd_cmd_check(int argc, char **argv)
     static const struct option own[] = {{"format", required_argument, NULL, 'f'},
                                         {NULL, 0, NULL, 0}};
     enum format fmt = FMT_TEXT;
-    dcd_cli_spec spec = {"check", CHECK_HELP, DCD_OPT_SET | DCD_OPT_QUIET, "f:", own, 0,
+    dcd_cli_spec spec = {"check",      CHECK_HELP, DCD_OPT_SET | DCD_OPT_QUIET, "f:", own, 0,
                          check_option, &fmt};
     dcd_cli_common co = {0};
     int quiet, code = DCD_EXIT_OK;
@@ -217,7 +217,10 @@ int dcd_cmd_check(int argc, char **argv)
     }
 
     size_t nrows = chk.nrows, nfail = chk.nfail;
-    dcd_check_format(&chk, fmt == FMT_CSV ? DCD_OUT_CSV : fmt == FMT_MARKDOWN ? DCD_OUT_MD : DCD_OUT_TERM,
+    dcd_check_format(&chk,
+                     fmt == FMT_CSV        ? DCD_OUT_CSV
+                     : fmt == FMT_MARKDOWN ? DCD_OUT_MD
+                                           : DCD_OUT_TERM,
                      quiet, &out);
     if (fmt == FMT_TEXT && (!quiet || nfail)) {
         dcd_buf_printf(&out, "%s%zu figure%s in %d scenario%s: %zu passed, %zu failed",

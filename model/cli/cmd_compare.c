@@ -47,12 +47,12 @@ static const char COMPARE_HELP[] =
 
 /* One column of the command line. */
 typedef struct colspec {
-    const char *arg;    /* as given */
-    char *file;         /* owned: the file part */
-    const char *label;  /* the LABEL of FILE@LABEL, or NULL */
-    dcd_strlist with;   /* --with arguments (borrowed from argv) */
-    size_t with_base;   /* how many --with options came before this column's */
-    char deflabel[65];  /* the scenario's safe name */
+    const char *arg;   /* as given */
+    char *file;        /* owned: the file part */
+    const char *label; /* the LABEL of FILE@LABEL, or NULL */
+    dcd_strlist with;  /* --with arguments (borrowed from argv) */
+    size_t with_base;  /* how many --with options came before this column's */
+    char deflabel[65]; /* the scenario's safe name */
 } colspec;
 
 /* 1 when S is a valid column label. */
@@ -129,8 +129,7 @@ static void rename_with(dcd_diags *d, size_t from, size_t nsets, const colspec *
         dcd_diag *g = &d->items[i];
         size_t k;
         char tail;
-        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' ||
-            k <= nsets)
+        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' || k <= nsets)
             continue;
         char name[48];
         snprintf(name, sizeof name, "--with[%zu]", c->with_base + (k - nsets));
@@ -155,9 +154,10 @@ static void print_unique(dcd_diags *d)
         int seen = 0;
         for (size_t j = 0; j < i && !seen; j++) {
             const dcd_diag *h = &d->items[j];
-            seen = h->line == g->line && h->column == g->column &&
-                   strcmp(h->message, g->message) == 0 &&
-                   ((!h->file && !g->file) || (h->file && g->file && strcmp(h->file, g->file) == 0));
+            seen =
+                h->line == g->line && h->column == g->column &&
+                strcmp(h->message, g->message) == 0 &&
+                ((!h->file && !g->file) || (h->file && g->file && strcmp(h->file, g->file) == 0));
         }
         if (seen)
             continue;
@@ -201,21 +201,21 @@ static int compare_option(int c, const char *arg, void *ctx)
 {
     compare_args *a = ctx;
     switch (c) {
-    case 1: /* a column, in command-line order */
-        return add_column(a, arg);
+    case 1: /* a column, in command-line order */ return add_column(a, arg);
     case 'y':
         a->nyears = parse_years(arg, a->years, DCD_COMPARE_MAX_YEARS);
         if (a->nyears < 0)
-            return dcd_cli_usage("compare", "--years '%s': expected years 1900-2200 separated "
-                                            "by commas, for example 2025,2030", arg);
+            return dcd_cli_usage("compare",
+                                 "--years '%s': expected years 1900-2200 separated "
+                                 "by commas, for example 2025,2030",
+                                 arg);
         return DCD_EXIT_OK;
-    case 'd':
-        a->diff_only = 1;
-        return DCD_EXIT_OK;
+    case 'd': a->diff_only = 1; return DCD_EXIT_OK;
     case 'w':
         if (a->ncol == 0)
-            return dcd_cli_usage("compare", "--with %s: --with changes the FILE before it; "
-                                            "give the FILE first (use --set for every FILE)",
+            return dcd_cli_usage("compare",
+                                 "--with %s: --with changes the FILE before it; "
+                                 "give the FILE first (use --set for every FILE)",
                                  arg);
         if (dcd_strlist_push(&a->cols[a->ncol - 1].with, arg) != 0)
             return DCD_EXIT_INTERNAL;
@@ -232,6 +232,65 @@ static int compare_option(int c, const char *arg, void *ctx)
     }
 }
 
+/* Loads every column of A: the common overrides SET first, then the
+ * column's --with.  Prints the problems (each once) and returns an exit
+ * code. */
+static int load_columns(const compare_args *a, const dcd_strlist *set, dcd_scenario **scs,
+                        dcd_diags *diags)
+{
+    size_t nsets = set->n;
+    const char **all = malloc((nsets + a->nwith_total + 1) * sizeof *all);
+    if (!all)
+        return DCD_EXIT_INTERNAL;
+    int worst = DCD_OK;
+    for (size_t i = 0; i < a->ncol; i++) {
+        const colspec *col = &a->cols[i];
+        for (size_t k = 0; k < nsets; k++)
+            all[k] = set->v[k];
+        for (size_t k = 0; k < col->with.n; k++)
+            all[nsets + k] = col->with.v[k];
+        size_t before = diags->n;
+        int rc = dcd_scenario_load(col->file, all, nsets + col->with.n, &scs[i], diags);
+        rename_with(diags, before, nsets, col);
+        if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
+            worst = rc;
+    }
+    free(all);
+    if (worst == DCD_OK)
+        return DCD_EXIT_OK;
+    print_unique(diags);
+    if (worst == DCD_ENOMEM)
+        dcd_cli_error("out of memory");
+    return dcd_exit_code(worst);
+}
+
+/* Writes the comparison's files (and charts when CHARTS) into OUTDIR, then
+ * prints the terminal report last, so that a closed pipe loses no file.
+ * Returns an exit code. */
+static int compare_output(const dcd_compare *cmp, const char *outdir, int diff_only, int width,
+                          int quiet, int charts, dcd_diags *diags)
+{
+    dcd_buf text = {0};
+    int code = DCD_EXIT_OK;
+    if (dcd_compare_format_text(cmp, diff_only, width, &text) != 0) {
+        dcd_buf_free(&text);
+        return DCD_EXIT_INTERNAL;
+    }
+    int rc = dcd_compare_write(cmp, outdir, diff_only, charts, diags);
+    if (!quiet && (rc == DCD_OK || rc == DCD_EPLOT))
+        fwrite(text.data, 1, text.len, stdout);
+    if (rc != DCD_OK) {
+        if (rc == DCD_EPLOT && !quiet)
+            printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);
+        code = dcd_cli_fail(diags, rc);
+    } else if (!quiet) {
+        printf("\nwrote %s/compare.md, %s/compare.csv%s\n", outdir, outdir,
+               charts ? " and the charts" : "");
+    }
+    dcd_buf_free(&text);
+    return code;
+}
+
 int dcd_cmd_compare(int argc, char **argv)
 {
     static const struct option own[] = {{"years", required_argument, NULL, 'y'},
@@ -242,20 +301,18 @@ int dcd_cmd_compare(int argc, char **argv)
     compare_args ca;
     memset(&ca, 0, sizeof ca);
     ca.width = 100;
-    dcd_cli_spec spec = {"compare", COMPARE_HELP,
-                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS, "y:dw:",
-                         own, 1, compare_option, &ca};
+    dcd_cli_spec spec = {
+        "compare",      COMPARE_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "y:dw:",        own,          1,
+        compare_option, &ca};
     dcd_cli_common co = {.outdir = "out/compare", .plots = 1};
     const char *outdir = co.outdir;
     int diff_only, quiet = 0, charts, width, code;
-    size_t nwith_total;
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     dcd_compare_col *ccols = NULL;
     dcd_compare *cmp = NULL;
-    const char **all = NULL;
     dcd_diags diags = {0};
-    dcd_buf text = {0};
 
     code = dcd_cli_parse(&spec, argc, argv, &co);
     colspec *cols = ca.cols;
@@ -267,7 +324,6 @@ int dcd_cmd_compare(int argc, char **argv)
     charts = co.plots;
     diff_only = ca.diff_only;
     width = ca.width;
-    nwith_total = ca.nwith_total;
     dcd_strlist set = co.sets;
     int *years = ca.years, nyears = ca.nyears;
     if (ncol < 1) {
@@ -277,8 +333,9 @@ int dcd_cmd_compare(int argc, char **argv)
     for (size_t i = 0; i < ncol; i++)
         for (size_t j = 0; j < i; j++)
             if (cols[i].label && cols[j].label && strcmp(cols[i].label, cols[j].label) == 0) {
-                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); "
-                                                "labels must be unique",
+                code = dcd_cli_usage("compare",
+                                     "two columns are labelled '%s' (%s and %s); "
+                                     "labels must be unique",
                                      cols[i].label, cols[j].arg, cols[i].arg);
                 goto done;
             }
@@ -287,31 +344,13 @@ int dcd_cmd_compare(int argc, char **argv)
     scs = calloc(ncol, sizeof *scs);
     res = calloc(ncol, sizeof *res);
     ccols = calloc(ncol, sizeof *ccols);
-    size_t nsets = set.n;
-    all = malloc((nsets + nwith_total + 1) * sizeof *all);
-    if (!scs || !res || !ccols || !all) {
+    if (!scs || !res || !ccols) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    int worst = DCD_OK;
-    for (size_t i = 0; i < ncol; i++) {
-        for (size_t k = 0; k < nsets; k++)
-            all[k] = set.v[k];
-        for (size_t k = 0; k < cols[i].with.n; k++)
-            all[nsets + k] = cols[i].with.v[k];
-        size_t before = diags.n;
-        int rc = dcd_scenario_load(cols[i].file, all, nsets + cols[i].with.n, &scs[i], &diags);
-        rename_with(&diags, before, nsets, &cols[i]);
-        if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
-            worst = rc;
-    }
-    if (worst != DCD_OK) {
-        print_unique(&diags);
-        if (worst == DCD_ENOMEM)
-            dcd_cli_error("out of memory");
-        code = dcd_exit_code(worst);
+    code = load_columns(&ca, &set, scs, &diags);
+    if (code != DCD_EXIT_OK)
         goto done;
-    }
     for (size_t i = 0; i < ncol; i++) {
         dcd_scenario_safe_name(scs[i], cols[i].deflabel);
         ccols[i].label = cols[i].label ? cols[i].label : cols[i].deflabel;
@@ -319,8 +358,9 @@ int dcd_cmd_compare(int argc, char **argv)
     for (size_t i = 0; i < ncol; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(ccols[i].label, ccols[j].label) == 0) {
-                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); give "
-                                                "one its own label: FILE@LABEL",
+                code = dcd_cli_usage("compare",
+                                     "two columns are labelled '%s' (%s and %s); give "
+                                     "one its own label: FILE@LABEL",
                                      ccols[i].label, cols[j].arg, cols[i].arg);
                 goto done;
             }
@@ -350,23 +390,7 @@ int dcd_cmd_compare(int argc, char **argv)
         goto done;
     }
 
-    if (dcd_compare_format_text(cmp, diff_only, width, &text) != 0) {
-        code = DCD_EXIT_INTERNAL;
-        goto done;
-    }
-    /* Files first, the table last: a closed pipe loses no file. */
-    rc = dcd_compare_write(cmp, outdir, diff_only, charts, &diags);
-    if (!quiet && (rc == DCD_OK || rc == DCD_EPLOT))
-        fwrite(text.data, 1, text.len, stdout);
-    if (rc != DCD_OK) {
-        if (rc == DCD_EPLOT && !quiet)
-            printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("\nwrote %s/compare.md, %s/compare.csv%s\n", outdir, outdir,
-               charts ? " and the charts" : "");
+    code = compare_output(cmp, outdir, diff_only, width, quiet, charts, &diags);
 done:
     dcd_compare_free(cmp);
     if (res)
@@ -383,9 +407,7 @@ done:
     }
     free(cols);
     free(ccols);
-    free(all);
     dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
-    dcd_buf_free(&text);
     return code;
 }

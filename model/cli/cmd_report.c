@@ -59,8 +59,10 @@ static int report_option(int c, const char *arg, void *ctx)
         long y = strtol(p, &end, 10);
         if (end == p || y < 1900 || y > 2200 || a->nyears == DCD_COMPARE_MAX_YEARS ||
             (*end && *end != ','))
-            return dcd_cli_usage("report", "--years '%s': expected years 1900-2200 "
-                                           "separated by commas", arg);
+            return dcd_cli_usage("report",
+                                 "--years '%s': expected years 1900-2200 "
+                                 "separated by commas",
+                                 arg);
         a->years[a->nyears++] = (int)y;
         if (!*end)
             return DCD_EXIT_OK;
@@ -73,9 +75,10 @@ int dcd_cmd_report(int argc, char **argv)
     static const struct option own[] = {{"years", required_argument, NULL, 'y'},
                                         {NULL, 0, NULL, 0}};
     report_args ra = {{0}, 0};
-    dcd_cli_spec spec = {"report", REPORT_HELP,
-                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS, "y:",
-                         own, 0, report_option, &ra};
+    dcd_cli_spec spec = {
+        "report",      REPORT_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "y:",          own,         0,
+        report_option, &ra};
     dcd_cli_common co = {.outdir = "out/report", .plots = 1};
     const char *outdir;
     int quiet, plots, code, nfiles = 0;
@@ -104,8 +107,9 @@ int dcd_cmd_report(int argc, char **argv)
         char label[65];
         dcd_scenario_safe_name(scs[i], label);
         if (strcmp(label, "compare") == 0) {
-            code = dcd_cli_usage("report", "%s: a scenario named 'compare' would write into %s/"
-                                           "compare/, where the comparison goes; rename it",
+            code = dcd_cli_usage("report",
+                                 "%s: a scenario named 'compare' would write into %s/"
+                                 "compare/, where the comparison goes; rename it",
                                  scs[i]->path, outdir);
             goto done;
         }

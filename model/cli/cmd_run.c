@@ -5,9 +5,9 @@
 #include "dcd_cli.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
-#include "dcd_table.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_table.h"
 
 static const char RUN_HELP[] =
     "Usage: " DCD_PROGRAM " run [OPTIONS] FILE...\n"
@@ -37,7 +37,7 @@ static int table_year(const dcd_scenario *sc, int y)
 }
 
 static const dcd_table_col RUN_COLS[] = {
-    {"year", 1, 6},       {"dc_twh", 1, 9},     {"ai_twh", 1, 9}, {"national_twh", 1, 12},
+    {"year", 1, 6},        {"dc_twh", 1, 9},      {"ai_twh", 1, 9}, {"national_twh", 1, 12},
     {"dc_share_%", 1, 10}, {"ai_share_%", 1, 10}, {"it_gw", 1, 8}};
 #define RUN_NCOL (sizeof RUN_COLS / sizeof *RUN_COLS)
 
@@ -73,9 +73,10 @@ static void format_table(dcd_buf *b, const dcd_scenario *sc, const dcd_results *
 
 int dcd_cmd_run(int argc, char **argv)
 {
-    static const dcd_cli_spec spec = {"run", RUN_HELP,
-                                      DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
-                                      NULL, NULL, 0, NULL, NULL};
+    static const dcd_cli_spec spec = {
+        "run", RUN_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        NULL,  NULL,     0,
+        NULL,  NULL};
     dcd_cli_common co = {.outdir = "out", .plots = 1};
     const char *outdir;
     int quiet, plots, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
@@ -197,8 +198,13 @@ static const char SHOW_HELP[] =
 static int validate_or_show(int argc, char **argv, int show)
 {
     const char *cmd = show ? "show" : "validate";
-    dcd_cli_spec spec = {cmd, show ? SHOW_HELP : VALIDATE_HELP,
-                         DCD_OPT_SET | (show ? 0u : (unsigned)DCD_OPT_QUIET), NULL, NULL, 0, NULL,
+    dcd_cli_spec spec = {cmd,
+                         show ? SHOW_HELP : VALIDATE_HELP,
+                         DCD_OPT_SET | (show ? 0u : (unsigned)DCD_OPT_QUIET),
+                         NULL,
+                         NULL,
+                         0,
+                         NULL,
                          NULL};
     dcd_cli_common co = {0};
     int code, nfiles = 0;
@@ -209,7 +215,8 @@ static int validate_or_show(int argc, char **argv, int show)
     int quiet = co.quiet;
     nfiles = argc - optind;
     if (nfiles < 1 || (show && nfiles != 1)) {
-        code = dcd_cli_usage(cmd, show ? "give exactly one scenario FILE" : "missing scenario FILE");
+        code =
+            dcd_cli_usage(cmd, show ? "give exactly one scenario FILE" : "missing scenario FILE");
         nfiles = 0;
         goto done;
     }

@@ -30,8 +30,11 @@ static const char SWEEP_HELP[] =
     "the chosen year.  Each point is the scenario with --set PATH=VALUE.\n\n"
     "RANGE is FROM:TO:STEP (values FROM + i*STEP up to TO, TO included) or a list\n"
     "V1,V2,... of numbers:\n"
-    "  " DCD_PROGRAM " sweep scenarios/mckinsey-2024.yaml --vary segments.ai.utilisation=0.3:0.9:0.1\n"
-    "At most " "10000" " grid points.\n\n"
+    "  " DCD_PROGRAM
+    " sweep scenarios/mckinsey-2024.yaml --vary segments.ai.utilisation=0.3:0.9:0.1\n"
+    "At most "
+    "10000"
+    " grid points.\n\n"
     "Options:\n"
     "  -v, --vary PATH=RANGE  a parameter to vary (once or twice)\n"
     "  -m, --metric NAME      metric of the charts and the table (default\n"
@@ -80,6 +83,69 @@ static int sweep_option(int c, const char *arg, void *ctx)
     return DCD_EXIT_OK;
 }
 
+/* Writes sweep.csv, draws the charts and prints the table (last, so that
+ * a closed pipe loses no file).  Returns an exit code. */
+static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const char *outdir,
+                        int quiet, int charts, dcd_diags *diags)
+{
+    int code = DCD_EXIT_OK, rc;
+    dcd_buf table = {0};
+    if (dcd_mkdir_p(outdir, diags) != 0 ||
+        dcd_write_atomic(outdir, "sweep.csv", sw->csv.data, sw->csv.len, diags) != DCD_OK) {
+        code = dcd_cli_fail(diags, DCD_EIO);
+        goto out;
+    }
+    if (!quiet && dcd_sweep_format_text(sw, so, &table) != 0) {
+        code = dcd_cli_fail(diags, DCD_ENOMEM);
+        goto out;
+    }
+    if (!quiet)
+        for (size_t k = 0; k < so->nvary; k++)
+            if (dcd_sweep_no_effect(sw, so, k))
+                dcd_cli_error("note: varying %s leaves %s unchanged in every year; is it "
+                              "overridden elsewhere (for example a fleet-wide pue under segments "
+                              "with their own)?",
+                              so->vary[k].path, dcd_total_info[so->metric].name);
+    if (charts && !dcd_sweep_any_value(sw)) {
+        dcd_cli_error("note: %s has no value in any grid point (%s); no charts drawn",
+                      dcd_total_info[so->metric].name,
+                      so->metric == DCD_T_CO2_MT ? "it needs grid_intensity_g_per_kwh"
+                                                 : "the scenario does not determine it");
+        charts = 0;
+    }
+    if (charts) {
+        dcd_sweep_chart sch = {0};
+        sch.name = sw->first->name;
+        sch.title = sw->first->title;
+        sch.metric = so->metric;
+        sch.year = so->year;
+        sch.vary = so->vary;
+        sch.nvary = so->nvary;
+        sch.start = sw->start;
+        sch.ny = sw->ny;
+        sch.y = (const double *const *)sw->y;
+        rc = dcd_sweep_draw(&sch, outdir, NULL, diags);
+        if (rc != DCD_OK) {
+            if (!quiet) {
+                fwrite(table.data, 1, table.len, stdout);
+                printf("wrote %s/sweep.csv (%zu points; charts failed)\n", outdir, sw->npoints);
+            }
+            code = dcd_cli_fail(diags, rc);
+            goto out;
+        }
+    }
+    if (!quiet) {
+        fwrite(table.data, 1, table.len, stdout);
+        printf("wrote %s/sweep.csv (%zu points)%s\n", outdir, sw->npoints,
+               charts ? (so->nvary == 1 ? ", " DCD_SWEEP_CURVES ", " DCD_SWEEP_YEAR
+                                        : ", " DCD_SWEEP_HEATMAP)
+                      : "");
+    }
+out:
+    dcd_buf_free(&table);
+    return code;
+}
+
 int dcd_cmd_sweep(int argc, char **argv)
 {
     static const struct option own[] = {{"vary", required_argument, NULL, 'v'},
@@ -87,9 +153,10 @@ int dcd_cmd_sweep(int argc, char **argv)
                                         {"year", required_argument, NULL, 'y'},
                                         {NULL, 0, NULL, 0}};
     sweep_args sa = {.metric_name = "dc_share_pct", .year = 2030};
-    dcd_cli_spec spec = {"sweep", SWEEP_HELP,
-                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
-                         "v:m:y:", own, 0, sweep_option, &sa};
+    dcd_cli_spec spec = {
+        "sweep",      SWEEP_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "v:m:y:",     own,        0,
+        sweep_option, &sa};
     dcd_cli_common co = {.outdir = "out/sweep", .plots = 1};
     const char *outdir;
     int year, quiet, charts, code, metric;
@@ -97,7 +164,7 @@ int dcd_cmd_sweep(int argc, char **argv)
     size_t nvary;
     dcd_source *src = NULL;
     dcd_diags diags = {0};
-    dcd_buf table = {0}, name = {0};
+    dcd_buf name = {0};
     dcd_sweep sw = {0};
 
     code = dcd_cli_parse(&spec, argc, argv, &co);
@@ -124,8 +191,10 @@ int dcd_cmd_sweep(int argc, char **argv)
     }
     metric = dcd_total_index(metric_name);
     if (metric < 0) {
-        code = dcd_cli_usage("sweep", "--metric '%s': not a column of summary.csv (dc_twh, "
-                                      "ai_twh, dc_share_pct, dc_it_gw, co2_mt, ...)", metric_name);
+        code = dcd_cli_usage("sweep",
+                             "--metric '%s': not a column of summary.csv (dc_twh, "
+                             "ai_twh, dc_share_pct, dc_it_gw, co2_mt, ...)",
+                             metric_name);
         goto done;
     }
     size_t n1 = vary[0].n, n2 = nvary > 1 ? vary[1].n : 1;
@@ -159,58 +228,7 @@ int dcd_cmd_sweep(int argc, char **argv)
         goto done;
     }
 
-    /* The files first, the table last: a closed pipe loses no file. */
-    if (dcd_mkdir_p(outdir, &diags) != 0 ||
-        dcd_write_atomic(outdir, "sweep.csv", sw.csv.data, sw.csv.len, &diags) != DCD_OK) {
-        code = dcd_cli_fail(&diags, DCD_EIO);
-        goto done;
-    }
-    if (!quiet && dcd_sweep_format_text(&sw, &so, &table) != 0) {
-        code = dcd_cli_fail(&diags, DCD_ENOMEM);
-        goto done;
-    }
-    if (!quiet)
-        for (size_t k = 0; k < nvary; k++)
-            if (dcd_sweep_no_effect(&sw, &so, k))
-                dcd_cli_error("note: varying %s leaves %s unchanged in every year; is it "
-                              "overridden elsewhere (for example a fleet-wide pue under segments "
-                              "with their own)?",
-                              vary[k].path, dcd_total_info[metric].name);
-    if (charts && !dcd_sweep_any_value(&sw)) {
-        dcd_cli_error("note: %s has no value in any grid point (%s); no charts drawn",
-                      dcd_total_info[metric].name,
-                      metric == DCD_T_CO2_MT ? "it needs grid_intensity_g_per_kwh"
-                                             : "the scenario does not determine it");
-        charts = 0;
-    }
-    if (charts) {
-        dcd_sweep_chart sch = {0};
-        sch.name = sw.first->name;
-        sch.title = sw.first->title;
-        sch.metric = metric;
-        sch.year = year;
-        sch.vary = vary;
-        sch.nvary = nvary;
-        sch.start = sw.start;
-        sch.ny = sw.ny;
-        sch.y = (const double *const *)sw.y;
-        rc = dcd_sweep_draw(&sch, outdir, NULL, &diags);
-        if (rc != DCD_OK) {
-            if (!quiet) {
-                fwrite(table.data, 1, table.len, stdout);
-                printf("wrote %s/sweep.csv (%zu points; charts failed)\n", outdir, sw.npoints);
-            }
-            code = dcd_cli_fail(&diags, rc);
-            goto done;
-        }
-    }
-    if (!quiet) {
-        fwrite(table.data, 1, table.len, stdout);
-        printf("wrote %s/sweep.csv (%zu points)%s\n", outdir, sw.npoints,
-               charts ? (nvary == 1 ? ", " DCD_SWEEP_CURVES ", " DCD_SWEEP_YEAR
-                                    : ", " DCD_SWEEP_HEATMAP)
-                      : "");
-    }
+    code = sweep_output(&sw, &so, outdir, quiet, charts, &diags);
 done:
     for (size_t k = 0; k < 2; k++)
         dcd_vary_free(&vary[k]);
@@ -218,7 +236,6 @@ done:
     dcd_source_free(src);
     dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
-    dcd_buf_free(&table);
     dcd_buf_free(&name);
     return code;
 }

@@ -31,13 +31,15 @@ static void help(FILE *f)
     fputs("Usage: " DCD_PROGRAM " COMMAND [OPTIONS] [FILE...]\n"
           "Project how much electricity data centres and AI use, and their share of\n"
           "national demand, from YAML scenario files.\n\n"
-          "Commands:\n", f);
+          "Commands:\n",
+          f);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fputs("\nOptions:\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  show the version and exit\n\n"
-          "Run '" DCD_PROGRAM " COMMAND --help' for a command's options.\n\n", f);
+          "Run '" DCD_PROGRAM " COMMAND --help' for a command's options.\n\n",
+          f);
     fputs(dcd_exit_help, f);
 }
 

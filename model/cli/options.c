@@ -25,17 +25,10 @@ static const struct {
 static int common_opt(const dcd_cli_spec *spec, int c, const char *arg, dcd_cli_common *out)
 {
     switch (c) {
-    case 'o':
-        out->outdir = arg;
-        return DCD_EXIT_OK;
-    case 's':
-        return dcd_strlist_push(&out->sets, arg) == 0 ? DCD_EXIT_OK : DCD_EXIT_INTERNAL;
-    case 'q':
-        out->quiet = 1;
-        return DCD_EXIT_OK;
-    case OPT_NO_PLOTS:
-        out->plots = 0;
-        return DCD_EXIT_OK;
+    case 'o': out->outdir = arg; return DCD_EXIT_OK;
+    case 's': return dcd_strlist_push(&out->sets, arg) == 0 ? DCD_EXIT_OK : DCD_EXIT_INTERNAL;
+    case 'q': out->quiet = 1; return DCD_EXIT_OK;
+    case OPT_NO_PLOTS: out->plots = 0; return DCD_EXIT_OK;
     default: /* 'h' */
         fputs(spec->help, stdout);
         fputs(dcd_exit_help, stdout);
@@ -69,8 +62,7 @@ int dcd_cli_parse(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_commo
         if (!(mask & COMMON[i].mask))
             continue;
         if (ns < sizeof shortopts)
-            ns += (size_t)snprintf(shortopts + ns, sizeof shortopts - ns, "%s",
-                                   COMMON[i].shortopt);
+            ns += (size_t)snprintf(shortopts + ns, sizeof shortopts - ns, "%s", COMMON[i].shortopt);
         if (nl < MAX_LONG - 1)
             longopts[nl++] = COMMON[i].opt;
     }

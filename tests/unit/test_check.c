@@ -28,8 +28,8 @@ int main(void)
         if (isnan(r->model))
             gsl_test(r->pass, "row %zu: an undetermined figure fails", i);
         else
-            gsl_test(r->pass != (fabs(r->model - r->e->value) <= r->e->tolerance + 1e-9 *
-                                                                     fmax(1, fabs(r->e->value))),
+            gsl_test(r->pass != (fabs(r->model - r->e->value) <=
+                                 r->e->tolerance + 1e-9 * fmax(1, fabs(r->e->value))),
                      "row %zu: pass iff within the tolerance", i);
     }
     gsl_test_int((int)pass, (int)(c.nrows - c.nfail), "nfail counts the failing rows");

@@ -58,7 +58,9 @@ int main(void)
     term("plain", "plain", 5);
     term("a\033[2Jb", "a\\x1B[2Jb", 9);
     term("t\x7f", "t\\x7F", 5);
-    term("c\xc2\x9b" "1m", "c\\xC2\\x9B1m", 11);
+    term("c\xc2\x9b"
+         "1m",
+         "c\\xC2\\x9B1m", 11);
     term("caf\xc3\xa9", "caf\xc3\xa9", 4);
     dcd_buf b = {0};
     dcd_fmt_term_pad(&b, "\033x", 7, 1);

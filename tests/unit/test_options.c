@@ -30,10 +30,11 @@ int main(void)
                                          {NULL, 0, NULL, 0}};
     seen s;
     memset(&s, 0, sizeof s);
-    dcd_cli_spec spec = {"t", "help\n", DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
-                         "f:", ownl, 0, own, &s};
-    char *argv1[] = {"t", "-o", "dir", "--set", "a=1", "-s", "b=2", "-q", "--no-plots",
-                     "--format", "csv", "file.yaml", NULL};
+    dcd_cli_spec spec = {
+        "t", "help\n", DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS, "f:", ownl, 0,
+        own, &s};
+    char *argv1[] = {"t",  "-o",         "dir",      "--set", "a=1",       "-s", "b=2",
+                     "-q", "--no-plots", "--format", "csv",   "file.yaml", NULL};
     dcd_cli_common co = {.outdir = "out", .plots = 1};
     gsl_test_int(dcd_cli_parse(&spec, 12, argv1, &co), DCD_EXIT_OK, "common and own options");
     gsl_test_str(co.outdir, "dir", "-o");

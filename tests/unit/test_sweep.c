@@ -18,8 +18,7 @@ static double direct(const char *set, int m, int year)
     const char *sets[1] = {set};
     double v = NAN;
     if (dcd_scenario_load(FILE_, sets, 1, &sc, &d) == DCD_OK &&
-        dcd_project_new(sc, &r, &d) == DCD_OK && year >= r->start &&
-        year < r->start + (int)r->ny)
+        dcd_project_new(sc, &r, &d) == DCD_OK && year >= r->start && year < r->start + (int)r->ny)
         v = DCD_TOTAL(r, m, (size_t)(year - r->start));
     dcd_results_free(r);
     dcd_scenario_free(sc);
@@ -47,8 +46,8 @@ int main(void)
     gsl_test_int(dcd_vary_parse("segments.cloud.utilisation=0.35:0.75:0.2", &v[0], why, sizeof why),
                  DCD_OK, "a range parses");
     gsl_test_int((int)v[0].n, 3, "0.35:0.75:0.2 has three values");
-    gsl_test_int(dcd_vary_parse("grid_intensity_g_per_kwh=100,385", &v[1], why, sizeof why),
-                 DCD_OK, "a list parses");
+    gsl_test_int(dcd_vary_parse("grid_intensity_g_per_kwh=100,385", &v[1], why, sizeof why), DCD_OK,
+                 "a list parses");
 
     /* One parameter. */
     dcd_sweep_opts o = {NULL, 0, v, 1, DCD_T_DC_TWH, 2025};
