@@ -104,6 +104,9 @@ int dcd_compare_cell(const dcd_node *n, dcd_buf *out);
  * years. */
 double dcd_compare_value(const dcd_results *r, int m, int year);
 
+/* Decimals of total metric M in tables: 2 for shares in %, else 1. */
+int dcd_compare_decimals(int m);
+
 /* Relative difference of V to REF, in %: 100 (V - REF) / |REF|; 0 when both
  * are 0; NaN when REF is 0 and V is not, or either is NaN. */
 double dcd_compare_rel_pct(double v, double ref);

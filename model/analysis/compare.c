@@ -226,6 +226,11 @@ double dcd_compare_value(const dcd_results *r, int m, int year)
     return DCD_TOTAL(r, m, (size_t)(year - r->start));
 }
 
+int dcd_compare_decimals(int m)
+{
+    return strcmp(dcd_total_info[m].unit, "%") == 0 ? 2 : 1;
+}
+
 double dcd_compare_rel_pct(double v, double ref)
 {
     if (isnan(v) || isnan(ref))

@@ -4,6 +4,7 @@
 
 #include "dcd_output.h"
 #include "dcd_plot_overlay.h"
+#include "dcd_table.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,12 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Decimals of metric M in tables. */
-static int decimals(int m)
-{
-    return strcmp(dcd_total_info[m].unit, "%") == 0 ? 2 : 1;
-}
 
 /* ---- CSV ---------------------------------------------------------------------- */
 
@@ -85,25 +80,40 @@ static void md_code(dcd_buf *out, const char *s)
     dcd_buf_puts(out, "`");
 }
 
+/* Appends T as a Markdown table (unpadded cells) and frees it. */
+static void put_md(dcd_table *t, dcd_buf *b)
+{
+    if (dcd_table_write(t, DCD_OUT_MD, NULL, b) != 0)
+        b->failed = 1;
+    dcd_table_free(t);
+}
+
 static void md_scenarios(const dcd_compare *c, dcd_buf *b)
 {
-    dcd_buf_puts(b, "| scenario | file | overrides | title |\n|---|---|---|---|\n");
+    static const dcd_table_col cols[] = {
+        {"scenario", 0, 0}, {"file", 0, 0}, {"overrides", 0, 0}, {"title", 0, 0}};
+    dcd_table t;
+    dcd_buf code = {0};
+    dcd_table_init(&t, cols, 4);
     for (size_t j = 0; j < c->ncol; j++) {
         const dcd_compare_col *col = &c->cols[j];
-        dcd_buf_puts(b, "| ");
-        dcd_md_text(b, col->label);
-        dcd_buf_puts(b, " | ");
-        md_code(b, col->sc->path ? col->sc->path : "");
-        dcd_buf_puts(b, " | ");
+        dcd_table_text(&t, col->label);
+        dcd_buf_clear(&code);
+        md_code(&code, col->sc->path ? col->sc->path : "");
+        dcd_table_raw(&t, dcd_buf_str(&code));
+        dcd_buf_clear(&code);
         for (size_t k = 0; k < col->nwith; k++) {
             if (k)
-                dcd_buf_puts(b, ", ");
-            md_code(b, col->with[k]);
+                dcd_buf_puts(&code, ", ");
+            md_code(&code, col->with[k]);
         }
-        dcd_buf_puts(b, " | ");
-        dcd_md_text(b, col->sc->title ? col->sc->title : col->sc->name);
-        dcd_buf_puts(b, " |\n");
+        dcd_table_raw(&t, dcd_buf_str(&code));
+        dcd_table_text(&t, col->sc->title ? col->sc->title : col->sc->name);
     }
+    if (code.failed)
+        b->failed = 1;
+    dcd_buf_free(&code);
+    put_md(&t, b);
     if (c->nsets) {
         dcd_buf_puts(b, "\nEvery scenario with ");
         for (size_t k = 0; k < c->nsets; k++) {
@@ -133,35 +143,53 @@ static void md_assumptions(const dcd_compare *c, int diff_only, dcd_buf *b)
     if (diff_only && c->ndiffer == 0)
         return;
     dcd_buf_puts(b, "\nSeries show as `year: value` points; `-` marks an input a scenario "
-                    "does not have.\n\n| input | unit |");
-    for (size_t j = 0; j < c->ncol; j++) {
-        dcd_buf_puts(b, " ");
-        dcd_md_text(b, c->cols[j].label);
-        dcd_buf_puts(b, " |");
+                    "does not have.\n\n");
+    dcd_table_col *cols = calloc(2 + c->ncol, sizeof *cols);
+    if (!cols) {
+        b->failed = 1;
+        return;
     }
-    dcd_buf_puts(b, "\n|---|---|");
+    cols[0] = (dcd_table_col){"input", 0, 0};
+    cols[1] = (dcd_table_col){"unit", 0, 0};
     for (size_t j = 0; j < c->ncol; j++)
-        dcd_buf_puts(b, "---|");
-    dcd_buf_puts(b, "\n");
+        cols[2 + j] = (dcd_table_col){c->cols[j].label, 0, 0};
+    dcd_table t;
+    dcd_buf code = {0};
+    dcd_table_init(&t, cols, 2 + c->ncol);
     for (size_t i = 0; i < c->nrows; i++) {
         const dcd_compare_row *row = &c->rows[i];
         if (diff_only && !row->differs)
             continue;
         int bold = row->differs && !diff_only;
-        dcd_buf_puts(b, bold ? "| **" : "| ");
-        md_code(b, row->path);
-        dcd_buf_puts(b, bold ? "** | " : " | ");
-        dcd_md_text(b, row->unit);
-        dcd_buf_puts(b, " |");
+        dcd_buf_clear(&code);
+        dcd_buf_puts(&code, bold ? "**" : "");
+        md_code(&code, row->path);
+        dcd_buf_puts(&code, bold ? "**" : "");
+        dcd_table_raw(&t, dcd_buf_str(&code));
+        dcd_table_text(&t, row->unit);
         for (size_t j = 0; j < c->ncol; j++) {
-            dcd_buf_puts(b, " ");
             if (row->cells[j])
-                dcd_md_text(b, row->cells[j]);
+                dcd_table_text(&t, row->cells[j]);
             else
-                dcd_buf_puts(b, "-");
-            dcd_buf_puts(b, " |");
+                dcd_table_raw(&t, dcd_fmt_none(DCD_OUT_MD));
         }
-        dcd_buf_puts(b, "\n");
+    }
+    if (code.failed)
+        b->failed = 1;
+    dcd_buf_free(&code);
+    put_md(&t, b);
+    free(cols);
+}
+
+/* The difference of V to REF, absolute (DEC decimals) and relative. */
+static void put_diff(dcd_buf *b, double v, double ref, int dec)
+{
+    double rel = dcd_compare_rel_pct(v, ref);
+    dcd_fmt_num(b, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_MD);
+    if (!isnan(rel)) {
+        dcd_buf_puts(b, " (");
+        dcd_fmt_num(b, rel, DCD_NUM_SIGNED, 1, DCD_OUT_MD);
+        dcd_buf_puts(b, "%)");
     }
 }
 
@@ -173,49 +201,57 @@ static void md_results(const dcd_compare *c, dcd_buf *b)
         dcd_md_text(b, c->cols[0].label);
         dcd_buf_puts(b, ", absolute and in %.\n\n");
     }
-    dcd_buf_puts(b, "| metric | unit | year |");
-    for (size_t j = 0; j < c->ncol; j++) {
-        dcd_buf_puts(b, " ");
-        dcd_md_text(b, c->cols[j].label);
-        dcd_buf_puts(b, " |");
+    size_t ncols = 3 + 2 * c->ncol - 1;
+    dcd_table_col *cols = calloc(ncols, sizeof *cols);
+    char **heads = calloc(c->ncol, sizeof *heads);
+    if (!cols || !heads) {
+        b->failed = 1;
+        goto done;
     }
+    cols[0] = (dcd_table_col){"metric", 0, 0};
+    cols[1] = (dcd_table_col){"unit", 0, 0};
+    cols[2] = (dcd_table_col){"year", 1, 0};
+    for (size_t j = 0; j < c->ncol; j++)
+        cols[3 + j] = (dcd_table_col){c->cols[j].label, 1, 0};
     for (size_t j = 1; j < c->ncol; j++) {
-        dcd_buf_puts(b, " Δ ");
-        dcd_md_text(b, c->cols[j].label);
-        dcd_buf_puts(b, " |");
+        size_t n = strlen(c->cols[j].label) + sizeof "Δ ";
+        if (!(heads[j] = malloc(n))) {
+            b->failed = 1;
+            goto done;
+        }
+        snprintf(heads[j], n, "Δ %s", c->cols[j].label);
+        cols[2 + c->ncol + j] = (dcd_table_col){heads[j], 1, 0};
     }
-    dcd_buf_puts(b, "\n|---|---|--:|");
-    for (size_t j = 0; j < 2 * c->ncol - 1; j++)
-        dcd_buf_puts(b, "--:|");
-    dcd_buf_puts(b, "\n");
+    dcd_table t;
+    dcd_buf cell = {0};
+    dcd_table_init(&t, cols, ncols);
     for (size_t k = 0; k < c->nmetrics; k++) {
-        int m = c->metrics[k], dec = decimals(m);
+        int m = c->metrics[k], dec = dcd_compare_decimals(m);
         for (size_t y = 0; y < c->nyears; y++) {
-            dcd_buf_printf(b, "| %s | ", dcd_total_info[m].name);
-            dcd_md_text(b, dcd_total_info[m].unit);
-            dcd_buf_printf(b, " | %d |", c->years[y]);
             double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
-            for (size_t j = 0; j < c->ncol; j++) {
-                dcd_buf_puts(b, " ");
-                dcd_fmt_num(b, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED, dec,
-                            DCD_OUT_MD);
-                dcd_buf_puts(b, " |");
-            }
+            dcd_table_text(&t, dcd_total_info[m].name);
+            dcd_table_text(&t, dcd_total_info[m].unit);
+            dcd_table_int(&t, c->years[y]);
+            for (size_t j = 0; j < c->ncol; j++)
+                dcd_table_num(&t, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED,
+                              dec);
             for (size_t j = 1; j < c->ncol; j++) {
-                double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
-                double rel = dcd_compare_rel_pct(v, ref);
-                dcd_buf_puts(b, " ");
-                dcd_fmt_num(b, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_MD);
-                if (!isnan(rel)) {
-                    dcd_buf_puts(b, " (");
-                    dcd_fmt_num(b, rel, DCD_NUM_SIGNED, 1, DCD_OUT_MD);
-                    dcd_buf_puts(b, "%)");
-                }
-                dcd_buf_puts(b, " |");
+                dcd_buf_clear(&cell);
+                put_diff(&cell, dcd_compare_value(c->cols[j].r, m, c->years[y]), ref, dec);
+                dcd_table_text(&t, dcd_buf_str(&cell));
             }
-            dcd_buf_puts(b, "\n");
         }
     }
+    if (cell.failed)
+        b->failed = 1;
+    dcd_buf_free(&cell);
+    put_md(&t, b);
+done:
+    if (heads)
+        for (size_t j = 0; j < c->ncol; j++)
+            free(heads[j]);
+    free(heads);
+    free(cols);
 }
 
 int dcd_compare_format_md(const dcd_compare *c, int diff_only, const dcd_compare_chart *charts,

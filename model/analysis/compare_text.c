@@ -13,12 +13,6 @@
 
 /* ---- shared formatting ------------------------------------------------------ */
 
-/* Decimals of metric M in tables. */
-static int decimals(int m)
-{
-    return strcmp(dcd_total_info[m].unit, "%") == 0 ? 2 : 1;
-}
-
 /* Display width of S once escaped for a terminal. */
 static size_t text_width(const char *s, size_t len)
 {
@@ -412,7 +406,7 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
         }
         end_line(b);
         for (size_t k = 0; k < c->nmetrics; k++) {
-            int m = c->metrics[k], dec = decimals(m);
+            int m = c->metrics[k], dec = dcd_compare_decimals(m);
             for (size_t y = 0; y < c->nyears; y++) {
                 const char *name = y ? "" : dcd_total_info[m].name;
                 const char *unit = y ? "" : dcd_total_info[m].unit;

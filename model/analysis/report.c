@@ -17,11 +17,6 @@ static const int KEY_METRICS[] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_
                                   DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
 #define NKEY (sizeof KEY_METRICS / sizeof *KEY_METRICS)
 
-static int metric_dec(int m)
-{
-    return strcmp(dcd_total_info[m].unit, "%") == 0 ? 2 : 1;
-}
-
 /* The years of a scenario's key figures: its base year, the comparison's
  * years within its range, and its last year; ascending, no repeats. */
 static size_t key_years(const dcd_scenario *sc, const dcd_compare *c, int *out)
@@ -111,7 +106,8 @@ static void key_table(const dcd_scenario *sc, const dcd_results *res, const dcd_
         dcd_table_raw(&t, dcd_total_info[m].label);
         dcd_table_text(&t, dcd_total_info[m].unit);
         for (size_t y = 0; y < ny; y++)
-            dcd_table_num(&t, dcd_compare_value(res, m, ys[y]), DCD_NUM_FIXED, metric_dec(m));
+            dcd_table_num(&t, dcd_compare_value(res, m, ys[y]), DCD_NUM_FIXED,
+                          dcd_compare_decimals(m));
     }
     put_md(&t, b);
 }
