@@ -396,3 +396,15 @@ fi
 "$DCDEMAND_BIN" compare --no-plots -o "$T/pipe/c2" scenarios/iea-2025-base.yaml \
     scenarios/lbnl-2024-high.yaml 2>"$T/perr2" | true
 check "compare into a closed pipe: compare.csv kept" test -s "$T/pipe/c2/compare.csv"
+# sweep and report also write every file before printing.
+run_piped "$T/p3" sweep --no-plots -o "$T/pipe/sw" tests/golden/tiny.yaml \
+    --vary segments.cloud.utilisation=0.1:0.9:0.05 -y 2025
+prc=$(cat "$T/prc")
+check "sweep | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+check "sweep | head -1: sweep.csv has every point" \
+    test "$(wc -l <"$T/pipe/sw/sweep.csv")" -eq $((1 + 17 * 7))
+run_piped "$T/p4" report --no-plots -o "$T/pipe/rep" tests/golden/tiny.yaml scenarios/bcg-2023.yaml
+prc=$(cat "$T/prc")
+check "report | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+check "report | head -1: index.md written" test -s "$T/pipe/rep/index.md"
+check "report | head -1: the comparison written" test -s "$T/pipe/rep/compare/compare.csv"
