@@ -50,15 +50,15 @@ static char *join(const char *a, const char *sep, const char *b)
     return p;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int is_yaml_name(const char *name)
 {
     size_t n = strlen(name);
     return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".yaml") == 0;
+}
+
+static int yaml_entry(const struct dirent *e)
+{
+    return is_yaml_name(e->d_name);
 }
 
 /* Appends ARG to FILES, or, when ARG is a folder, its *.yaml regular files in
@@ -70,60 +70,35 @@ static int expand_arg(const char *arg, dcd_strlist *files)
     if (stat(arg, &st) != 0 || !S_ISDIR(st.st_mode))
         return dcd_strlist_take(files, join(arg, "", "")) == 0 ? DCD_EXIT_OK : DCD_EXIT_INTERNAL;
 
-    DIR *d = opendir(arg);
-    if (!d) {
-        dcd_cli_error("%s: cannot open folder: %s", arg, strerror(errno));
+    /* The *.yaml names, sorted (alphasort in the C locale: byte order). */
+    struct dirent **list = NULL;
+    int n = scandir(arg, &list, yaml_entry, alphasort);
+    if (n < 0) {
+        dcd_cli_error("%s: cannot read folder: %s", arg, strerror(errno));
         return DCD_EXIT_INPUT;
     }
-    dcd_strlist found = {.owns = 1};
     int code = DCD_EXIT_OK;
-    size_t al = strlen(arg);
+    size_t al = strlen(arg), found = 0;
     const char *sep = (al > 0 && arg[al - 1] == '/') ? "" : "/";
-    struct dirent *e;
-    errno = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (!is_yaml_name(e->d_name))
-            continue;
-        char *path = join(arg, sep, e->d_name);
+    for (int i = 0; i < n && code == DCD_EXIT_OK; i++) {
+        char *path = join(arg, sep, list[i]->d_name);
         if (!path) {
             code = DCD_EXIT_INTERNAL;
-            goto done;
-        }
-        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        } else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
             free(path);
-            continue;
-        }
-        if (dcd_strlist_take(&found, path) != 0) {
+        } else if (dcd_strlist_take(files, path) != 0) {
             code = DCD_EXIT_INTERNAL;
-            goto done;
+        } else {
+            found++;
         }
     }
-    if (errno != 0) {
-        dcd_cli_error("%s: cannot read folder: %s", arg, strerror(errno));
-        code = DCD_EXIT_INPUT;
-        goto done;
-    }
-    if (found.n == 0) {
+    for (int i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+    if (code == DCD_EXIT_OK && found == 0) {
         dcd_cli_error("%s: no *.yaml scenario files in this folder", arg);
         code = DCD_EXIT_INPUT;
-        goto done;
     }
-    qsort(found.v, found.n, sizeof *found.v, cmp_str);
-    for (size_t i = 0; i < found.n; i++) {
-        if (dcd_strlist_take(files, (char *)found.v[i]) != 0) {
-            found.v[i] = NULL;
-            code = DCD_EXIT_INTERNAL;
-            for (size_t j = i + 1; j < found.n; j++)
-                free((char *)found.v[j]);
-            found.n = 0;
-            goto done;
-        }
-        found.v[i] = NULL;
-    }
-    found.n = 0;
-done:
-    dcd_strlist_free(&found);
-    closedir(d);
     return code;
 }
 
