@@ -3,6 +3,8 @@
  * escaped (dcd_format.h). */
 #include "dcd_compare.h"
 
+#include "dcd_table.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -357,8 +359,35 @@ done:
     free(ends);
 }
 
+/* Adds the row of metric M in year index Y (columns of group G) to T. */
+static void result_row(dcd_table *t, const dcd_compare *c, int m, size_t y, size_t first,
+                       size_t end, dcd_buf *cell)
+{
+    int dec = dcd_compare_decimals(m);
+    dcd_table_text(t, y ? "" : dcd_total_info[m].name);
+    dcd_table_text(t, y ? "" : dcd_total_info[m].unit);
+    dcd_table_int(t, c->years[y]);
+    double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
+    for (size_t j = 0; j < c->ncol; j++) {
+        if (j && (j < first || j >= end))
+            continue;
+        double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
+        dcd_table_num(t, v, DCD_NUM_FIXED, dec);
+        if (!j)
+            continue;
+        dcd_table_num(t, v - ref, DCD_NUM_SIGNED, dec);
+        double rel = dcd_compare_rel_pct(v, ref);
+        dcd_buf_clear(cell);
+        dcd_fmt_num(cell, rel, DCD_NUM_SIGNED, 1, DCD_OUT_TERM);
+        if (!isnan(rel))
+            dcd_buf_puts(cell, "%");
+        dcd_table_text(t, dcd_buf_str(cell));
+    }
+}
+
 static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
 {
+    static const dcd_table_style style = {"  ", 0, "  "};
     dcd_buf_puts(b, "\n");
     if (c->ncol > 1)
         dcd_buf_printf(b, "Results (diff: difference to %s, absolute and in %%)\n",
@@ -372,8 +401,9 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
     }
     size_t *vw = calloc(c->ncol, sizeof *vw), *colw = calloc(c->ncol, sizeof *colw);
     size_t *firsts = calloc(c->ncol, sizeof *firsts), *ends = calloc(c->ncol, sizeof *ends);
+    dcd_table_col *cols = calloc(3 + 3 * c->ncol, sizeof *cols);
     dcd_buf cell = {0};
-    if (!vw || !colw || !firsts || !ends) {
+    if (!vw || !colw || !firsts || !ends || !cols) {
         b->failed = 1;
         goto done;
     }
@@ -387,65 +417,34 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
     for (size_t g = 0; g < ng; g++) {
         if (g)
             dcd_buf_puts(b, "\nResults, continued\n");
-        dcd_buf_puts(b, "  ");
-        put_pad(b, "metric", 6, mw, 0);
-        dcd_buf_puts(b, "  ");
-        put_pad(b, "unit", 4, unw, 0);
-        dcd_buf_puts(b, "  year");
+        /* The group's columns: the first scenario, then its own ones. */
+        size_t nc = 0;
+        cols[nc++] = (dcd_table_col){"metric", 0, mw};
+        cols[nc++] = (dcd_table_col){"unit", 0, unw};
+        cols[nc++] = (dcd_table_col){"year", 1, 4};
         for (size_t j = 0; j < c->ncol; j++) {
             if (j && (j < firsts[g] || j >= ends[g]))
                 continue;
-            dcd_buf_puts(b, "  ");
-            put_pad(b, c->cols[j].label, strlen(c->cols[j].label), vw[j], 1);
+            cols[nc++] = (dcd_table_col){c->cols[j].label, 1, vw[j]};
             if (j) {
-                dcd_buf_puts(b, "  ");
-                put_pad(b, "diff", 4, DW, 1);
-                dcd_buf_puts(b, "  ");
-                put_pad(b, "diff%", 5, PW, 1);
+                cols[nc++] = (dcd_table_col){"diff", 1, DW};
+                cols[nc++] = (dcd_table_col){"diff%", 1, PW};
             }
         }
-        end_line(b);
-        for (size_t k = 0; k < c->nmetrics; k++) {
-            int m = c->metrics[k], dec = dcd_compare_decimals(m);
-            for (size_t y = 0; y < c->nyears; y++) {
-                const char *name = y ? "" : dcd_total_info[m].name;
-                const char *unit = y ? "" : dcd_total_info[m].unit;
-                dcd_buf_puts(b, "  ");
-                put_pad(b, name, strlen(name), mw, 0);
-                dcd_buf_puts(b, "  ");
-                put_pad(b, unit, strlen(unit), unw, 0);
-                dcd_buf_printf(b, "  %4d", c->years[y]);
-                double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
-                for (size_t j = 0; j < c->ncol; j++) {
-                    if (j && (j < firsts[g] || j >= ends[g]))
-                        continue;
-                    double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
-                    dcd_buf_clear(&cell);
-                    dcd_fmt_num(&cell, v, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
-                    dcd_buf_puts(b, "  ");
-                    put_pad(b, dcd_buf_str(&cell), cell.len, vw[j], 1);
-                    if (!j)
-                        continue;
-                    dcd_buf_clear(&cell);
-                    dcd_fmt_num(&cell, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_TERM);
-                    dcd_buf_puts(b, "  ");
-                    put_pad(b, dcd_buf_str(&cell), cell.len, DW, 1);
-                    dcd_buf_clear(&cell);
-                    double rel = dcd_compare_rel_pct(v, ref);
-                    dcd_fmt_num(&cell, rel, DCD_NUM_SIGNED, 1, DCD_OUT_TERM);
-                    if (!isnan(rel))
-                        dcd_buf_puts(&cell, "%");
-                    dcd_buf_puts(b, "  ");
-                    put_pad(b, dcd_buf_str(&cell), cell.len, PW, 1);
-                }
-                end_line(b);
-            }
-        }
+        dcd_table t;
+        dcd_table_init(&t, cols, nc);
+        for (size_t k = 0; k < c->nmetrics; k++)
+            for (size_t y = 0; y < c->nyears; y++)
+                result_row(&t, c, c->metrics[k], y, firsts[g], ends[g], &cell);
+        if (dcd_table_write(&t, DCD_OUT_TERM, &style, b) != 0)
+            b->failed = 1;
+        dcd_table_free(&t);
     }
 done:
     if (cell.failed)
         b->failed = 1;
     dcd_buf_free(&cell);
+    free(cols);
     free(vw);
     free(colw);
     free(firsts);
