@@ -3,6 +3,19 @@
  * Each command takes the arguments after its name (argv[0] is the command
  * name), prints diagnostics to stderr prefixed with the program name, and
  * returns an exit code from enum dcd_exit (dcd_error.h).
+ *
+ * A command only parses, calls, prints and maps to an exit code; the work is
+ * an analysis module in model/analysis (dcd_check.h, dcd_compare.h,
+ * dcd_sweep.h, dcd_report.h).  Adding command NAME:
+ *   1. include/dcd_NAME.h + model/analysis/NAME.c: an options struct in, a
+ *      result struct out (dcd_NAME_run(scenarios, &opts, &result, diags)),
+ *      dcd_NAME_free(), and formatters that append to a dcd_buf through
+ *      dcd_table.h / dcd_format.h; a unit test tests/unit/test_NAME.c.
+ *   2. model/cli/cmd_NAME.c: a dcd_cli_spec (common options by mask, own
+ *      options by callback) for dcd_cli_parse(), dcd_cli_load_all(), the
+ *      call, then files first and the table last (a closed pipe loses
+ *      nothing); a row in COMMANDS of main.c and a prototype below.
+ *   3. tests/cli/test_NAME.sh, docs/, the man page.
  */
 #ifndef DCD_CLI_H
 #define DCD_CLI_H
