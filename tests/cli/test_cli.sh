@@ -383,7 +383,7 @@ check "compare | head -1: compare.md written" test -s "$T/pipe/cmp/compare.md"
 if command -v gnuplot >/dev/null 2>&1 || [ -n "${DCDEMAND_GNUPLOT:-}" ]; then
     n=$(ls "$T/pipe/cmp" | grep -c '\.png$')
     check "compare | head -1: the overlay charts drawn ($n)" test "$n" -ge 1
-    run_piped "$T/p2" run -o "$T/pipe/run" scenarios/iea-2025-base.yaml scenarios/bcg-2023.yaml
+    run_piped "$T/p2" run -o "$T/pipe/run" scenarios/iea-2025-base.yaml
     prc=$(cat "$T/prc")
     check "run | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
     for p in share energy load national; do
