@@ -3,14 +3,29 @@
  * Each command takes the arguments after its name (argv[0] is the command
  * name), prints diagnostics to stderr prefixed with the program name, and
  * returns an exit code from enum dcd_exit (dcd_error.h).
+ *
+ * A command only parses, calls, prints and maps to an exit code; the work is
+ * an analysis module in model/analysis (dcd_check.h, dcd_compare.h,
+ * dcd_sweep.h, dcd_report.h).  Adding command NAME:
+ *   1. include/dcd_NAME.h + model/analysis/NAME.c: an options struct in, a
+ *      result struct out (dcd_NAME_run(scenarios, &opts, &result, diags)),
+ *      dcd_NAME_free(), and formatters that append to a dcd_buf through
+ *      dcd_table.h / dcd_format.h; a unit test tests/unit/test_NAME.c.
+ *   2. model/cli/cmd_NAME.c: a dcd_cli_spec (common options by mask, own
+ *      options by callback) for dcd_cli_parse(), dcd_cli_load_all(), the
+ *      call, then files first and the table last (a closed pipe loses
+ *      nothing); a row in COMMANDS of main.c and a prototype below.
+ *   3. tests/cli/test_NAME.sh, docs/, the man page.
  */
 #ifndef DCD_CLI_H
 #define DCD_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "dcd_error.h"
 #include "dcd_load.h"
+#include "dcd_vec.h"
 
 #define DCD_VERSION "0.1.0"
 #define DCD_PROGRAM "dcdemand"
@@ -36,18 +51,53 @@ int dcd_cmd_calibrate(int argc, char **argv);
 
 /* Shared helpers for commands. */
 
-/* A growable list of borrowed strings, such as the --set arguments of a
- * command line.  Zero-initialise it; dcd_strlist_free() frees the array,
- * never the strings. */
-typedef struct dcd_strlist {
-    const char **v;
-    size_t n, cap;
-} dcd_strlist;
+/* ---- common options (options.c) -------------------------------------------
+ *
+ * Every command parses its options with dcd_cli_parse(): the common options
+ * it takes (a mask of DCD_OPT_*) are handled here once, its own ones by a
+ * callback.  A new command lists its own short and long options and writes
+ * one switch in the callback. */
 
-/* Appends S.  Returns 0, or -1 when memory ran out. */
-int dcd_strlist_push(dcd_strlist *l, const char *s);
-/* Frees the array; the list is left empty and reusable. */
-void dcd_strlist_free(dcd_strlist *l);
+enum {
+    DCD_OPT_OUT = 1,      /* -o, --out DIR (must not be empty) */
+    DCD_OPT_SET = 2,      /* -s, --set PATH=VALUE (repeatable) */
+    DCD_OPT_QUIET = 4,    /* -q, --quiet */
+    DCD_OPT_NO_PLOTS = 8, /* --no-plots */
+    DCD_OPT_HELP = 16     /* -h, --help (every command) */
+};
+
+/* First value a command may use for its own long-only options. */
+#define DCD_OPT_OWN_LONG 512
+
+/* The common options' values. */
+typedef struct dcd_cli_common {
+    const char *outdir; /* -o; set the default before parsing */
+    dcd_strlist sets;   /* -s, borrowed from argv; free with dcd_strlist_free() */
+    int quiet;          /* -q */
+    int plots;          /* 0 after --no-plots; set the default (1) before parsing */
+    int help;           /* 1 when -h printed the help: return DCD_EXIT_OK */
+} dcd_cli_common;
+
+/* How a command is parsed. */
+typedef struct dcd_cli_spec {
+    const char *cmd;               /* command name, for messages */
+    const char *help;              /* text printed (then dcd_exit_help) for -h */
+    unsigned common;               /* DCD_OPT_* the command takes */
+    const char *own_short;         /* its own short options ("f:"), may be NULL */
+    const struct option *own_long; /* its own long options, {0}-terminated; may be NULL */
+    int in_order;                  /* operands reach OWN in order as C == 1 (also after "--") */
+    /* Called for each own option C with its argument; returns DCD_EXIT_OK or
+     * an exit code (its message printed). */
+    int (*own)(int c, const char *arg, void *ctx);
+    void *ctx;
+} dcd_cli_spec;
+
+/* Parses ARGV (ARGV[0] the command name) by SPEC into OUT.  Returns
+ * DCD_EXIT_OK, with optind at the first operand (unless in_order) and
+ * OUT->help set when -h printed the help; else the exit code of a usage
+ * error (printed), or of OWN.  OUT->sets is filled even on failure: free
+ * it. */
+int dcd_cli_parse(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *out);
 
 /* Prints "dcdemand: " and the formatted message to stderr. */
 void dcd_cli_error(const char *fmt, ...)
@@ -78,8 +128,7 @@ int dcd_cli_load_all(char **files, int n, const char *const *sets, size_t nsets,
  * OUTDIR/NAME (names reduced by dcd_scenario_safe_name()).  Returns
  * DCD_EXIT_OK, or prints a usage error for CMD naming both files and returns
  * DCD_EXIT_USAGE. */
-int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
-                             const char *outdir);
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n, const char *outdir);
 /* Frees N scenarios and the array. */
 void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
 /* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that

@@ -1,5 +1,5 @@
-/* dcd_compare.h - scenarios side by side: assumptions, results, and the
- * parameter grids of `dcdemand sweep`.
+/* dcd_compare.h - the `compare` analysis: scenarios side by side,
+ * assumptions and results (model/analysis/compare*.c).
  *
  * A comparison takes N columns, each a loaded scenario with its results,
  * and builds two tables:
@@ -23,6 +23,7 @@
 
 #include "dcd_buf.h"
 #include "dcd_engine.h"
+#include "dcd_format.h"
 #include "dcd_scenario.h"
 #include "dcd_tree.h"
 
@@ -42,10 +43,10 @@ extern const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS];
 /* One column: a scenario and its results.  Every pointer is borrowed and
  * must outlive the comparison. */
 typedef struct dcd_compare_col {
-    const char *label;        /* column heading; unique within a comparison */
+    const char *label; /* column heading; unique within a comparison */
     const dcd_scenario *sc;
     const dcd_results *r;
-    const char *const *with;  /* overrides of this column only (for headers) */
+    const char *const *with; /* overrides of this column only (for headers) */
     size_t nwith;
 } dcd_compare_col;
 
@@ -72,6 +73,7 @@ typedef struct dcd_compare {
     size_t nmetrics;
     char **notes; /* owned sentences: different years, segments, left-out rows */
     size_t nnotes;
+    size_t caprows, capnotes; /* allocated room of rows and notes (internal) */
 } dcd_compare;
 
 /* Builds the comparison of NCOL columns (at least 1).  YEARS (NYEARS of
@@ -101,6 +103,9 @@ int dcd_compare_cell(const dcd_node *n, dcd_buf *out);
 /* The value of total metric M in YEAR in R; NaN when YEAR is outside R's
  * years. */
 double dcd_compare_value(const dcd_results *r, int m, int year);
+
+/* Decimals of total metric M in tables: 2 for shares in %, else 1. */
+int dcd_compare_decimals(int m);
 
 /* Relative difference of V to REF, in %: 100 (V - REF) / |REF|; 0 when both
  * are 0; NaN when REF is 0 and V is not, or either is NaN. */
@@ -141,39 +146,8 @@ int dcd_compare_format_md(const dcd_compare *c, int diff_only, const dcd_compare
 int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int charts,
                       dcd_diags *d);
 
-/* Appends S to OUT as Markdown text: control characters become spaces and
- * the characters Markdown or a table would read (\ ` * _ | < > [ ] #) are
- * escaped with a backslash.  Returns 0, or -1 on OOM. */
-int dcd_md_text(dcd_buf *out, const char *s);
-
-/* Appends S to OUT as a CSV field (quoted when it holds a comma, quote or
- * line break).  Returns 0, or -1 on OOM. */
-int dcd_csv_field(dcd_buf *out, const char *s);
-
-/* ---- sweep: parameter grids ---------------------------------------------- */
-
-/* Most values of one --vary, and most points of a grid. */
-#define DCD_VARY_MAX_VALUES 10000
-#define DCD_SWEEP_MAX_POINTS 10000
-
-/* One varied parameter: a path and its values, both as the text given to
- * --set (numbers formatted by dcd_buf_num, so 0.1 + 2 x 0.1 is "0.3"). */
-typedef struct dcd_vary {
-    char *path;    /* owned */
-    double *value; /* n values */
-    char **text;   /* n owned strings */
-    size_t n;
-} dcd_vary;
-
-/* Parses SPEC, "PATH=FROM:TO:STEP" or "PATH=V1,V2,...", into *V (zero it
- * first; free with dcd_vary_free()).  A range holds FROM + i STEP for
- * i = 0, 1, ... while within TO (TO included within a relative tolerance of
- * 1e-9 of STEP); STEP must be non-zero and point from FROM towards TO.
- * Every value is a finite number.  Returns DCD_OK; DCD_EUSAGE with a
- * message in WHY (WHYLEN bytes) when SPEC is malformed or has more than
- * DCD_VARY_MAX_VALUES values; DCD_ENOMEM. */
-int dcd_vary_parse(const char *spec, dcd_vary *v, char *why, size_t whylen);
-/* Frees what V holds and zeroes it; accepts an empty V. */
-void dcd_vary_free(dcd_vary *v);
+/* The --vary grids of `dcdemand sweep` (dcd_vary) moved to dcd_sweep.h;
+ * included here for the chart code that still reads them from this header. */
+#include "dcd_sweep.h"
 
 #endif

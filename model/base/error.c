@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_vec.h"
+
 const char *dcd_strerror(int status)
 {
     switch (status) {
@@ -36,27 +38,16 @@ int dcd_exit_code(int status)
     }
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
 void dcd_diags_add(dcd_diags *d, const char *file, int line, int column,
                    const char *fmt, ...)
 {
     if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 16;
-        dcd_diag *p = realloc(d->items, cap * sizeof *p);
+        dcd_diag *p = dcd_vec_grow(d->items, &d->cap, d->n + 1, sizeof *p);
         if (!p) {
             d->oom = 1;
             return;
         }
         d->items = p;
-        d->cap = cap;
     }
     va_list ap;
     va_start(ap, fmt);
@@ -67,7 +58,7 @@ void dcd_diags_add(dcd_diags *d, const char *file, int line, int column,
         return;
     }
     char *msg = malloc((size_t)len + 1);
-    char *f = file ? dup_str(file) : NULL;
+    char *f = file ? dcd_strdup(file) : NULL;
     if (!msg || (file && !f)) {
         free(msg);
         free(f);

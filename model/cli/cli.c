@@ -20,27 +20,6 @@ const char dcd_exit_help[] =
     "      or no convergence)\n"
     "  70  internal error (out of memory)\n";
 
-int dcd_strlist_push(dcd_strlist *l, const char *s)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 8;
-        const char **p = realloc(l->v, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->v = p;
-        l->cap = cap;
-    }
-    l->v[l->n++] = s;
-    return 0;
-}
-
-void dcd_strlist_free(dcd_strlist *l)
-{
-    free(l->v);
-    l->v = NULL;
-    l->n = l->cap = 0;
-}
-
 void dcd_cli_error(const char *fmt, ...)
 {
     va_list ap;
@@ -83,8 +62,7 @@ int dcd_cli_fail(dcd_diags *diags, int status)
     return dcd_exit_code(status);
 }
 
-int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
-                             const char *outdir)
+int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n, const char *outdir)
 {
     for (int i = 0; i < n; i++)
         for (int j = 0; j < i; j++) {
@@ -92,8 +70,9 @@ int dcd_cli_distinct_folders(const char *cmd, dcd_scenario *const *scs, int n,
             dcd_scenario_safe_name(scs[i], a);
             dcd_scenario_safe_name(scs[j], b);
             if (strcmp(a, b) == 0)
-                return dcd_cli_usage(cmd, "%s and %s would both write to %s/%s; give them "
-                                          "different names",
+                return dcd_cli_usage(cmd,
+                                     "%s and %s would both write to %s/%s; give them "
+                                     "different names",
                                      scs[j]->path, scs[i]->path, outdir, a);
         }
     return DCD_EXIT_OK;

@@ -18,6 +18,7 @@
 #include "dcd_compare.h"
 #include "dcd_engine.h"
 #include "dcd_output.h"
+#include "dcd_vec.h"
 
 static const char COMPARE_HELP[] =
     "Usage: " DCD_PROGRAM " compare [OPTIONS] FILE[@LABEL] [--with PATH=VALUE]... FILE...\n"
@@ -46,12 +47,12 @@ static const char COMPARE_HELP[] =
 
 /* One column of the command line. */
 typedef struct colspec {
-    const char *arg;    /* as given */
-    char *file;         /* owned: the file part */
-    const char *label;  /* the LABEL of FILE@LABEL, or NULL */
-    dcd_strlist with;   /* --with arguments (borrowed from argv) */
-    size_t with_base;   /* how many --with options came before this column's */
-    char deflabel[65];  /* the scenario's safe name */
+    const char *arg;   /* as given */
+    char *file;        /* owned: the file part */
+    const char *label; /* the LABEL of FILE@LABEL, or NULL */
+    dcd_strlist with;  /* --with arguments (borrowed from argv) */
+    size_t with_base;  /* how many --with options came before this column's */
+    char deflabel[65]; /* the scenario's safe name */
 } colspec;
 
 /* 1 when S is a valid column label. */
@@ -128,8 +129,7 @@ static void rename_with(dcd_diags *d, size_t from, size_t nsets, const colspec *
         dcd_diag *g = &d->items[i];
         size_t k;
         char tail;
-        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' ||
-            k <= nsets)
+        if (!g->file || sscanf(g->file, "--set[%zu%c", &k, &tail) != 2 || tail != ']' || k <= nsets)
             continue;
         char name[48];
         snprintf(name, sizeof name, "--with[%zu]", c->with_base + (k - nsets));
@@ -154,9 +154,10 @@ static void print_unique(dcd_diags *d)
         int seen = 0;
         for (size_t j = 0; j < i && !seen; j++) {
             const dcd_diag *h = &d->items[j];
-            seen = h->line == g->line && h->column == g->column &&
-                   strcmp(h->message, g->message) == 0 &&
-                   ((!h->file && !g->file) || (h->file && g->file && strcmp(h->file, g->file) == 0));
+            seen =
+                h->line == g->line && h->column == g->column &&
+                strcmp(h->message, g->message) == 0 &&
+                ((!h->file && !g->file) || (h->file && g->file && strcmp(h->file, g->file) == 0));
         }
         if (seen)
             continue;
@@ -165,145 +166,176 @@ static void print_unique(dcd_diags *d)
     }
 }
 
+/* compare's own options and its columns, in command-line order. */
+enum { OPT_WIDTH = DCD_OPT_OWN_LONG };
+
+typedef struct compare_args {
+    int years[DCD_COMPARE_MAX_YEARS];
+    int nyears;
+    int diff_only, width;
+    colspec *cols;
+    size_t ncol, capcol, nwith_total;
+} compare_args;
+
+/* Adds the column of operand ARG. */
+static int add_column(compare_args *a, const char *arg)
+{
+    if (a->ncol == a->capcol) {
+        colspec *p = dcd_vec_grow(a->cols, &a->capcol, a->ncol + 1, sizeof *p);
+        if (!p)
+            return DCD_EXIT_INTERNAL;
+        a->cols = p;
+    }
+    memset(&a->cols[a->ncol], 0, sizeof *a->cols);
+    int rc = split_column(&a->cols[a->ncol], arg);
+    a->cols[a->ncol].with_base = a->nwith_total;
+    a->ncol++;
+    if (rc < 0)
+        return DCD_EXIT_INTERNAL;
+    if (rc > 0)
+        return dcd_cli_usage("compare", "'%s': empty label after '@'", arg);
+    return DCD_EXIT_OK;
+}
+
+static int compare_option(int c, const char *arg, void *ctx)
+{
+    compare_args *a = ctx;
+    switch (c) {
+    case 1: /* a column, in command-line order */ return add_column(a, arg);
+    case 'y':
+        a->nyears = parse_years(arg, a->years, DCD_COMPARE_MAX_YEARS);
+        if (a->nyears < 0)
+            return dcd_cli_usage("compare",
+                                 "--years '%s': expected years 1900-2200 separated "
+                                 "by commas, for example 2025,2030",
+                                 arg);
+        return DCD_EXIT_OK;
+    case 'd': a->diff_only = 1; return DCD_EXIT_OK;
+    case 'w':
+        if (a->ncol == 0)
+            return dcd_cli_usage("compare",
+                                 "--with %s: --with changes the FILE before it; "
+                                 "give the FILE first (use --set for every FILE)",
+                                 arg);
+        if (dcd_strlist_push(&a->cols[a->ncol - 1].with, arg) != 0)
+            return DCD_EXIT_INTERNAL;
+        a->nwith_total++;
+        return DCD_EXIT_OK;
+    default: { /* OPT_WIDTH */
+        char *end;
+        long w = strtol(arg, &end, 10);
+        if (*end || w < 40 || w > 1000)
+            return dcd_cli_usage("compare", "--width '%s': expected a number 40-1000", arg);
+        a->width = (int)w;
+        return DCD_EXIT_OK;
+    }
+    }
+}
+
+/* Loads every column of A: the common overrides SET first, then the
+ * column's --with.  Prints the problems (each once) and returns an exit
+ * code. */
+static int load_columns(const compare_args *a, const dcd_strlist *set, dcd_scenario **scs,
+                        dcd_diags *diags)
+{
+    size_t nsets = set->n;
+    const char **all = malloc((nsets + a->nwith_total + 1) * sizeof *all);
+    if (!all)
+        return DCD_EXIT_INTERNAL;
+    int worst = DCD_OK;
+    for (size_t i = 0; i < a->ncol; i++) {
+        const colspec *col = &a->cols[i];
+        for (size_t k = 0; k < nsets; k++)
+            all[k] = set->v[k];
+        for (size_t k = 0; k < col->with.n; k++)
+            all[nsets + k] = col->with.v[k];
+        size_t before = diags->n;
+        int rc = dcd_scenario_load(col->file, all, nsets + col->with.n, &scs[i], diags);
+        rename_with(diags, before, nsets, col);
+        if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
+            worst = rc;
+    }
+    free(all);
+    if (worst == DCD_OK)
+        return DCD_EXIT_OK;
+    print_unique(diags);
+    if (worst == DCD_ENOMEM)
+        dcd_cli_error("out of memory");
+    return dcd_exit_code(worst);
+}
+
+/* Writes the comparison's files (and charts when CHARTS) into OUTDIR, then
+ * prints the terminal report last, so that a closed pipe loses no file.
+ * Returns an exit code. */
+static int compare_output(const dcd_compare *cmp, const char *outdir, int diff_only, int width,
+                          int quiet, int charts, dcd_diags *diags)
+{
+    dcd_buf text = {0};
+    int code = DCD_EXIT_OK;
+    if (dcd_compare_format_text(cmp, diff_only, width, &text) != 0) {
+        dcd_buf_free(&text);
+        return DCD_EXIT_INTERNAL;
+    }
+    int rc = dcd_compare_write(cmp, outdir, diff_only, charts, diags);
+    if (!quiet && (rc == DCD_OK || rc == DCD_EPLOT))
+        fwrite(text.data, 1, text.len, stdout);
+    if (rc != DCD_OK) {
+        if (rc == DCD_EPLOT && !quiet)
+            printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);
+        code = dcd_cli_fail(diags, rc);
+    } else if (!quiet) {
+        printf("\nwrote %s/compare.md, %s/compare.csv%s\n", outdir, outdir,
+               charts ? " and the charts" : "");
+    }
+    dcd_buf_free(&text);
+    return code;
+}
+
 int dcd_cmd_compare(int argc, char **argv)
 {
-    enum { OPT_NO_PLOTS = 256, OPT_WIDTH };
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
-                                         {"years", required_argument, NULL, 'y'},
-                                         {"diff-only", no_argument, NULL, 'd'},
-                                         {"with", required_argument, NULL, 'w'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"width", required_argument, NULL, OPT_WIDTH},
-                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out/compare";
-    int diff_only = 0, quiet = 0, charts = 1, width = 100, c, code = DCD_EXIT_OK;
-    int years[DCD_COMPARE_MAX_YEARS];
-    int nyears = 0;
-    dcd_strlist set = {0};
-    size_t nwith_total = 0;
-    colspec *cols = NULL;
-    size_t ncol = 0;
+    static const struct option own[] = {{"years", required_argument, NULL, 'y'},
+                                        {"diff-only", no_argument, NULL, 'd'},
+                                        {"with", required_argument, NULL, 'w'},
+                                        {"width", required_argument, NULL, OPT_WIDTH},
+                                        {NULL, 0, NULL, 0}};
+    compare_args ca;
+    memset(&ca, 0, sizeof ca);
+    ca.width = 100;
+    dcd_cli_spec spec = {
+        "compare",      COMPARE_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "y:dw:",        own,          1,
+        compare_option, &ca};
+    dcd_cli_common co = {.outdir = "out/compare", .plots = 1};
+    const char *outdir = co.outdir;
+    int diff_only, quiet = 0, charts, width, code;
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     dcd_compare_col *ccols = NULL;
     dcd_compare *cmp = NULL;
-    const char **all = NULL;
     dcd_diags diags = {0};
-    dcd_buf text = {0};
 
-    optind = 0; /* GNU: full reset, so that the leading '-' below is honoured */
-    int after_dashes = 0;
-    for (;;) {
-        const char *arg = NULL;
-        if (!after_dashes) {
-            c = getopt_long(argc, argv, "-:o:y:dw:s:qh", opts, NULL);
-            arg = optarg;
-            if (c == -1)
-                after_dashes = 1; /* the end, or "--": the rest are files */
-        }
-        if (after_dashes) {
-            if (optind >= argc)
-                break;
-            c = 1;
-            arg = argv[optind++];
-        }
-        switch (c) {
-        case 1: { /* a column, in command-line order */
-            optarg = (char *)arg;
-            colspec *p = realloc(cols, (ncol + 1) * sizeof *p);
-            if (!p) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            cols = p;
-            memset(&cols[ncol], 0, sizeof *cols);
-            int rc = split_column(&cols[ncol], optarg);
-            cols[ncol].with_base = nwith_total;
-            ncol++;
-            if (rc < 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            if (rc > 0) {
-                code = dcd_cli_usage("compare", "'%s': empty label after '@'", optarg);
-                goto done;
-            }
-            break;
-        }
-        case 'o':
-            outdir = optarg;
-            break;
-        case 'y':
-            nyears = parse_years(optarg, years, DCD_COMPARE_MAX_YEARS);
-            if (nyears < 0) {
-                code = dcd_cli_usage("compare", "--years '%s': expected years 1900-2200 separated "
-                                                "by commas, for example 2025,2030", optarg);
-                goto done;
-            }
-            break;
-        case 'd':
-            diff_only = 1;
-            break;
-        case 'w':
-            if (ncol == 0) {
-                code = dcd_cli_usage("compare", "--with %s: --with changes the FILE before it; "
-                                                "give the FILE first (use --set for every FILE)",
-                                     optarg);
-                goto done;
-            }
-            if (dcd_strlist_push(&cols[ncol - 1].with, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            nwith_total++;
-            break;
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case OPT_WIDTH: {
-            char *end;
-            long w = strtol(optarg, &end, 10);
-            if (*end || w < 40 || w > 1000) {
-                code = dcd_cli_usage("compare", "--width '%s': expected a number 40-1000", optarg);
-                goto done;
-            }
-            width = (int)w;
-            break;
-        }
-        case OPT_NO_PLOTS:
-            charts = 0;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(COMPARE_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("compare", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    colspec *cols = ca.cols;
+    size_t ncol = ca.ncol;
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    outdir = co.outdir;
+    quiet = co.quiet;
+    charts = co.plots;
+    diff_only = ca.diff_only;
+    width = ca.width;
+    dcd_strlist set = co.sets;
+    int *years = ca.years, nyears = ca.nyears;
     if (ncol < 1) {
         code = dcd_cli_usage("compare", "missing scenario FILE (give two or more)");
-        goto done;
-    }
-    if (!*outdir) {
-        code = dcd_cli_usage("compare", "empty output folder");
         goto done;
     }
     for (size_t i = 0; i < ncol; i++)
         for (size_t j = 0; j < i; j++)
             if (cols[i].label && cols[j].label && strcmp(cols[i].label, cols[j].label) == 0) {
-                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); "
-                                                "labels must be unique",
+                code = dcd_cli_usage("compare",
+                                     "two columns are labelled '%s' (%s and %s); "
+                                     "labels must be unique",
                                      cols[i].label, cols[j].arg, cols[i].arg);
                 goto done;
             }
@@ -312,31 +344,13 @@ int dcd_cmd_compare(int argc, char **argv)
     scs = calloc(ncol, sizeof *scs);
     res = calloc(ncol, sizeof *res);
     ccols = calloc(ncol, sizeof *ccols);
-    size_t nsets = set.n;
-    all = malloc((nsets + nwith_total + 1) * sizeof *all);
-    if (!scs || !res || !ccols || !all) {
+    if (!scs || !res || !ccols) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    int worst = DCD_OK;
-    for (size_t i = 0; i < ncol; i++) {
-        for (size_t k = 0; k < nsets; k++)
-            all[k] = set.v[k];
-        for (size_t k = 0; k < cols[i].with.n; k++)
-            all[nsets + k] = cols[i].with.v[k];
-        size_t before = diags.n;
-        int rc = dcd_scenario_load(cols[i].file, all, nsets + cols[i].with.n, &scs[i], &diags);
-        rename_with(&diags, before, nsets, &cols[i]);
-        if (rc == DCD_ENOMEM || (rc != DCD_OK && worst == DCD_OK))
-            worst = rc;
-    }
-    if (worst != DCD_OK) {
-        print_unique(&diags);
-        if (worst == DCD_ENOMEM)
-            dcd_cli_error("out of memory");
-        code = dcd_exit_code(worst);
+    code = load_columns(&ca, &set, scs, &diags);
+    if (code != DCD_EXIT_OK)
         goto done;
-    }
     for (size_t i = 0; i < ncol; i++) {
         dcd_scenario_safe_name(scs[i], cols[i].deflabel);
         ccols[i].label = cols[i].label ? cols[i].label : cols[i].deflabel;
@@ -344,8 +358,9 @@ int dcd_cmd_compare(int argc, char **argv)
     for (size_t i = 0; i < ncol; i++)
         for (size_t j = 0; j < i; j++)
             if (strcmp(ccols[i].label, ccols[j].label) == 0) {
-                code = dcd_cli_usage("compare", "two columns are labelled '%s' (%s and %s); give "
-                                                "one its own label: FILE@LABEL",
+                code = dcd_cli_usage("compare",
+                                     "two columns are labelled '%s' (%s and %s); give "
+                                     "one its own label: FILE@LABEL",
                                      ccols[i].label, cols[j].arg, cols[i].arg);
                 goto done;
             }
@@ -375,22 +390,7 @@ int dcd_cmd_compare(int argc, char **argv)
         goto done;
     }
 
-    if (dcd_compare_format_text(cmp, diff_only, width, &text) != 0) {
-        code = DCD_EXIT_INTERNAL;
-        goto done;
-    }
-    if (!quiet)
-        fwrite(text.data, 1, text.len, stdout);
-    rc = dcd_compare_write(cmp, outdir, diff_only, charts, &diags);
-    if (rc != DCD_OK) {
-        if (rc == DCD_EPLOT && !quiet)
-            printf("\nwrote %s/compare.md and %s/compare.csv; the charts failed\n", outdir, outdir);
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("\nwrote %s/compare.md, %s/compare.csv%s\n", outdir, outdir,
-               charts ? " and the charts" : "");
+    code = compare_output(cmp, outdir, diff_only, width, quiet, charts, &diags);
 done:
     dcd_compare_free(cmp);
     if (res)
@@ -407,9 +407,7 @@ done:
     }
     free(cols);
     free(ccols);
-    free(all);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
-    dcd_buf_free(&text);
     return code;
 }

@@ -1,12 +1,13 @@
 /* cmd_run.c - `dcdemand run`, `validate` and `show`. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dcd_cli.h"
 #include "dcd_engine.h"
+#include "dcd_format.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_table.h"
 
 static const char RUN_HELP[] =
     "Usage: " DCD_PROGRAM " run [OPTIONS] FILE...\n"
@@ -35,77 +36,69 @@ static int table_year(const dcd_scenario *sc, int y)
     return y % 5 == 0;
 }
 
-static void print_table(const dcd_scenario *sc, const dcd_results *r)
+static const dcd_table_col RUN_COLS[] = {
+    {"year", 1, 6},        {"dc_twh", 1, 9},      {"ai_twh", 1, 9}, {"national_twh", 1, 12},
+    {"dc_share_%", 1, 10}, {"ai_share_%", 1, 10}, {"it_gw", 1, 8}};
+#define RUN_NCOL (sizeof RUN_COLS / sizeof *RUN_COLS)
+
+/* Appends the table of key years of SC's results R; scenario text is
+ * escaped and a value the scenario does not determine is "-"
+ * (dcd_format.h). */
+static void format_table(dcd_buf *b, const dcd_scenario *sc, const dcd_results *r)
 {
-    printf("%s%s%s\n", sc->name, sc->title ? ": " : "", sc->title ? sc->title : "");
-    printf("%6s %9s %9s %12s %10s %10s %8s\n", "year", "dc_twh", "ai_twh", "national_twh",
-           "dc_share_%", "ai_share_%", "it_gw");
+    static const int metric[RUN_NCOL - 1] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,
+                                             DCD_T_NATIONAL_TWH, DCD_T_DC_SHARE_PCT,
+                                             DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
+    static const int dec[RUN_NCOL - 1] = {1, 1, 1, 2, 2, 1};
+    dcd_table t;
+    dcd_table_init(&t, RUN_COLS, RUN_NCOL);
+    dcd_fmt_term_text(b, sc->name, strlen(sc->name));
+    if (sc->title) {
+        dcd_buf_puts(b, ": ");
+        dcd_fmt_term_text(b, sc->title, strlen(sc->title));
+    }
+    dcd_buf_puts(b, "\n");
     for (size_t i = 0; i < r->ny; i++) {
         int y = r->start + (int)i;
         if (!table_year(sc, y))
             continue;
-        printf("%6d %9.1f %9.1f %12.1f %10.2f %10.2f %8.1f\n", y, DCD_TOTAL(r, DCD_T_DC_TWH, i),
-               DCD_TOTAL(r, DCD_T_AI_TWH, i), DCD_TOTAL(r, DCD_T_NATIONAL_TWH, i),
-               DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, i), DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i),
-               DCD_TOTAL(r, DCD_T_DC_IT_GW, i));
+        dcd_table_int(&t, y);
+        for (size_t k = 0; k + 1 < RUN_NCOL; k++)
+            dcd_table_num(&t, DCD_TOTAL(r, metric[k], i), DCD_NUM_FIXED, dec[k]);
     }
+    if (dcd_table_write(&t, DCD_OUT_TERM, NULL, b) != 0)
+        b->failed = 1;
+    dcd_table_free(&t);
 }
 
 int dcd_cmd_run(int argc, char **argv)
 {
-    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"no-plots", no_argument, NULL, 'P'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out";
-    int quiet = 0, plots = 1, c, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
+    static const dcd_cli_spec spec = {
+        "run", RUN_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        NULL,  NULL,     0,
+        NULL,  NULL};
+    dcd_cli_common co = {.outdir = "out", .plots = 1};
+    const char *outdir;
+    int quiet, plots, code = DCD_EXIT_OK, plot_code = DCD_EXIT_OK;
     dcd_plot_batch *batch = NULL;
-    dcd_strlist st = {0};
     dcd_scenario **scs = NULL;
     dcd_results **res = NULL;
     int nfiles = 0;
     dcd_diags diags = {0};
-    dcd_buf dir = {0};
+    dcd_buf dir = {0}, table = {0};
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            outdir = optarg;
-            break;
-        case 's':
-            if (dcd_strlist_push(&st, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'P':
-            plots = 0;
-            break;
-        case 'h':
-            fputs(RUN_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option("run", argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    outdir = co.outdir;
+    quiet = co.quiet;
+    plots = co.plots;
     nfiles = argc - optind;
     if (nfiles < 1) {
         code = dcd_cli_usage("run", "missing scenario FILE");
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("run", "empty output folder");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, nfiles, st.v, st.n, &scs);
+    code = dcd_cli_load_all(argv + optind, nfiles, co.sets.v, co.sets.n, &scs);
     if (code != DCD_EXIT_OK)
         goto done;
 
@@ -138,10 +131,11 @@ int dcd_cmd_run(int argc, char **argv)
             goto done;
         }
         if (!quiet) {
+            /* Printed once every file is written (a closed pipe loses nothing). */
             if (i)
-                putchar('\n');
-            print_table(scs[i], res[i]);
-            printf("wrote %s/\n", dir.data);
+                dcd_buf_puts(&table, "\n");
+            format_table(&table, scs[i], res[i]);
+            dcd_buf_printf(&table, "wrote %s/\n", dir.data);
         }
         if (batch) {
             /* The charts' scripts; one gnuplot draws them all below. */
@@ -164,6 +158,12 @@ int dcd_cmd_run(int argc, char **argv)
             plot_code = dcd_cli_fail(&diags, rc == DCD_ENOMEM ? rc : DCD_EPLOT);
     }
     code = plot_code;
+    if (table.failed) {
+        code = dcd_cli_fail(&diags, DCD_ENOMEM);
+        goto done;
+    }
+    if (table.len)
+        fwrite(table.data, 1, table.len, stdout);
 done:
     if (res)
         for (int i = 0; i < nfiles; i++)
@@ -172,8 +172,9 @@ done:
     dcd_cli_free_scenarios(scs, nfiles);
     dcd_diags_free(&diags);
     dcd_buf_free(&dir);
+    dcd_buf_free(&table);
     dcd_plot_batch_free(batch);
-    dcd_strlist_free(&st);
+    dcd_strlist_free(&co.sets);
     return code;
 }
 
@@ -196,42 +197,30 @@ static const char SHOW_HELP[] =
 /* validate and show share option parsing. */
 static int validate_or_show(int argc, char **argv, int show)
 {
-    static const struct option opts[] = {{"set", required_argument, NULL, 's'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
     const char *cmd = show ? "show" : "validate";
-    int quiet = 0, c, code = DCD_EXIT_OK, nfiles = 0;
-    dcd_strlist st = {0};
+    dcd_cli_spec spec = {cmd,
+                         show ? SHOW_HELP : VALIDATE_HELP,
+                         DCD_OPT_SET | (show ? 0u : (unsigned)DCD_OPT_QUIET),
+                         NULL,
+                         NULL,
+                         0,
+                         NULL,
+                         NULL};
+    dcd_cli_common co = {0};
+    int code, nfiles = 0;
     dcd_scenario **scs = NULL;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, show ? ":s:h" : ":s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 's':
-            if (dcd_strlist_push(&st, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case 'q':
-            quiet = 1;
-            break;
-        case 'h':
-            fputs(show ? SHOW_HELP : VALIDATE_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default:
-            code = dcd_cli_bad_option(cmd, argv, c);
-            goto done;
-        }
-    }
+    code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
+    int quiet = co.quiet;
     nfiles = argc - optind;
     if (nfiles < 1 || (show && nfiles != 1)) {
-        code = dcd_cli_usage(cmd, show ? "give exactly one scenario FILE" : "missing scenario FILE");
+        code =
+            dcd_cli_usage(cmd, show ? "give exactly one scenario FILE" : "missing scenario FILE");
         nfiles = 0;
         goto done;
     }
-    code = dcd_cli_load_all(argv + optind, nfiles, st.v, st.n, &scs);
+    code = dcd_cli_load_all(argv + optind, nfiles, co.sets.v, co.sets.n, &scs);
     if (code != DCD_EXIT_OK) {
         nfiles = 0;
         goto done;
@@ -244,13 +233,23 @@ static int validate_or_show(int argc, char **argv, int show)
             fwrite(b.data, 1, b.len, stdout);
         dcd_buf_free(&b);
     } else if (!quiet) {
-        for (int i = 0; i < nfiles; i++)
-            printf("%s: ok (%s, %d-%d, %zu segments)\n", scs[i]->path, scs[i]->name,
-                   scs[i]->start, scs[i]->end, scs[i]->nsegments);
+        dcd_buf b = {0};
+        for (int i = 0; i < nfiles; i++) {
+            dcd_fmt_term_text(&b, scs[i]->path, strlen(scs[i]->path));
+            dcd_buf_puts(&b, ": ok (");
+            dcd_fmt_term_text(&b, scs[i]->name, strlen(scs[i]->name));
+            dcd_buf_printf(&b, ", %d-%d, %zu segments)\n", scs[i]->start, scs[i]->end,
+                           scs[i]->nsegments);
+        }
+        if (b.failed)
+            code = DCD_EXIT_INTERNAL;
+        else if (b.len)
+            fwrite(b.data, 1, b.len, stdout);
+        dcd_buf_free(&b);
     }
 done:
     dcd_cli_free_scenarios(scs, nfiles);
-    dcd_strlist_free(&st);
+    dcd_strlist_free(&co.sets);
     return code;
 }
 

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,13 +33,15 @@ static void help(FILE *f)
     fputs("Usage: " DCD_PROGRAM " COMMAND [OPTIONS] [FILE...]\n"
           "Project how much electricity data centres and AI use, and their share of\n"
           "national demand, from YAML scenario files.\n\n"
-          "Commands:\n", f);
+          "Commands:\n",
+          f);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fputs("\nOptions:\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  show the version and exit\n\n"
-          "Run '" DCD_PROGRAM " COMMAND --help' for a command's options.\n\n", f);
+          "Run '" DCD_PROGRAM " COMMAND --help' for a command's options.\n\n",
+          f);
     fputs(dcd_exit_help, f);
 }
 
@@ -47,6 +50,9 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C");
     opterr = 0; /* commands report bad options themselves, in one line */
     gsl_set_error_handler_off();
+    /* A closed pipe (dcdemand compare ... | head -1) is an I/O error on
+     * stdout, reported by dcd_cli_finish() once every file is written. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2)
         return dcd_cli_usage(NULL, "missing command (run, validate, show, ...)");
     const char *cmd = argv[1];

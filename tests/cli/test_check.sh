@@ -80,7 +80,7 @@ expect_rc "off: a failing figure exits 1" 1
 golden "off: text table with FAIL rows" $G/off.txt "$T/stdout"
 check "off: the off figure is a FAIL row" \
     grep -Eq '^golden +off +dc_share_pct +2026 +7\.5 .* FAIL$' "$T/stdout"
-check "off: an undetermined figure is n/a and FAIL" grep -Eq 'co2_mt .* n/a .* FAIL$' "$T/stdout"
+check "off: an undetermined figure is - (not determined) and FAIL" grep -Eq 'co2_mt +2025 +10 +- +- +1 +FAIL$' "$T/stdout"
 
 dcd check --quiet $G/off.yaml
 expect_rc "off: --quiet still exits 1" 1

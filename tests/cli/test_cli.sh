@@ -330,3 +330,81 @@ expect_same "missing option argument: says so" "$T/want" "$T/stderr"
 dcd sweep tests/golden/tiny.yaml --vary
 printf "dcdemand: option '--vary' requires an argument\nTry 'dcdemand sweep --help' for more information.\n" >"$T/want"
 expect_same "missing long option argument: says so" "$T/want" "$T/stderr"
+
+# ---- not determined, hostile text, closed pipes --------------------------
+
+# A value the scenario does not determine is "-" in run's table, never nan
+# (bcg-2023 has no IT power: its it_gw column is not determined).
+dcd run --no-plots -o "$T/nd" scenarios/bcg-2023.yaml
+expect_rc "run: a scenario without IT power runs" 0
+check "run: no nan in the terminal table" sh -c "! grep -qi 'nan' '$T/stdout'"
+check "run: an undetermined it_gw is -" grep -Eq '^  2030 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +-$' "$T/stdout"
+for f in scenarios/*.yaml; do
+    "$DCDEMAND_BIN" run --no-plots -o "$T/nd" "$f" >"$T/one" 2>/dev/null
+    if grep -qiw 'nan' "$T/one"; then echo "nan in the table of $f" >>"$T/nans"; fi
+done
+check "run: no library scenario prints nan" test ! -s "$T/nans"
+
+# Escape sequences in scenario text never reach the terminal: they are shown
+# as \xNN, as in diagnostics, in the tables of run, validate, check, compare.
+sed 's/^title: .*/title: "Clear \\e[2J\\e]0;owned\\a me"/; s/^name: tiny/name: esc/' \
+    tests/golden/tiny.yaml >"$T/esc.yaml"
+esc=$(printf '\033')
+dcd run --no-plots -o "$T/esc" "$T/esc.yaml"
+expect_rc "esc title: run succeeds" 0
+check "esc title: run's table has no ESC byte" sh -c "! grep -q '$esc' '$T/stdout'"
+check "esc title: run's table shows \\x1B" grep -qF 'esc: Clear \x1B[2J\x1B]0;owned\x07 me' "$T/stdout"
+dcd compare --no-plots -o "$T/escc" "$T/esc.yaml" tests/golden/tiny.yaml
+expect_rc "esc title: compare succeeds" 0
+check "esc title: compare's table has no ESC byte" sh -c "! grep -q '$esc' '$T/stdout'"
+check "esc title: compare's table shows \\x1B" grep -qF '\x1B[2J' "$T/stdout"
+printf 'study: "S\\e[31m"\n' >"$T/esc-study.yaml"
+sed -n '1,$p' "$T/esc.yaml" >>"$T/esc-study.yaml"
+dcd check "$T/esc-study.yaml"
+check "esc study: check's table has no ESC byte" sh -c "! grep -q '$esc' '$T/stdout'"
+check "esc study: check's table shows \\x1B" grep -qF 'S\x1B[31m' "$T/stdout"
+dcd validate "$T/esc.yaml"
+check "esc: validate's line has no ESC byte" sh -c "! grep -q '$esc' '$T/stdout'"
+
+# A closed stdout (| head -1) loses no file: every file is written before the
+# table, SIGPIPE is ignored and the write error is exit 5.
+run_piped() { # OUTFILE ARGS...: runs into | head -1; status in $T/prc
+    o=$1
+    shift
+    { "$DCDEMAND_BIN" "$@" 2>"$T/perr"; echo $? >"$T/prc"; } | head -1 >"$o"
+}
+mkdir -p "$T/pipe"
+run_piped "$T/p1" compare -o "$T/pipe/cmp" --width 40 scenarios/iea-2025-base.yaml \
+    scenarios/lbnl-2024-high.yaml scenarios/lbnl-2024-low.yaml scenarios/bcg-2023.yaml
+prc=$(cat "$T/prc")
+check "compare | head -1: exit 0 or 5, not killed ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+check "compare | head -1: compare.csv written" test -s "$T/pipe/cmp/compare.csv"
+check "compare | head -1: compare.md written" test -s "$T/pipe/cmp/compare.md"
+if command -v gnuplot >/dev/null 2>&1 || [ -n "${DCDEMAND_GNUPLOT:-}" ]; then
+    n=$(ls "$T/pipe/cmp" | grep -c '\.png$')
+    check "compare | head -1: the overlay charts drawn ($n)" test "$n" -ge 1
+    run_piped "$T/p2" run -o "$T/pipe/run" scenarios/iea-2025-base.yaml
+    prc=$(cat "$T/prc")
+    check "run | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+    for p in share energy load national; do
+        check "run | head -1: $p.png drawn" test -s "$T/pipe/run/iea-2025-base/$p.png"
+    done
+else
+    echo "SKIP: compare/run | head -1 charts: gnuplot not found"
+fi
+# The table is a full write into a closed pipe: exit 5 and a message.
+"$DCDEMAND_BIN" compare --no-plots -o "$T/pipe/c2" scenarios/iea-2025-base.yaml \
+    scenarios/lbnl-2024-high.yaml 2>"$T/perr2" | true
+check "compare into a closed pipe: compare.csv kept" test -s "$T/pipe/c2/compare.csv"
+# sweep and report also write every file before printing.
+run_piped "$T/p3" sweep --no-plots -o "$T/pipe/sw" tests/golden/tiny.yaml \
+    --vary segments.cloud.utilisation=0.1:0.9:0.05 -y 2025
+prc=$(cat "$T/prc")
+check "sweep | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+check "sweep | head -1: sweep.csv has every point" \
+    test "$(wc -l <"$T/pipe/sw/sweep.csv")" -eq $((1 + 17 * 7))
+run_piped "$T/p4" report --no-plots -o "$T/pipe/rep" tests/golden/tiny.yaml scenarios/bcg-2023.yaml
+prc=$(cat "$T/prc")
+check "report | head -1: exit 0 or 5 ($prc)" sh -c "[ $prc -eq 0 ] || [ $prc -eq 5 ]"
+check "report | head -1: index.md written" test -s "$T/pipe/rep/index.md"
+check "report | head -1: the comparison written" test -s "$T/pipe/rep/compare/compare.csv"

@@ -46,8 +46,7 @@ static void test_units(void)
         {"segments.ai.ai", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        gsl_test_str(dcd_compare_unit(cases[i].path), cases[i].unit, "unit of %s",
-                     cases[i].path);
+        gsl_test_str(dcd_compare_unit(cases[i].path), cases[i].unit, "unit of %s", cases[i].path);
 }
 
 /* The compact cell of YAML text TEXT (parsed as a document). */
@@ -78,7 +77,7 @@ static void test_cells(void)
     check_cell("x: 100000", "100000");
     check_cell("x: 2.385e-5", "2.385e-5");
     check_cell("x: -0.0", "0");
-    check_cell("x: \"0.15\"", "0.15");  /* quoted: text, kept as written */
+    check_cell("x: \"0.15\"", "0.15"); /* quoted: text, kept as written */
     check_cell("x: '1e6'", "1e6");
     check_cell("x: capacity", "capacity");
     check_cell("x: true", "true");
@@ -93,7 +92,8 @@ static void test_cells(void)
 static void test_numbers(void)
 {
     gsl_test_rel(dcd_compare_rel_pct(110, 100), 10, 1e-12, "rel: +10%%");
-    gsl_test_rel(dcd_compare_rel_pct(2.385, -4.77), 150, 1e-12, "rel: against a negative reference, by its size");
+    gsl_test_rel(dcd_compare_rel_pct(2.385, -4.77), 150, 1e-12,
+                 "rel: against a negative reference, by its size");
     gsl_test_rel(dcd_compare_rel_pct(0, 0), 0, 0, "rel: 0 against 0");
     gsl_test(!isnan(dcd_compare_rel_pct(1, 0)), "rel: against 0 is NaN");
     gsl_test(!isnan(dcd_compare_rel_pct(NAN, 1)), "rel: of NaN is NaN");
@@ -113,8 +113,7 @@ static void test_numbers(void)
 }
 
 /* Loads FILE (with NSETS overrides) and projects it into *R. */
-static dcd_scenario *load(const char *file, const char *const *sets, size_t nsets,
-                          dcd_results **r)
+static dcd_scenario *load(const char *file, const char *const *sets, size_t nsets, dcd_results **r)
 {
     dcd_scenario *sc = NULL;
     dcd_diags d = {0};
@@ -318,6 +317,56 @@ static void test_vary(void)
     check_vary_bad("a..b=1", "not a path");
 }
 
+/* Scenario text reaches the terminal report escaped, Markdown escaped, and
+ * a result the scenarios do not determine is "-" in both. */
+static void test_hostile_text(void)
+{
+    FILE *f = fopen("tests/golden/tiny.yaml", "rb");
+    char text[8192];
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    const char *t = strstr(text, "title: ");
+    const char *eol = t ? strchr(t, '\n') : NULL;
+    if (!t || !eol) {
+        gsl_test(1, "tiny.yaml has a title line");
+        return;
+    }
+    char yaml[8400];
+    snprintf(yaml, sizeof yaml, "%.*stitle: \"A \\e]0;pwn\\a | *b*\"%s", (int)(t - text), text,
+             eol);
+    dcd_scenario *sc = NULL;
+    dcd_results *r = NULL;
+    dcd_diags d = {0};
+    int rc = dcd_scenario_load_text("esc.yaml", yaml, strlen(yaml), NULL, 0, &sc, &d);
+    gsl_test_int(rc, DCD_OK, "a title with an ESC sequence loads");
+    if (rc == DCD_OK)
+        rc = dcd_project_new(sc, &r, &d);
+    if (rc == DCD_OK) {
+        dcd_compare_col col = {"esc", sc, r, NULL, 0};
+        dcd_compare *c = NULL;
+        int years[1] = {2026};
+        gsl_test_int(dcd_compare_build(&col, 1, years, 1, NULL, 0, &c), DCD_OK, "builds");
+        dcd_buf b = {0};
+        dcd_compare_format_text(c, 0, 100, &b);
+        gsl_test(strchr(dcd_buf_str(&b), 0x1b) != NULL, "terminal: no ESC byte");
+        gsl_test(strstr(dcd_buf_str(&b), "A \\x1B]0;pwn\\x07 | *b*") == NULL,
+                 "terminal: the title with \\xNN");
+        dcd_buf_clear(&b);
+        dcd_compare_format_md(c, 0, NULL, 0, &b);
+        gsl_test(strchr(dcd_buf_str(&b), 0x1b) != NULL, "Markdown: no ESC byte");
+        gsl_test(strstr(dcd_buf_str(&b), "A  \\]0;pwn  \\| \\*b\\*") == NULL,
+                 "Markdown: controls as spaces, | and * escaped");
+        gsl_test(strstr(dcd_buf_str(&b), "nan") != NULL, "Markdown: no nan");
+        dcd_buf_free(&b);
+        dcd_compare_free(c);
+    }
+    dcd_results_free(r);
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+}
+
 int main(void)
 {
     harness_init();
@@ -326,5 +375,6 @@ int main(void)
     test_numbers();
     test_build();
     test_vary();
+    test_hostile_text();
     return gsl_test_summary();
 }

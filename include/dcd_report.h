@@ -1,0 +1,64 @@
+/* dcd_report.h - the `report` analysis: every scenario's results and charts,
+ * their comparison and an index.md in one folder (model/analysis/report.c).
+ *
+ * OUT/NAME/ for each scenario (as `run` writes it, with its charts),
+ * OUT/compare/ (as `compare` writes it) when there are two or more, and
+ * OUT/index.md linking them all with titles, sources and key figures.
+ * Every file depends only on the inputs: the same inputs give the same
+ * bytes.  docs/compare.md describes the command.
+ */
+#ifndef DCD_REPORT_H
+#define DCD_REPORT_H
+
+#include <stddef.h>
+
+#include "dcd_buf.h"
+#include "dcd_compare.h"
+#include "dcd_engine.h"
+#include "dcd_error.h"
+#include "dcd_scenario.h"
+
+/* Options of a report.  Pointers are borrowed for the calls. */
+typedef struct dcd_report_opts {
+    const int *years; /* years of the key figures and the comparison; NULL/0: defaults */
+    size_t nyears;
+    const char *const *sets; /* the overrides every scenario was loaded with (for the index) */
+    size_t nsets;
+    int plots;           /* draw charts */
+    const char *version; /* program version written in the files */
+} dcd_report_opts;
+
+/* A built report: results of every scenario and their comparison.  Build
+ * with dcd_report_build(), free with dcd_report_free() (accepts a zeroed
+ * one).  The scenarios are borrowed and must outlive it. */
+typedef struct dcd_report {
+    size_t n;
+    dcd_scenario *const *scs; /* borrowed */
+    dcd_results **res;        /* owned, one per scenario */
+    char (*labels)[65];       /* each scenario's folder name (dcd_scenario_safe_name) */
+    dcd_compare_col *cols;
+    dcd_compare *cmp;
+    int *drawn; /* per scenario: its charts were drawn (set by dcd_report_write) */
+} dcd_report;
+
+/* Projects the N scenarios of SCS and compares them.  Returns DCD_OK; the
+ * projection's status with problems in D; DCD_EUSAGE when O asks for years
+ * no scenario has; DCD_ENOMEM.  Free *OUT whatever the result. */
+int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *o, dcd_report *out,
+                     dcd_diags *d);
+
+/* Appends index.md of R.  Returns 0 or -1 on OOM. */
+int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *out);
+
+/* Writes the report into DIR (created): each scenario's folder, charts when
+ * O->plots, DIR/compare/ for two or more scenarios, then DIR/index.md.  The
+ * folders written are appended to LOG as "wrote PATH/" lines (for the
+ * command to print once everything is written).  A chart failure does not
+ * stop the rest.  Returns DCD_OK; DCD_EPLOT when only charts failed (every
+ * other file written); DCD_EIO or DCD_ENOMEM; problems in D. */
+int dcd_report_write(dcd_report *r, const dcd_report_opts *o, const char *dir, dcd_buf *log,
+                     dcd_diags *d);
+
+void dcd_report_free(dcd_report *r);
+
+#endif

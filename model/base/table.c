@@ -1,0 +1,259 @@
+/* table.c - one table, terminal, Markdown and CSV back ends
+ * (include/dcd_table.h). */
+#include "dcd_table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dcd_vec.h"
+
+void dcd_table_init(dcd_table *t, const dcd_table_col *cols, size_t ncol)
+{
+    memset(t, 0, sizeof *t);
+    t->cols = cols;
+    t->ncol = ncol;
+}
+
+static dcd_table_cell *add(dcd_table *t)
+{
+    if (t->failed)
+        return NULL;
+    if (t->ncell == t->cap) {
+        dcd_table_cell *p = dcd_vec_grow(t->cells, &t->cap, t->ncell + 1, sizeof *p);
+        if (!p) {
+            t->failed = 1;
+            return NULL;
+        }
+        t->cells = p;
+    }
+    dcd_table_cell *c = &t->cells[t->ncell];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+int dcd_table_text(dcd_table *t, const char *s)
+{
+    dcd_table_cell *c = add(t);
+    if (!c)
+        return -1;
+    if (!(c->text = dcd_strdup(s ? s : ""))) {
+        t->failed = 1;
+        return -1;
+    }
+    t->ncell++;
+    return 0;
+}
+
+int dcd_table_raw(dcd_table *t, const char *s)
+{
+    if (dcd_table_text(t, s) != 0)
+        return -1;
+    t->cells[t->ncell - 1].raw = 1;
+    return 0;
+}
+
+int dcd_table_num(dcd_table *t, double x, dcd_num_style style, int dec)
+{
+    dcd_table_cell *c = add(t);
+    if (!c)
+        return -1;
+    c->x = x;
+    c->style = (int)style;
+    c->dec = dec;
+    t->ncell++;
+    return 0;
+}
+
+int dcd_table_int(dcd_table *t, long v)
+{
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%ld", v);
+    return dcd_table_text(t, tmp);
+}
+
+size_t dcd_table_rows(const dcd_table *t)
+{
+    return t->ncol ? t->ncell / t->ncol : 0;
+}
+
+void dcd_table_free(dcd_table *t)
+{
+    for (size_t i = 0; i < t->ncell; i++)
+        free(t->cells[i].text);
+    free(t->cells);
+    t->cells = NULL;
+    t->ncell = t->cap = 0;
+    t->failed = 0;
+}
+
+/* The raw text of cell C for KIND into TMP (numbers formatted). */
+static const char *cell_text(const dcd_table_cell *c, dcd_out_kind kind, dcd_buf *tmp)
+{
+    if (c->text)
+        return c->text;
+    dcd_buf_clear(tmp);
+    dcd_fmt_num(tmp, c->x, (dcd_num_style)c->style, c->dec, kind);
+    return dcd_buf_str(tmp);
+}
+
+static size_t width_of(const char *s, dcd_out_kind kind, int raw)
+{
+    if (kind == DCD_OUT_MD)
+        return raw ? dcd_fmt_term_width(s, strlen(s)) : dcd_md_width(s);
+    return dcd_fmt_term_width(s, strlen(s));
+}
+
+/* Column widths for KIND into W (t->ncol of them). */
+static void widths(const dcd_table *t, dcd_out_kind kind, size_t *w, dcd_buf *tmp)
+{
+    size_t nrow = dcd_table_rows(t);
+    for (size_t k = 0; k < t->ncol; k++) {
+        w[k] = width_of(t->cols[k].head, kind, 0);
+        if (w[k] < t->cols[k].min_width)
+            w[k] = t->cols[k].min_width;
+    }
+    for (size_t r = 0; r < nrow; r++)
+        for (size_t k = 0; k < t->ncol; k++) {
+            const dcd_table_cell *c = &t->cells[r * t->ncol + k];
+            size_t l = width_of(cell_text(c, kind, tmp), kind, c->raw);
+            if (l > w[k])
+                w[k] = l;
+        }
+}
+
+static void spaces(dcd_buf *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dcd_buf_puts(b, " ");
+}
+
+static void end_line(dcd_buf *b)
+{
+    while (b->len > 0 && b->data[b->len - 1] == ' ')
+        b->data[--b->len] = '\0';
+    dcd_buf_puts(b, "\n");
+}
+
+/* One line of a terminal or Markdown table: TEXT(k) for each column. */
+static void put_line(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *st,
+                     const size_t *w, const char *const *text, const int *raw, dcd_buf *b)
+{
+    int md = kind == DCD_OUT_MD;
+    if (md)
+        dcd_buf_puts(b, "|");
+    else if (st->indent)
+        dcd_buf_puts(b, st->indent);
+    for (size_t k = 0; k < t->ncol; k++) {
+        const char *s = text[k];
+        if (!md) {
+            if (k)
+                dcd_buf_puts(b, st->sep);
+            dcd_fmt_term_pad(b, s, w[k], t->cols[k].right);
+            continue;
+        }
+        dcd_buf_puts(b, " ");
+        int is_raw = raw && raw[k];
+        size_t l = is_raw ? dcd_fmt_term_width(s, strlen(s)) : dcd_md_width(s);
+        size_t pad = st->md_pad && l < w[k] ? w[k] - l : 0;
+        if (t->cols[k].right)
+            spaces(b, pad);
+        if (is_raw)
+            dcd_buf_puts(b, s);
+        else
+            dcd_md_text(b, s);
+        if (!t->cols[k].right)
+            spaces(b, pad);
+        dcd_buf_puts(b, " |");
+    }
+    if (md)
+        dcd_buf_puts(b, "\n");
+    else
+        end_line(b);
+}
+
+static void write_csv(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
+{
+    size_t nrow = dcd_table_rows(t);
+    for (size_t k = 0; k < t->ncol; k++) {
+        if (k)
+            dcd_buf_puts(b, ",");
+        dcd_csv_field(b, t->cols[k].head);
+    }
+    dcd_buf_puts(b, "\n");
+    for (size_t r = 0; r < nrow; r++) {
+        for (size_t k = 0; k < t->ncol; k++) {
+            if (k)
+                dcd_buf_puts(b, ",");
+            dcd_csv_field(b, cell_text(&t->cells[r * t->ncol + k], DCD_OUT_CSV, tmp));
+        }
+        dcd_buf_puts(b, "\n");
+    }
+}
+
+int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *style,
+                    dcd_buf *out)
+{
+    static const dcd_table_style defaults = {" ", 0, NULL};
+    const dcd_table_style *st = style ? style : &defaults;
+    dcd_buf tmp = {0};
+    size_t *w = NULL;
+    const char **text = NULL;
+    int *raw = NULL, rc = -1;
+    if (t->failed)
+        return -1;
+    if (kind == DCD_OUT_CSV) {
+        write_csv(t, out, &tmp);
+        rc = 0;
+        goto done;
+    }
+    w = calloc(t->ncol ? t->ncol : 1, sizeof *w);
+    text = calloc(t->ncol ? t->ncol : 1, sizeof *text);
+    if (!w || !text)
+        goto done;
+    widths(t, kind, w, &tmp);
+    for (size_t k = 0; k < t->ncol; k++)
+        text[k] = t->cols[k].head;
+    put_line(t, kind, st, w, text, NULL, out);
+    if (kind == DCD_OUT_MD) {
+        dcd_buf_puts(out, "|");
+        for (size_t k = 0; k < t->ncol; k++) {
+            size_t n = st->md_pad ? w[k] : 3;
+            dcd_buf_puts(out, st->md_pad ? " " : "");
+            for (size_t j = 0; j + 1 < n; j++)
+                dcd_buf_puts(out, "-");
+            dcd_buf_puts(out, t->cols[k].right ? ":" : "-");
+            dcd_buf_puts(out, st->md_pad ? " |" : "|");
+        }
+        dcd_buf_puts(out, "\n");
+    }
+    /* Number cells need their own buffers to be alive at once. */
+    dcd_buf *nb = calloc(t->ncol ? t->ncol : 1, sizeof *nb);
+    raw = calloc(t->ncol ? t->ncol : 1, sizeof *raw);
+    if (!nb || !raw) {
+        free(nb);
+        goto done;
+    }
+    for (size_t r = 0; r < dcd_table_rows(t); r++) {
+        for (size_t k = 0; k < t->ncol; k++) {
+            text[k] = cell_text(&t->cells[r * t->ncol + k], kind, &nb[k]);
+            raw[k] = t->cells[r * t->ncol + k].raw;
+        }
+        put_line(t, kind, st, w, text, raw, out);
+    }
+    int failed = 0;
+    for (size_t k = 0; k < t->ncol; k++) {
+        failed |= nb[k].failed;
+        dcd_buf_free(&nb[k]);
+    }
+    free(nb);
+    rc = failed ? -1 : 0;
+done:
+    free(w);
+    free(text);
+    free(raw);
+    dcd_buf_free(&tmp);
+    if (out->failed)
+        rc = -1;
+    return rc;
+}

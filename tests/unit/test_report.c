@@ -1,0 +1,82 @@
+/* test_report.c - the report analysis through its API (dcd_report.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dcd_report.h"
+#include "harness.h"
+
+static int exists(const char *dir, const char *name)
+{
+    char p[512];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return stat(p, &st) == 0;
+}
+
+int main(void)
+{
+    harness_init();
+    const char *files[2] = {"tests/golden/tiny.yaml", "tests/golden/tiny-child.yaml"};
+    dcd_scenario *scs[2] = {NULL, NULL};
+    dcd_diags d = {0};
+    for (int i = 0; i < 2; i++)
+        gsl_test_int(dcd_scenario_load(files[i], NULL, 0, &scs[i], &d), DCD_OK, "%s loads",
+                     files[i]);
+    if (!scs[0] || !scs[1])
+        return gsl_test_summary();
+
+    /* Years no scenario has: a usage error. */
+    int far[1] = {2199};
+    dcd_report_opts o = {far, 1, NULL, 0, 0, "test"};
+    dcd_report r = {0};
+    gsl_test_int(dcd_report_build(scs, 2, &o, &r, &d), DCD_EUSAGE, "years no scenario has");
+    dcd_report_free(&r);
+
+    int years[2] = {2024, 2026};
+    o.years = years;
+    o.nyears = 2;
+    gsl_test_int(dcd_report_build(scs, 2, &o, &r, &d), DCD_OK, "two scenarios build");
+    gsl_test_int((int)r.n, 2, "two columns");
+    gsl_test(r.res[0] == NULL || r.res[1] == NULL, "every scenario projected");
+    gsl_test_int((int)r.cmp->nyears, 2, "the comparison has the asked-for years");
+
+    dcd_buf idx = {0};
+    gsl_test_int(dcd_report_index(&r, &o, &idx), 0, "index.md builds");
+    const char *s = dcd_buf_str(&idx);
+    gsl_test(strncmp(s, "# Data-centre electricity: scenario report\n", 43) != 0, "a title");
+    gsl_test(strstr(s, "Written by dcdemand test from 2 scenarios") == NULL,
+             "the version and the count");
+    gsl_test(strstr(s, "| DC share 2024 (%) | DC share 2026 (%) |") == NULL,
+             "an overview column per year");
+    gsl_test(strstr(s, "compare/compare.md") == NULL, "links the comparison");
+    gsl_test(strstr(s, "](tiny/summary.csv)") == NULL, "links a scenario's results");
+    gsl_test(strstr(s, "nan") != NULL, "no nan");
+    gsl_test(strstr(s, ".png") != NULL, "no charts without plots");
+
+    char dir[] = "/tmp/dcd-test-report-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "SKIP: report write: cannot create a temporary folder\n");
+    } else {
+        dcd_buf log = {0};
+        char out[64];
+        snprintf(out, sizeof out, "%s/rep", dir);
+        gsl_test_int(dcd_report_write(&r, &o, out, &log, &d), DCD_OK, "the report is written");
+        gsl_test(!exists(out, "index.md"), "index.md written");
+        gsl_test(!exists(out, "compare/compare.md"), "compare/compare.md written");
+        gsl_test(!exists(out, "tiny/summary.csv"), "tiny/summary.csv written");
+        gsl_test(strstr(dcd_buf_str(&log), "/index.md\n") == NULL, "the log lists index.md");
+        dcd_buf_free(&log);
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        gsl_test(system(cmd) != 0, "clean up");
+    }
+    dcd_buf_free(&idx);
+    dcd_report_free(&r);
+    for (int i = 0; i < 2; i++)
+        dcd_scenario_free(scs[i]);
+    dcd_diags_free(&d);
+    return gsl_test_summary();
+}
