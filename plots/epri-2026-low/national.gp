@@ -1,0 +1,77 @@
+# national.gp - National electricity demand: data centres and the rest, written by dcdemand.
+#
+# Redraw by hand:  gnuplot national.gp  (from this folder, or give its path from
+# anywhere): it writes national.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" national.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/national.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."national.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+EPRI 2026, low growth: US data centres from 4.5% to 9% of US generation in 2030
+epri-2026-low
+Sources: EPRI (26 Feb 2026), EPRI: Data Centers Could Consume Up to 17% of U.S. Electricity by 2030, press release (GlobeNewswire);
+EIA, US electric power sector net generation 2025 (about 4,260 TWh), Short-Term Energy Outlook; scenarios/data/us-generation.csv; Shehabi et al. (Dec 2024), 2024 United State…
+data_centres
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year other_twh dc_twh national_twh
+2025 4068.31368 191.68632 4260
+2026 4098.8260326 240.85362456 4339.67965716
+2027 4129.56722784 288.004882397 4417.57211024
+2028 4160.53898205 333.167701314 4493.70668337
+2029 4191.74302442 376.369338565 4568.11236298
+2030 4223.1810971 417.636705101 4640.8178022
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Electricity demand (TWh per year)"
+set xrange [2025:2030]
+set xtics 2025, 1 format "%.0f"
+set format y "%g"
+set yrange [0:*]
+
+plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
+     $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"
+unset output
