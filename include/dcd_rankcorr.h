@@ -6,7 +6,9 @@
  * hypercube design, are untouched).  dcdemand applies it block by block
  * (DCD_SAMPLE_BLOCK draws, dcd_dist.h) with the scores of block B drawn from
  * stream (seed, DCD_STREAM_RANKS, B), so the result does not depend on
- * threads or shards.  See docs/uncertainty.md.
+ * threads or shards.  Targets are Spearman rank correlations; the scores get
+ * the Pearson correlation 2 sin(pi rho / 6) that yields them.  See
+ * docs/uncertainty.md.
  */
 #ifndef DCD_RANKCORR_H
 #define DCD_RANKCORR_H
@@ -19,7 +21,8 @@
 #include "dcd_error.h"
 
 /* Checks a D x D target correlation matrix C (row-major): finite, symmetric,
- * unit diagonal, off-diagonal in [-1, 1], positive definite (GSL's Cholesky).
+ * unit diagonal, off-diagonal in [-1, 1], and positive definite (GSL's
+ * Cholesky) once converted to the scores' Pearson correlations.
  * Returns DCD_OK, or DCD_EINPUT with a reason in WHY (WHYCAP bytes). */
 int dcd_corr_check(const double *c, size_t d, char *why, size_t whycap);
 

@@ -1,0 +1,412 @@
+/* mcstats.c - streaming, exactly mergeable Monte Carlo statistics
+ * (dcd_mcstats.h; method and accuracy in docs/uncertainty.md). */
+#include "dcd_mcstats.h"
+
+#include <gsl/gsl_sort.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dcd_dist.h"
+
+const double dcd_mcstats_default_pcts[7] = {5, 10, 25, 50, 75, 90, 95};
+
+/* Counts of log buckets k in [off, off + n): bucket k holds the magnitudes
+ * in (gamma^(k-1), gamma^k]. */
+typedef struct store {
+    int64_t off;
+    size_t n;
+    uint32_t *c;
+} store;
+
+typedef struct hist {
+    store pos, neg;
+    uint64_t zero;
+} hist;
+
+struct dcd_mcstats {
+    dcd_mcstats_config cfg;
+    double *pcts;
+    dcd_threshold *thr;
+    size_t first_block, nblocks;
+    int exact;
+    double lg, rep; /* log(gamma); representative factor 2 / (gamma + 1) */
+    unsigned char *have; /* per block of the range */
+    size_t *nok;         /* successful draws per block */
+    double *bmean, *bm2; /* per block x cell: Welford partials */
+    double **vals;       /* exact: per block, nok x ncells values */
+    hist *h;             /* histogram mode: per cell */
+    double *vmin, *vmax; /* per cell */
+    uint64_t *exceed;    /* per threshold */
+    size_t count, failed;
+};
+
+void dcd_mcstats_free(dcd_mcstats *s)
+{
+    if (!s)
+        return;
+    if (s->vals)
+        for (size_t b = 0; b < s->nblocks; b++)
+            free(s->vals[b]);
+    if (s->h)
+        for (size_t c = 0; c < s->cfg.ncells; c++) {
+            free(s->h[c].pos.c);
+            free(s->h[c].neg.c);
+        }
+    free(s->vals);
+    free(s->h);
+    free(s->pcts);
+    free(s->thr);
+    free(s->have);
+    free(s->nok);
+    free(s->bmean);
+    free(s->bm2);
+    free(s->vmin);
+    free(s->vmax);
+    free(s->exceed);
+    free(s);
+}
+
+dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block,
+                               size_t nblocks, int *status)
+{
+    *status = DCD_EUSAGE;
+    size_t total = dcd_sample_nblocks(cfg->ndraws);
+    if (!cfg->ndraws || !cfg->ncells || cfg->ndraws > UINT32_MAX || !nblocks ||
+        first_block + nblocks > total || (cfg->npcts && !cfg->pcts))
+        return NULL;
+    const double *pcts = cfg->pcts ? cfg->pcts : dcd_mcstats_default_pcts;
+    size_t np = cfg->pcts ? cfg->npcts : 7;
+    for (size_t i = 0; i < np; i++)
+        if (!(pcts[i] >= 0 && pcts[i] <= 100) || (i && !(pcts[i] > pcts[i - 1])))
+            return NULL;
+    for (size_t k = 0; k < cfg->nthresholds; k++)
+        if (cfg->thresholds[k].cell >= cfg->ncells || !isfinite(cfg->thresholds[k].value))
+            return NULL;
+    double alpha = cfg->alpha > 0 ? cfg->alpha : 1e-4;
+    if (!(alpha < 0.5))
+        return NULL;
+    *status = DCD_ENOMEM;
+    dcd_mcstats *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->cfg = *cfg;
+    s->cfg.npcts = np;
+    s->cfg.alpha = alpha;
+    if (!s->cfg.exact_budget_bytes)
+        s->cfg.exact_budget_bytes = (size_t)64 << 20;
+    s->first_block = first_block;
+    s->nblocks = nblocks;
+    size_t nc = cfg->ncells;
+    s->exact = cfg->ndraws <= s->cfg.exact_budget_bytes / sizeof(double) / nc;
+    double gamma = (1 + alpha) / (1 - alpha);
+    s->lg = log(gamma);
+    s->rep = 2 / (gamma + 1);
+    s->pcts = malloc(np * sizeof *s->pcts);
+    s->thr = malloc((cfg->nthresholds + 1) * sizeof *s->thr);
+    s->have = calloc(nblocks, 1);
+    s->nok = calloc(nblocks, sizeof *s->nok);
+    s->bmean = calloc(nblocks * nc, sizeof *s->bmean);
+    s->bm2 = calloc(nblocks * nc, sizeof *s->bm2);
+    s->vmin = malloc(nc * sizeof *s->vmin);
+    s->vmax = malloc(nc * sizeof *s->vmax);
+    s->exceed = calloc(cfg->nthresholds + 1, sizeof *s->exceed);
+    if (s->exact)
+        s->vals = calloc(nblocks, sizeof *s->vals);
+    else
+        s->h = calloc(nc, sizeof *s->h);
+    if (!s->pcts || !s->thr || !s->have || !s->nok || !s->bmean || !s->bm2 || !s->vmin ||
+        !s->vmax || !s->exceed || (s->exact ? !s->vals : !s->h)) {
+        dcd_mcstats_free(s);
+        return NULL;
+    }
+    memcpy(s->pcts, pcts, np * sizeof *pcts);
+    if (cfg->nthresholds)
+        memcpy(s->thr, cfg->thresholds, cfg->nthresholds * sizeof *s->thr);
+    s->cfg.pcts = s->pcts;
+    s->cfg.thresholds = s->thr;
+    for (size_t c = 0; c < nc; c++) {
+        s->vmin[c] = HUGE_VAL;
+        s->vmax[c] = -HUGE_VAL;
+    }
+    *status = DCD_OK;
+    return s;
+}
+
+int dcd_mcstats_exact(const dcd_mcstats *s)
+{
+    return s->exact;
+}
+
+/* Makes room for buckets [LO, HI] in ST.  Returns 0, or -1 on OOM. */
+static int store_reserve(store *st, int64_t lo, int64_t hi)
+{
+    if (st->n && lo >= st->off && hi < st->off + (int64_t)st->n)
+        return 0;
+    int64_t nlo = st->n ? (lo < st->off ? lo - 64 : st->off) : lo - 64;
+    int64_t nhi = st->n ? (hi >= st->off + (int64_t)st->n ? hi + 64 : st->off + (int64_t)st->n - 1)
+                        : hi + 64;
+    size_t nn = (size_t)(nhi - nlo + 1);
+    uint32_t *c = calloc(nn, sizeof *c);
+    if (!c)
+        return -1;
+    if (st->n)
+        memcpy(c + (st->off - nlo), st->c, st->n * sizeof *c);
+    free(st->c);
+    st->c = c;
+    st->off = nlo;
+    st->n = nn;
+    return 0;
+}
+
+static int64_t bucket(const dcd_mcstats *s, double mag)
+{
+    return (int64_t)ceil(log(mag) / s->lg);
+}
+
+static int hist_add(const dcd_mcstats *s, hist *h, double x)
+{
+    if (x == 0 || fabs(x) < 1e-300) {
+        h->zero++;
+        return 0;
+    }
+    store *st = x > 0 ? &h->pos : &h->neg;
+    int64_t k = bucket(s, fabs(x));
+    if (store_reserve(st, k, k))
+        return -1;
+    st->c[k - st->off]++;
+    return 0;
+}
+
+/* Welford over the M draws of block row BI, and everything else per value. */
+static int add_values(dcd_mcstats *s, size_t bi, const double *values, const unsigned char *ok,
+                      size_t m)
+{
+    size_t nc = s->cfg.ncells, nok = 0;
+    double *mean = s->bmean + bi * nc, *m2 = s->bm2 + bi * nc;
+    double *keep = NULL;
+    for (size_t i = 0; i < m; i++)
+        nok += !ok || ok[i];
+    if (s->exact && nok) {
+        keep = malloc(nok * nc * sizeof *keep);
+        if (!keep)
+            return DCD_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (ok && !ok[i])
+            continue;
+        k++;
+        for (size_t c = 0; c < nc; c++) {
+            double x = values[i * nc + c];
+            double d = x - mean[c];
+            mean[c] += d / (double)k;
+            m2[c] += d * (x - mean[c]);
+            if (x < s->vmin[c])
+                s->vmin[c] = x;
+            if (x > s->vmax[c])
+                s->vmax[c] = x;
+            if (keep)
+                keep[(k - 1) * nc + c] = x;
+            else if (hist_add(s, &s->h[c], x))
+                return DCD_ENOMEM;
+        }
+        for (size_t t = 0; t < s->cfg.nthresholds; t++)
+            s->exceed[t] += values[i * nc + s->thr[t].cell] > s->thr[t].value;
+    }
+    if (s->vals)
+        s->vals[bi] = keep;
+    s->nok[bi] = nok;
+    s->count += nok;
+    s->failed += m - nok;
+    return DCD_OK;
+}
+
+int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values,
+                          const unsigned char *ok, size_t m)
+{
+    if (b < s->first_block || b >= s->first_block + s->nblocks)
+        return DCD_EUSAGE;
+    size_t bi = b - s->first_block;
+    if (s->have[bi] || m != dcd_sample_block_size(s->cfg.ndraws, b))
+        return DCD_EUSAGE;
+    size_t nc = s->cfg.ncells;
+    for (size_t i = 0; i < m; i++)
+        if (!ok || ok[i])
+            for (size_t c = 0; c < nc; c++)
+                if (!isfinite(values[i * nc + c]))
+                    return DCD_EMODEL;
+    int st = add_values(s, bi, values, ok, m);
+    if (st)
+        return st;
+    s->have[bi] = 1;
+    return DCD_OK;
+}
+
+static int store_merge(store *dst, const store *src)
+{
+    if (!src->n)
+        return 0;
+    if (store_reserve(dst, src->off, src->off + (int64_t)src->n - 1))
+        return -1;
+    for (size_t i = 0; i < src->n; i++)
+        dst->c[src->off - dst->off + (int64_t)i] += src->c[i];
+    return 0;
+}
+
+int dcd_mcstats_merge(dcd_mcstats *dst, dcd_mcstats *src)
+{
+    size_t nc = dst->cfg.ncells;
+    if (src->cfg.ndraws != dst->cfg.ndraws || src->cfg.ncells != nc || src->exact != dst->exact ||
+        src->cfg.nthresholds != dst->cfg.nthresholds || src->first_block < dst->first_block ||
+        src->first_block + src->nblocks > dst->first_block + dst->nblocks)
+        return DCD_EUSAGE;
+    size_t shift = src->first_block - dst->first_block;
+    for (size_t b = 0; b < src->nblocks; b++)
+        if (src->have[b] && dst->have[shift + b])
+            return DCD_EUSAGE;
+    if (!dst->exact)
+        for (size_t c = 0; c < nc; c++)
+            if (store_merge(&dst->h[c].pos, &src->h[c].pos) ||
+                store_merge(&dst->h[c].neg, &src->h[c].neg))
+                return DCD_ENOMEM;
+    for (size_t c = 0; c < nc && !dst->exact; c++) {
+        dst->h[c].zero += src->h[c].zero;
+        free(src->h[c].pos.c);
+        free(src->h[c].neg.c);
+        memset(&src->h[c], 0, sizeof src->h[c]);
+    }
+    for (size_t b = 0; b < src->nblocks; b++) {
+        if (!src->have[b])
+            continue;
+        size_t d = shift + b;
+        dst->have[d] = 1;
+        dst->nok[d] = src->nok[b];
+        memcpy(dst->bmean + d * nc, src->bmean + b * nc, nc * sizeof *dst->bmean);
+        memcpy(dst->bm2 + d * nc, src->bm2 + b * nc, nc * sizeof *dst->bm2);
+        if (dst->exact) {
+            dst->vals[d] = src->vals[b];
+            src->vals[b] = NULL;
+        }
+        src->have[b] = 0;
+    }
+    for (size_t c = 0; c < nc; c++) {
+        if (src->vmin[c] < dst->vmin[c])
+            dst->vmin[c] = src->vmin[c];
+        if (src->vmax[c] > dst->vmax[c])
+            dst->vmax[c] = src->vmax[c];
+        src->vmin[c] = HUGE_VAL;
+        src->vmax[c] = -HUGE_VAL;
+    }
+    for (size_t t = 0; t < dst->cfg.nthresholds; t++) {
+        dst->exceed[t] += src->exceed[t];
+        src->exceed[t] = 0;
+    }
+    dst->count += src->count;
+    dst->failed += src->failed;
+    src->count = src->failed = 0;
+    return DCD_OK;
+}
+
+int dcd_mcstats_complete(const dcd_mcstats *s)
+{
+    for (size_t b = 0; b < s->nblocks; b++)
+        if (!s->have[b])
+            return 0;
+    return 1;
+}
+
+size_t dcd_mcstats_count(const dcd_mcstats *s)
+{
+    return s->count;
+}
+
+size_t dcd_mcstats_failed(const dcd_mcstats *s)
+{
+    return s->failed;
+}
+
+/* The value of order statistic J (0-based) in the histogram of cell C. */
+static double hist_order(const dcd_mcstats *s, size_t c, uint64_t j)
+{
+    const hist *h = &s->h[c];
+    uint64_t acc = 0;
+    double v = 0;
+    int found = 0;
+    for (size_t i = h->neg.n; i-- > 0 && !found;) { /* most negative first */
+        acc += h->neg.c[i];
+        if (acc > j) {
+            v = -exp((double)(h->neg.off + (int64_t)i) * s->lg) * s->rep;
+            found = 1;
+        }
+    }
+    if (!found && (acc += h->zero) > j) {
+        v = 0;
+        found = 1;
+    }
+    for (size_t i = 0; i < h->pos.n && !found; i++) {
+        acc += h->pos.c[i];
+        if (acc > j) {
+            v = exp((double)(h->pos.off + (int64_t)i) * s->lg) * s->rep;
+            found = 1;
+        }
+    }
+    if (!found || v > s->vmax[c])
+        v = s->vmax[c];
+    return v < s->vmin[c] ? s->vmin[c] : v;
+}
+
+int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *sd, double *pct)
+{
+    size_t nc = s->cfg.ncells;
+    if (cell >= nc || !dcd_mcstats_complete(s))
+        return DCD_EUSAGE;
+    if (!s->count)
+        return DCD_EMODEL;
+    double n = 0, m = 0, m2 = 0; /* Chan et al., folded in block order */
+    for (size_t b = 0; b < s->nblocks; b++) {
+        double nb = (double)s->nok[b];
+        if (!nb)
+            continue;
+        double d = s->bmean[b * nc + cell] - m, nn = n + nb;
+        m += d * nb / nn;
+        m2 += s->bm2[b * nc + cell] + d * d * n * nb / nn;
+        n = nn;
+    }
+    *mean = m;
+    *sd = n > 1 ? sqrt(m2 / (n - 1)) : 0;
+    double *all = NULL;
+    if (s->exact) {
+        all = malloc(s->count * sizeof *all);
+        if (!all)
+            return DCD_ENOMEM;
+        size_t k = 0;
+        for (size_t b = 0; b < s->nblocks; b++)
+            for (size_t i = 0; i < s->nok[b]; i++)
+                all[k++] = s->vals[b][i * nc + cell];
+        gsl_sort(all, 1, s->count);
+    }
+    for (size_t p = 0; p < s->cfg.npcts; p++) {
+        double h = s->pcts[p] / 100 * (double)(s->count - 1);
+        size_t j = (size_t)floor(h);
+        double f = h - (double)j;
+        size_t j1 = j + 1 < s->count ? j + 1 : j;
+        double lo = all ? all[j] : hist_order(s, cell, j);
+        double hi = f > 0 ? (all ? all[j1] : hist_order(s, cell, j1)) : lo;
+        pct[p] = lo + f * (hi - lo);
+    }
+    free(all);
+    return DCD_OK;
+}
+
+int dcd_mcstats_exceedance(const dcd_mcstats *s, size_t k, double *p, double *se)
+{
+    if (k >= s->cfg.nthresholds || !dcd_mcstats_complete(s))
+        return DCD_EUSAGE;
+    if (!s->count)
+        return DCD_EMODEL;
+    double n = (double)s->count;
+    *p = (double)s->exceed[k] / n;
+    *se = sqrt(*p * (1 - *p) / n);
+    return DCD_OK;
+}

@@ -1,0 +1,220 @@
+/* test_mcstats.c - streaming statistics: exact percentiles against GSL's
+ * quantiles of the sorted data, the histogram's stated accuracy, exceedance
+ * counts, failed draws, and byte-identical results whatever the split into
+ * threads or shards. */
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <string.h>
+
+#include "dcd_dist.h"
+#include "dcd_mcstats.h"
+#include "harness.h"
+
+#define NC 3
+static const dcd_threshold THR[] = {{0, 11.0}, {1, -0.5}, {2, 2.385}};
+
+/* N draws of NC cells: a lognormal share, a normal around 0, an exponential. */
+static double *make_values(size_t n, unsigned long seed)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, seed);
+    double *v = malloc(n * NC * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i * NC] = 9.5 * exp(0.2 * gsl_ran_ugaussian(r));
+        v[i * NC + 1] = gsl_ran_gaussian(r, 1.3);
+        v[i * NC + 2] = gsl_ran_exponential(r, 2.0);
+    }
+    gsl_rng_free(r);
+    return v;
+}
+
+static dcd_mcstats_config config(size_t n, size_t budget)
+{
+    dcd_mcstats_config c = {.ndraws = n, .ncells = NC, .thresholds = THR, .nthresholds = 3,
+                            .exact_budget_bytes = budget};
+    return c;
+}
+
+/* Adds blocks [B0, B1) of V to S. */
+static int add_range(dcd_mcstats *s, const double *v, size_t n, size_t b0, size_t b1,
+                     const unsigned char *ok)
+{
+    int st = 0;
+    for (size_t b = b0; b < b1 && !st; b++)
+        st = dcd_mcstats_add_block(s, b, v + b * DCD_SAMPLE_BLOCK * NC,
+                                   ok ? ok + b * DCD_SAMPLE_BLOCK : NULL,
+                                   dcd_sample_block_size(n, b));
+    return st;
+}
+
+static void test_exact(void)
+{
+    const size_t n = 2 * DCD_SAMPLE_BLOCK + 1001;
+    double *v = make_values(n, 7);
+    int st;
+    dcd_mcstats_config cfg = config(n, 0);
+    dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, 3, &st);
+    gsl_test(!s || !dcd_mcstats_exact(s), "small run: exact percentiles");
+    gsl_test(add_range(s, v, n, 0, 3, NULL), "blocks added");
+    gsl_test(!dcd_mcstats_complete(s) || dcd_mcstats_count(s) != n, "complete, %zu draws", n);
+    double *col = malloc(n * sizeof *col);
+    for (size_t c = 0; c < NC; c++) {
+        for (size_t i = 0; i < n; i++)
+            col[i] = v[i * NC + c];
+        double m, sd, p[7];
+        gsl_test(dcd_mcstats_result(s, c, &m, &sd, p), "cell %zu: result", c);
+        gsl_test_rel(m, gsl_stats_mean(col, 1, n), 1e-12, "cell %zu: mean", c);
+        gsl_test_rel(sd, gsl_stats_sd(col, 1, n), 1e-10, "cell %zu: sd", c);
+        gsl_sort(col, 1, n);
+        for (size_t k = 0; k < 7; k++)
+            gsl_test_rel(p[k],
+                         gsl_stats_quantile_from_sorted_data(col, 1, n,
+                                                             dcd_mcstats_default_pcts[k] / 100),
+                         1e-15, "cell %zu: P%g exact", c, dcd_mcstats_default_pcts[k]);
+        size_t above = 0;
+        for (size_t i = 0; i < n; i++)
+            above += col[i] > THR[c].value;
+        double pr, se, ep = (double)above / (double)n;
+        gsl_test(dcd_mcstats_exceedance(s, c, &pr, &se), "exceedance %zu", c);
+        gsl_test_rel(pr, ep, 1e-15, "cell %zu: P(X > %g) = %zu / n", c, THR[c].value, above);
+        gsl_test_rel(se, sqrt(ep * (1 - ep) / (double)n), 1e-15, "cell %zu: its standard error",
+                     c);
+    }
+    free(col);
+    dcd_mcstats_free(s);
+    free(v);
+}
+
+static void test_histogram(void)
+{
+    const size_t n = 40 * DCD_SAMPLE_BLOCK + 77, nb = dcd_sample_nblocks(n);
+    double *v = make_values(n, 11);
+    int st;
+    dcd_mcstats_config cfg = config(n, 1024);
+    const double pcts[] = {0.5, 5, 10, 25, 50, 75, 90, 95, 99.5};
+    cfg.pcts = pcts;
+    cfg.npcts = 9;
+    dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    gsl_test(!s || dcd_mcstats_exact(s), "over the budget: histogram percentiles");
+    gsl_test(add_range(s, v, n, 0, nb, NULL), "blocks added");
+    double *col = malloc(n * sizeof *col);
+    for (size_t c = 0; c < NC; c++) {
+        for (size_t i = 0; i < n; i++)
+            col[i] = v[i * NC + c];
+        gsl_sort(col, 1, n);
+        double m, sd, p[9];
+        gsl_test(dcd_mcstats_result(s, c, &m, &sd, p), "cell %zu: result", c);
+        for (size_t k = 0; k < 9; k++) {
+            double e = gsl_stats_quantile_from_sorted_data(col, 1, n, pcts[k] / 100);
+            double j = floor(pcts[k] / 100 * (double)(n - 1));
+            double mag = fmax(fabs(col[(size_t)j]), fabs(col[(size_t)j + 1]));
+            gsl_test_abs(p[k], e, 1e-4 * mag, "cell %zu: P%g within alpha = 1e-4 (relative)", c,
+                         pcts[k]);
+        }
+    }
+    free(col);
+    dcd_mcstats_free(s);
+    free(v);
+}
+
+/* One object over all blocks against three threads' objects and two shards,
+ * merged in different orders: the results must be the same bytes. */
+static void test_merge(int exact)
+{
+    const char *mode = exact ? "exact" : "histogram";
+    const size_t n = 9 * DCD_SAMPLE_BLOCK + 500, nb = dcd_sample_nblocks(n);
+    double *v = make_values(n, 23);
+    unsigned char *ok = malloc(n);
+    for (size_t i = 0; i < n; i++)
+        ok[i] = i % 97 != 5;
+    int st;
+    dcd_mcstats_config cfg = config(n, exact ? 0 : 1);
+    dcd_mcstats *one = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    add_range(one, v, n, 0, nb, ok);
+    /* threads: blocks dealt round-robin to 3 objects over the whole range */
+    dcd_mcstats *t[3];
+    for (int k = 0; k < 3; k++)
+        t[k] = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    for (size_t b = 0; b < nb; b++)
+        add_range(t[b % 3], v, n, b, b + 1, ok);
+    gsl_test(dcd_mcstats_merge(t[2], t[0]) || dcd_mcstats_merge(t[2], t[1]),
+             "%s: thread objects merge", mode);
+    /* shards: blocks 0-3 and 4-9, merged into a whole-range object */
+    dcd_mcstats *sh1 = dcd_mcstats_alloc(&cfg, 0, 4, &st);
+    dcd_mcstats *sh2 = dcd_mcstats_alloc(&cfg, 4, nb - 4, &st);
+    dcd_mcstats *all = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    add_range(sh1, v, n, 0, 4, ok);
+    add_range(sh2, v, n, 4, nb, ok);
+    gsl_test(dcd_mcstats_result(sh2, 0, &(double){0}, &(double){0}, (double[7]){0}) != DCD_OK,
+             "%s: a shard gives its own partial results", mode);
+    gsl_test(dcd_mcstats_merge(all, sh2) || dcd_mcstats_merge(all, sh1), "%s: shards merge",
+             mode);
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++)
+        failed += !ok[i];
+    gsl_test(dcd_mcstats_failed(one) != failed || dcd_mcstats_count(one) != n - failed,
+             "%s: %zu failed draws counted apart", mode, failed);
+    gsl_test(dcd_mcstats_merge(all, t[0]) != DCD_OK || dcd_mcstats_count(all) != n - failed,
+             "%s: an object merged away is empty: merging it again adds nothing", mode);
+    gsl_test(dcd_mcstats_merge(t[2], one) != DCD_EUSAGE, "%s: a block added twice is refused",
+             mode);
+    int same = 1;
+    for (size_t c = 0; c < NC; c++) {
+        double r[3][9];
+        dcd_mcstats *objs[3] = {one, t[2], all};
+        for (int k = 0; k < 3; k++)
+            same &= dcd_mcstats_result(objs[k], c, &r[k][0], &r[k][1], &r[k][2]) == DCD_OK;
+        same &= memcmp(r[0], r[1], sizeof r[0]) == 0 && memcmp(r[0], r[2], sizeof r[0]) == 0;
+        double p[3], se[3];
+        for (int k = 0; k < 3; k++)
+            dcd_mcstats_exceedance(objs[k], c, &p[k], &se[k]);
+        same &= p[0] == p[1] && p[0] == p[2] && se[0] == se[2];
+    }
+    gsl_test(!same, "%s: one run, 3 threads and 2 shards give identical bytes", mode);
+    dcd_mcstats_free(one);
+    dcd_mcstats_free(sh1);
+    dcd_mcstats_free(sh2);
+    dcd_mcstats_free(all);
+    for (int k = 0; k < 3; k++)
+        dcd_mcstats_free(t[k]);
+    free(ok);
+    free(v);
+}
+
+static void test_errors(void)
+{
+    const size_t n = DCD_SAMPLE_BLOCK + 10;
+    double *v = make_values(n, 3);
+    int st;
+    dcd_mcstats_config cfg = config(n, 0);
+    dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, 2, &st);
+    double m, sd, p[7];
+    gsl_test(dcd_mcstats_result(s, 0, &m, &sd, p) != DCD_EUSAGE, "no result before all blocks");
+    gsl_test(add_range(s, v, n, 0, 1, NULL), "block 0");
+    gsl_test(add_range(s, v, n, 0, 1, NULL) != DCD_EUSAGE, "block 0 twice refused");
+    gsl_test(dcd_mcstats_add_block(s, 1, v, NULL, 11) != DCD_EUSAGE, "wrong block size refused");
+    v[DCD_SAMPLE_BLOCK * NC + 4] = NAN;
+    gsl_test(add_range(s, v, n, 1, 2, NULL) != DCD_EMODEL, "a NaN in an ok draw refused");
+    gsl_test(dcd_mcstats_add_block(s, 2, v, NULL, 10) != DCD_EUSAGE, "block past the end");
+    dcd_mcstats_free(s);
+    const double bad[] = {50, 10};
+    cfg.pcts = bad;
+    cfg.npcts = 2;
+    gsl_test(dcd_mcstats_alloc(&cfg, 0, 2, &st) != NULL || st != DCD_EUSAGE,
+             "percentiles out of order refused");
+    free(v);
+}
+
+int main(void)
+{
+    harness_init();
+    test_exact();
+    test_histogram();
+    test_merge(1);
+    test_merge(0);
+    test_errors();
+    return gsl_test_summary();
+}
