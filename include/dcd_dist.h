@@ -57,13 +57,13 @@ typedef struct dcd_dist {
 int dcd_dist_set_uniform(dcd_dist *d, double min, double max, char *why, size_t whycap);
 int dcd_dist_set_triangular(dcd_dist *d, double min, double mode, double max, char *why,
                             size_t whycap);
-int dcd_dist_set_pert(dcd_dist *d, double min, double mode, double max, double lambda,
-                      char *why, size_t whycap);
+int dcd_dist_set_pert(dcd_dist *d, double min, double mode, double max, double lambda, char *why,
+                      size_t whycap);
 int dcd_dist_set_normal(dcd_dist *d, double mean, double sd, double lo, double hi, char *why,
                         size_t whycap);
 /* Lognormal by its log-scale parameters: log X ~ N(MU, SIGMA) (median e^MU). */
-int dcd_dist_set_lognormal(dcd_dist *d, double mu, double sigma, double lo, double hi,
-                           char *why, size_t whycap);
+int dcd_dist_set_lognormal(dcd_dist *d, double mu, double sigma, double lo, double hi, char *why,
+                           size_t whycap);
 /* Lognormal by the MEAN and SD of X itself (before truncation):
  * sigma^2 = log(1 + sd^2/mean^2), mu = log(mean) - sigma^2/2. */
 int dcd_dist_set_lognormal_moments(dcd_dist *d, double mean, double sd, double lo, double hi,
@@ -102,10 +102,10 @@ int dcd_dist_from_name(const char *name);
 
 /* Stream tags: independent generators for each use of one seed. */
 enum dcd_stream_tag {
-    DCD_STREAM_DRAWS = 1,  /* uniforms of a block (random) or its LHS jitter */
-    DCD_STREAM_LHS = 2,    /* Latin hypercube permutation of one dimension */
-    DCD_STREAM_RANKS = 3,  /* Iman-Conover scores of a block */
-    DCD_STREAM_BOOT = 4    /* bootstrap resampling (Sobol intervals) */
+    DCD_STREAM_DRAWS = 1, /* uniforms of a block (random) or its LHS jitter */
+    DCD_STREAM_LHS = 2,   /* Latin hypercube permutation of one dimension */
+    DCD_STREAM_RANKS = 3, /* Iman-Conover scores of a block */
+    DCD_STREAM_BOOT = 4   /* bootstrap resampling (Sobol intervals) */
 };
 
 /* A 64-bit generator seed from (SEED, TAG, INDEX): splitmix64 finalisers

@@ -33,8 +33,8 @@ typedef struct dcd_threshold {
 } dcd_threshold;
 
 typedef struct dcd_mcstats_config {
-    size_t ndraws;   /* draws of the whole run (not of a shard) */
-    size_t ncells;   /* values per draw */
+    size_t ndraws;      /* draws of the whole run (not of a shard) */
+    size_t ncells;      /* values per draw */
     const double *pcts; /* percentiles in [0, 100], ascending; NULL: the default list */
     size_t npcts;
     const dcd_threshold *thresholds;
@@ -51,8 +51,8 @@ typedef struct dcd_mcstats dcd_mcstats;
 /* Allocates; the configuration is copied.  Returns NULL and sets *STATUS
  * (DCD_EUSAGE for a bad configuration, DCD_ENOMEM).  Free with
  * dcd_mcstats_free(). */
-dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block,
-                               size_t nblocks, int *status);
+dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block, size_t nblocks,
+                               int *status);
 void dcd_mcstats_free(dcd_mcstats *s);
 /* 1 when percentiles are exact, 0 when they come from the histogram. */
 int dcd_mcstats_exact(const dcd_mcstats *s);
@@ -62,8 +62,8 @@ int dcd_mcstats_exact(const dcd_mcstats *s);
  * failed draws are counted and left out of the statistics.  A block is added
  * once.  Returns DCD_OK, DCD_EUSAGE (block outside the range, added twice,
  * wrong size), DCD_EMODEL (a non-finite value in an ok draw), DCD_ENOMEM. */
-int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values,
-                          const unsigned char *ok, size_t m);
+int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
+                          size_t m);
 
 /* Moves everything SRC holds into DST (SRC's blocks must be within DST's
  * range, and none added to both).  Exact: integer counts add, block partials
@@ -80,8 +80,7 @@ size_t dcd_mcstats_failed(const dcd_mcstats *s);
  * configuration into PCT (npcts values).  Needs every block; returns DCD_OK,
  * DCD_EUSAGE (incomplete or bad cell), DCD_EMODEL (no successful draw),
  * DCD_ENOMEM.  Uses a scratch buffer of NDRAWS doubles in exact mode. */
-int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *sd,
-                       double *pct);
+int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *sd, double *pct);
 /* Exceedance of threshold K: probability P = count / n and its Monte Carlo
  * standard error sqrt(P (1 - P) / n). */
 int dcd_mcstats_exceedance(const dcd_mcstats *s, size_t k, double *p, double *se);

@@ -31,8 +31,8 @@ int dcd_corr_check(const double *c, size_t d, char *why, size_t whycap);
  * WHY filled; DCD_ENOMEM).  The caller frees it with dcd_rankcorr_free(); one
  * workspace per thread. */
 typedef struct dcd_rankcorr dcd_rankcorr;
-dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int *status,
-                                 char *why, size_t whycap);
+dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int *status, char *why,
+                                 size_t whycap);
 void dcd_rankcorr_free(dcd_rankcorr *w);
 
 /* Reorders each column of X (M rows of D, row-major, M <= MAX_ROWS) to impose

@@ -52,10 +52,10 @@ void dcd_sobol_rank(const dcd_sobol_index *ix, size_t d, size_t *order);
 typedef int (*dcd_model_fn)(void *ctx, const double *x, double *y);
 
 typedef struct dcd_tornado_bar {
-    size_t input;       /* index into the inputs */
-    double x_lo, x_hi;  /* the input's quantiles at P_LO and P_HI */
-    double y_lo, y_hi;  /* the output with the input there, others at medians */
-    double swing;       /* |y_hi - y_lo| */
+    size_t input;      /* index into the inputs */
+    double x_lo, x_hi; /* the input's quantiles at P_LO and P_HI */
+    double y_lo, y_hi; /* the output with the input there, others at medians */
+    double swing;      /* |y_hi - y_lo| */
 } dcd_tornado_bar;
 
 /* One-at-a-time sensitivity: *Y_BASE is the output with every input at its

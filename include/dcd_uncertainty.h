@@ -50,8 +50,8 @@ typedef int (*dcd_input_lookup)(void *ctx, const char *path, dcd_input_info *inf
 
 /* One uncertain input. */
 typedef struct dcd_uncertain {
-    char *path;       /* owned: "segments.ai.growth" */
-    dcd_dist dist;    /* owned */
+    char *path;    /* owned: "segments.ai.growth" */
+    dcd_dist dist; /* owned */
     dcd_apply apply;
     const char *file; /* where the key was written (interned by the tree's pool) */
     int line, column;

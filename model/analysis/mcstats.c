@@ -30,7 +30,7 @@ struct dcd_mcstats {
     dcd_threshold *thr;
     size_t first_block, nblocks;
     int exact;
-    double lg, rep; /* log(gamma); representative factor 2 / (gamma + 1) */
+    double lg, rep;      /* log(gamma); representative factor 2 / (gamma + 1) */
     unsigned char *have; /* per block of the range */
     size_t *nok;         /* successful draws per block */
     double *bmean, *bm2; /* per block x cell: Welford partials */
@@ -67,8 +67,8 @@ void dcd_mcstats_free(dcd_mcstats *s)
     free(s);
 }
 
-dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block,
-                               size_t nblocks, int *status)
+dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block, size_t nblocks,
+                               int *status)
 {
     *status = DCD_EUSAGE;
     size_t total = dcd_sample_nblocks(cfg->ndraws);
@@ -144,8 +144,8 @@ static int store_reserve(store *st, int64_t lo, int64_t hi)
     if (st->n && lo >= st->off && hi < st->off + (int64_t)st->n)
         return 0;
     int64_t nlo = st->n ? (lo < st->off ? lo - 64 : st->off) : lo - 64;
-    int64_t nhi = st->n ? (hi >= st->off + (int64_t)st->n ? hi + 64 : st->off + (int64_t)st->n - 1)
-                        : hi + 64;
+    int64_t nhi =
+        st->n ? (hi >= st->off + (int64_t)st->n ? hi + 64 : st->off + (int64_t)st->n - 1) : hi + 64;
     size_t nn = (size_t)(nhi - nlo + 1);
     uint32_t *c = calloc(nn, sizeof *c);
     if (!c)
@@ -222,8 +222,8 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
     return DCD_OK;
 }
 
-int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values,
-                          const unsigned char *ok, size_t m)
+int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
+                          size_t m)
 {
     if (b < s->first_block || b >= s->first_block + s->nblocks)
         return DCD_EUSAGE;

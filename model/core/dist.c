@@ -100,8 +100,7 @@ int dcd_dist_set_triangular(dcd_dist *d, double min, double mode, double max, ch
     int st = check_mmm(min, mode, max, w, wc);
     if (st)
         return st;
-    dcd_dist v = {.kind = DCD_DIST_TRIANGULAR, .a = min, .b = mode, .c = max, .lo = min,
-                  .hi = max};
+    dcd_dist v = {.kind = DCD_DIST_TRIANGULAR, .a = min, .b = mode, .c = max, .lo = min, .hi = max};
     put(d, &v);
     return DCD_OK;
 }
@@ -114,7 +113,12 @@ int dcd_dist_set_pert(dcd_dist *d, double min, double mode, double max, double l
         return st;
     if (!(isfinite(lambda) && lambda > 0 && lambda <= 1000))
         return why(w, wc, "lambda (%g) must lie in (0, 1000] (4 is the classic PERT)", lambda);
-    dcd_dist v = {.kind = DCD_DIST_PERT, .a = min, .b = mode, .c = max, .lo = min, .hi = max,
+    dcd_dist v = {.kind = DCD_DIST_PERT,
+                  .a = min,
+                  .b = mode,
+                  .c = max,
+                  .lo = min,
+                  .hi = max,
                   .lambda = lambda};
     v.alpha = 1 + lambda * (mode - min) / (max - min);
     v.beta = 1 + lambda * (max - mode) / (max - min);

@@ -15,13 +15,13 @@
 
 struct dcd_rankcorr {
     size_t d, max_rows;
-    gsl_matrix *p;    /* Cholesky factor of the target (lower) */
-    gsl_matrix *e;    /* the scores' correlation, then its factor */
-    double *scores;   /* van der Waerden scores of the current block size */
-    size_t scores_m;  /* the block size SCORES is for */
-    double *m, *ms;   /* scores matrix and its transform, rows x d */
-    double *col, *y;  /* one column; one row */
-    size_t *idx;      /* ranks */
+    gsl_matrix *p;   /* Cholesky factor of the target (lower) */
+    gsl_matrix *e;   /* the scores' correlation, then its factor */
+    double *scores;  /* van der Waerden scores of the current block size */
+    size_t scores_m; /* the block size SCORES is for */
+    double *m, *ms;  /* scores matrix and its transform, rows x d */
+    double *col, *y; /* one column; one row */
+    size_t *idx;     /* ranks */
 };
 
 /* The normal scores' Pearson correlation that gives Spearman correlation RHO:
@@ -40,8 +40,10 @@ int dcd_corr_check(const double *c, size_t d, char *why, size_t whycap)
         for (size_t j = 0; j < d; j++) {
             double v = c[i * d + j];
             if (!isfinite(v) || (i == j && v != 1) || v < -1 || v > 1) {
-                snprintf(why, whycap, "entry (%zu, %zu) = %g: a correlation matrix has ones on "
-                         "its diagonal and values in [-1, 1] elsewhere", i + 1, j + 1, v);
+                snprintf(why, whycap,
+                         "entry (%zu, %zu) = %g: a correlation matrix has ones on "
+                         "its diagonal and values in [-1, 1] elsewhere",
+                         i + 1, j + 1, v);
                 return DCD_EINPUT;
             }
             if (v != c[j * d + i]) {
@@ -57,7 +59,8 @@ int dcd_corr_check(const double *c, size_t d, char *why, size_t whycap)
     int st = gsl_linalg_cholesky_decomp1(a);
     gsl_matrix_free(a);
     if (st) {
-        snprintf(why, whycap, "the correlations are not consistent with each other (the "
+        snprintf(why, whycap,
+                 "the correlations are not consistent with each other (the "
                  "matrix is not positive definite): weaken some of them");
         return DCD_EINPUT;
     }
@@ -79,8 +82,8 @@ void dcd_rankcorr_free(dcd_rankcorr *w)
     free(w);
 }
 
-dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int *status,
-                                 char *why, size_t whycap)
+dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int *status, char *why,
+                                 size_t whycap)
 {
     *status = dcd_corr_check(c, d, why, whycap);
     if (*status)

@@ -150,25 +150,26 @@ static int get_num(parser *p, const dcd_node *n, const char *path, const char *k
     const char *dot = *path ? "." : "";
     double q;
     if (n->kind == DCD_NODE_SCALAR && !n->plain && number_text(n->text, &q) == 0)
-        err(p, n, "uncertainty.%s%s%s: expected a number, found quoted text \"%s\" (write "
-            "numbers without quotes)", path, dot, key, n->text);
+        err(p, n,
+            "uncertainty.%s%s%s: expected a number, found quoted text \"%s\" (write "
+            "numbers without quotes)",
+            path, dot, key, n->text);
     else if (n->kind == DCD_NODE_SCALAR)
         err(p, n, "uncertainty.%s%s%s: expected a number, found %s '%.60s'", path, dot, key,
             kind_name(n), n->text);
     else
-        err(p, n, "uncertainty.%s%s%s: expected a number, found %s", path, dot, key,
-            kind_name(n));
+        err(p, n, "uncertainty.%s%s%s: expected a number, found %s", path, dot, key, kind_name(n));
     return -1;
 }
 
 /* Parameter keys of each family (the common keys dist, mode, apply aside). */
 static const char *const KEYS[][5] = {
-    {"min", "max", NULL},                        /* uniform */
-    {"min", "mode", "max", NULL},                /* triangular */
-    {"min", "mode", "max", "lambda", NULL},      /* pert */
-    {"mean", "sd", "min", "max", NULL},          /* normal */
-    {"median", "mu", "sigma", "mean", "sd"},     /* lognormal (+ min, max) */
-    {"values", "weights", NULL},                 /* discrete */
+    {"min", "max", NULL},                    /* uniform */
+    {"min", "mode", "max", NULL},            /* triangular */
+    {"min", "mode", "max", "lambda", NULL},  /* pert */
+    {"mean", "sd", "min", "max", NULL},      /* normal */
+    {"median", "mu", "sigma", "mean", "sd"}, /* lognormal (+ min, max) */
+    {"values", "weights", NULL},             /* discrete */
 };
 static const char *const TAKES[] = {
     "min and max",
@@ -237,8 +238,8 @@ static int build_discrete(parser *p, const dcd_node *m, const char *path, dcd_di
     size_t nv = 0, nw = 0;
     char why[200];
     if (!vn) {
-        err(p, m, "uncertainty.%s: missing key 'values' (a discrete distribution takes %s)",
-            path, TAKES[DCD_DIST_DISCRETE]);
+        err(p, m, "uncertainty.%s: missing key 'values' (a discrete distribution takes %s)", path,
+            TAKES[DCD_DIST_DISCRETE]);
         return -1;
     }
     double *v = get_list(p, vn, path, "values", &nv), *w = NULL;
@@ -373,9 +374,11 @@ static int parse_leaf_dist(parser *p, const dcd_node *key, const dcd_node *m, co
     const dcd_node *dn = dcd_map_get(m, "dist");
     int fam = dn->kind == DCD_NODE_SCALAR ? dcd_dist_from_name(dn->text) : -1;
     if (fam < 0) {
-        err(p, dn, "uncertainty.%s.dist: expected uniform, triangular, pert, normal, lognormal or "
-            "discrete, found %s%s%.60s%s", path, kind_name(dn), dn->text ? " '" : "",
-            dn->text ? dn->text : "", dn->text ? "'" : "");
+        err(p, dn,
+            "uncertainty.%s.dist: expected uniform, triangular, pert, normal, lognormal or "
+            "discrete, found %s%s%.60s%s",
+            path, kind_name(dn), dn->text ? " '" : "", dn->text ? dn->text : "",
+            dn->text ? "'" : "");
         return -1;
     }
     params pp;
@@ -389,7 +392,8 @@ static int parse_leaf_dist(parser *p, const dcd_node *key, const dcd_node *m, co
         if (strcmp(k, "dist") == 0)
             continue;
         int takes_mode = fam == DCD_DIST_TRIANGULAR || fam == DCD_DIST_PERT;
-        if (strcmp(k, "apply") == 0 || (strcmp(k, "mode") == 0 && (!takes_mode || is_mode_word(v)))) {
+        if (strcmp(k, "apply") == 0 ||
+            (strcmp(k, "mode") == 0 && (!takes_mode || is_mode_word(v)))) {
             if (!is_mode_word(v)) {
                 err(p, v, "uncertainty.%s.%s: expected scale, shift or value, found %s%s%.60s%s",
                     path, k, kind_name(v), v->text ? " '" : "", v->text ? v->text : "",
@@ -406,8 +410,8 @@ static int parse_leaf_dist(parser *p, const dcd_node *key, const dcd_node *m, co
             continue;
         }
         if (!family_key(fam, k)) {
-            err(p, m->keys[i], "unknown key '%s' in uncertainty.%s (a %s distribution takes %s)",
-                k, path, dcd_dist_name(fam), TAKES[fam]);
+            err(p, m->keys[i], "unknown key '%s' in uncertainty.%s (a %s distribution takes %s)", k,
+                path, dcd_dist_name(fam), TAKES[fam]);
             bad = 1;
             continue;
         }
@@ -482,8 +486,10 @@ static void walk(parser *p, const dcd_node *m, const char *prefix, int top)
         char path[MAX_PATH];
         int len = snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", k->text);
         if (len < 0 || (size_t)len >= sizeof path || !valid_path(path)) {
-            err(p, k, "uncertainty.%.80s: not an input path (keys separated by dots, such as "
-                "segments.ai.growth)", path);
+            err(p, k,
+                "uncertainty.%.80s: not an input path (keys separated by dots, such as "
+                "segments.ai.growth)",
+                path);
             continue;
         }
         if (v->kind == DCD_NODE_MAP && dcd_map_get(v, "dist"))
@@ -491,8 +497,10 @@ static void walk(parser *p, const dcd_node *m, const char *prefix, int top)
         else if (v->kind == DCD_NODE_MAP && v->n)
             walk(p, v, path, 0);
         else
-            err(p, v, "uncertainty.%s: expected a distribution such as {dist: uniform, min: 0.8, "
-                "max: 1.2}, found %s", path, kind_name(v));
+            err(p, v,
+                "uncertainty.%s: expected a distribution such as {dist: uniform, min: 0.8, "
+                "max: 1.2}, found %s",
+                path, kind_name(v));
     }
 }
 
@@ -525,7 +533,8 @@ static void check_inputs(parser *p)
         int below = info.lo_open && !open_lo ? !(lo > info.lo) : !(lo >= info.lo);
         int above = info.hi_open ? !(hi < info.hi) : !(hi <= info.hi);
         if (below || above)
-            err(p, &at, "uncertainty.%s: the draws (%s) can reach %g, outside the input's "
+            err(p, &at,
+                "uncertainty.%s: the draws (%s) can reach %g, outside the input's "
                 "range: expected %s; narrow the distribution or truncate it with min and max",
                 in->path, dcd_apply_name(in->apply), below ? lo : hi,
                 info.what ? info.what : "an allowed value");
@@ -545,16 +554,20 @@ static void parse_pair(parser *p, const dcd_node *it, size_t k, double *c)
 {
     size_t n = p->u->n, idx[2] = {0, 0};
     if (it->kind != DCD_NODE_MAP) {
-        err(p, it, "uncertainty.correlations[%zu]: expected {inputs: [PATH, PATH], rank: R}, "
-            "found %s", k, kind_name(it));
+        err(p, it,
+            "uncertainty.correlations[%zu]: expected {inputs: [PATH, PATH], rank: R}, "
+            "found %s",
+            k, kind_name(it));
         return;
     }
     const dcd_node *in = dcd_map_get(it, "inputs"), *rk = dcd_map_get(it, "rank");
     int bad = 0;
     for (size_t i = 0; i < it->n; i++)
         if (strcmp(it->keys[i]->text, "inputs") && strcmp(it->keys[i]->text, "rank")) {
-            err(p, it->keys[i], "unknown key '%s' in uncertainty.correlations[%zu] (takes "
-                "inputs and rank)", it->keys[i]->text, k);
+            err(p, it->keys[i],
+                "unknown key '%s' in uncertainty.correlations[%zu] (takes "
+                "inputs and rank)",
+                it->keys[i]->text, k);
             bad = 1;
         }
     if (!in || !rk) {
@@ -563,8 +576,7 @@ static void parse_pair(parser *p, const dcd_node *it, size_t k, double *c)
     }
     if (in->kind != DCD_NODE_SEQ || in->n != 2 || in->vals[0]->kind != DCD_NODE_SCALAR ||
         in->vals[1]->kind != DCD_NODE_SCALAR) {
-        err(p, in, "uncertainty.correlations[%zu].inputs: expected a list of two input paths",
-            k);
+        err(p, in, "uncertainty.correlations[%zu].inputs: expected a list of two input paths", k);
         return;
     }
     for (int j = 0; j < 2; j++) {
@@ -573,8 +585,10 @@ static void parse_pair(parser *p, const dcd_node *it, size_t k, double *c)
         for (size_t f = 0; f < p->nfailed; f++)
             refused |= strcmp(p->failed[f], in->vals[j]->text) == 0;
         if (idx[j] == (size_t)-1 && !refused)
-            err(p, in->vals[j], "uncertainty.correlations[%zu].inputs: '%.80s' has no "
-                "distribution under uncertainty", k, in->vals[j]->text);
+            err(p, in->vals[j],
+                "uncertainty.correlations[%zu].inputs: '%.80s' has no "
+                "distribution under uncertainty",
+                k, in->vals[j]->text);
         bad |= idx[j] == (size_t)-1;
     }
     double r;
@@ -583,8 +597,10 @@ static void parse_pair(parser *p, const dcd_node *it, size_t k, double *c)
     if (get_num(p, rk, "", key, &r))
         return;
     if (!(r > -1 && r < 1)) {
-        err(p, rk, "uncertainty.correlations[%zu].rank: %s is out of range: expected a rank "
-            "correlation in (-1, 1)", k, rk->text);
+        err(p, rk,
+            "uncertainty.correlations[%zu].rank: %s is out of range: expected a rank "
+            "correlation in (-1, 1)",
+            k, rk->text);
         return;
     }
     if (bad)
@@ -604,8 +620,10 @@ static void parse_correlations(parser *p, const dcd_node *key, const dcd_node *l
 {
     size_t n = p->u->n;
     if (list->kind != DCD_NODE_SEQ) {
-        err(p, list, "uncertainty.correlations: expected a list of {inputs: [PATH, PATH], "
-            "rank: R}, found %s", kind_name(list));
+        err(p, list,
+            "uncertainty.correlations: expected a list of {inputs: [PATH, PATH], "
+            "rank: R}, found %s",
+            kind_name(list));
         return;
     }
     if (!n || !list->n)
@@ -637,7 +655,8 @@ int dcd_uncertainty_parse(const dcd_node *node, dcd_input_lookup lookup, void *c
     parser p = {.diags = diags, .lookup = lookup, .ctx = ctx, .u = out};
     memset(out, 0, sizeof *out);
     if (node->kind != DCD_NODE_MAP || node->n == 0) {
-        err(&p, node, "uncertainty: expected a mapping of input paths to distributions, such as "
+        err(&p, node,
+            "uncertainty: expected a mapping of input paths to distributions, such as "
             "{segments.ai.growth: {dist: uniform, min: 0.8, max: 1.2}}, found %s",
             node->kind == DCD_NODE_MAP ? "an empty mapping" : kind_name(node));
         return DCD_EINPUT;

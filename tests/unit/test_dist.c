@@ -169,8 +169,7 @@ static void test_validation(void)
              "normal min > max refused");
     gsl_test(dcd_dist_set_normal(&d, NAN, 1, -HUGE_VAL, HUGE_VAL, why, sizeof why) != DCD_EINPUT,
              "normal NaN mean refused");
-    gsl_test(dcd_dist_set_lognormal(&d, 0, -1, -HUGE_VAL, HUGE_VAL, why, sizeof why) !=
-                 DCD_EINPUT,
+    gsl_test(dcd_dist_set_lognormal(&d, 0, -1, -HUGE_VAL, HUGE_VAL, why, sizeof why) != DCD_EINPUT,
              "lognormal sigma < 0 refused");
     gsl_test(dcd_dist_set_lognormal_moments(&d, -1, 1, -HUGE_VAL, HUGE_VAL, why, sizeof why) !=
                  DCD_EINPUT,

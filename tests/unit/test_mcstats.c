@@ -2,8 +2,8 @@
  * quantiles of the sorted data, the histogram's stated accuracy, exceedance
  * counts, failed draws, and byte-identical results whatever the split into
  * threads or shards. */
-#include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -33,7 +33,10 @@ static double *make_values(size_t n, unsigned long seed)
 
 static dcd_mcstats_config config(size_t n, size_t budget)
 {
-    dcd_mcstats_config c = {.ndraws = n, .ncells = NC, .thresholds = THR, .nthresholds = 3,
+    dcd_mcstats_config c = {.ndraws = n,
+                            .ncells = NC,
+                            .thresholds = THR,
+                            .nthresholds = 3,
                             .exact_budget_bytes = budget};
     return c;
 }
@@ -70,18 +73,17 @@ static void test_exact(void)
         gsl_test_rel(sd, gsl_stats_sd(col, 1, n), 1e-10, "cell %zu: sd", c);
         gsl_sort(col, 1, n);
         for (size_t k = 0; k < 7; k++)
-            gsl_test_rel(p[k],
-                         gsl_stats_quantile_from_sorted_data(col, 1, n,
-                                                             dcd_mcstats_default_pcts[k] / 100),
-                         1e-15, "cell %zu: P%g exact", c, dcd_mcstats_default_pcts[k]);
+            gsl_test_rel(
+                p[k],
+                gsl_stats_quantile_from_sorted_data(col, 1, n, dcd_mcstats_default_pcts[k] / 100),
+                1e-15, "cell %zu: P%g exact", c, dcd_mcstats_default_pcts[k]);
         size_t above = 0;
         for (size_t i = 0; i < n; i++)
             above += col[i] > THR[c].value;
         double pr, se, ep = (double)above / (double)n;
         gsl_test(dcd_mcstats_exceedance(s, c, &pr, &se), "exceedance %zu", c);
         gsl_test_rel(pr, ep, 1e-15, "cell %zu: P(X > %g) = %zu / n", c, THR[c].value, above);
-        gsl_test_rel(se, sqrt(ep * (1 - ep) / (double)n), 1e-15, "cell %zu: its standard error",
-                     c);
+        gsl_test_rel(se, sqrt(ep * (1 - ep) / (double)n), 1e-15, "cell %zu: its standard error", c);
     }
     free(col);
     dcd_mcstats_free(s);
@@ -150,8 +152,7 @@ static void test_merge(int exact)
     add_range(sh2, v, n, 4, nb, ok);
     gsl_test(dcd_mcstats_result(sh2, 0, &(double){0}, &(double){0}, (double[7]){0}) != DCD_OK,
              "%s: a shard gives its own partial results", mode);
-    gsl_test(dcd_mcstats_merge(all, sh2) || dcd_mcstats_merge(all, sh1), "%s: shards merge",
-             mode);
+    gsl_test(dcd_mcstats_merge(all, sh2) || dcd_mcstats_merge(all, sh1), "%s: shards merge", mode);
     size_t failed = 0;
     for (size_t i = 0; i < n; i++)
         failed += !ok[i];

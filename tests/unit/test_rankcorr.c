@@ -61,10 +61,10 @@ static void test_apply(void)
             for (size_t c = a + 1; c < D; c++) {
                 double rs = dcd_spearman(x, n, D, a, c, work, idx);
                 double r0 = dcd_spearman(x0, n, D, a, c, work, idx);
-                gsl_test_abs(rs, TARGET[a * D + c], 0.01, "%s: Spearman(%zu, %zu) = %.4f", mn, a,
-                             c, rs);
-                gsl_test_abs(r0, 0, 0.03, "%s: without correlation Spearman(%zu, %zu) = %.4f",
-                             mn, a, c, r0);
+                gsl_test_abs(rs, TARGET[a * D + c], 0.01, "%s: Spearman(%zu, %zu) = %.4f", mn, a, c,
+                             rs);
+                gsl_test_abs(r0, 0, 0.03, "%s: without correlation Spearman(%zu, %zu) = %.4f", mn,
+                             a, c, r0);
             }
         /* each column keeps its values (the marginals are untouched) */
         int same = 1;

@@ -54,8 +54,8 @@ static int run_design(fn f, const dcd_dist *dists, size_t d, size_t nbase, dcd_s
     return st;
 }
 
-static void check_within(const dcd_sobol_index *ix, const double *s1, const double *st,
-                         size_t d, const char *name)
+static void check_within(const dcd_sobol_index *ix, const double *s1, const double *st, size_t d,
+                         const char *name)
 {
     for (size_t i = 0; i < d; i++) {
         gsl_test(!(ix[i].first_lo <= s1[i] && s1[i] <= ix[i].first_hi),
@@ -64,8 +64,9 @@ static void check_within(const dcd_sobol_index *ix, const double *s1, const doub
         gsl_test(!(ix[i].total_lo <= st[i] && st[i] <= ix[i].total_hi),
                  "%s: ST%zu = %.4f inside [%.4f, %.4f] (estimate %.4f)", name, i + 1, st[i],
                  ix[i].total_lo, ix[i].total_hi, ix[i].total);
-        gsl_test(!(ix[i].first_hi - ix[i].first_lo < 0.06 && ix[i].total_hi - ix[i].total_lo < 0.06),
-                 "%s: input %zu: intervals narrower than 0.06", name, i + 1);
+        gsl_test(
+            !(ix[i].first_hi - ix[i].first_lo < 0.06 && ix[i].total_hi - ix[i].total_lo < 0.06),
+            "%s: input %zu: intervals narrower than 0.06", name, i + 1);
     }
 }
 

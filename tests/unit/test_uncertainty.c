@@ -16,12 +16,15 @@ typedef struct stub_input {
 } stub_input;
 
 static const stub_input STUB[] = {
-    {"segments.ai.growth", {DCD_INPUT_SERIES, 0.08, 0.75, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
-    {"segments.ai.growth.2027", {DCD_INPUT_POINT, 0.4, 0.4, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
+    {"segments.ai.growth",
+     {DCD_INPUT_SERIES, 0.08, 0.75, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
+    {"segments.ai.growth.2027",
+     {DCD_INPUT_POINT, 0.4, 0.4, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
     {"segments.ai.utilisation", {DCD_INPUT_SERIES, 0.7, 0.7, 0, 1, 0, 0, "a fraction in [0, 1]"}},
     {"pue", {DCD_INPUT_SERIES, 1.2, 1.4, 1, 10, 0, 0, "a PUE in [1, 10]"}},
     {"national.total_twh", {DCD_INPUT_NUMBER, 3973, 3973, 0, HUGE_VAL, 1, 0, "a number > 0"}},
-    {"segments.conv.capacity_gw", {DCD_INPUT_NUMBER, 10.44, 10.44, 0, HUGE_VAL, 0, 0, "a number >= 0"}},
+    {"segments.conv.capacity_gw",
+     {DCD_INPUT_NUMBER, 10.44, 10.44, 0, HUGE_VAL, 0, 0, "a number >= 0"}},
 };
 
 static int calls;
@@ -106,8 +109,7 @@ static void test_valid(void)
                  ut->dist.b != 0.7,
              "pert: numeric mode is the peak, apply: value the mode");
     const dcd_uncertain *cg = get(&u, "segments.conv.capacity_gw");
-    gsl_test(!cg || cg->dist.kind != DCD_DIST_DISCRETE || cg->dist.n != 3,
-             "discrete with weights");
+    gsl_test(!cg || cg->dist.kind != DCD_DIST_DISCRETE || cg->dist.n != 3, "discrete with weights");
     size_t a = (size_t)(g - u.inputs), b = (size_t)(ut - u.inputs);
     gsl_test(!u.corr || u.corr[a * u.n + b] != 0.5 || u.corr[b * u.n + a] != 0.5 ||
                  u.corr[a * u.n + a] != 1,
@@ -116,8 +118,8 @@ static void test_valid(void)
     gsl_test(u.n || u.inputs, "freed and emptied");
 
     /* without a lookup: format only, modes stay default */
-    gsl_test(parse("uncertainty: {nowhere.at.all: {dist: uniform, min: 1, max: 2}}\n", 0, &u,
-                   out, sizeof out),
+    gsl_test(parse("uncertainty: {nowhere.at.all: {dist: uniform, min: 1, max: 2}}\n", 0, &u, out,
+                   sizeof out),
              "without a lookup any well-formed path passes");
     gsl_test(u.n != 1 || u.inputs[0].apply != DCD_APPLY_DEFAULT, "mode left default");
     dcd_uncertainty_free(&u);
