@@ -48,7 +48,11 @@ typedef struct dcd_dist {
     size_t n;           /* discrete: number of values */
     double *values;     /* discrete: distinct values, ascending (owned) */
     double *cum;        /* discrete: cumulative weights, cum[n-1] == 1 (owned) */
+    double *tab;        /* PERT: quantile table, 4 (DCD_PERT_NODES + 1) + 4 doubles (owned) */
 } dcd_dist;
+
+/* Intervals of each half of the PERT quantile table (see dist.c). */
+#define DCD_PERT_NODES 1024
 
 /* The constructors validate their parameters.  On success they return DCD_OK
  * and fill *D (freeing what it held); otherwise DCD_EINPUT with a one-line
@@ -73,14 +77,16 @@ int dcd_dist_set_lognormal_moments(dcd_dist *d, double mean, double sd, double l
 int dcd_dist_set_discrete(dcd_dist *d, const double *values, const double *weights, size_t n,
                           char *why, size_t whycap);
 
-/* Releases the arrays of a discrete distribution; accepts an empty one. */
+/* Releases the arrays of a discrete or PERT distribution; accepts an empty
+ * one. */
 void dcd_dist_free(dcd_dist *d);
 /* Deep copy into *DST (which must be empty or freed).  DCD_OK or DCD_ENOMEM. */
 int dcd_dist_copy(dcd_dist *dst, const dcd_dist *src);
 
 /* The quantile (inverse CDF) at U in (0, 1); U outside is clamped to the
- * support.  Monotone non-decreasing in U; O(1) except PERT (GSL's beta
- * inverse) and discrete (a binary search). */
+ * support.  Monotone non-decreasing in U; O(1) except discrete (a binary
+ * search).  PERT interpolates a table built once from GSL's beta inverse
+ * (relative error below 1e-9 of the range; tested). */
 double dcd_dist_quantile(const dcd_dist *d, double u);
 /* The CDF at X. */
 double dcd_dist_cdf(const dcd_dist *d, double x);

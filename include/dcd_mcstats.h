@@ -9,10 +9,12 @@
  *   in block order (Chan et al.) only when results are asked for;
  * - percentiles: either exact (every value kept, by block; sorted at the end;
  *   linear interpolation between order statistics, NumPy's default), when
- *   NDRAWS x NCELLS doubles fit the memory budget, or else a log-bucket
- *   histogram with relative accuracy ALPHA (integer counts: their sum does not
- *   depend on order); the mode depends only on the run's configuration, so a
- *   shard uses the mode of the whole run;
+ *   NDRAWS x NCELLS doubles fit the memory budget, or else a histogram of
+ *   buckets of relative width at most 2 ALPHA read from the bits of each
+ *   double (exponent and leading mantissa bits; integer counts, whose sum does
+ *   not depend on order); each order statistic is then within relative error
+ *   ALPHA; the mode depends only on the run's configuration, so a shard uses
+ *   the mode of the whole run;
  * - exceedance: integer counts of draws above each threshold.
  * See docs/uncertainty.md for the accuracy statement.
  */
@@ -40,7 +42,7 @@ typedef struct dcd_mcstats_config {
     const dcd_threshold *thresholds;
     size_t nthresholds;
     size_t exact_budget_bytes; /* 0: 64 MiB */
-    double alpha;              /* histogram relative accuracy; 0: 1e-4 */
+    double alpha;              /* histogram relative accuracy; 0: 1e-4 (13 mantissa bits) */
 } dcd_mcstats_config;
 
 /* Statistics over the blocks [FIRST_BLOCK, FIRST_BLOCK + NBLOCKS) of the

@@ -37,8 +37,10 @@ void dcd_rankcorr_free(dcd_rankcorr *w);
 
 /* Reorders each column of X (M rows of D, row-major, M <= MAX_ROWS) to impose
  * the target rank correlation, with scores from R seeded for stream
- * (SEED, DCD_STREAM_RANKS, BLOCK).  A block of M <= D rows (too few for the
- * scores to have a correlation) is left as it is.  Returns DCD_OK, or
+ * (SEED, DCD_STREAM_RANKS, BLOCK).  Only the columns named in at least one
+ * non-zero correlation are reordered; the others are left as drawn.  A block
+ * with no more rows than such columns (too few for the scores to have a
+ * correlation) is left as it is.  Returns DCD_OK, or
  * DCD_EMODEL when the scores are degenerate. */
 int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block, double *x,
                        size_t m);

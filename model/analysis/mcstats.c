@@ -2,6 +2,7 @@
  * (dcd_mcstats.h; method and accuracy in docs/uncertainty.md). */
 #include "dcd_mcstats.h"
 
+#include <float.h>
 #include <gsl/gsl_sort.h>
 #include <math.h>
 #include <stdlib.h>
@@ -11,8 +12,12 @@
 
 const double dcd_mcstats_default_pcts[7] = {5, 10, 25, 50, 75, 90, 95};
 
-/* Counts of log buckets k in [off, off + n): bucket k holds the magnitudes
- * in (gamma^(k-1), gamma^k]. */
+/* Counts of buckets k in [off, off + n).  A bucket is a range of magnitudes
+ * sharing their binary exponent and their first SUB mantissa bits: the top
+ * 11 + SUB bits of the IEEE 754 double, read as an integer (so bucketing
+ * needs no libm and is the same on every machine).  A bucket's width is at
+ * most 2^-SUB of its values; its midpoint is within 2^-(SUB+1) of any of
+ * them. */
 typedef struct store {
     int64_t off;
     size_t n;
@@ -30,7 +35,7 @@ struct dcd_mcstats {
     dcd_threshold *thr;
     size_t first_block, nblocks;
     int exact;
-    double lg, rep;      /* log(gamma); representative factor 2 / (gamma + 1) */
+    unsigned sub;        /* mantissa bits per bucket */
     unsigned char *have; /* per block of the range */
     size_t *nok;         /* successful draws per block */
     double *bmean, *bm2; /* per block x cell: Welford partials */
@@ -99,9 +104,9 @@ dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block
     s->nblocks = nblocks;
     size_t nc = cfg->ncells;
     s->exact = cfg->ndraws <= s->cfg.exact_budget_bytes / sizeof(double) / nc;
-    double gamma = (1 + alpha) / (1 - alpha);
-    s->lg = log(gamma);
-    s->rep = 2 / (gamma + 1);
+    s->sub = 4;
+    while (s->sub < 30 && ldexp(1.0, -(int)s->sub - 1) > alpha)
+        s->sub++;
     s->pcts = malloc(np * sizeof *s->pcts);
     s->thr = malloc((cfg->nthresholds + 1) * sizeof *s->thr);
     s->have = calloc(nblocks, 1);
@@ -161,18 +166,29 @@ static int store_reserve(store *st, int64_t lo, int64_t hi)
 
 static int64_t bucket(const dcd_mcstats *s, double mag)
 {
-    return (int64_t)ceil(log(mag) / s->lg);
+    uint64_t bits;
+    memcpy(&bits, &mag, sizeof bits);
+    return (int64_t)(bits >> (52 - s->sub));
+}
+
+/* The midpoint of bucket K (a magnitude). */
+static double bucket_mid(const dcd_mcstats *s, int64_t k)
+{
+    uint64_t bits = ((uint64_t)k << (52 - s->sub)) | ((uint64_t)1 << (51 - s->sub));
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
 }
 
 static int hist_add(const dcd_mcstats *s, hist *h, double x)
 {
-    if (x == 0 || fabs(x) < 1e-300) {
+    if (x == 0 || fabs(x) < DBL_MIN) {
         h->zero++;
         return 0;
     }
     store *st = x > 0 ? &h->pos : &h->neg;
     int64_t k = bucket(s, fabs(x));
-    if (store_reserve(st, k, k))
+    if ((uint64_t)(k - st->off) >= st->n && store_reserve(st, k, k))
         return -1;
     st->c[k - st->off]++;
     return 0;
@@ -197,10 +213,11 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
         if (ok && !ok[i])
             continue;
         k++;
+        double inv = 1.0 / (double)k;
         for (size_t c = 0; c < nc; c++) {
             double x = values[i * nc + c];
             double d = x - mean[c];
-            mean[c] += d / (double)k;
+            mean[c] += d * inv;
             m2[c] += d * (x - mean[c]);
             if (x < s->vmin[c])
                 s->vmin[c] = x;
@@ -336,7 +353,7 @@ static double hist_order(const dcd_mcstats *s, size_t c, uint64_t j)
     for (size_t i = h->neg.n; i-- > 0 && !found;) { /* most negative first */
         acc += h->neg.c[i];
         if (acc > j) {
-            v = -exp((double)(h->neg.off + (int64_t)i) * s->lg) * s->rep;
+            v = -bucket_mid(s, h->neg.off + (int64_t)i);
             found = 1;
         }
     }
@@ -347,7 +364,7 @@ static double hist_order(const dcd_mcstats *s, size_t c, uint64_t j)
     for (size_t i = 0; i < h->pos.n && !found; i++) {
         acc += h->pos.c[i];
         if (acc > j) {
-            v = exp((double)(h->pos.off + (int64_t)i) * s->lg) * s->rep;
+            v = bucket_mid(s, h->pos.off + (int64_t)i);
             found = 1;
         }
     }

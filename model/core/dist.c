@@ -5,6 +5,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,7 +64,8 @@ void dcd_dist_free(dcd_dist *d)
         return;
     free(d->values);
     free(d->cum);
-    d->values = d->cum = NULL;
+    free(d->tab);
+    d->values = d->cum = d->tab = NULL;
     d->n = 0;
 }
 
@@ -105,14 +107,73 @@ int dcd_dist_set_triangular(dcd_dist *d, double min, double mode, double max, ch
     return DCD_OK;
 }
 
+/* The PERT quantile without calling GSL's iterative beta inverse per draw.
+ * Each half of (0, 1) is tabulated in a variable in which the standard beta
+ * quantile is smooth up to the end: w = u^(1/alpha) for u <= 1/2 (x ~
+ * (alpha B u)^(1/alpha) as u -> 0) and w = (1 - u)^(1/beta) above.  Nodes on
+ * a uniform grid in w hold x and dx/dw (exact: from the beta density), and a
+ * cubic Hermite interpolates between them.  Layout of TAB: x and dx/dw of
+ * the lower half (N + 1 each), then of the upper half, then 1/alpha, 1/beta
+ * and the w range of each half. */
+static double pert_node(const dcd_dist *v, int upper, double w, double *dxdw)
+{
+    double al = upper ? v->beta : v->alpha, be = upper ? v->alpha : v->beta;
+    if (w == 0) { /* the limit: x = (al B(al, be) u)^(1/al), u = w^al */
+        *dxdw = pow(al * exp(gsl_sf_lnbeta(al, be)), 1 / al);
+        return 0;
+    }
+    double u = pow(w, al), x = gsl_cdf_beta_Pinv(u, al, be);
+    *dxdw = al * pow(w, al - 1) / gsl_ran_beta_pdf(x, al, be);
+    return x;
+}
+
+static int pert_table(dcd_dist *v)
+{
+    const size_t n = DCD_PERT_NODES;
+    v->tab = malloc((4 * (n + 1) + 4) * sizeof *v->tab);
+    if (!v->tab)
+        return -1;
+    double *tail = v->tab + 4 * (n + 1); /* 1/alpha, 1/beta and each half's w range */
+    tail[0] = 1 / v->alpha;
+    tail[1] = 1 / v->beta;
+    tail[2] = pow(0.5, tail[0]);
+    tail[3] = pow(0.5, tail[1]);
+    for (int upper = 0; upper < 2; upper++) {
+        double *x = v->tab + (size_t)upper * 2 * (n + 1), *dx = x + n + 1;
+        double wmax = pow(0.5, 1 / (upper ? v->beta : v->alpha));
+        for (size_t k = 0; k <= n; k++)
+            x[k] = pert_node(v, upper, wmax * (double)k / (double)n, &dx[k]);
+    }
+    return 0;
+}
+
+/* The standard beta quantile at U from the table. */
+static double pert_std(const dcd_dist *d, double u)
+{
+    const size_t n = DCD_PERT_NODES;
+    int upper = u > 0.5;
+    const double *x = d->tab + (size_t)upper * 2 * (n + 1), *dx = x + n + 1;
+    const double *tail = d->tab + 4 * (n + 1);
+    double wmax = tail[2 + upper], w = pow(upper ? 1 - u : u, tail[upper]);
+    double h = wmax / (double)n, t = w / h;
+    size_t k = (size_t)t;
+    if (k >= n)
+        k = n - 1;
+    t -= (double)k;
+    double t2 = t * t, t3 = t2 * t;
+    double r = (2 * t3 - 3 * t2 + 1) * x[k] + (t3 - 2 * t2 + t) * h * dx[k] +
+               (-2 * t3 + 3 * t2) * x[k + 1] + (t3 - t2) * h * dx[k + 1];
+    return upper ? 1 - r : r;
+}
+
 int dcd_dist_set_pert(dcd_dist *d, double min, double mode, double max, double lambda, char *w,
                       size_t wc)
 {
     int st = check_mmm(min, mode, max, w, wc);
     if (st)
         return st;
-    if (!(isfinite(lambda) && lambda > 0 && lambda <= 1000))
-        return why(w, wc, "lambda (%g) must lie in (0, 1000] (4 is the classic PERT)", lambda);
+    if (!(isfinite(lambda) && lambda > 0 && lambda <= 20))
+        return why(w, wc, "lambda (%g) must lie in (0, 20] (4 is the classic PERT)", lambda);
     dcd_dist v = {.kind = DCD_DIST_PERT,
                   .a = min,
                   .b = mode,
@@ -122,6 +183,8 @@ int dcd_dist_set_pert(dcd_dist *d, double min, double mode, double max, double l
                   .lambda = lambda};
     v.alpha = 1 + lambda * (mode - min) / (max - min);
     v.beta = 1 + lambda * (max - mode) / (max - min);
+    if (pert_table(&v))
+        return DCD_ENOMEM;
     put(d, &v);
     return DCD_OK;
 }
@@ -266,7 +329,14 @@ done:
 int dcd_dist_copy(dcd_dist *dst, const dcd_dist *src)
 {
     *dst = *src;
-    dst->values = dst->cum = NULL;
+    dst->values = dst->cum = dst->tab = NULL;
+    if (src->kind == DCD_DIST_PERT && src->tab) {
+        size_t bytes = (4 * (DCD_PERT_NODES + 1) + 4) * sizeof *dst->tab;
+        if (!(dst->tab = malloc(bytes)))
+            return DCD_ENOMEM;
+        memcpy(dst->tab, src->tab, bytes);
+        return DCD_OK;
+    }
     if (src->kind != DCD_DIST_DISCRETE || !src->n)
         return DCD_OK;
     dst->values = malloc(src->n * sizeof *dst->values);
@@ -323,7 +393,7 @@ double dcd_dist_quantile(const dcd_dist *d, double u)
                   : max - sqrt((1 - u) * (max - min) * (max - mode));
         break;
     }
-    case DCD_DIST_PERT: x = d->a + (d->c - d->a) * gsl_cdf_beta_Pinv(u, d->alpha, d->beta); break;
+    case DCD_DIST_PERT: x = d->a + (d->c - d->a) * pert_std(d, u); break;
     case DCD_DIST_NORMAL: x = d->a + d->b * trunc_z(d, std_lo(d), u); break;
     case DCD_DIST_LOGNORMAL: x = exp(d->a + d->b * trunc_z(d, std_lo(d), u)); break;
     default: {

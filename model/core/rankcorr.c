@@ -15,6 +15,8 @@
 
 struct dcd_rankcorr {
     size_t d, max_rows;
+    size_t na;       /* columns in at least one correlation */
+    size_t *act;     /* their indices (the others are left as drawn) */
     gsl_matrix *p;   /* Cholesky factor of the target (lower) */
     gsl_matrix *e;   /* the scores' correlation, then its factor */
     double *scores;  /* van der Waerden scores of the current block size */
@@ -73,6 +75,7 @@ void dcd_rankcorr_free(dcd_rankcorr *w)
         return;
     gsl_matrix_free(w->p);
     gsl_matrix_free(w->e);
+    free(w->act);
     free(w->scores);
     free(w->m);
     free(w->ms);
@@ -94,32 +97,50 @@ dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int
         return NULL;
     w->d = d;
     w->max_rows = max_rows;
-    w->p = gsl_matrix_alloc(d, d);
-    w->e = gsl_matrix_alloc(d, d);
-    w->scores = malloc(max_rows * sizeof *w->scores);
-    w->m = malloc(max_rows * d * sizeof *w->m);
-    w->ms = malloc(max_rows * d * sizeof *w->ms);
-    w->col = malloc(max_rows * sizeof *w->col);
-    w->y = malloc(d * sizeof *w->y);
-    w->idx = malloc(max_rows * sizeof *w->idx);
-    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->idx) {
-        dcd_rankcorr_free(w);
-        return NULL;
+    w->act = malloc(d * sizeof *w->act);
+    if (!w->act)
+        goto fail;
+    for (size_t i = 0; i < d; i++) {
+        int any = 0;
+        for (size_t j = 0; j < d; j++)
+            any |= i != j && c[i * d + j] != 0;
+        if (any)
+            w->act[w->na++] = i;
     }
-    to_pearson(c, d, w->p);
-    if (gsl_linalg_cholesky_decomp1(w->p)) { /* checked above: cannot happen */
-        dcd_rankcorr_free(w);
+    size_t na = w->na ? w->na : 1;
+    w->p = gsl_matrix_alloc(na, na);
+    w->e = gsl_matrix_alloc(na, na);
+    w->scores = malloc(max_rows * sizeof *w->scores);
+    w->m = malloc(max_rows * na * sizeof *w->m);
+    w->ms = malloc(max_rows * na * sizeof *w->ms);
+    w->col = malloc(max_rows * sizeof *w->col);
+    w->y = malloc(na * sizeof *w->y);
+    w->idx = malloc(max_rows * sizeof *w->idx);
+    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->idx)
+        goto fail;
+    for (size_t a = 0; a < w->na; a++)
+        for (size_t b = 0; b < w->na; b++) {
+            double r = c[w->act[a] * d + w->act[b]];
+            gsl_matrix_set(w->p, a, b, a == b ? 1 : 2 * sin(M_PI * r / 6));
+        }
+    if (w->na && gsl_linalg_cholesky_decomp1(w->p)) { /* a principal minor of a positive
+                                                        definite matrix: cannot fail */
         *status = DCD_EINPUT;
-        return NULL;
+        goto fail_status;
     }
     *status = DCD_OK;
     return w;
+fail:
+    *status = DCD_ENOMEM;
+fail_status:
+    dcd_rankcorr_free(w);
+    return NULL;
 }
 
 int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block, double *x,
                        size_t m)
 {
-    size_t d = w->d;
+    size_t d = w->na, stride = w->d;
     if (m <= d || d < 2)
         return DCD_OK;
     if (m > w->max_rows)
@@ -129,7 +150,7 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
             w->scores[k] = gsl_cdf_ugaussian_Pinv((double)(k + 1) / (double)(m + 1));
         w->scores_m = m;
     }
-    /* each column a random permutation of the scores */
+    /* each correlated column: a random permutation of the scores */
     dcd_stream_set(r, seed, DCD_STREAM_RANKS, block);
     for (size_t j = 0; j < d; j++) {
         memcpy(w->col, w->scores, m * sizeof *w->col);
@@ -166,14 +187,15 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
             w->ms[i * d + a] = s;
         }
     }
-    /* give each column of X the rank order of the column of MS */
+    /* give each correlated column of X the rank order of its column of MS */
     for (size_t j = 0; j < d; j++) {
+        size_t cx = w->act[j];
         for (size_t i = 0; i < m; i++)
-            w->col[i] = x[i * d + j];
+            w->col[i] = x[i * stride + cx];
         gsl_sort(w->col, 1, m);
         gsl_sort_index(w->idx, w->ms + j, d, m);
         for (size_t k = 0; k < m; k++)
-            x[w->idx[k] * d + j] = w->col[k];
+            x[w->idx[k] * stride + cx] = w->col[k];
     }
     return DCD_OK;
 }

@@ -89,6 +89,22 @@ static void test_apply(void)
         dcd_sampler_free(s);
         dcd_rankcorr_free(rc);
     }
+    /* a column in no correlation is left exactly as drawn */
+    {
+        const double c2[9] = {1, 0.5, 0, 0.5, 1, 0, 0, 0, 1};
+        dcd_sampler *s2 = dcd_sampler_alloc(DCD_SAMPLING_RANDOM, 5, n, D, 0, nb, &st);
+        dcd_rankcorr *w2 = dcd_rankcorr_alloc(c2, D, DCD_SAMPLE_BLOCK, &st, why, sizeof why);
+        dcd_draw_block(s2, dists, NULL, r, 1, u, x0, &st);
+        dcd_draw_block(s2, dists, w2, r, 1, u, x, &st);
+        int kept = 1, moved = 0;
+        for (size_t i = 0; i < DCD_SAMPLE_BLOCK; i++) {
+            kept &= x[i * D + 2] == x0[i * D + 2];
+            moved |= x[i * D] != x0[i * D];
+        }
+        gsl_test(!kept || !moved, "an uncorrelated column is left as drawn, the others move");
+        dcd_sampler_free(s2);
+        dcd_rankcorr_free(w2);
+    }
     /* a block too small for scores is left as drawn */
     double tiny[D * 2] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, keep[D * 2];
     memcpy(keep, tiny, sizeof tiny);

@@ -232,7 +232,7 @@ static void test_more_errors(void)
          "t.yaml:2:70: error: uncertainty.pue: give the mode once (apply: or mode:)\n"},
         {"uncertainty:\n  national.total_twh: {dist: pert, min: 3900, mode: 4000, max: 4100, "
          "lambda: -1}\n",
-         "t.yaml:2:23: error: uncertainty.national.total_twh: lambda (-1) must lie in (0, 1000] "
+         "t.yaml:2:23: error: uncertainty.national.total_twh: lambda (-1) must lie in (0, 20] "
          "(4 is the classic PERT)\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
