@@ -7,14 +7,13 @@
  * - mean and sd: Welford's recurrence within each block of DCD_SAMPLE_BLOCK
  *   draws (dcd_dist.h), in draw order; the block partials are kept and folded
  *   in block order (Chan et al.) only when results are asked for;
- * - percentiles: either exact (every value kept, by block; sorted at the end;
- *   linear interpolation between order statistics, NumPy's default), when
- *   NDRAWS x NCELLS doubles fit the memory budget, or else a histogram of
- *   buckets of relative width at most 2 ALPHA read from the bits of each
- *   double (exponent and leading mantissa bits; integer counts, whose sum does
- *   not depend on order); each order statistic is then within relative error
- *   ALPHA; the mode depends only on the run's configuration, so a shard uses
- *   the mode of the whole run;
+ * - percentiles: either exact (every value kept, by block; the order
+ *   statistics selected at the end, O(n) per percentile; linear interpolation between order
+ * statistics, NumPy's default), when NDRAWS x NCELLS doubles fit the memory budget, or else a
+ * histogram of buckets of relative width at most 2 ALPHA read from the bits of each double
+ * (exponent and leading mantissa bits; integer counts, whose sum does not depend on order); each
+ * order statistic is then within relative error ALPHA; the mode depends only on the run's
+ * configuration, so a shard uses the mode of the whole run;
  * - exceedance: integer counts of draws above each threshold.
  * See docs/uncertainty.md for the accuracy statement.
  */

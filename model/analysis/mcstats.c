@@ -3,7 +3,6 @@
 #include "dcd_mcstats.h"
 
 #include <float.h>
-#include <gsl/gsl_sort.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -373,6 +372,40 @@ static double hist_order(const dcd_mcstats *s, size_t c, uint64_t j)
     return v < s->vmin[c] ? s->vmin[c] : v;
 }
 
+/* Moves the K-th smallest of A[LO..HI] (inclusive) to A[K], smaller ones
+ * before it and larger ones after (Hoare's selection, median-of-three
+ * pivots; the value found is the order statistic whatever the pivots). */
+static void select_k(double *a, size_t lo, size_t hi, size_t k)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        double x = a[lo], y = a[mid], z = a[hi];
+        double piv = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < piv)
+                i++;
+            while (a[j] > piv)
+                j--;
+            if (i <= j) {
+                double t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
 int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *sd, double *pct)
 {
     size_t nc = s->cfg.ncells;
@@ -401,15 +434,28 @@ int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *
         for (size_t b = 0; b < s->nblocks; b++)
             for (size_t i = 0; i < s->nok[b]; i++)
                 all[k++] = s->vals[b][i * nc + cell];
-        gsl_sort(all, 1, s->count);
     }
+    size_t from = 0; /* exact: ALL[0..FROM) holds the smaller order statistics */
     for (size_t p = 0; p < s->cfg.npcts; p++) {
         double h = s->pcts[p] / 100 * (double)(s->count - 1);
         size_t j = (size_t)floor(h);
         double f = h - (double)j;
         size_t j1 = j + 1 < s->count ? j + 1 : j;
-        double lo = all ? all[j] : hist_order(s, cell, j);
-        double hi = f > 0 ? (all ? all[j1] : hist_order(s, cell, j1)) : lo;
+        double lo, hi;
+        if (all) { /* percentiles ascend: each selection works right of the last */
+            select_k(all, from, s->count - 1, j);
+            from = j;
+            lo = all[j];
+            hi = lo;
+            if (f > 0) {
+                hi = all[j1];
+                for (size_t i = j1 + 1; i < s->count; i++)
+                    hi = all[i] < hi ? all[i] : hi;
+            }
+        } else {
+            lo = hist_order(s, cell, j);
+            hi = f > 0 ? hist_order(s, cell, j1) : lo;
+        }
         pct[p] = lo + f * (hi - lo);
     }
     free(all);

@@ -13,6 +13,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A value and its row, ordered by value then row (a total order, so the
+ * result does not depend on the sort algorithm). */
+typedef struct dcd_keyed {
+    double v;
+    size_t row;
+} dcd_keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const dcd_keyed *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 struct dcd_rankcorr {
     size_t d, max_rows;
     size_t na;       /* columns in at least one correlation */
@@ -23,7 +44,7 @@ struct dcd_rankcorr {
     size_t scores_m; /* the block size SCORES is for */
     double *m, *ms;  /* scores matrix and its transform, rows x d */
     double *col, *y; /* one column; one row */
-    size_t *idx;     /* ranks */
+    dcd_keyed *kv;   /* a column of MS with row numbers, for sorting */
 };
 
 /* The normal scores' Pearson correlation that gives Spearman correlation RHO:
@@ -81,7 +102,7 @@ void dcd_rankcorr_free(dcd_rankcorr *w)
     free(w->ms);
     free(w->col);
     free(w->y);
-    free(w->idx);
+    free(w->kv);
     free(w);
 }
 
@@ -115,8 +136,8 @@ dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int
     w->ms = malloc(max_rows * na * sizeof *w->ms);
     w->col = malloc(max_rows * sizeof *w->col);
     w->y = malloc(na * sizeof *w->y);
-    w->idx = malloc(max_rows * sizeof *w->idx);
-    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->idx)
+    w->kv = malloc(max_rows * sizeof *w->kv);
+    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->kv)
         goto fail;
     for (size_t a = 0; a < w->na; a++)
         for (size_t b = 0; b < w->na; b++) {
@@ -192,10 +213,14 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
         size_t cx = w->act[j];
         for (size_t i = 0; i < m; i++)
             w->col[i] = x[i * stride + cx];
-        gsl_sort(w->col, 1, m);
-        gsl_sort_index(w->idx, w->ms + j, d, m);
+        qsort(w->col, m, sizeof *w->col, cmp_double);
+        for (size_t i = 0; i < m; i++) {
+            w->kv[i].v = w->ms[i * d + j];
+            w->kv[i].row = i;
+        }
+        qsort(w->kv, m, sizeof *w->kv, cmp_keyed);
         for (size_t k = 0; k < m; k++)
-            x[w->idx[k] * stride + cx] = w->col[k];
+            x[w->kv[k].row * stride + cx] = w->col[k];
     }
     return DCD_OK;
 }

@@ -90,6 +90,37 @@ static void test_exact(void)
     free(v);
 }
 
+/* Exact percentiles with many ties (a constant cell, a cell of 5 values). */
+static void test_ties(void)
+{
+    const size_t n = 2 * DCD_SAMPLE_BLOCK + 5;
+    double *v = malloc(n * 2 * sizeof *v), *col = malloc(n * sizeof *col);
+    for (size_t i = 0; i < n; i++) {
+        v[2 * i] = 2.385;
+        v[2 * i + 1] = (double)((i * 7) % 5);
+    }
+    int st;
+    const double pcts[] = {0, 1, 5, 33.3, 50, 77, 99, 100};
+    dcd_mcstats_config cfg = {.ndraws = n, .ncells = 2, .pcts = pcts, .npcts = 8};
+    dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, 3, &st);
+    for (size_t b = 0; b < 3; b++)
+        dcd_mcstats_add_block(s, b, v + b * DCD_SAMPLE_BLOCK * 2, NULL,
+                              dcd_sample_block_size(n, b));
+    for (size_t c = 0; c < 2; c++) {
+        double m, sd, p[8];
+        gsl_test(dcd_mcstats_result(s, c, &m, &sd, p), "ties: cell %zu result", c);
+        for (size_t i = 0; i < n; i++)
+            col[i] = v[2 * i + c];
+        gsl_sort(col, 1, n);
+        for (size_t k = 0; k < 8; k++)
+            gsl_test_rel(p[k], gsl_stats_quantile_from_sorted_data(col, 1, n, pcts[k] / 100), 1e-15,
+                         "ties: cell %zu P%g", c, pcts[k]);
+    }
+    dcd_mcstats_free(s);
+    free(v);
+    free(col);
+}
+
 static void test_histogram(void)
 {
     const size_t n = 40 * DCD_SAMPLE_BLOCK + 77, nb = dcd_sample_nblocks(n);
@@ -213,6 +244,7 @@ int main(void)
 {
     harness_init();
     test_exact();
+    test_ties();
     test_histogram();
     test_merge(1);
     test_merge(0);
