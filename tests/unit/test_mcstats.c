@@ -11,6 +11,7 @@
 
 #include "dcd_dist.h"
 #include "dcd_mcstats.h"
+#include "dcd_rankcorr.h"
 #include "harness.h"
 
 #define NC 3
@@ -216,6 +217,57 @@ static void test_merge(int exact)
     free(v);
 }
 
+/* A closed form end to end (distribution, sampling design, statistics): one
+ * energy segment, E(2030) = E0 (1 + g)^7 with g ~ U(a, b).  Its quantile at p
+ * is E0 (1 + a + p (b - a))^7 and P(E > t) = (b - ((t/E0)^(1/7) - 1))/(b - a). */
+static void test_closed_form(int method)
+{
+    const char *mn = method ? "lhs" : "random";
+    const double e0 = 176, a = 0.10, b = 0.30, t = 600;
+    const size_t n = 50 * DCD_SAMPLE_BLOCK, nb = dcd_sample_nblocks(n);
+    dcd_dist g = {0};
+    char why[100];
+    dcd_dist_set_uniform(&g, a, b, why, sizeof why);
+    int st;
+    dcd_sampler *smp = dcd_sampler_alloc(method, 2030, n, 1, 0, nb, &st);
+    dcd_threshold thr = {0, t};
+    dcd_mcstats_config cfg = {.ndraws = n, .ncells = 1, .thresholds = &thr, .nthresholds = 1,
+                              .exact_budget_bytes = 1};
+    dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    double *u = malloc(DCD_SAMPLE_BLOCK * sizeof *u), *x = malloc(DCD_SAMPLE_BLOCK * sizeof *x);
+    for (size_t blk = 0; blk < nb; blk++) {
+        size_t m = dcd_draw_block(smp, &g, NULL, r, blk, u, x, &st);
+        for (size_t i = 0; i < m; i++)
+            x[i] = e0 * pow(1 + x[i], 7);
+        dcd_mcstats_add_block(s, blk, x, NULL, m);
+    }
+    double mean, sd, p[7], pr, se;
+    gsl_test(dcd_mcstats_result(s, 0, &mean, &sd, p), "%s: closed form: results", mn);
+    for (int k = 0; k < 7; k++) {
+        double q = dcd_mcstats_default_pcts[k] / 100;
+        double exact = e0 * pow(1 + a + q * (b - a), 7);
+        /* sampling error of a quantile: sqrt(q (1 - q) / n) / density, with
+         * the density of E at its q quantile = 1 / (dE/dq) */
+        double dedq = 7 * e0 * pow(1 + a + q * (b - a), 6) * (b - a);
+        double tol = 5 * sqrt(q * (1 - q) / (double)n) * dedq + 2e-4 * exact;
+        gsl_test_abs(p[k], exact, tol, "%s: closed form: P%g of E(2030)", mn,
+                     dcd_mcstats_default_pcts[k]);
+    }
+    /* E[(1+g)^7] = ((1+b)^8 - (1+a)^8) / (8 (b - a)) */
+    double em = e0 * (pow(1 + b, 8) - pow(1 + a, 8)) / (8 * (b - a));
+    gsl_test_abs(mean, em, 5 * sd / sqrt((double)n), "%s: closed form: mean of E(2030)", mn);
+    dcd_mcstats_exceedance(s, 0, &pr, &se);
+    double ep = (b - (pow(t / e0, 1.0 / 7) - 1)) / (b - a);
+    gsl_test_abs(pr, ep, 5 * sqrt(ep * (1 - ep) / (double)n),
+                 "%s: closed form: P(E(2030) > %g TWh) = %.4f", mn, t, ep);
+    free(u);
+    free(x);
+    gsl_rng_free(r);
+    dcd_mcstats_free(s);
+    dcd_sampler_free(smp);
+}
+
 static void test_errors(void)
 {
     const size_t n = DCD_SAMPLE_BLOCK + 10;
@@ -248,6 +300,8 @@ int main(void)
     test_histogram();
     test_merge(1);
     test_merge(0);
+    test_closed_form(0);
+    test_closed_form(1);
     test_errors();
     return gsl_test_summary();
 }
