@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dcd_buf.h"
 #include "dcd_error.h"
 
 /* The standard percentile list: P5, P10, P25, P50, P75, P90, P95. */
@@ -85,5 +86,15 @@ int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *
 /* Exceedance of threshold K: probability P = count / n and its Monte Carlo
  * standard error sqrt(P (1 - P) / n). */
 int dcd_mcstats_exceedance(const dcd_mcstats *s, size_t k, double *p, double *se);
+
+/* Appends everything S holds to OUT as text (a shard's partial result; the
+ * doubles in hexadecimal, so that loading is exact).  DCD_OK or DCD_ENOMEM. */
+int dcd_mcstats_save(const dcd_mcstats *s, dcd_buf *out);
+/* Reads LEN bytes written by dcd_mcstats_save() into a new object (free it
+ * with dcd_mcstats_free()), to be merged with dcd_mcstats_merge() into an
+ * object allocated over all blocks with the same configuration.  Returns
+ * NULL and sets *STATUS: DCD_EINPUT for a malformed or inconsistent text,
+ * DCD_ENOMEM. */
+dcd_mcstats *dcd_mcstats_load(const char *text, size_t len, int *status);
 
 #endif

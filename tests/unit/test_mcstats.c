@@ -185,6 +185,44 @@ static void test_merge(int exact)
     gsl_test(dcd_mcstats_result(sh2, 0, &(double){0}, &(double){0}, (double[7]){0}) != DCD_OK,
              "%s: a shard gives its own partial results", mode);
     gsl_test(dcd_mcstats_merge(all, sh2) || dcd_mcstats_merge(all, sh1), "%s: shards merge", mode);
+    /* the same shards through text, as separate processes would pass them */
+    dcd_mcstats *sh3 = dcd_mcstats_alloc(&cfg, 0, 4, &st);
+    dcd_mcstats *sh4 = dcd_mcstats_alloc(&cfg, 4, nb - 4, &st);
+    add_range(sh3, v, n, 0, 4, ok);
+    add_range(sh4, v, n, 4, nb, ok);
+    dcd_buf t3 = {0}, t4 = {0};
+    gsl_test(dcd_mcstats_save(sh3, &t3) || dcd_mcstats_save(sh4, &t4), "%s: shards saved", mode);
+    dcd_mcstats *l3 = dcd_mcstats_load(t3.data, t3.len, &st);
+    dcd_mcstats *l4 = dcd_mcstats_load(t4.data, t4.len, &st);
+    dcd_mcstats *loaded = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+    gsl_test(!l3 || !l4, "%s: shards loaded", mode);
+    gsl_test(!l3 || !l4 || dcd_mcstats_merge(loaded, l4) || dcd_mcstats_merge(loaded, l3),
+             "%s: loaded shards merge", mode);
+    dcd_buf t5 = {0};
+    dcd_mcstats_save(l3 ? l3 : sh3, &t5); /* emptied by the merge: saves no block */
+    gsl_test(strstr(t5.data, "\nblock ") != NULL, "%s: a merged-away object saves no block", mode);
+    int bad = 0; /* every truncation of a saved text is refused, never crashes */
+    for (size_t cut = 0; cut < t3.len; cut += 1 + t3.len / 97) {
+        dcd_mcstats *x = dcd_mcstats_load(t3.data, cut, &st);
+        bad |= x != NULL || st != DCD_EINPUT;
+        dcd_mcstats_free(x);
+    }
+    gsl_test(bad, "%s: truncated texts are refused", mode);
+    char *edit = malloc(t4.len + 1);
+    memcpy(edit, t4.data, t4.len + 1);
+    char *tot = strstr(edit, "totals ");
+    tot[7] = tot[7] == '9' ? '8' : '9'; /* a count that does not add up */
+    dcd_mcstats *x = dcd_mcstats_load(edit, t4.len, &st);
+    gsl_test(x != NULL || st != DCD_EINPUT, "%s: inconsistent counts refused", mode);
+    dcd_mcstats_free(x);
+    free(edit);
+    dcd_buf_free(&t3);
+    dcd_buf_free(&t4);
+    dcd_buf_free(&t5);
+    dcd_mcstats_free(sh3);
+    dcd_mcstats_free(sh4);
+    dcd_mcstats_free(l3);
+    dcd_mcstats_free(l4);
     size_t failed = 0;
     for (size_t i = 0; i < n; i++)
         failed += !ok[i];
@@ -196,17 +234,20 @@ static void test_merge(int exact)
              mode);
     int same = 1;
     for (size_t c = 0; c < NC; c++) {
-        double r[3][9];
-        dcd_mcstats *objs[3] = {one, t[2], all};
-        for (int k = 0; k < 3; k++)
+        double r[4][9];
+        dcd_mcstats *objs[4] = {one, t[2], all, loaded};
+        for (int k = 0; k < 4; k++)
             same &= dcd_mcstats_result(objs[k], c, &r[k][0], &r[k][1], &r[k][2]) == DCD_OK;
-        same &= memcmp(r[0], r[1], sizeof r[0]) == 0 && memcmp(r[0], r[2], sizeof r[0]) == 0;
-        double p[3], se[3];
-        for (int k = 0; k < 3; k++)
+        for (int k = 1; k < 4; k++)
+            same &= memcmp(r[0], r[k], sizeof r[0]) == 0;
+        double p[4], se[4];
+        for (int k = 0; k < 4; k++)
             dcd_mcstats_exceedance(objs[k], c, &p[k], &se[k]);
-        same &= p[0] == p[1] && p[0] == p[2] && se[0] == se[2];
+        same &= p[0] == p[1] && p[0] == p[2] && p[0] == p[3] && se[0] == se[3];
     }
-    gsl_test(!same, "%s: one run, 3 threads and 2 shards give identical bytes", mode);
+    gsl_test(!same, "%s: one run, 3 threads, 2 shards and 2 saved shards give identical bytes",
+             mode);
+    dcd_mcstats_free(loaded);
     dcd_mcstats_free(one);
     dcd_mcstats_free(sh1);
     dcd_mcstats_free(sh2);
@@ -231,8 +272,8 @@ static void test_closed_form(int method)
     int st;
     dcd_sampler *smp = dcd_sampler_alloc(method, 2030, n, 1, 0, nb, &st);
     dcd_threshold thr = {0, t};
-    dcd_mcstats_config cfg = {.ndraws = n, .ncells = 1, .thresholds = &thr, .nthresholds = 1,
-                              .exact_budget_bytes = 1};
+    dcd_mcstats_config cfg = {
+        .ndraws = n, .ncells = 1, .thresholds = &thr, .nthresholds = 1, .exact_budget_bytes = 1};
     dcd_mcstats *s = dcd_mcstats_alloc(&cfg, 0, nb, &st);
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     double *u = malloc(DCD_SAMPLE_BLOCK * sizeof *u), *x = malloc(DCD_SAMPLE_BLOCK * sizeof *x);
