@@ -7,6 +7,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "dcd_dist.h"
@@ -309,6 +310,87 @@ static void test_closed_form(int method)
     dcd_sampler_free(smp);
 }
 
+/* Real threads: each with its own generator, rank-correlation workspace and
+ * statistics, taking blocks in turn from a shared plan; merged, they must
+ * give the bytes of one thread. */
+typedef struct job {
+    const dcd_sampler *smp;
+    const dcd_dist *dists;
+    const double *corr;
+    size_t nb, first, step;
+    dcd_mcstats *stats;
+    int status;
+} job;
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    char why[100];
+    int st;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    dcd_rankcorr *rc = dcd_rankcorr_alloc(j->corr, 2, DCD_SAMPLE_BLOCK, &st, why, sizeof why);
+    double *u = malloc(DCD_SAMPLE_BLOCK * 2 * sizeof *u),
+           *x = malloc(DCD_SAMPLE_BLOCK * 2 * sizeof *x);
+    double *y = malloc(DCD_SAMPLE_BLOCK * NC * sizeof *y);
+    j->status = !r || !rc || !u || !x || !y;
+    for (size_t b = j->first; b < j->nb && !j->status; b += j->step) {
+        size_t m = dcd_draw_block(j->smp, j->dists, rc, r, b, u, x, &st);
+        for (size_t i = 0; i < m; i++) {
+            y[i * NC] = 100 * x[2 * i] / (x[2 * i] + x[2 * i + 1]);
+            y[i * NC + 1] = x[2 * i] - x[2 * i + 1];
+            y[i * NC + 2] = x[2 * i + 1];
+        }
+        j->status = st || dcd_mcstats_add_block(j->stats, b, y, NULL, m);
+    }
+    gsl_rng_free(r);
+    dcd_rankcorr_free(rc);
+    free(u);
+    free(x);
+    free(y);
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    const size_t n = 12 * DCD_SAMPLE_BLOCK + 321, nb = dcd_sample_nblocks(n);
+    const double corr[4] = {1, 0.6, 0.6, 1};
+    char why[100];
+    int st;
+    dcd_dist d[2] = {{0}};
+    dcd_dist_set_pert(&d[0], 300, 450, 700, 4, why, sizeof why);
+    dcd_dist_set_lognormal(&d[1], log(4000), 0.05, -HUGE_VAL, HUGE_VAL, why, sizeof why);
+    dcd_sampler *smp = dcd_sampler_alloc(DCD_SAMPLING_LHS, 99, n, 2, 0, nb, &st);
+    dcd_mcstats_config cfg = config(n, 1);
+    double res[2][NC][9];
+    for (int nt = 1; nt <= 2; nt++) {
+        pthread_t th[2];
+        job jobs[2];
+        for (int k = 0; k < nt; k++) {
+            jobs[k] = (job){smp, d, corr, nb, (size_t)k, (size_t)nt, NULL, 0};
+            jobs[k].stats = dcd_mcstats_alloc(&cfg, 0, nb, &st);
+            pthread_create(&th[k], NULL, worker, &jobs[k]);
+        }
+        int ok = 1;
+        for (int k = 0; k < nt; k++) {
+            pthread_join(th[k], NULL);
+            ok &= jobs[k].status == 0;
+        }
+        if (nt == 2)
+            ok &= dcd_mcstats_merge(jobs[0].stats, jobs[1].stats) == DCD_OK;
+        for (size_t c = 0; c < NC; c++)
+            ok &= dcd_mcstats_result(jobs[0].stats, c, &res[nt - 1][c][0], &res[nt - 1][c][1],
+                                     &res[nt - 1][c][2]) == DCD_OK;
+        gsl_test(!ok, "%d thread(s): every block drawn and counted", nt);
+        for (int k = 0; k < nt; k++)
+            dcd_mcstats_free(jobs[k].stats);
+    }
+    gsl_test(memcmp(res[0], res[1], sizeof res[0]) != 0,
+             "1 and 2 threads give the same bytes (correlated LHS draws, statistics)");
+    dcd_sampler_free(smp);
+    dcd_dist_free(&d[0]);
+    dcd_dist_free(&d[1]);
+}
+
 static void test_errors(void)
 {
     const size_t n = DCD_SAMPLE_BLOCK + 10;
@@ -343,6 +425,7 @@ int main(void)
     test_merge(0);
     test_closed_form(0);
     test_closed_form(1);
+    test_threads();
     test_errors();
     return gsl_test_summary();
 }
