@@ -28,23 +28,62 @@ static int cmp_keyed(const void *a, const void *b)
     return (x->row > y->row) - (x->row < y->row);
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Sorts KV[0..M) by (value, row) in expected linear time: a counting pass
+ * over M buckets of MAP(value), a monotone map onto [0, 1] under which the
+ * values are about uniform (the identity for uniforms, a logistic curve
+ * close to the normal CDF for scores, the position between the smallest and
+ * the largest value otherwise: uniforms), then insertion sort within each
+ * bucket.  The order is the total order of cmp_keyed whatever the buckets.
+ * TMP holds M items and CNT M + 1 counts; BID M bucket numbers. */
+static void bucket_sort(dcd_keyed *kv, dcd_keyed *tmp, size_t *cnt, size_t *bid, size_t m,
+                        int scores)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    double lo = kv[0].v, hi = kv[0].v;
+    for (size_t i = 1; i < m && !scores; i++) {
+        lo = kv[i].v < lo ? kv[i].v : lo;
+        hi = kv[i].v > hi ? kv[i].v : hi;
+    }
+    double scale = hi > lo ? 1 / (hi - lo) : 0;
+    memset(cnt, 0, (m + 1) * sizeof *cnt);
+    for (size_t i = 0; i < m; i++) {
+        double v = kv[i].v, f = scores ? 1 / (1 + exp(-1.702 * v)) : (v - lo) * scale;
+        size_t b = f > 0 ? (size_t)(f * (double)m) : 0;
+        bid[i] = b < m ? b : m - 1;
+        cnt[bid[i] + 1]++;
+    }
+    for (size_t b = 0; b < m; b++)
+        cnt[b + 1] += cnt[b];
+    for (size_t i = 0; i < m; i++)
+        tmp[cnt[bid[i]]++] = kv[i];
+    /* CNT[b] is now the end of bucket b; sort each bucket by insertion */
+    size_t start = 0;
+    for (size_t b = 0; b < m; b++) {
+        for (size_t i = start + 1; i < cnt[b]; i++) {
+            dcd_keyed t = tmp[i];
+            size_t k = i;
+            while (k > start && cmp_keyed(&tmp[k - 1], &t) > 0) {
+                tmp[k] = tmp[k - 1];
+                k--;
+            }
+            tmp[k] = t;
+        }
+        start = cnt[b];
+    }
+    memcpy(kv, tmp, m * sizeof *kv);
 }
 
 struct dcd_rankcorr {
     size_t d, max_rows;
-    size_t na;       /* columns in at least one correlation */
-    size_t *act;     /* their indices (the others are left as drawn) */
-    gsl_matrix *p;   /* Cholesky factor of the target (lower) */
-    gsl_matrix *e;   /* the scores' correlation, then its factor */
-    double *scores;  /* van der Waerden scores of the current block size */
-    size_t scores_m; /* the block size SCORES is for */
-    double *m, *ms;  /* scores matrix and its transform, rows x d */
-    double *col, *y; /* one column; one row */
-    dcd_keyed *kv;   /* a column of MS with row numbers, for sorting */
+    size_t na;           /* columns in at least one correlation */
+    size_t *act;         /* their indices (the others are left as drawn) */
+    gsl_matrix *p;       /* Cholesky factor of the target (lower) */
+    gsl_matrix *e;       /* the scores' correlation, then its factor */
+    double *scores;      /* van der Waerden scores of the current block size */
+    size_t scores_m;     /* the block size SCORES is for */
+    double *m, *ms;      /* scores matrix and its transform, rows x d */
+    double *col, *y;     /* one column; one row */
+    dcd_keyed *kv, *kv2; /* a column with row numbers, and scratch, for sorting */
+    size_t *cnt, *bid;   /* bucket counts (max_rows + 1) and bucket numbers */
 };
 
 /* The normal scores' Pearson correlation that gives Spearman correlation RHO:
@@ -103,6 +142,9 @@ void dcd_rankcorr_free(dcd_rankcorr *w)
     free(w->col);
     free(w->y);
     free(w->kv);
+    free(w->kv2);
+    free(w->cnt);
+    free(w->bid);
     free(w);
 }
 
@@ -137,7 +179,11 @@ dcd_rankcorr *dcd_rankcorr_alloc(const double *c, size_t d, size_t max_rows, int
     w->col = malloc(max_rows * sizeof *w->col);
     w->y = malloc(na * sizeof *w->y);
     w->kv = malloc(max_rows * sizeof *w->kv);
-    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->kv)
+    w->kv2 = malloc(max_rows * sizeof *w->kv2);
+    w->cnt = malloc((max_rows + 1) * sizeof *w->cnt);
+    w->bid = malloc(max_rows * sizeof *w->bid);
+    if (!w->p || !w->e || !w->scores || !w->m || !w->ms || !w->col || !w->y || !w->kv || !w->kv2 ||
+        !w->cnt || !w->bid)
         goto fail;
     for (size_t a = 0; a < w->na; a++)
         for (size_t b = 0; b < w->na; b++) {
@@ -211,14 +257,18 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
     /* give each correlated column of X the rank order of its column of MS */
     for (size_t j = 0; j < d; j++) {
         size_t cx = w->act[j];
+        for (size_t i = 0; i < m; i++) {
+            w->kv[i].v = x[i * stride + cx];
+            w->kv[i].row = i;
+        }
+        bucket_sort(w->kv, w->kv2, w->cnt, w->bid, m, 0);
         for (size_t i = 0; i < m; i++)
-            w->col[i] = x[i * stride + cx];
-        qsort(w->col, m, sizeof *w->col, cmp_double);
+            w->col[i] = w->kv[i].v;
         for (size_t i = 0; i < m; i++) {
             w->kv[i].v = w->ms[i * d + j];
             w->kv[i].row = i;
         }
-        qsort(w->kv, m, sizeof *w->kv, cmp_keyed);
+        bucket_sort(w->kv, w->kv2, w->cnt, w->bid, m, 1);
         for (size_t k = 0; k < m; k++)
             x[w->kv[k].row * stride + cx] = w->col[k];
     }
