@@ -40,7 +40,7 @@ struct dcd_mcstats {
     unsigned char *have; /* per block of the range */
     size_t *nok;         /* successful draws per block */
     double *bmean, *bm2; /* per block x cell: Welford partials */
-    double **vals;       /* exact: per block, nok x ncells values */
+    double **vals;       /* exact: per block, ncells x nok values (cell-major) */
     hist *h;             /* histogram mode: per cell */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
@@ -225,7 +225,7 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
             if (x > s->vmax[c])
                 s->vmax[c] = x;
             if (keep)
-                keep[(k - 1) * nc + c] = x;
+                keep[c * nok + (k - 1)] = x; /* cell-major: a cell's values together */
             else if (hist_add(s, &s->h[c], x))
                 return DCD_ENOMEM;
         }
@@ -449,9 +449,11 @@ int dcd_mcstats_result(const dcd_mcstats *s, size_t cell, double *mean, double *
         if (!all)
             return DCD_ENOMEM;
         size_t k = 0;
-        for (size_t b = 0; b < s->nblocks; b++)
-            for (size_t i = 0; i < s->nok[b]; i++)
-                all[k++] = s->vals[b][i * nc + cell];
+        for (size_t b = 0; b < s->nblocks; b++) {
+            if (s->nok[b])
+                memcpy(all + k, s->vals[b] + cell * s->nok[b], s->nok[b] * sizeof *all);
+            k += s->nok[b];
+        }
     }
     size_t from = 0; /* exact: ALL[0..FROM) holds the smaller order statistics */
     for (size_t p = 0; p < s->cfg.npcts; p++) {
