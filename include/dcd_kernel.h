@@ -57,6 +57,14 @@ int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_input
 int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
                        const double *path, const double *add, double *out, dcd_diags *d);
 
+/* Stage 2 reduced to facility energy: FAC (ny) from stage 1's PATH, with
+ * the checks of dcd_kernel_segment() on energy and capacity (when one
+ * fails, FAC must hold DCD_NSEGMETRIC ny doubles: the full stage runs
+ * there to give the message).  The same numbers as dcd_kernel_segment()'s
+ * facility_twh. */
+int dcd_kernel_facility(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
+                        const double *path, const double *add, double *fac, dcd_diags *d);
+
 /* Adds one segment's metrics SEG (stage 2's OUT) to the fleet totals TOTAL
  * (layout of dcd_results.total).  AI: the segment counts in the AI totals. */
 void dcd_kernel_add_totals(size_t ny, const double *seg, int ai, double *total);
@@ -75,6 +83,11 @@ typedef struct dcd_nat_inputs {
  * total is checked.  Returns DCD_OK or DCD_EMODEL with a message in D. */
 int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known_dc,
                         int it_known_ai, int has_co2, int has_water, double *total, dcd_diags *d);
+
+/* As dcd_kernel_national() for the energy totals only: dc_twh and ai_twh
+ * summed in TOTAL, then other_twh, national_twh, the shares and the loads. */
+int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, double *total,
+                               dcd_diags *d);
 
 /* Tabulates survival model SV at ages 0..NY-1 into S. */
 void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S);

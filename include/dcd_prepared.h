@@ -75,6 +75,24 @@ double dcd_prepared_param_base(const dcd_prepared *p, size_t k);
 /* Parameter K's path as given (owned by P). */
 const char *dcd_prepared_param_path(const dcd_prepared *p, size_t k);
 
+/* Bit of total metric M in a selection (dcd_prepared_select()). */
+#define DCD_TOTAL_BIT(m) (1UL << (m))
+/* The energy totals: dc_twh, ai_twh, national_twh, other_twh, the shares
+ * and the loads. */
+#define DCD_TOTALS_ENERGY                                                                        \
+    (DCD_TOTAL_BIT(DCD_T_DC_TWH) | DCD_TOTAL_BIT(DCD_T_AI_TWH) |                                 \
+     DCD_TOTAL_BIT(DCD_T_NATIONAL_TWH) | DCD_TOTAL_BIT(DCD_T_OTHER_TWH) |                        \
+     DCD_TOTAL_BIT(DCD_T_DC_SHARE_PCT) | DCD_TOTAL_BIT(DCD_T_AI_SHARE_PCT) |                     \
+     DCD_TOTAL_BIT(DCD_T_DC_LOAD_GW) | DCD_TOTAL_BIT(DCD_T_AI_LOAD_GW))
+
+/* Declares which totals the analysis reads (bits DCD_TOTAL_BIT(m); all by
+ * default).  When every one is among DCD_TOTALS_ENERGY, evaluations without
+ * results compute facility energy alone (about half the work): the other
+ * totals are then NaN, and only energy, capacity and national demand are
+ * checked (an overflow of capital spending, emissions or water is not seen).
+ * Only before dcd_prepared_ready(). */
+void dcd_prepared_select(dcd_prepared *p, unsigned long totals);
+
 /* Ends the parameter list and computes everything no parameter changes.
  * Returns DCD_OK, DCD_ENOMEM, or DCD_EMODEL (with a message in D) when a
  * part of the scenario that no parameter touches cannot be projected. */

@@ -83,6 +83,7 @@ struct dcd_prepared {
     const dcd_scenario *sc;
     size_t ny, nseg, nser, nsca;
     int ready, has_co2, has_water;
+    int energy_only; /* dcd_prepared_select() asked for energy totals only */
     pparam *par;
     size_t npar, cappar;
     pseries *ser;       /* nser */

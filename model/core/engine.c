@@ -222,8 +222,8 @@ static int sample(const dcd_series *s, const dcd_scenario *sc, dcd_workspace *w,
     if (rc == 0)
         return DCD_OK;
     if (d)
-        dcd_diags_add(d, sc->path, 0, 0, "%s%s%s: the series cannot be interpolated (%s)", path,
-                      *path ? "." : "", key, gsl_strerror(rc));
+        dcd_diags_add(d, sc->path, 0, 0, "%s%s%s%s: the series cannot be interpolated (%s)",
+                      *path ? "segments." : "", path, *path ? "." : "", key, gsl_strerror(rc));
     return DCD_EMODEL;
 }
 
@@ -232,8 +232,7 @@ static int sample(const dcd_series *s, const dcd_scenario *sc, dcd_workspace *w,
 static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_workspace *w,
                           dcd_seg_inputs *in, dcd_diags *d)
 {
-    char p[64];
-    snprintf(p, sizeof p, "segments.%s", g->name);
+    const char *p = g->name; /* messages name segments.NAME.KEY */
     in->util = ARR(w, W_UTIL);
     in->idle = ARR(w, W_IDLE);
     in->pue = g->pue.n ? ARR(w, W_PUE) : ARR(w, W_FLEET_PUE);
@@ -335,10 +334,10 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
     /* National demand (docs/model.md, "National demand"). */
     dcd_nat_inputs nat = {sc->national.mode, sc->national.base_twh, ARR(w, W_NAT), ARR(w, W_NAT)};
     if (sc->national.mode == DCD_NATIONAL_FORECAST)
-        rc = sample(&sc->national.forecast_twh, sc, w, NAN, ARR(w, W_NAT), "national",
-                    "forecast_twh", d);
+        rc = sample(&sc->national.forecast_twh, sc, w, NAN, ARR(w, W_NAT), "",
+                    "national.forecast_twh", d);
     else
-        rc = sample(&sc->national.growth, sc, w, 0, ARR(w, W_NAT), "national", "growth", d);
+        rc = sample(&sc->national.growth, sc, w, 0, ARR(w, W_NAT), "", "national.growth", d);
     if (rc != DCD_OK)
         return rc;
     return dcd_kernel_national(&c, &nat, it_known_dc, it_known_ai, in.has_co2, in.has_water,

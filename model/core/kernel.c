@@ -3,6 +3,7 @@
 #include "dcd_kernel.h"
 
 #include <assert.h>
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -204,6 +205,39 @@ static int segment_energy(const dcd_kctx *c, const dcd_segment *g, const dcd_seg
     return DCD_OK;
 }
 
+int dcd_kernel_facility(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
+                        const double *path, const double *add, double *restrict fac,
+                        dcd_diags *d)
+{
+    size_t ny = c->ny;
+    const double *restrict P = in->pue, *restrict U = in->util, *restrict I = in->idle;
+    int bad = 0;
+    if (g->driver != DCD_DRIVER_ENERGY) {
+        for (size_t i = 0; i < ny; i++) {
+            double lf = I[i] + (1 - I[i]) * U[i];
+            fac[i] = path[i] * lf * DCD_TWH_PER_GW_YEAR * P[i];
+            bad |= !(fac[i] >= 0 && fac[i] <= DBL_MAX) || !(path[i] >= 0 && path[i] <= DBL_MAX);
+        }
+    } else {
+        for (size_t i = 0; i < ny; i++) {
+            double lf = I[i] + (1 - I[i]) * U[i];
+            double it = g->energy_is_it ? path[i] : path[i] / P[i];
+            fac[i] = g->energy_is_it ? path[i] * P[i] : path[i];
+            /* the implied capacity, checked as in the full evaluation */
+            bad |= !(fac[i] >= 0 && fac[i] <= DBL_MAX) || !(lf > 0) ||
+                   fabs(it / (DCD_TWH_PER_GW_YEAR * lf)) > DBL_MAX;
+        }
+    }
+    if (!bad)
+        return DCD_OK;
+    /* the full evaluation's checks and messages (the caller's FAC is
+     * scratch of DCD_NSEGMETRIC ny doubles on this path) */
+    int rc = dcd_kernel_segment(c, g, in, path, add, fac, d);
+    if (rc == DCD_OK)
+        memmove(fac, fac + (size_t)DCD_S_FACILITY_TWH * ny, ny * sizeof *fac);
+    return rc;
+}
+
 /* Checks one segment's values in year I: energy and capacity finite and
  * non-negative, money, emissions and water finite. */
 static int check_year(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
@@ -248,6 +282,29 @@ static int check_year(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inp
     return DCD_OK;
 }
 
+/* 1 when every value of OUT (the segment's metrics) passes the checks of
+ * check_year(): one branch-free pass, so that the common case is cheap. */
+static int all_ok(const dcd_segment *g, size_t ny, const double *out)
+{
+    int bad = 0;
+    const double *fac = out + (size_t)DCD_S_FACILITY_TWH * ny, *K = out;
+    for (size_t i = 0; i < ny; i++)
+        bad |= !(fac[i] >= 0 && fac[i] <= DBL_MAX);
+    if (g->driver != DCD_DRIVER_ENERGY)
+        for (size_t i = 0; i < ny; i++)
+            bad |= !(K[i] >= 0 && K[i] <= DBL_MAX);
+    /* with energy and capacity finite, only these can overflow (PUE <= 10,
+     * load factor <= 1) */
+    static const int rows[] = {DCD_S_FACILITY_GW, DCD_S_CAPEX_USD, DCD_S_CO2_MT, DCD_S_WATER_GL,
+                               DCD_S_IT_TWH};
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+        const double *v = out + (size_t)rows[r] * ny;
+        for (size_t i = 0; i < ny; i++)
+            bad |= fabs(v[i]) > DBL_MAX;
+    }
+    return !bad;
+}
+
 int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
                        const double *path, const double *add, double *out, dcd_diags *d)
 {
@@ -256,21 +313,32 @@ int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_in
     int rc = segment_energy(c, g, in, path, add, out, d);
     if (rc != DCD_OK)
         return rc;
-    const double *P = in->pue, *K = out + (size_t)DCD_S_IT_GW * ny;
-    const double *A = out + (size_t)DCD_S_ADDITIONS_GW * ny;
-    const double *fac_twh = out + (size_t)DCD_S_FACILITY_TWH * ny;
-    const double *it_twh = out + (size_t)DCD_S_IT_TWH * ny;
-    double *pue = out + (size_t)DCD_S_PUE * ny, *fgw = out + (size_t)DCD_S_FACILITY_GW * ny;
-    double *load = out + (size_t)DCD_S_LOAD_GW * ny, *capex = out + (size_t)DCD_S_CAPEX_USD * ny;
-    double *co2 = out + (size_t)DCD_S_CO2_MT * ny, *water = out + (size_t)DCD_S_WATER_GL * ny;
+    const double *restrict P = in->pue, *restrict K = out + (size_t)DCD_S_IT_GW * ny;
+    const double *restrict A = out + (size_t)DCD_S_ADDITIONS_GW * ny;
+    const double *restrict fac_twh = out + (size_t)DCD_S_FACILITY_TWH * ny;
+    const double *restrict it_twh = out + (size_t)DCD_S_IT_TWH * ny;
+    double *restrict pue = out + (size_t)DCD_S_PUE * ny;
+    double *restrict fgw = out + (size_t)DCD_S_FACILITY_GW * ny;
+    double *restrict load = out + (size_t)DCD_S_LOAD_GW * ny;
+    double *restrict capex = out + (size_t)DCD_S_CAPEX_USD * ny;
+    double *restrict co2 = out + (size_t)DCD_S_CO2_MT * ny;
+    double *restrict water = out + (size_t)DCD_S_WATER_GL * ny;
     for (size_t i = 0; i < ny; i++) {
         pue[i] = P[i];
         fgw[i] = K[i] * P[i];
         load[i] = fac_twh[i] / DCD_TWH_PER_GW_YEAR;
-        capex[i] = in->capex_usd ? in->capex_usd[i] : A[i] * 1e3 * in->cost_per_mw_usd[i];
-        co2[i] = in->has_co2 ? fac_twh[i] * in->intensity[i] * 1e-3 : NAN;
-        water[i] = in->has_water ? it_twh[i] * in->wue[i] : NAN;
     }
+    if (in->capex_usd)
+        memcpy(capex, in->capex_usd, ny * sizeof *capex);
+    else
+        for (size_t i = 0; i < ny; i++)
+            capex[i] = A[i] * 1e3 * in->cost_per_mw_usd[i];
+    for (size_t i = 0; i < ny; i++)
+        co2[i] = in->has_co2 ? fac_twh[i] * in->intensity[i] * 1e-3 : NAN;
+    for (size_t i = 0; i < ny; i++)
+        water[i] = in->has_water ? it_twh[i] * in->wue[i] : NAN;
+    if (all_ok(g, ny, out))
+        return DCD_OK;
     for (size_t i = 0; i < ny; i++)
         if ((rc = check_year(c, g, in, out, i, d)) != DCD_OK)
             return rc;
@@ -291,8 +359,8 @@ void dcd_kernel_add_totals(size_t ny, const double *seg, int ai, double *total)
     };
     size_t nmap = ai ? 12 : 8;
     for (size_t k = 0; k < nmap; k++) {
-        double *t = TOT(dc_map[k][0]);
-        const double *s = SEGM(dc_map[k][1]);
+        double *restrict t = TOT(dc_map[k][0]);
+        const double *restrict s = SEGM(dc_map[k][1]);
         for (size_t i = 0; i < ny; i++)
             t[i] += s[i];
     }
@@ -329,6 +397,37 @@ static int national_other(const dcd_kctx *c, const dcd_nat_inputs *n, const doub
         }
         break;
     }
+    return DCD_OK;
+}
+
+int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, double *total,
+                               dcd_diags *d)
+{
+    size_t ny = c->ny;
+    double *OTHER = total + (size_t)DCD_T_OTHER_TWH * ny, *DC = total + (size_t)DCD_T_DC_TWH * ny;
+    double *AI = total + (size_t)DCD_T_AI_TWH * ny, *NAT = total + (size_t)DCD_T_NATIONAL_TWH * ny;
+    double *DS = total + (size_t)DCD_T_DC_SHARE_PCT * ny;
+    double *AS = total + (size_t)DCD_T_AI_SHARE_PCT * ny;
+    double *DL = total + (size_t)DCD_T_DC_LOAD_GW * ny, *AL = total + (size_t)DCD_T_AI_LOAD_GW * ny;
+    int rc = national_other(c, n, DC, OTHER, d);
+    if (rc != DCD_OK)
+        return rc;
+    int bad = 0;
+    for (size_t i = 0; i < ny; i++) {
+        double nat = OTHER[i] + DC[i];
+        NAT[i] = nat;
+        bad |= !(nat > 0 && nat <= DBL_MAX);
+        DS[i] = 100 * DC[i] / nat;
+        AS[i] = 100 * AI[i] / nat;
+        DL[i] = DC[i] / DCD_TWH_PER_GW_YEAR;
+        AL[i] = AI[i] / DCD_TWH_PER_GW_YEAR;
+    }
+    for (size_t i = 0; bad && i < ny; i++)
+        if (!(NAT[i] > 0 && NAT[i] <= DBL_MAX))
+            return model_error(d, c,
+                               "national: national demand in %d is not a positive finite "
+                               "number (%g TWh)",
+                               c->start + (int)i, NAT[i]);
     return DCD_OK;
 }
 
@@ -370,7 +469,16 @@ int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known
         if (!has_water)
             T(DCD_T_WATER_GL, i) = NAN;
     }
-    for (size_t m = 0; m < DCD_NTOTAL; m++)
+    /* sums can overflow; shares, loads and the effective PUE are bounded by them */
+    static const int sums[] = {DCD_T_DC_TWH,       DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH,
+                               DCD_T_DC_IT_GW,     DCD_T_DC_FACILITY_GW, DCD_T_DC_IT_TWH,
+                               DCD_T_ADDITIONS_GW, DCD_T_CAPEX_USD,    DCD_T_CO2_MT,
+                               DCD_T_WATER_GL};
+    int bad = 0;
+    for (size_t r = 0; r < sizeof sums / sizeof *sums; r++)
+        for (size_t i = 0; i < ny; i++)
+            bad |= fabs(T(sums[r], i)) > DBL_MAX;
+    for (size_t m = 0; bad && m < DCD_NTOTAL; m++)
         for (size_t i = 0; i < ny; i++)
             if (isinf(T(m, i)))
                 return model_error(d, c, "%s: the fleet total in %d overflows (%g %s)",

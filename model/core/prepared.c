@@ -176,6 +176,12 @@ int dcd_prepared_param(dcd_prepared *p, const char *path, dcd_apply how, size_t 
     return DCD_OK;
 }
 
+void dcd_prepared_select(dcd_prepared *p, unsigned long totals)
+{
+    assert(p && !p->ready);
+    p->energy_only = (totals & ~(unsigned long)DCD_TOTALS_ENERGY) == 0;
+}
+
 size_t dcd_prepared_nparams(const dcd_prepared *p)
 {
     return p->npar;
@@ -455,7 +461,8 @@ dcd_prepared_ws *dcd_prepared_ws_alloc(const dcd_prepared *p)
     w->segout = w->scratch + 2 * ny;
     w->total = w->segout + (size_t)DCD_NSEGMETRIC * ny;
     memcpy(w->sca, p->sca, p->nsca * sizeof *w->sca);
-    memcpy(w->total, p->clean_total, (size_t)DCD_NTOTAL * ny * sizeof *w->total);
+    for (size_t k = 0; k < (size_t)DCD_NTOTAL * ny; k++)
+        w->total[k] = p->energy_only ? NAN : p->clean_total[k];
     for (size_t id = 0; id < p->nser; id++)
         w->cur[id] = p->ser[id].varied ? w->slots + p->ser[id].slot * ny : p->ser[id].base;
     return w;
@@ -538,6 +545,49 @@ static int apply_params(const dcd_prepared *p, dcd_prepared_ws *w, const double 
     return DCD_OK;
 }
 
+/* The evaluation of energy totals only (dcd_prepared_select()). */
+static int eval_energy(const dcd_prepared *p, dcd_prepared_ws *w, dcd_diags *d)
+{
+    size_t ny = p->ny;
+    const dcd_scenario *sc = p->sc;
+    dcd_kctx c = {sc->start, sc->base, ny, sc->path};
+    double *DC = w->total + (size_t)DCD_T_DC_TWH * ny, *AI = w->total + (size_t)DCD_T_AI_TWH * ny;
+    memcpy(DC, p->clean_total + (size_t)DCD_T_DC_TWH * ny, ny * sizeof *DC);
+    memcpy(AI, p->clean_total + (size_t)DCD_T_AI_TWH * ny, ny * sizeof *AI);
+    for (size_t s = 0; s < p->nseg; s++) {
+        const pseg *q = &p->seg[s];
+        const dcd_segment *g = &sc->segments[s];
+        if (!q->dirty)
+            continue;
+        const double *surv = q->surv;
+        if (q->surv_varied) {
+            survival_tables(p, s, w->sca, w->surv + 2 * ny * s);
+            surv = w->surv + 2 * ny * s;
+        }
+        dcd_seg_inputs in;
+        fill_inputs(p, s, w->cur, w->sca, surv, &in);
+        const double *path = q->path, *add = q->add;
+        int rc;
+        if (q->path_dirty) {
+            if ((rc = dcd_kernel_path(&c, g, &in, w->path, w->add, w->scratch, d)) != DCD_OK)
+                return rc;
+            path = w->path;
+            add = w->add;
+        }
+        if ((rc = dcd_kernel_facility(&c, g, &in, path, add, w->segout, d)) != DCD_OK)
+            return rc;
+        const double *restrict f = w->segout;
+        for (size_t i = 0; i < ny; i++)
+            DC[i] += f[i];
+        if (g->ai)
+            for (size_t i = 0; i < ny; i++)
+                AI[i] += f[i];
+    }
+    dcd_nat_inputs nat = {sc->national.mode, w->sca[PK_NAT_BASE], w->cur[PS_NAT_GROWTH],
+                          w->cur[PS_NAT_FORECAST]};
+    return dcd_kernel_national_energy(&c, &nat, w->total, d);
+}
+
 int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *values,
                       dcd_results *r, dcd_diags *d)
 {
@@ -553,6 +603,8 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
                                              "interpolated");
         return rc;
     }
+    if (p->energy_only && !r)
+        return eval_energy(p, w, d);
     memcpy(w->total, p->clean_total, (size_t)DCD_NTOTAL * ny * sizeof *w->total);
     int known_dc = p->clean_known_dc, known_ai = p->clean_known_ai;
     for (size_t s = 0; s < p->nseg; s++) {
@@ -568,7 +620,7 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
             survival_tables(p, s, w->sca, w->surv + 2 * ny * s);
             surv = w->surv + 2 * ny * s;
         }
-        dcd_seg_inputs in = {0};
+        dcd_seg_inputs in;
         fill_inputs(p, s, w->cur, w->sca, surv, &in);
         const double *path = q->path, *add = q->add;
         if (q->path_dirty) {

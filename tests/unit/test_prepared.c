@@ -309,6 +309,31 @@ static void test_many_params(const char *file)
     for (size_t i = 0; st1 == DCD_OK && i < (size_t)DCD_NTOTAL * r->ny; i++)
         diff |= memcmp(&dcd_prepared_totals(w1)[i], &r->total[i], sizeof(double)) != 0;
     gsl_test(diff, "%s: two workspaces give the same totals (status %d)", file, st1);
+
+    /* energy totals only: the same energy totals as the full evaluation */
+    dcd_prepared *pe = NULL;
+    dcd_prepared_new(sc, &pe, NULL);
+    dcd_prepared_select(pe, DCD_TOTALS_ENERGY);
+    for (size_t k = 0; k < n; k++)
+        dcd_prepared_param(pe, dcd_prepared_param_path(p, k), DCD_APPLY_SCALE, NULL, NULL);
+    dcd_prepared_ready(pe, NULL);
+    dcd_prepared_ws *we = dcd_prepared_ws_alloc(pe);
+    for (size_t k = 0; k < n && k < 256; k++)
+        x[k] = 0.9987;
+    int ste = dcd_prepared_eval(pe, we, x, NULL, NULL);
+    st1 = dcd_prepared_eval(p, w1, x, NULL, NULL);
+    static const int rows[] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,      DCD_T_NATIONAL_TWH,
+                               DCD_T_OTHER_TWH,    DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT,
+                               DCD_T_DC_LOAD_GW,   DCD_T_AI_LOAD_GW};
+    diff = ste != st1;
+    for (size_t m = 0; ste == DCD_OK && m < sizeof rows / sizeof *rows; m++)
+        for (size_t i = 0; i < r->ny; i++)
+            diff |= differs(dcd_prepared_totals(we)[(size_t)rows[m] * r->ny + i],
+                            dcd_prepared_totals(w1)[(size_t)rows[m] * r->ny + i], 0);
+    gsl_test(diff, "%s: energy-only evaluation gives the full evaluation's energy totals (%d)",
+             file, ste);
+    dcd_prepared_ws_free(we);
+    dcd_prepared_free(pe);
     dcd_prepared_ws_free(w1);
     dcd_prepared_ws_free(w2);
     dcd_results_free(r);
