@@ -16,7 +16,7 @@
 /* Relative tolerance of the "negative" checks (docs/model.md, "Numerical
  * properties"): a difference that is negative by at most this share of the
  * magnitudes it was computed from is rounding, and is taken as 0. */
-#define DCD_NEG_TOL_REL 1e-9
+#define DCD_NEG_TOL_REL 1e-12
 
 /* The years of a projection and where messages point. */
 typedef struct dcd_kctx {
