@@ -38,12 +38,23 @@ static volatile double sink;
 
 /* Parameters tried in this order; the first that resolve on a scenario are
  * used, scaled (mode scale) by a different factor on every draw. */
-static const char *const SEG_KEYS[] = {"growth", "utilisation", "shipments", "unit_power_w",
-                                       "pue", "idle", "lifetime.scale", "lifetime.shape",
-                                       "capacity_gw", "energy_twh", "lifetime", "additions_gw",
-                                       "installed_base.capacity_gw", NULL};
-static const char *const TOP_KEYS[] = {"national.growth", "pue", "grid_intensity_g_per_kwh",
-                                       "national.total_twh", "cost_per_mw_usd", NULL};
+static const char *const SEG_KEYS[] = {"growth",
+                                       "utilisation",
+                                       "shipments",
+                                       "unit_power_w",
+                                       "pue",
+                                       "idle",
+                                       "lifetime.scale",
+                                       "lifetime.shape",
+                                       "capacity_gw",
+                                       "energy_twh",
+                                       "lifetime",
+                                       "additions_gw",
+                                       "installed_base.capacity_gw",
+                                       NULL};
+static const char *const TOP_KEYS[] = {"national.growth",          "pue",
+                                       "grid_intensity_g_per_kwh", "national.total_twh",
+                                       "cost_per_mw_usd",          NULL};
 
 /* A prepared scenario with up to N parameters; *GOT is how many resolved. */
 static dcd_prepared *prepare(const dcd_scenario *sc, size_t n, int energy, size_t *got)

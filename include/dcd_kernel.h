@@ -20,8 +20,8 @@
 
 /* The years of a projection and where messages point. */
 typedef struct dcd_kctx {
-    int start, base; /* first and base year */
-    size_t ny;       /* number of years */
+    int start, base;  /* first and base year */
+    size_t ny;        /* number of years */
     const char *file; /* scenario path for messages; may be NULL */
 } dcd_kctx;
 
@@ -36,8 +36,8 @@ typedef struct dcd_seg_inputs {
     const double *shipments;       /* fleet: NULL when units come from capex_usd */
     const double *equipment_share, *unit_price_usd, *unit_power_w;
     const double *surv, *surv_base; /* fleet survival S(age), age 0..ny-1 */
-    const double *intensity;       /* grid g/kWh (NaN when none) */
-    const double *wue;             /* L/kWh (NaN when none) */
+    const double *intensity;        /* grid g/kWh (NaN when none) */
+    const double *wue;              /* L/kWh (NaN when none) */
     int has_co2, has_water;
     double energy_twh, capacity_gw, lifetime_years;
     double saturation_gw, rate_per_year, midpoint_year, base_gw;
@@ -47,8 +47,8 @@ typedef struct dcd_seg_inputs {
  * K(t) (capacity, fleet) into PATH, and the gross additions A(t) into ADD
  * (capacity, fleet only), each ny long.  SCRATCH holds 2 ny doubles.
  * Returns DCD_OK, or DCD_EMODEL with a message in D (may be NULL). */
-int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                    double *path, double *add, double *scratch, dcd_diags *d);
+int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *path,
+                    double *add, double *scratch, dcd_diags *d);
 
 /* Stage 2: the segment's metrics into OUT (OUT + m ny is metric m of enum
  * dcd_segment_metric: the layout of one segment in dcd_results.seg) from

@@ -79,10 +79,10 @@ const char *dcd_prepared_param_path(const dcd_prepared *p, size_t k);
 #define DCD_TOTAL_BIT(m) (1UL << (m))
 /* The energy totals: dc_twh, ai_twh, national_twh, other_twh, the shares
  * and the loads. */
-#define DCD_TOTALS_ENERGY                                                                        \
-    (DCD_TOTAL_BIT(DCD_T_DC_TWH) | DCD_TOTAL_BIT(DCD_T_AI_TWH) |                                 \
-     DCD_TOTAL_BIT(DCD_T_NATIONAL_TWH) | DCD_TOTAL_BIT(DCD_T_OTHER_TWH) |                        \
-     DCD_TOTAL_BIT(DCD_T_DC_SHARE_PCT) | DCD_TOTAL_BIT(DCD_T_AI_SHARE_PCT) |                     \
+#define DCD_TOTALS_ENERGY                                                                          \
+    (DCD_TOTAL_BIT(DCD_T_DC_TWH) | DCD_TOTAL_BIT(DCD_T_AI_TWH) |                                   \
+     DCD_TOTAL_BIT(DCD_T_NATIONAL_TWH) | DCD_TOTAL_BIT(DCD_T_OTHER_TWH) |                          \
+     DCD_TOTAL_BIT(DCD_T_DC_SHARE_PCT) | DCD_TOTAL_BIT(DCD_T_AI_SHARE_PCT) |                       \
      DCD_TOTAL_BIT(DCD_T_DC_LOAD_GW) | DCD_TOTAL_BIT(DCD_T_AI_LOAD_GW))
 
 /* Declares which totals the analysis reads (bits DCD_TOTAL_BIT(m); all by

@@ -43,24 +43,24 @@ enum {
     SK_BS_SHAPE,
     SK_N
 };
-#define SER_ID(s, k) ((size_t)PS_TOP + (size_t)(s) * SS_N + (size_t)(k))
-#define SCA_ID(s, k) ((size_t)PK_TOP + (size_t)(s) * SK_N + (size_t)(k))
+#define SER_ID(s, k) ((size_t)PS_TOP + (size_t)(s)*SS_N + (size_t)(k))
+#define SCA_ID(s, k) ((size_t)PK_TOP + (size_t)(s)*SK_N + (size_t)(k))
 
 typedef struct pparam {
-    char *path;     /* as given; owned */
-    int is_series;  /* 1: id is a series id, 0: a number id */
+    char *path;    /* as given; owned */
+    int is_series; /* 1: id is a series id, 0: a number id */
     size_t id;
     dcd_apply how;
-    int year;       /* a point of the series; 0: the whole input */
-    size_t knot;    /* index of YEAR among the series' knots */
-    int resample;   /* the first point parameter of its series: samples it again */
-    double base;    /* the value that reproduces the scenario */
+    int year;     /* a point of the series; 0: the whole input */
+    size_t knot;  /* index of YEAR among the series' knots */
+    int resample; /* the first point parameter of its series: samples it again */
+    double base;  /* the value that reproduces the scenario */
 } pparam;
 
 typedef struct pseries {
-    double *base;  /* ny values as the engine samples them (fallback when not given) */
-    int varied;    /* a parameter targets it */
-    size_t slot;   /* its array in the workspace when varied */
+    double *base; /* ny values as the engine samples them (fallback when not given) */
+    int varied;   /* a parameter targets it */
+    size_t slot;  /* its array in the workspace when varied */
     /* with point parameters: the series' years with theirs added */
     int points;
     size_t kn, koff; /* number of knots; offset in the workspace's knot values */
@@ -86,10 +86,10 @@ struct dcd_prepared {
     int energy_only; /* dcd_prepared_select() asked for energy totals only */
     pparam *par;
     size_t npar, cappar;
-    pseries *ser;       /* nser */
-    double *sca;        /* nsca base numbers */
-    int *sca_varied;    /* nsca */
-    pseg *seg;          /* nseg */
+    pseries *ser;        /* nser */
+    double *sca;         /* nsca base numbers */
+    int *sca_varied;     /* nsca */
+    pseg *seg;           /* nseg */
     double *clean_total; /* DCD_NTOTAL * ny: sums over segments no parameter changes */
     int clean_known_dc, clean_known_ai;
     size_t nslots, nknots, max_knots;
@@ -97,8 +97,8 @@ struct dcd_prepared {
 
 /* Resolves PATH applied as HOW into Q (path, id, year); returns 0, or -1
  * with the reason in WHY. */
-int dcd_prep_resolve(const dcd_prepared *p, const char *path, dcd_apply how, pparam *q,
-                     char *why, size_t cap);
+int dcd_prep_resolve(const dcd_prepared *p, const char *path, dcd_apply how, pparam *q, char *why,
+                     size_t cap);
 /* The scenario series with id ID. */
 const dcd_series *dcd_prep_series_of(const dcd_scenario *sc, size_t id);
 

@@ -261,8 +261,7 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
         (g->capex_usd.n && sample(&g->capex_usd, sc, w, 0, ARR(w, W_CAPEX), p, "capex_usd", d)))
         return DCD_EMODEL;
     switch (g->driver) {
-    case DCD_DRIVER_ENERGY:
-        return sample(&g->growth, sc, w, 0, ARR(w, W_GROWTH), p, "growth", d);
+    case DCD_DRIVER_ENERGY: return sample(&g->growth, sc, w, 0, ARR(w, W_GROWTH), p, "growth", d);
     case DCD_DRIVER_CAPACITY:
         if (g->capacity_mode == DCD_CAP_GROWTH)
             return sample(&g->growth, sc, w, 0, ARR(w, W_GROWTH), p, "growth", d);
@@ -320,8 +319,7 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
         if ((rc = segment_inputs(sc, g, w, &in, d)) != DCD_OK ||
             (rc = dcd_kernel_path(&c, g, &in, ARR(w, W_PATH), ARR(w, W_ADD), ARR(w, W_SCRATCH),
                                   d)) != DCD_OK ||
-            (rc = dcd_kernel_segment(&c, g, &in, ARR(w, W_PATH), ARR(w, W_ADD), out, d)) !=
-                DCD_OK)
+            (rc = dcd_kernel_segment(&c, g, &in, ARR(w, W_PATH), ARR(w, W_ADD), out, d)) != DCD_OK)
             return rc;
         if (isnan(DCD_SEG(r, s, DCD_S_IT_TWH, 0))) {
             it_known_dc = 0;

@@ -106,8 +106,7 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
     return DCD_OK;
 }
 
-static void fleet_path(const dcd_kctx *c, const dcd_seg_inputs *in, double *K, double *A,
-                       double *N)
+static void fleet_path(const dcd_kctx *c, const dcd_seg_inputs *in, double *K, double *A, double *N)
 {
     size_t ny = c->ny;
     const double *P = in->unit_power_w, *S = in->surv, *SB = in->surv_base;
@@ -130,8 +129,8 @@ static void fleet_path(const dcd_kctx *c, const dcd_seg_inputs *in, double *K, d
     }
 }
 
-int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                    double *path, double *add, double *scratch, dcd_diags *d)
+int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *path,
+                    double *add, double *scratch, dcd_diags *d)
 {
     assert(c && g && in && path && add);
     switch (g->driver) {
@@ -139,8 +138,7 @@ int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_input
         path[c->base - c->start] = in->energy_twh;
         grow_path(c->ny, (size_t)(c->base - c->start), in->growth, path);
         return DCD_OK;
-    case DCD_DRIVER_CAPACITY:
-        return capacity_path(c, g, in, path, add, d);
+    case DCD_DRIVER_CAPACITY: return capacity_path(c, g, in, path, add, d);
     case DCD_DRIVER_FLEET:
         assert(scratch);
         fleet_path(c, in, path, add, scratch);
@@ -206,8 +204,7 @@ static int segment_energy(const dcd_kctx *c, const dcd_segment *g, const dcd_seg
 }
 
 int dcd_kernel_facility(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                        const double *path, const double *add, double *restrict fac,
-                        dcd_diags *d)
+                        const double *path, const double *add, double *restrict fac, dcd_diags *d)
 {
     size_t ny = c->ny;
     const double *restrict P = in->pue, *restrict U = in->util, *restrict I = in->idle;
@@ -347,15 +344,21 @@ int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_in
 
 void dcd_kernel_add_totals(size_t ny, const double *seg, int ai, double *total)
 {
-#define SEGM(m) (seg + (size_t)(m) * ny)
-#define TOT(m) (total + (size_t)(m) * ny)
+#define SEGM(m) (seg + (size_t)(m)*ny)
+#define TOT(m) (total + (size_t)(m)*ny)
     static const int dc_map[][2] = {
-        {DCD_T_DC_TWH, DCD_S_FACILITY_TWH},   {DCD_T_DC_IT_TWH, DCD_S_IT_TWH},
-        {DCD_T_DC_IT_GW, DCD_S_IT_GW},        {DCD_T_DC_FACILITY_GW, DCD_S_FACILITY_GW},
-        {DCD_T_ADDITIONS_GW, DCD_S_ADDITIONS_GW}, {DCD_T_CAPEX_USD, DCD_S_CAPEX_USD},
-        {DCD_T_CO2_MT, DCD_S_CO2_MT},         {DCD_T_WATER_GL, DCD_S_WATER_GL},
-        {DCD_T_AI_TWH, DCD_S_FACILITY_TWH},   {DCD_T_AI_IT_TWH, DCD_S_IT_TWH},
-        {DCD_T_AI_IT_GW, DCD_S_IT_GW},        {DCD_T_AI_FACILITY_GW, DCD_S_FACILITY_GW},
+        {DCD_T_DC_TWH, DCD_S_FACILITY_TWH},
+        {DCD_T_DC_IT_TWH, DCD_S_IT_TWH},
+        {DCD_T_DC_IT_GW, DCD_S_IT_GW},
+        {DCD_T_DC_FACILITY_GW, DCD_S_FACILITY_GW},
+        {DCD_T_ADDITIONS_GW, DCD_S_ADDITIONS_GW},
+        {DCD_T_CAPEX_USD, DCD_S_CAPEX_USD},
+        {DCD_T_CO2_MT, DCD_S_CO2_MT},
+        {DCD_T_WATER_GL, DCD_S_WATER_GL},
+        {DCD_T_AI_TWH, DCD_S_FACILITY_TWH},
+        {DCD_T_AI_IT_TWH, DCD_S_IT_TWH},
+        {DCD_T_AI_IT_GW, DCD_S_IT_GW},
+        {DCD_T_AI_FACILITY_GW, DCD_S_FACILITY_GW},
     };
     size_t nmap = ai ? 12 : 8;
     for (size_t k = 0; k < nmap; k++) {
@@ -435,7 +438,7 @@ int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known
                         int it_known_ai, int has_co2, int has_water, double *total, dcd_diags *d)
 {
     size_t ny = c->ny;
-#define T(m, i) total[(size_t)(m) * ny + (i)]
+#define T(m, i) total[(size_t)(m)*ny + (i)]
     double *OTHER = &T(DCD_T_OTHER_TWH, 0), *DC = &T(DCD_T_DC_TWH, 0);
     int rc = national_other(c, n, DC, OTHER, d);
     if (rc != DCD_OK)
@@ -470,10 +473,9 @@ int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known
             T(DCD_T_WATER_GL, i) = NAN;
     }
     /* sums can overflow; shares, loads and the effective PUE are bounded by them */
-    static const int sums[] = {DCD_T_DC_TWH,       DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH,
-                               DCD_T_DC_IT_GW,     DCD_T_DC_FACILITY_GW, DCD_T_DC_IT_TWH,
-                               DCD_T_ADDITIONS_GW, DCD_T_CAPEX_USD,    DCD_T_CO2_MT,
-                               DCD_T_WATER_GL};
+    static const int sums[] = {
+        DCD_T_DC_TWH,    DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH, DCD_T_DC_IT_GW, DCD_T_DC_FACILITY_GW,
+        DCD_T_DC_IT_TWH, DCD_T_ADDITIONS_GW, DCD_T_CAPEX_USD, DCD_T_CO2_MT,   DCD_T_WATER_GL};
     int bad = 0;
     for (size_t r = 0; r < sizeof sums / sizeof *sums; r++)
         for (size_t i = 0; i < ny; i++)

@@ -101,8 +101,8 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
             if (strcmp(s, "midpoint_year") == 0)
                 return *k = SK_MID, 0;
         }
-        static const char *const modes[] = {"growth", "additions_gw", "capex_usd", "logistic",
-                                            "lifetime_years", "capacity_gw"};
+        static const char *const modes[] = {"growth",   "additions_gw",   "capex_usd",
+                                            "logistic", "lifetime_years", "capacity_gw"};
         for (size_t i = 0; i < 6; i++)
             if (strncmp(key, modes[i], strlen(modes[i])) == 0) {
                 snprintf(why, cap, "segment '%s' is driven by %s, so %s does not apply", g->name,
@@ -141,16 +141,15 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
                                             "unit_price_usd"};
         for (size_t i = 0; i < 4; i++)
             if (strcmp(key, modes[i]) == 0) {
-                snprintf(why, cap, "segment '%s' counts units by %s, so %s does not apply",
-                         g->name, fleet_capex ? "capex_usd" : "shipments", key);
+                snprintf(why, cap, "segment '%s' counts units by %s, so %s does not apply", g->name,
+                         fleet_capex ? "capex_usd" : "shipments", key);
                 return -1;
             }
     }
-    static const char *const any[] = {"energy_twh", "growth", "capacity_gw", "additions_gw",
-                                      "capex_usd", "cost_per_mw_usd", "lifetime_years",
-                                      "logistic", "shipments", "unit_power_w",
-                                      "equipment_share", "unit_price_usd", "lifetime",
-                                      "installed_base", NULL};
+    static const char *const any[] = {
+        "energy_twh",      "growth",         "capacity_gw", "additions_gw",   "capex_usd",
+        "cost_per_mw_usd", "lifetime_years", "logistic",    "shipments",      "unit_power_w",
+        "equipment_share", "unit_price_usd", "lifetime",    "installed_base", NULL};
     for (const char *const *a = any; *a; a++)
         if (strncmp(key, *a, strlen(*a)) == 0 && (key[strlen(*a)] == 0 || key[strlen(*a)] == '.')) {
             snprintf(why, cap, "%s does not apply to segment '%s' (driver %s)", key, g->name,
@@ -184,8 +183,9 @@ static int top_key(const dcd_scenario *sc, const char *key, size_t *id, char *wh
                  key + 9);
         return -1;
     }
-    snprintf(why, cap, "not an input of the model (inputs are pue, grid_intensity_g_per_kwh, "
-                       "cost_per_mw_usd, wue_l_per_kwh, national.*, segments.NAME.*)");
+    snprintf(why, cap,
+             "not an input of the model (inputs are pue, grid_intensity_g_per_kwh, "
+             "cost_per_mw_usd, wue_l_per_kwh, national.*, segments.NAME.*)");
     return -1;
 }
 
@@ -202,8 +202,8 @@ static int check_series(const dcd_prepared *p, const pparam *q, const dcd_series
     const dcd_scenario *sc = p->sc;
     if (q->year) {
         if (q->year < sc->start || q->year > sc->end) {
-            snprintf(why, cap, "year %d is outside the scenario's years %d-%d", q->year,
-                     sc->start, sc->end);
+            snprintf(why, cap, "year %d is outside the scenario's years %d-%d", q->year, sc->start,
+                     sc->end);
             return -1;
         }
         if (!s || s->n == 0) {
@@ -211,13 +211,15 @@ static int check_series(const dcd_prepared *p, const pparam *q, const dcd_series
             return -1;
         }
         if (is_constant(s)) {
-            snprintf(why, cap, "the input is a single value, not a series of years; vary the "
-                               "whole series");
+            snprintf(why, cap,
+                     "the input is a single value, not a series of years; vary the "
+                     "whole series");
             return -1;
         }
     } else if ((!s || s->n == 0) && q->how != DCD_APPLY_SET) {
-        snprintf(why, cap, "the input is not given in the scenario, so it cannot be %s; give it "
-                           "in the scenario or set it",
+        snprintf(why, cap,
+                 "the input is not given in the scenario, so it cannot be %s; give it "
+                 "in the scenario or set it",
                  q->how == DCD_APPLY_SCALE ? "scaled" : "shifted");
         return -1;
     }
@@ -227,8 +229,9 @@ static int check_series(const dcd_prepared *p, const pparam *q, const dcd_series
             continue;
         if ((o->year && !q->year && q->how == DCD_APPLY_SET) ||
             (q->year && !o->year && o->how == DCD_APPLY_SET)) {
-            snprintf(why, cap, "the series is set whole by '%s' and by points by the other; "
-                               "use one of them",
+            snprintf(why, cap,
+                     "the series is set whole by '%s' and by points by the other; "
+                     "use one of them",
                      o->path);
             return -1;
         }
@@ -239,16 +242,16 @@ static int check_series(const dcd_prepared *p, const pparam *q, const dcd_series
 static const dcd_series *series_of(const dcd_scenario *sc, size_t id)
 {
     if (id < PS_TOP) {
-        const dcd_series *top[PS_TOP] = {&sc->pue, &sc->grid_intensity_g_per_kwh,
-                                         &sc->cost_per_mw_usd, &sc->wue_l_per_kwh,
-                                         &sc->national.growth, &sc->national.forecast_twh};
+        const dcd_series *top[PS_TOP] = {
+            &sc->pue,           &sc->grid_intensity_g_per_kwh, &sc->cost_per_mw_usd,
+            &sc->wue_l_per_kwh, &sc->national.growth,          &sc->national.forecast_twh};
         return top[id];
     }
     const dcd_segment *g = &sc->segments[(id - PS_TOP) / SS_N];
-    const dcd_series *seg[SS_N] = {&g->utilisation,  &g->idle,         &g->pue,
-                                   &g->growth,       &g->additions_gw, &g->capex_usd,
-                                   &g->cost_per_mw_usd, &g->shipments, &g->equipment_share,
-                                   &g->unit_price_usd, &g->unit_power_w};
+    const dcd_series *seg[SS_N] = {&g->utilisation,     &g->idle,         &g->pue,
+                                   &g->growth,          &g->additions_gw, &g->capex_usd,
+                                   &g->cost_per_mw_usd, &g->shipments,    &g->equipment_share,
+                                   &g->unit_price_usd,  &g->unit_power_w};
     return seg[(id - PS_TOP) % SS_N];
 }
 
@@ -278,8 +281,8 @@ static int split_year(const char *path, char *key, size_t cap, int *year)
     return 0;
 }
 
-int dcd_prep_resolve(const dcd_prepared *p, const char *path, dcd_apply how, pparam *q,
-                     char *why, size_t cap)
+int dcd_prep_resolve(const dcd_prepared *p, const char *path, dcd_apply how, pparam *q, char *why,
+                     size_t cap)
 {
     const dcd_scenario *sc = p->sc;
     char key[256];

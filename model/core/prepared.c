@@ -599,8 +599,9 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
     int rc = apply_params(p, w, values);
     if (rc != DCD_OK) {
         if (d)
-            dcd_diags_add(d, sc->path, 0, 0, "a series with a point parameter cannot be "
-                                             "interpolated");
+            dcd_diags_add(d, sc->path, 0, 0,
+                          "a series with a point parameter cannot be "
+                          "interpolated");
         return rc;
     }
     if (p->energy_only && !r)

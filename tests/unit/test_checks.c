@@ -101,8 +101,8 @@ static void test_overflow(void)
     snprintf(body, sizeof body,
              "national: {total_twh: 40000, growth: 0.02}\nwue_l_per_kwh: 1e306\n%s", seg);
     refused("WUE 1e306", body, (const char *const[]){"wue_l_per_kwh", "2020", "overflow", NULL});
-    snprintf(body, sizeof body, "national: {total_twh: 40000, growth: 0.02}\ncost_per_mw_usd: 1e306\n%s",
-             seg);
+    snprintf(body, sizeof body,
+             "national: {total_twh: 40000, growth: 0.02}\ncost_per_mw_usd: 1e306\n%s", seg);
     refused("cost per MW 1e306", body,
             (const char *const[]){"cost_per_mw_usd", "capital spending", "overflow", NULL});
     refused("segment cost per MW 1e306",
@@ -127,10 +127,11 @@ static void test_tolerance(void)
     dcd_results *r = NULL;
     /* K(2020) = (K(2021) - A(2021)) / keep is -1.5e-16 in floating point,
      * 0 in exact arithmetic */
-    int st = run("national: {total_twh: 4000, growth: 0.02}\npue: 1.3\n"
-                 "segments:\n  x: {ai: true, driver: capacity, capacity_gw: 1, lifetime_years: 4,\n"
-                 "      additions_gw: {2021: 0.9333333333333333, 2022: 0.3, interpolation: step}}\n",
-                 msg, sizeof msg, &r);
+    int st =
+        run("national: {total_twh: 4000, growth: 0.02}\npue: 1.3\n"
+            "segments:\n  x: {ai: true, driver: capacity, capacity_gw: 1, lifetime_years: 4,\n"
+            "      additions_gw: {2021: 0.9333333333333333, 2022: 0.3, interpolation: step}}\n",
+            msg, sizeof msg, &r);
     gsl_test(st, "additions that exactly rebuild the base capacity project: %s", msg);
     if (r)
         gsl_test(DCD_SEG(r, 0, DCD_S_IT_GW, 0) != 0, "their first-year capacity is 0 (%g)",

@@ -49,8 +49,7 @@ static int same_results(const dcd_results *r, const dcd_results *e, char *what, 
             for (size_t i = 0; i < e->ny; i++)
                 if (differs(DCD_SEG(r, s, m, i), DCD_SEG(e, s, m, i), mag)) {
                     snprintf(what, cap, "%s.%s[%zu]: %.17g vs %.17g", e->seg_name[s],
-                             dcd_segment_info[m].name, i, DCD_SEG(r, s, m, i),
-                             DCD_SEG(e, s, m, i));
+                             dcd_segment_info[m].name, i, DCD_SEG(r, s, m, i), DCD_SEG(e, s, m, i));
                     return 1;
                 }
         }
@@ -82,11 +81,16 @@ static const dcd_series *series_at(const dcd_scenario *sc, const char *path)
         const struct {
             const char *key;
             const dcd_series *s;
-        } t[] = {{"utilisation", &g->utilisation}, {"idle", &g->idle},
-                 {"pue", &g->pue},                 {"growth", &g->growth},
-                 {"additions_gw", &g->additions_gw}, {"capex_usd", &g->capex_usd},
-                 {"cost_per_mw_usd", &g->cost_per_mw_usd}, {"shipments", &g->shipments},
-                 {"equipment_share", &g->equipment_share}, {"unit_price_usd", &g->unit_price_usd},
+        } t[] = {{"utilisation", &g->utilisation},
+                 {"idle", &g->idle},
+                 {"pue", &g->pue},
+                 {"growth", &g->growth},
+                 {"additions_gw", &g->additions_gw},
+                 {"capex_usd", &g->capex_usd},
+                 {"cost_per_mw_usd", &g->cost_per_mw_usd},
+                 {"shipments", &g->shipments},
+                 {"equipment_share", &g->equipment_share},
+                 {"unit_price_usd", &g->unit_price_usd},
                  {"unit_power_w", &g->unit_power_w}};
         for (size_t i = 0; i < sizeof t / sizeof *t; i++)
             if (strcmp(k, t[i].key) == 0)
@@ -122,18 +126,42 @@ static void set_text(const dcd_scenario *sc, const char *path, int year, dcd_app
 }
 
 /* Paths worth trying on segment G. */
-static const char *const SEG_KEYS[] = {
-    "utilisation", "idle", "pue", "energy_twh", "growth", "capacity_gw", "additions_gw",
-    "capex_usd", "cost_per_mw_usd", "lifetime_years", "logistic.saturation_gw",
-    "logistic.rate", "logistic.midpoint_year", "shipments", "unit_power_w",
-    "equipment_share", "unit_price_usd", "lifetime", "lifetime.years", "lifetime.scale",
-    "lifetime.shape", "installed_base.capacity_gw", "installed_base.lifetime",
-    "installed_base.lifetime.years", "installed_base.lifetime.scale",
-    "installed_base.lifetime.shape", NULL};
-static const char *const TOP_KEYS[] = {"pue", "grid_intensity_g_per_kwh", "cost_per_mw_usd",
-                                       "wue_l_per_kwh", "national.total_twh",
-                                       "national.other_twh", "national.growth",
-                                       "national.forecast_twh", NULL};
+static const char *const SEG_KEYS[] = {"utilisation",
+                                       "idle",
+                                       "pue",
+                                       "energy_twh",
+                                       "growth",
+                                       "capacity_gw",
+                                       "additions_gw",
+                                       "capex_usd",
+                                       "cost_per_mw_usd",
+                                       "lifetime_years",
+                                       "logistic.saturation_gw",
+                                       "logistic.rate",
+                                       "logistic.midpoint_year",
+                                       "shipments",
+                                       "unit_power_w",
+                                       "equipment_share",
+                                       "unit_price_usd",
+                                       "lifetime",
+                                       "lifetime.years",
+                                       "lifetime.scale",
+                                       "lifetime.shape",
+                                       "installed_base.capacity_gw",
+                                       "installed_base.lifetime",
+                                       "installed_base.lifetime.years",
+                                       "installed_base.lifetime.scale",
+                                       "installed_base.lifetime.shape",
+                                       NULL};
+static const char *const TOP_KEYS[] = {"pue",
+                                       "grid_intensity_g_per_kwh",
+                                       "cost_per_mw_usd",
+                                       "wue_l_per_kwh",
+                                       "national.total_twh",
+                                       "national.other_twh",
+                                       "national.growth",
+                                       "national.forecast_twh",
+                                       NULL};
 
 typedef struct counts {
     size_t compared, params;
@@ -221,8 +249,8 @@ static void compare_path(const char *file, const dcd_scenario *sc, const char *p
     static const struct {
         dcd_apply how;
         double x;
-    } tries[] = {{DCD_APPLY_SCALE, 0.9713}, {DCD_APPLY_SCALE, 1.0237}, {DCD_APPLY_SHIFT, 0.0131},
-                 {DCD_APPLY_SHIFT, -0.0117}, {DCD_APPLY_SET, 0.4137}, {DCD_APPLY_SET, 1.2383}};
+    } tries[] = {{DCD_APPLY_SCALE, 0.9713},  {DCD_APPLY_SCALE, 1.0237}, {DCD_APPLY_SHIFT, 0.0131},
+                 {DCD_APPLY_SHIFT, -0.0117}, {DCD_APPLY_SET, 0.4137},   {DCD_APPLY_SET, 1.2383}};
     dcd_prepared *p = NULL;
     dcd_prepared_new(sc, &p, NULL);
     int ok = dcd_prepared_param(p, path, DCD_APPLY_SET, NULL, NULL) == DCD_OK;
@@ -267,8 +295,8 @@ static void compare_file(const char *file)
             snprintf(path, sizeof path, "segments.%s.%s", sc->segments[s].name, *k);
             compare_path(file, sc, path, &c);
         }
-    gsl_test(c.params < 3 + 2 * sc->nsegments, "%s: %zu parameters resolved, %zu overrides compared",
-             file, c.params, c.compared);
+    gsl_test(c.params < 3 + 2 * sc->nsegments,
+             "%s: %zu parameters resolved, %zu overrides compared", file, c.params, c.compared);
     dcd_scenario_free(sc);
     dcd_diags_free(&d);
 }
@@ -322,9 +350,9 @@ static void test_many_params(const char *file)
         x[k] = 0.9987;
     int ste = dcd_prepared_eval(pe, we, x, NULL, NULL);
     st1 = dcd_prepared_eval(p, w1, x, NULL, NULL);
-    static const int rows[] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,      DCD_T_NATIONAL_TWH,
-                               DCD_T_OTHER_TWH,    DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT,
-                               DCD_T_DC_LOAD_GW,   DCD_T_AI_LOAD_GW};
+    static const int rows[] = {DCD_T_DC_TWH,     DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH,
+                               DCD_T_OTHER_TWH,  DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT,
+                               DCD_T_DC_LOAD_GW, DCD_T_AI_LOAD_GW};
     diff = ste != st1;
     for (size_t m = 0; ste == DCD_OK && m < sizeof rows / sizeof *rows; m++)
         for (size_t i = 0; i < r->ny; i++)

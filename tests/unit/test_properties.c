@@ -68,20 +68,24 @@ static size_t segment(char *t, size_t cap, gsl_rng *r, int i, int start, int end
     }
     switch (gsl_rng_uniform_int(r, 3)) {
     case 0:
-        ADD("\n    driver: energy\n    energy_twh: %.6g\n    basis: %s\n    growth: ", uni(r, 1, 300),
-            gsl_rng_uniform(r) < 0.5 ? "it" : "facility");
+        ADD("\n    driver: energy\n    energy_twh: %.6g\n    basis: %s\n    growth: ",
+            uni(r, 1, 300), gsl_rng_uniform(r) < 0.5 ? "it" : "facility");
         SER(-0.1, 0.4);
         break;
     case 1:
         ADD("\n    driver: capacity\n");
         switch (gsl_rng_uniform_int(r, 4)) {
-        case 0: ADD("    capacity_gw: %.6g\n    growth: ", uni(r, 0.1, 50)); SER(-0.1, 0.4); break;
+        case 0:
+            ADD("    capacity_gw: %.6g\n    growth: ", uni(r, 0.1, 50));
+            SER(-0.1, 0.4);
+            break;
         case 1:
             /* additions only after the base year: the backwards run stays positive */
-            ADD("    capacity_gw: %.6g\n    lifetime_years: %.4g\n    additions_gw: {%d: 0, %d: %.4g, "
+            ADD("    capacity_gw: %.6g\n    lifetime_years: %.4g\n    additions_gw: {%d: 0, %d: "
+                "%.4g, "
                 "interpolation: step}",
-                uni(r, 5, 50), uni(r, 2, 20), start + (end - start) / 2, start + (end - start) / 2 + 1,
-                uni(r, 0, 3));
+                uni(r, 5, 50), uni(r, 2, 20), start + (end - start) / 2,
+                start + (end - start) / 2 + 1, uni(r, 0, 3));
             break;
         case 2:
             ADD("    capacity_gw: %.6g\n    lifetime_years: %.4g\n    cost_per_mw_usd: %.4g\n"
@@ -90,8 +94,9 @@ static size_t segment(char *t, size_t cap, gsl_rng *r, int i, int start, int end
                 start + (end - start) / 2 + 1, uni(r, 1e9, 5e10));
             break;
         default:
-            ADD("    logistic: {saturation_gw: %.5g, rate: %.4g, midpoint_year: %d}", uni(r, 5, 100),
-                uni(r, 0.1, 1.5), start + (int)gsl_rng_uniform_int(r, (unsigned long)(end - start + 1)));
+            ADD("    logistic: {saturation_gw: %.5g, rate: %.4g, midpoint_year: %d}",
+                uni(r, 5, 100), uni(r, 0.1, 1.5),
+                start + (int)gsl_rng_uniform_int(r, (unsigned long)(end - start + 1)));
         }
         break;
     default:
@@ -123,7 +128,8 @@ static size_t segment(char *t, size_t cap, gsl_rng *r, int i, int start, int end
 /* A random scenario into T; *START gets its first year. */
 static void scenario(char *t, size_t cap, gsl_rng *r, int *first)
 {
-    int start = 2010 + (int)gsl_rng_uniform_int(r, 10), end = start + 3 + (int)gsl_rng_uniform_int(r, 25);
+    int start = 2010 + (int)gsl_rng_uniform_int(r, 10),
+        end = start + 3 + (int)gsl_rng_uniform_int(r, 25);
     int base = start + (int)gsl_rng_uniform_int(r, (unsigned long)(end - start + 1));
     size_t k = 0;
     *first = start;
@@ -138,7 +144,11 @@ static void scenario(char *t, size_t cap, gsl_rng *r, int *first)
     switch (gsl_rng_uniform_int(r, 3)) {
     case 0: ADD("\nnational: {total_twh: %.6g, growth: ", uni(r, 5e4, 1e5)); break;
     case 1: ADD("\nnational: {other_twh: %.6g, growth: ", uni(r, 1e3, 1e5)); break;
-    default: ADD("\nnational: {forecast_twh: "); SER(5e4, 1e5); ADD("}\n"); goto segs;
+    default:
+        ADD("\nnational: {forecast_twh: ");
+        SER(5e4, 1e5);
+        ADD("}\n");
+        goto segs;
     }
     SER(-0.02, 0.05);
     ADD("}\n");
@@ -154,10 +164,10 @@ static double fleet_stock(const dcd_segment *g, int start, int t)
 {
     double k = 0;
     for (int v = start; v <= t; v++) {
-        double n = g->shipments.n ? dcd_series_at(&g->shipments, v)
-                                  : dcd_series_at(&g->capex_usd, v) *
-                                        dcd_series_at(&g->equipment_share, v) /
-                                        dcd_series_at(&g->unit_price_usd, v);
+        double n = g->shipments.n
+                       ? dcd_series_at(&g->shipments, v)
+                       : dcd_series_at(&g->capex_usd, v) * dcd_series_at(&g->equipment_share, v) /
+                             dcd_series_at(&g->unit_price_usd, v);
         k += n * dcd_series_at(&g->unit_power_w, v) * 1e-9 * dcd_survival_at(&g->survival, t - v);
     }
     if (g->base_gw > 0)
@@ -188,14 +198,14 @@ static int properties(const dcd_scenario *sc, const dcd_results *r, int id)
         for (size_t g = 0; g < r->nseg; g++) {
             double p = DCD_SEG(r, g, DCD_S_PUE, i);
             s += DCD_SEG(r, g, DCD_S_FACILITY_TWH, i);
-            fac += !close_to(DCD_SEG(r, g, DCD_S_FACILITY_TWH, i), DCD_SEG(r, g, DCD_S_IT_TWH, i) * p,
-                             1e-13);
+            fac += !close_to(DCD_SEG(r, g, DCD_S_FACILITY_TWH, i),
+                             DCD_SEG(r, g, DCD_S_IT_TWH, i) * p, 1e-13);
             fac += !close_to(DCD_SEG(r, g, DCD_S_FACILITY_GW, i), DCD_SEG(r, g, DCD_S_IT_GW, i) * p,
                              1e-13);
             if (sc->segments[g].driver == DCD_DRIVER_FLEET)
-                fleet += !close_to(DCD_SEG(r, g, DCD_S_IT_GW, i),
-                                   fleet_stock(&sc->segments[g], sc->start, sc->start + (int)i),
-                                   1e-10);
+                fleet +=
+                    !close_to(DCD_SEG(r, g, DCD_S_IT_GW, i),
+                              fleet_stock(&sc->segments[g], sc->start, sc->start + (int)i), 1e-10);
         }
         sum += !close_to(dc, s, 1e-13);
     }
@@ -251,8 +261,8 @@ int main(void)
         } else {
             /* a refused projection says why */
             refused++;
-            gsl_test(st != DCD_EMODEL || d.n == 0, "scenario %d: a refused projection has a message",
-                     id);
+            gsl_test(st != DCD_EMODEL || d.n == 0,
+                     "scenario %d: a refused projection has a message", id);
         }
         dcd_results_free(r);
         dcd_scenario_free(sc);
