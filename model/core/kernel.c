@@ -434,44 +434,39 @@ int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, doubl
     return DCD_OK;
 }
 
+/* Fills row M of TOTAL (ny values) with NaN: not determined. */
+static void undetermined(double *total, size_t ny, int m)
+{
+    for (size_t i = 0; i < ny; i++)
+        total[(size_t)m * ny + i] = NAN;
+}
+
 int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known_dc,
                         int it_known_ai, int has_co2, int has_water, double *total, dcd_diags *d)
 {
     size_t ny = c->ny;
 #define T(m, i) total[(size_t)(m)*ny + (i)]
-    double *OTHER = &T(DCD_T_OTHER_TWH, 0), *DC = &T(DCD_T_DC_TWH, 0);
-    int rc = national_other(c, n, DC, OTHER, d);
+    int rc = dcd_kernel_national_energy(c, n, total, d);
     if (rc != DCD_OK)
         return rc;
-    for (size_t i = 0; i < ny; i++) {
-        double nat = OTHER[i] + DC[i];
-        T(DCD_T_NATIONAL_TWH, i) = nat;
-        if (!isfinite(nat) || nat <= 0)
-            return model_error(d, c,
-                               "national: national demand in %d is not a positive finite "
-                               "number (%g TWh)",
-                               c->start + (int)i, nat);
-        T(DCD_T_DC_SHARE_PCT, i) = 100 * DC[i] / nat;
-        T(DCD_T_AI_SHARE_PCT, i) = 100 * T(DCD_T_AI_TWH, i) / nat;
-        T(DCD_T_DC_LOAD_GW, i) = DC[i] / DCD_TWH_PER_GW_YEAR;
-        T(DCD_T_AI_LOAD_GW, i) = T(DCD_T_AI_TWH, i) / DCD_TWH_PER_GW_YEAR;
-        if (!it_known_dc) {
-            T(DCD_T_DC_IT_TWH, i) = NAN;
-            T(DCD_T_DC_IT_GW, i) = NAN;
-            T(DCD_T_DC_FACILITY_GW, i) = NAN;
-        }
-        if (!it_known_ai) {
-            T(DCD_T_AI_IT_TWH, i) = NAN;
-            T(DCD_T_AI_IT_GW, i) = NAN;
-            T(DCD_T_AI_FACILITY_GW, i) = NAN;
-        }
-        double it = T(DCD_T_DC_IT_TWH, i);
-        T(DCD_T_DC_PUE, i) = it > 0 ? DC[i] / it : NAN;
-        if (!has_co2)
-            T(DCD_T_CO2_MT, i) = NAN;
-        if (!has_water)
-            T(DCD_T_WATER_GL, i) = NAN;
+    if (!it_known_dc) {
+        undetermined(total, ny, DCD_T_DC_IT_TWH);
+        undetermined(total, ny, DCD_T_DC_IT_GW);
+        undetermined(total, ny, DCD_T_DC_FACILITY_GW);
     }
+    if (!it_known_ai) {
+        undetermined(total, ny, DCD_T_AI_IT_TWH);
+        undetermined(total, ny, DCD_T_AI_IT_GW);
+        undetermined(total, ny, DCD_T_AI_FACILITY_GW);
+    }
+    for (size_t i = 0; i < ny; i++) {
+        double it = T(DCD_T_DC_IT_TWH, i);
+        T(DCD_T_DC_PUE, i) = it > 0 ? T(DCD_T_DC_TWH, i) / it : NAN;
+    }
+    if (!has_co2)
+        undetermined(total, ny, DCD_T_CO2_MT);
+    if (!has_water)
+        undetermined(total, ny, DCD_T_WATER_GL);
     /* sums can overflow; shares, loads and the effective PUE are bounded by them */
     static const int sums[] = {
         DCD_T_DC_TWH,    DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH, DCD_T_DC_IT_GW, DCD_T_DC_FACILITY_GW,

@@ -5,6 +5,7 @@
  * refused with a message.
  */
 #include <dirent.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -407,6 +408,74 @@ static void test_refused(void)
     dcd_diags_free(&d);
 }
 
+/* Threads evaluating one prepared scenario at once, each with its own
+ * workspace, give the serial evaluation's totals bit for bit. */
+typedef struct job {
+    const dcd_prepared *p;
+    size_t ny, np, n;
+    double *share; /* n values: dc_share_pct in the last year per draw */
+} job;
+
+static void draw(size_t i, size_t np, double *x)
+{
+    for (size_t k = 0; k < np; k++)
+        x[k] = 1 + 1e-3 * (double)((i * 7 + k * 3) % 11);
+}
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    dcd_prepared_ws *w = dcd_prepared_ws_alloc(j->p);
+    double x[64];
+    for (size_t i = 0; w && i < j->n; i++) {
+        draw(i, j->np, x);
+        j->share[i] = dcd_prepared_eval(j->p, w, x, NULL, NULL) == DCD_OK
+                          ? dcd_prepared_totals(w)[DCD_T_DC_SHARE_PCT * j->ny + j->ny - 1]
+                          : -1;
+    }
+    dcd_prepared_ws_free(w);
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    dcd_scenario *sc = NULL;
+    dcd_diags d = {0};
+    int st = dcd_scenario_load("bench/fleet.yaml", NULL, 0, &sc, &d);
+    dcd_diags_free(&d);
+    if (st != DCD_OK) {
+        gsl_test(1, "bench/fleet.yaml loads");
+        return;
+    }
+    static const char *const paths[] = {"national.growth", "segments.accelerated.shipments",
+                                        "segments.servers.utilisation",
+                                        "segments.accelerated.lifetime.scale", "pue"};
+    dcd_prepared *p = NULL;
+    dcd_prepared_new(sc, &p, NULL);
+    for (size_t k = 0; k < 5; k++)
+        dcd_prepared_param(p, paths[k], DCD_APPLY_SCALE, NULL, NULL);
+    dcd_prepared_ready(p, NULL);
+    enum { N = 2000, T = 4 };
+    static double serial[N], par[T][N];
+    job js = {p, dcd_prepared_years(p), 5, N, serial};
+    worker(&js);
+    pthread_t th[T];
+    job jt[T];
+    int started = 1;
+    for (size_t t = 0; t < T; t++) {
+        jt[t] = (job){p, js.ny, 5, N, par[t]};
+        started &= pthread_create(&th[t], NULL, worker, &jt[t]) == 0;
+    }
+    for (size_t t = 0; t < T; t++)
+        pthread_join(th[t], NULL);
+    int diff = !started;
+    for (size_t t = 0; t < T; t++)
+        diff |= memcmp(par[t], serial, sizeof serial) != 0;
+    gsl_test(diff, "%d threads sharing one prepared scenario give the serial results", T);
+    dcd_prepared_free(p);
+    dcd_scenario_free(sc);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(a, b);
@@ -416,6 +485,7 @@ int main(void)
 {
     harness_init();
     test_refused();
+    test_threads();
     DIR *dir = opendir("scenarios");
     struct dirent *e;
     char files[64][300];
