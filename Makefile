@@ -128,7 +128,7 @@ ubsan:
 FUZZ_CC    ?= clang
 FUZZ_TIME  ?= 60
 FUZZ_SRC   := model/io/scenario.c model/io/tree.c model/base/error.c model/base/buf.c \
-              model/base/sha256.c model/core/series.c model/core/engine.c
+              model/base/sha256.c model/core/series.c model/core/engine.c model/core/kernel.c
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               -fno-omit-frame-pointer
 build-fuzz/fuzz_loader: tests/fuzz/fuzz_loader.c $(FUZZ_SRC) $(wildcard include/*.h)
