@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dcd_engine.h"
+#include "dcd_prepared.h"
 #include "harness.h"
 
 static const char HEAD[] = "name: t\n"
@@ -169,9 +170,67 @@ static void test_tolerance(void)
             (const char *const[]){"segments.x", "2020", "negative capacity", NULL});
 }
 
+/* The energy-only prepared evaluation takes the full checks' path when its
+ * quick check fails: a load factor of 0 with no energy still projects, with
+ * the full evaluation's totals; 1e-310 is still refused. */
+static void test_energy_only_slow_path(void)
+{
+    static const char text[] = "name: t\nyears: {start: 2020, base: 2022, end: 2025}\n"
+                               "national: {total_twh: 4000, growth: 0.02}\npue: 1.4\n"
+                               "segments:\n"
+                               "  x: {ai: false, driver: energy, energy_twh: 0, growth: 0.05,\n"
+                               "      utilisation: 0, idle: 0}\n"
+                               "  y: {ai: true, driver: energy, energy_twh: 37.25, growth: 0.11}\n";
+    dcd_scenario *sc = NULL;
+    dcd_diags d = {0};
+    if (dcd_scenario_load_text("t.yaml", text, strlen(text), NULL, 0, &sc, &d) != DCD_OK) {
+        gsl_test(1, "loads");
+        dcd_diags_free(&d);
+        return;
+    }
+    dcd_prepared *pe = NULL, *pf = NULL;
+    dcd_prepared_new(sc, &pe, NULL);
+    dcd_prepared_new(sc, &pf, NULL);
+    dcd_prepared_select(pe, DCD_TOTALS_ENERGY);
+    dcd_prepared_param(pe, "segments.x.utilisation", DCD_APPLY_SET, NULL, NULL);
+    dcd_prepared_param(pf, "segments.x.utilisation", DCD_APPLY_SET, NULL, NULL);
+    dcd_prepared_ready(pe, NULL);
+    dcd_prepared_ready(pf, NULL);
+    dcd_prepared_ws *we = dcd_prepared_ws_alloc(pe), *wf = dcd_prepared_ws_alloc(pf);
+    double x = 0;
+    int se = dcd_prepared_eval(pe, we, &x, NULL, NULL), sf = dcd_prepared_eval(pf, wf, &x, NULL, NULL);
+    size_t ny = dcd_prepared_years(pe);
+    int same = se == DCD_OK && sf == DCD_OK;
+    for (size_t i = 0; same && i < ny; i++)
+        same = dcd_prepared_totals(we)[DCD_T_DC_SHARE_PCT * ny + i] ==
+               dcd_prepared_totals(wf)[DCD_T_DC_SHARE_PCT * ny + i];
+    gsl_test(!same, "energy only, load factor 0 and no energy: the full evaluation's share (%d %d)",
+             se, sf);
+    /* a draw of energy at utilisation 1e-310 on segment y is refused alike */
+    dcd_prepared_free(pe);
+    dcd_prepared_new(sc, &pe, NULL);
+    dcd_prepared_select(pe, DCD_TOTALS_ENERGY);
+    dcd_prepared_param(pe, "segments.y.utilisation", DCD_APPLY_SET, NULL, NULL);
+    dcd_prepared_ready(pe, NULL);
+    dcd_prepared_ws_free(we);
+    we = dcd_prepared_ws_alloc(pe);
+    x = 1e-310;
+    se = dcd_prepared_eval(pe, we, &x, NULL, &d);
+    gsl_test(se != DCD_EMODEL || d.n != 1 || !strstr(d.items[0].message, "segments.y.utilisation"),
+             "energy only: an infinite implied capacity is refused: %s",
+             d.n ? d.items[0].message : "(none)");
+    dcd_prepared_ws_free(we);
+    dcd_prepared_ws_free(wf);
+    dcd_prepared_free(pe);
+    dcd_prepared_free(pf);
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+}
+
 int main(void)
 {
     harness_init();
+    test_energy_only_slow_path();
     test_energy_capacity();
     test_overflow();
     test_tolerance();
