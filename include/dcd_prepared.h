@@ -66,6 +66,16 @@ void dcd_prepared_free(dcd_prepared *p);
 int dcd_prepared_param(dcd_prepared *p, const char *path, dcd_apply how, size_t *index,
                        dcd_diags *d);
 
+/* What a path names: a number (energy_twh, capacity_gw, national.total_twh,
+ * a lifetime, ...), a whole series (growth, utilisation, pue, ... even when
+ * written as one number), or one year's point of a series. */
+typedef enum dcd_param_kind { DCD_PARAM_NUMBER, DCD_PARAM_SERIES, DCD_PARAM_POINT } dcd_param_kind;
+
+/* Resolves PATH as dcd_prepared_param() would (with mode set), without
+ * adding it: returns its dcd_param_kind, or -1 with the reason in D (may be
+ * NULL).  For choosing a default mode (scale for series, set for numbers). */
+int dcd_prepared_path_kind(const dcd_prepared *p, const char *path, dcd_diags *d);
+
 /* Number of parameters added. */
 size_t dcd_prepared_nparams(const dcd_prepared *p);
 /* The value of parameter K that reproduces the scenario: 1 for scale, 0 for

@@ -182,6 +182,19 @@ void dcd_prepared_select(dcd_prepared *p, unsigned long totals)
     p->energy_only = (totals & ~(unsigned long)DCD_TOTALS_ENERGY) == 0;
 }
 
+int dcd_prepared_path_kind(const dcd_prepared *p, const char *path, dcd_diags *d)
+{
+    assert(p && path);
+    char why[256];
+    pparam q = {0};
+    if (dcd_prep_resolve(p, path, DCD_APPLY_SET, &q, why, sizeof why) != 0) {
+        if (d)
+            dcd_diags_add(d, p->sc->path, 0, 0, "%s: %s", path, why);
+        return -1;
+    }
+    return !q.is_series ? DCD_PARAM_NUMBER : q.year ? DCD_PARAM_POINT : DCD_PARAM_SERIES;
+}
+
 size_t dcd_prepared_nparams(const dcd_prepared *p)
 {
     return p->npar;

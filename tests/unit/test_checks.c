@@ -198,7 +198,8 @@ static void test_energy_only_slow_path(void)
     dcd_prepared_ready(pf, NULL);
     dcd_prepared_ws *we = dcd_prepared_ws_alloc(pe), *wf = dcd_prepared_ws_alloc(pf);
     double x = 0;
-    int se = dcd_prepared_eval(pe, we, &x, NULL, NULL), sf = dcd_prepared_eval(pf, wf, &x, NULL, NULL);
+    int se = dcd_prepared_eval(pe, we, &x, NULL, NULL),
+        sf = dcd_prepared_eval(pf, wf, &x, NULL, NULL);
     size_t ny = dcd_prepared_years(pe);
     int same = se == DCD_OK && sf == DCD_OK;
     for (size_t i = 0; same && i < ny; i++)

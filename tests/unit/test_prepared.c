@@ -5,8 +5,8 @@
  * refused with a message.
  */
 #include <dirent.h>
-#include <pthread.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -404,6 +404,17 @@ static void test_refused(void)
     refused(sc, "national.forecast_twh", DCD_APPLY_SET, "does not apply");
     refused(sc, "speed", DCD_APPLY_SET, "not an input");
     refused(sc, "segments.ai", DCD_APPLY_SET, "name one input");
+    dcd_prepared *p = NULL;
+    dcd_prepared_new(sc, &p, NULL);
+    gsl_test(dcd_prepared_path_kind(p, "segments.ai.capacity_gw", NULL) != DCD_PARAM_NUMBER,
+             "capacity_gw is a number");
+    gsl_test(dcd_prepared_path_kind(p, "segments.ai.utilisation", NULL) != DCD_PARAM_SERIES,
+             "utilisation is a series (written as one number)");
+    gsl_test(dcd_prepared_path_kind(p, "segments.ai.growth.2027", NULL) != DCD_PARAM_POINT,
+             "growth.2027 is a point");
+    gsl_test(dcd_prepared_path_kind(p, "segments.ai.nothing", NULL) != -1, "nothing is nothing");
+    gsl_test(dcd_prepared_nparams(p) != 0, "path_kind adds no parameter");
+    dcd_prepared_free(p);
     dcd_scenario_free(sc);
     dcd_diags_free(&d);
 }
