@@ -19,25 +19,25 @@
 
 /* Fleet totals by year: the columns of summary.csv after `year`, in order. */
 enum dcd_total_metric {
-    DCD_T_DC_TWH,       /* facility energy of all data centres */
-    DCD_T_AI_TWH,       /* facility energy of AI segments */
-    DCD_T_NATIONAL_TWH, /* national demand including data centres */
+    DCD_T_DC_TWH,          /* facility energy of all data centres */
+    DCD_T_AI_TWH,          /* facility energy of AI segments */
+    DCD_T_NATIONAL_TWH,    /* national demand including data centres */
     DCD_T_DC_SHARE_PCT,
     DCD_T_AI_SHARE_PCT,
-    DCD_T_DC_IT_GW, /* installed IT capacity */
+    DCD_T_DC_IT_GW,        /* installed IT capacity */
     DCD_T_AI_IT_GW,
-    DCD_T_DC_FACILITY_GW, /* IT capacity x PUE */
+    DCD_T_DC_FACILITY_GW,  /* IT capacity x PUE */
     DCD_T_AI_FACILITY_GW,
-    DCD_T_DC_IT_TWH, /* IT energy, before PUE */
+    DCD_T_DC_IT_TWH,       /* IT energy, before PUE */
     DCD_T_AI_IT_TWH,
-    DCD_T_DC_LOAD_GW, /* average facility load, dc_twh / 8760 h */
+    DCD_T_DC_LOAD_GW,      /* average facility load, dc_twh / 8760 h */
     DCD_T_AI_LOAD_GW,
-    DCD_T_OTHER_TWH,    /* national demand outside data centres */
-    DCD_T_DC_PUE,       /* effective PUE, dc_twh / dc_it_twh */
-    DCD_T_ADDITIONS_GW, /* gross IT capacity added in the year */
-    DCD_T_CAPEX_USD,    /* implied or stated capital spending */
-    DCD_T_CO2_MT,       /* facility energy x grid intensity */
-    DCD_T_WATER_GL,     /* IT energy x WUE, gigalitres */
+    DCD_T_OTHER_TWH,       /* national demand outside data centres */
+    DCD_T_DC_PUE,          /* effective PUE, dc_twh / dc_it_twh */
+    DCD_T_ADDITIONS_GW,    /* gross IT capacity added in the year */
+    DCD_T_CAPEX_USD,       /* implied or stated capital spending */
+    DCD_T_CO2_MT,          /* facility energy x grid intensity */
+    DCD_T_WATER_GL,        /* IT energy x WUE, gigalitres */
     DCD_NTOTAL
 };
 
@@ -80,14 +80,14 @@ typedef struct dcd_results {
     size_t nseg;     /* number of segments */
     char **seg_name; /* owned copies */
     int *seg_ai;
-    double *total; /* total[m * ny + i], m an enum dcd_total_metric */
-    double *seg;   /* seg[(s * DCD_NSEGMETRIC + m) * ny + i] */
+    double *total;   /* total[m * ny + i], m an enum dcd_total_metric */
+    double *seg;     /* seg[(s * DCD_NSEGMETRIC + m) * ny + i] */
 } dcd_results;
 
 /* Value of total metric M in year index I. */
 #define DCD_TOTAL(r, m, i) ((r)->total[(size_t)(m) * (r)->ny + (i)])
 /* Value of segment S's metric M in year index I. */
-#define DCD_SEG(r, s, m, i) ((r)->seg[((size_t)(s)*DCD_NSEGMETRIC + (size_t)(m)) * (r)->ny + (i)])
+#define DCD_SEG(r, s, m, i) ((r)->seg[((size_t)(s) * DCD_NSEGMETRIC + (size_t)(m)) * (r)->ny + (i)])
 
 /* Allocates results for NY years from START and NSEG segments named NAMES
  * (copied; AI flags from AI, may be NULL).  Returns NULL on OOM.  Free with
