@@ -166,8 +166,17 @@ static int top_key(const dcd_scenario *sc, const char *key, size_t *id, char *wh
     static const char *const series[] = {"pue", "grid_intensity_g_per_kwh", "cost_per_mw_usd",
                                          "wue_l_per_kwh"};
     for (size_t i = 0; i < 4; i++)
-        if (strcmp(key, series[i]) == 0)
+        if (strcmp(key, series[i]) == 0) {
+            size_t own = 0;
+            for (size_t s = 0; i == PS_PUE && s < sc->nsegments; s++)
+                own += sc->segments[s].pue.n > 0;
+            if (i == PS_PUE && own == sc->nsegments) {
+                snprintf(why, cap, "every segment has its own pue, so the fleet-wide pue is not "
+                                   "used; vary segments.NAME.pue");
+                return -1;
+            }
             return *id = i, 1;
+        }
     dcd_national_mode m = sc->national.mode;
     if (strcmp(key, "national.total_twh") == 0 && m == DCD_NATIONAL_TOTAL)
         return *id = PK_NAT_BASE, 0;

@@ -404,6 +404,7 @@ static void test_refused(void)
     refused(sc, "national.forecast_twh", DCD_APPLY_SET, "does not apply");
     refused(sc, "speed", DCD_APPLY_SET, "not an input");
     refused(sc, "segments.ai", DCD_APPLY_SET, "name one input");
+    refused(sc, "pue", DCD_APPLY_SET, "every segment has its own pue");
     dcd_prepared *p = NULL;
     dcd_prepared_new(sc, &p, NULL);
     gsl_test(dcd_prepared_path_kind(p, "segments.ai.capacity_gw", NULL) != DCD_PARAM_NUMBER,
