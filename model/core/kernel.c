@@ -302,12 +302,66 @@ static int all_ok(const dcd_segment *g, size_t ny, const double *out)
     return !bad;
 }
 
+/* Stage 2 of a capacity or fleet segment in one pass (the arithmetic of
+ * segment_energy() and the rest of dcd_kernel_segment(), in the same
+ * order).  Returns 1 when every value passes the checks. */
+static int capacity_stage(const dcd_seg_inputs *in, size_t ny, const double *restrict path,
+                          const double *restrict add, double *restrict out)
+{
+    const double *restrict U = in->util, *restrict I = in->idle, *restrict P = in->pue;
+    const double *restrict CX = in->capex_usd, *restrict CO = in->cost_per_mw_usd;
+    const double *restrict CI = in->intensity, *restrict WU = in->wue;
+    double *restrict K = out + (size_t)DCD_S_IT_GW * ny;
+    double *restrict FG = out + (size_t)DCD_S_FACILITY_GW * ny;
+    double *restrict IT = out + (size_t)DCD_S_IT_TWH * ny;
+    double *restrict FT = out + (size_t)DCD_S_FACILITY_TWH * ny;
+    double *restrict LG = out + (size_t)DCD_S_LOAD_GW * ny;
+    double *restrict LF = out + (size_t)DCD_S_LOAD_FACTOR * ny;
+    double *restrict PU = out + (size_t)DCD_S_PUE * ny;
+    double *restrict A = out + (size_t)DCD_S_ADDITIONS_GW * ny;
+    double *restrict CA = out + (size_t)DCD_S_CAPEX_USD * ny;
+    double *restrict C2 = out + (size_t)DCD_S_CO2_MT * ny;
+    double *restrict WA = out + (size_t)DCD_S_WATER_GL * ny;
+    int co2 = in->has_co2, water = in->has_water, bad = 0;
+    for (size_t i = 0; i < ny; i++) {
+        double lf = I[i] + (1 - I[i]) * U[i], k = path[i], p = P[i];
+        double it = k * lf * DCD_TWH_PER_GW_YEAR;
+        double f = it * p; /* PUE applied here, once */
+        double cx = CX ? CX[i] : add[i] * 1e3 * CO[i];
+        double c2 = co2 ? f * CI[i] * 1e-3 : NAN, w = water ? it * WU[i] : NAN;
+        LF[i] = lf;
+        K[i] = k;
+        A[i] = add[i];
+        IT[i] = it;
+        FT[i] = f;
+        PU[i] = p;
+        FG[i] = k * p;
+        LG[i] = f / DCD_TWH_PER_GW_YEAR;
+        CA[i] = cx;
+        C2[i] = c2;
+        WA[i] = w;
+        bad |= !(f >= 0 && f <= DBL_MAX) | !(k >= 0 && k <= DBL_MAX) | (fabs(k * p) > DBL_MAX) |
+               (fabs(cx) > DBL_MAX) | (fabs(c2) > DBL_MAX) | (fabs(w) > DBL_MAX) |
+               (fabs(it) > DBL_MAX);
+    }
+    return !bad;
+}
+
 int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
                        const double *path, const double *add, double *out, dcd_diags *d)
 {
     assert(c && g && in && path && out);
     size_t ny = c->ny;
-    int rc = segment_energy(c, g, in, path, add, out, d);
+    int rc;
+    if (g->driver != DCD_DRIVER_ENERGY) {
+        if (capacity_stage(in, ny, path, add, out))
+            return DCD_OK;
+        for (size_t i = 0; i < ny; i++) /* the first failing check, with its message */
+            if ((rc = check_year(c, g, in, out, i, d)) != DCD_OK)
+                return rc;
+        return DCD_OK;
+    }
+    rc = segment_energy(c, g, in, path, add, out, d);
     if (rc != DCD_OK)
         return rc;
     const double *restrict P = in->pue, *restrict K = out + (size_t)DCD_S_IT_GW * ny;
