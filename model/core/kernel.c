@@ -400,26 +400,33 @@ void dcd_kernel_add_totals(size_t ny, const double *seg, int ai, double *total)
 {
 #define SEGM(m) (seg + (size_t)(m)*ny)
 #define TOT(m) (total + (size_t)(m)*ny)
-    static const int dc_map[][2] = {
-        {DCD_T_DC_TWH, DCD_S_FACILITY_TWH},
-        {DCD_T_DC_IT_TWH, DCD_S_IT_TWH},
-        {DCD_T_DC_IT_GW, DCD_S_IT_GW},
-        {DCD_T_DC_FACILITY_GW, DCD_S_FACILITY_GW},
-        {DCD_T_ADDITIONS_GW, DCD_S_ADDITIONS_GW},
-        {DCD_T_CAPEX_USD, DCD_S_CAPEX_USD},
-        {DCD_T_CO2_MT, DCD_S_CO2_MT},
-        {DCD_T_WATER_GL, DCD_S_WATER_GL},
-        {DCD_T_AI_TWH, DCD_S_FACILITY_TWH},
-        {DCD_T_AI_IT_TWH, DCD_S_IT_TWH},
-        {DCD_T_AI_IT_GW, DCD_S_IT_GW},
-        {DCD_T_AI_FACILITY_GW, DCD_S_FACILITY_GW},
-    };
-    size_t nmap = ai ? 12 : 8;
-    for (size_t k = 0; k < nmap; k++) {
-        double *restrict t = TOT(dc_map[k][0]);
-        const double *restrict s = SEGM(dc_map[k][1]);
-        for (size_t i = 0; i < ny; i++)
-            t[i] += s[i];
+    const double *restrict f = SEGM(DCD_S_FACILITY_TWH), *restrict it = SEGM(DCD_S_IT_TWH);
+    const double *restrict k = SEGM(DCD_S_IT_GW), *restrict fg = SEGM(DCD_S_FACILITY_GW);
+    const double *restrict a = SEGM(DCD_S_ADDITIONS_GW), *restrict cx = SEGM(DCD_S_CAPEX_USD);
+    const double *restrict c2 = SEGM(DCD_S_CO2_MT), *restrict w = SEGM(DCD_S_WATER_GL);
+    double *restrict tf = TOT(DCD_T_DC_TWH), *restrict tit = TOT(DCD_T_DC_IT_TWH);
+    double *restrict tk = TOT(DCD_T_DC_IT_GW), *restrict tfg = TOT(DCD_T_DC_FACILITY_GW);
+    double *restrict ta = TOT(DCD_T_ADDITIONS_GW), *restrict tcx = TOT(DCD_T_CAPEX_USD);
+    double *restrict tc2 = TOT(DCD_T_CO2_MT), *restrict tw = TOT(DCD_T_WATER_GL);
+    for (size_t i = 0; i < ny; i++) {
+        tf[i] += f[i];
+        tit[i] += it[i];
+        tk[i] += k[i];
+        tfg[i] += fg[i];
+        ta[i] += a[i];
+        tcx[i] += cx[i];
+        tc2[i] += c2[i];
+        tw[i] += w[i];
+    }
+    if (!ai)
+        return;
+    double *restrict af = TOT(DCD_T_AI_TWH), *restrict ait = TOT(DCD_T_AI_IT_TWH);
+    double *restrict ak = TOT(DCD_T_AI_IT_GW), *restrict afg = TOT(DCD_T_AI_FACILITY_GW);
+    for (size_t i = 0; i < ny; i++) {
+        af[i] += f[i];
+        ait[i] += it[i];
+        ak[i] += k[i];
+        afg[i] += fg[i];
     }
 #undef SEGM
 #undef TOT
