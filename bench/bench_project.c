@@ -7,13 +7,18 @@
  *   2. the same with a workspace and results allocated per evaluation;
  *   3. a full load (read, parse, validate) plus projection, as a naive
  *      analysis that re-reads the scenario per sample would do.
- * It prints nanoseconds per evaluation and the ratios of 2 and 3 to 1,
- * measured in the same run (machines are shared and noisy: compare ratios,
- * not absolute times).
+ *   4. the prepared evaluation (dcd_prepared.h) with 5 and with 15
+ *      parameters (np) changed per draw: all totals (all_ns), the energy
+ *      totals only (energy_ns: dcd_prepared_select(DCD_TOTALS_ENERGY), what
+ *      Monte Carlo on dc_share_pct needs), and with 5 writing full results,
+ *      segments too (full_ns); x_* are dcd_project's time over theirs.
+ * It prints nanoseconds per evaluation and the ratios, measured in the same
+ * run (machines are shared and noisy: compare ratios, not absolute times).
  *
  * Usage: bench_project [-n ITERATIONS] FILE...
  */
 #include <gsl/gsl_errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +26,7 @@
 
 #include "dcd_engine.h"
 #include "dcd_load.h"
+#include "dcd_prepared.h"
 
 static double now(void)
 {
@@ -30,6 +36,122 @@ static double now(void)
 }
 
 static volatile double sink;
+
+/* Parameters tried in this order; the first that resolve on a scenario are
+ * used, scaled (mode scale) by a different factor on every draw. */
+static const char *const SEG_KEYS[] = {"growth",
+                                       "utilisation",
+                                       "shipments",
+                                       "unit_power_w",
+                                       "pue",
+                                       "idle",
+                                       "lifetime.scale",
+                                       "lifetime.shape",
+                                       "capacity_gw",
+                                       "energy_twh",
+                                       "lifetime",
+                                       "additions_gw",
+                                       "installed_base.capacity_gw",
+                                       NULL};
+static const char *const TOP_KEYS[] = {"national.growth",          "pue",
+                                       "grid_intensity_g_per_kwh", "national.total_twh",
+                                       "cost_per_mw_usd",          NULL};
+
+/* A prepared scenario with up to N parameters; *GOT is how many resolved. */
+static dcd_prepared *prepare(const dcd_scenario *sc, size_t n, int energy, size_t *got)
+{
+    dcd_prepared *p = NULL;
+    if (dcd_prepared_new(sc, &p, NULL) != DCD_OK)
+        return NULL;
+    if (energy)
+        dcd_prepared_select(p, DCD_TOTALS_ENERGY);
+    char path[256];
+    for (size_t r = 0; dcd_prepared_nparams(p) < n && r < 2; r++) {
+        /* round 0: the first top key and each segment's first keys */
+        for (const char *const *k = TOP_KEYS; *k && dcd_prepared_nparams(p) < n; k++)
+            if (r == 1 || k == TOP_KEYS)
+                dcd_prepared_param(p, *k, DCD_APPLY_SCALE, NULL, NULL);
+        for (const char *const *k = SEG_KEYS; *k; k++)
+            for (size_t s = 0; s < sc->nsegments && dcd_prepared_nparams(p) < n; s++) {
+                if ((r == 0) != (k - SEG_KEYS < 2))
+                    continue;
+                snprintf(path, sizeof path, "segments.%s.%s", sc->segments[s].name, *k);
+                dcd_prepared_param(p, path, DCD_APPLY_SCALE, NULL, NULL);
+            }
+    }
+    *got = dcd_prepared_nparams(p);
+    if (dcd_prepared_ready(p, NULL) != DCD_OK) {
+        dcd_prepared_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* Nanoseconds per prepared evaluation of P with N draws; full results into
+ * R when not NULL. */
+static double time_prepared(const dcd_prepared *p, long n, dcd_results *r, size_t ny)
+{
+    dcd_prepared_ws *w = dcd_prepared_ws_alloc(p);
+    size_t np = dcd_prepared_nparams(p);
+    double x[64];
+    if (!w)
+        return NAN;
+    double t0 = now();
+    for (long i = 0; i < n; i++) {
+        for (size_t k = 0; k < np; k++)
+            x[k] = 1 + 1e-3 * (double)((i + (long)k) % 7);
+        dcd_prepared_eval(p, w, x, r, NULL);
+        sink += dcd_prepared_totals(w)[DCD_T_DC_SHARE_PCT * ny + ny - 1];
+    }
+    double t = (now() - t0) / (double)n;
+    dcd_prepared_ws_free(w);
+    return t * 1e9;
+}
+
+/* Table 2: dcd_project() against the prepared evaluation. */
+static int bench_prepared(const char *file, long n)
+{
+    dcd_diags d = {0};
+    dcd_scenario *sc = NULL;
+    if (dcd_scenario_load(file, NULL, 0, &sc, &d) != DCD_OK) {
+        dcd_diags_print(&d, stderr);
+        dcd_diags_free(&d);
+        return 3;
+    }
+    dcd_workspace *w = dcd_workspace_alloc(sc);
+    dcd_results *r = dcd_results_alloc(sc);
+    size_t n5 = 0, n15 = 0;
+    dcd_prepared *p5 = prepare(sc, 5, 0, &n5), *p15 = prepare(sc, 15, 0, &n15);
+    dcd_prepared *e5 = prepare(sc, 5, 1, &n5), *e15 = prepare(sc, 15, 1, &n15);
+    if (!w || !r || !p5 || !p15 || !e5 || !e15)
+        return 70;
+    size_t ny = r->ny;
+    double base = sc->national.base_twh;
+    double t0 = now();
+    for (long i = 0; i < n; i++) {
+        sc->national.base_twh = base * (1 + 1e-3 * (double)(i % 7));
+        dcd_project(sc, w, r, NULL);
+        sink += DCD_TOTAL(r, DCD_T_DC_SHARE_PCT, ny - 1);
+    }
+    double proj = (now() - t0) / (double)n * 1e9;
+    sc->national.base_twh = base;
+    double t5 = time_prepared(p5, n, NULL, ny);
+    double t15 = time_prepared(p15, n, NULL, ny);
+    double e5t = time_prepared(e5, n, NULL, ny);
+    double e15t = time_prepared(e15, n, NULL, ny);
+    double t5r = time_prepared(p5, n, r, ny);
+    printf("%-28s %8.0f %3zu %8.0f %8.0f %9.0f %3zu %8.0f %8.0f %8.1f %8.1f %8.1f\n", file, proj,
+           n5, t5, e5t, t5r, n15, t15, e15t, proj / t5, proj / e5t, proj / e15t);
+    dcd_prepared_free(e5);
+    dcd_prepared_free(e15);
+    dcd_prepared_free(p5);
+    dcd_prepared_free(p15);
+    dcd_results_free(r);
+    dcd_workspace_free(w);
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -102,6 +224,14 @@ int main(int argc, char **argv)
         dcd_workspace_free(w);
         dcd_scenario_free(sc);
         dcd_diags_free(&d);
+    }
+    printf("\n%-28s %8s %3s %8s %8s %9s %3s %8s %8s %8s %8s %8s\n", "scenario", "proj_ns", "np",
+           "all_ns", "energy_ns", "full_ns", "np", "all_ns", "energy_ns", "x_all", "x_energy",
+           "x_en15");
+    for (int f = first; f < argc; f++) {
+        int rc = bench_prepared(argv[f], n);
+        if (rc)
+            return rc;
     }
     return 0;
 }

@@ -109,11 +109,15 @@ dcd_workspace *dcd_workspace_alloc(const dcd_scenario *sc);
 /* Frees W; accepts NULL. */
 void dcd_workspace_free(dcd_workspace *w);
 
-/* Projects SC into R using workspace W (both allocated for SC's shape).
- * Returns DCD_OK, or DCD_EMODEL when a value comes out non-finite or
- * impossible (negative capacity, national demand smaller than data centres);
- * then a message naming the year and the segment is added to DIAGS (which may
- * be NULL when the caller only needs the status). */
+/* Projects SC into R using workspace W (both allocated for SC's shape; a
+ * mismatch is a programmer error, asserted).  Returns DCD_OK, or DCD_EMODEL
+ * when a value comes out infinite or impossible (negative capacity, national
+ * demand smaller than data centres beyond rounding, an overflow of capital
+ * spending, emissions, water or a total, a series that cannot be
+ * interpolated); then one message naming the input's path and the year is
+ * added to DIAGS (which may be NULL when the caller only needs the status).
+ * Every DCD_EMODEL carries a message.  To evaluate one scenario many times
+ * with a few inputs changed, see dcd_prepared.h. */
 int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_diags *diags);
 
 /* One projection of SC into new results *OUT (freed by the caller with

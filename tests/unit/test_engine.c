@@ -361,9 +361,35 @@ static void test_reuse(void)
     dcd_scenario_free(sc);
 }
 
+/* A series the loader would refuse (years not increasing) cannot be
+ * interpolated: a projection error naming the input, not a silent one. */
+static void test_sample_error_named(void)
+{
+    dcd_scenario *sc = make(2019, 2023, 2031, 1, 4000, 0.0213);
+    dcd_segment *g = &sc->segments[0];
+    g->driver = DCD_DRIVER_ENERGY;
+    g->energy_twh = 152.71;
+    cst(&g->growth, 0.0731);
+    cst(&sc->pue, 1.385);
+    pts(&g->utilisation, 3, (const double[]){2020, 2020, 2025}, (const double[]){0.3, 0.4, 0.5});
+    g->utilisation.interp = DCD_INTERP_STEFFEN;
+    dcd_workspace *w = dcd_workspace_alloc(sc);
+    dcd_results *r = dcd_results_alloc(sc);
+    dcd_diags d = {0};
+    int st = dcd_project(sc, w, r, &d);
+    gsl_test(st != DCD_EMODEL || d.n != 1 || !strstr(d.items[0].message, "segments.s0.utilisation"),
+             "an interpolation failure is a projection error naming the series: %s",
+             d.n ? d.items[0].message : "(no message)");
+    dcd_diags_free(&d);
+    dcd_results_free(r);
+    dcd_workspace_free(w);
+    dcd_scenario_free(sc);
+}
+
 int main(void)
 {
     harness_init();
+    test_sample_error_named();
     test_energy_growth();
     test_capacity_growth_pue_once();
     test_additions_retirement();
