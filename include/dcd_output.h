@@ -39,12 +39,19 @@ int dcd_mkdir_p(const char *path, dcd_diags *d);
 int dcd_write_atomic(const char *dir, const char *name, const char *data, size_t len,
                      dcd_diags *d);
 
+/* The largest scenario.yaml written: the loader's limit on a scenario file
+ * (16 MiB, docs/scenario-format.md), so that a saved scenario can always be
+ * read back (`plot`, `run` on it). */
+#define DCD_OUTPUT_MAX_SCENARIO_BYTES (16u << 20)
+
 /* Writes the four result files of SC into OUTDIR/SAFE_NAME/ as one set
  * (dcd_dir_write_set: the previous set or the new one, never a mix) and
  * stores that folder's path in DIR_OUT once it was verified (no link at or
  * above it) and locked for the rest of the process: charts may be drawn
- * into it by path.  Returns DCD_OK, DCD_EIO or DCD_ENOMEM; on failure
- * nothing was changed in the folder. */
+ * into it by path.  A resolved scenario larger than
+ * DCD_OUTPUT_MAX_SCENARIO_BYTES gives DCD_EINPUT with a diagnostic.
+ * Returns DCD_OK, DCD_EINPUT, DCD_EIO or DCD_ENOMEM; on failure nothing was
+ * changed in the folder. */
 int dcd_write_run(const dcd_scenario *sc, const dcd_results *r, const char *outdir,
                   const char *version, dcd_buf *dir_out, dcd_diags *d);
 

@@ -86,6 +86,10 @@ static int lock_dir(const dcd_dir *dir, dcd_diags *d)
         while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
             ;
     }
+    if (r != 0 && (errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL)) {
+        close(fd); /* no locks on this file system: write unserialised */
+        return DCD_OK;
+    }
     if (r != 0) {
         dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
         close(fd);

@@ -181,6 +181,14 @@ int dcd_write_run(const dcd_scenario *sc, const dcd_results *r, const char *outd
     if (dcd_format_summary(r, &b[0]) || dcd_format_segments(r, &b[1]) ||
         dcd_format_json(sc, r, version, &b[2]) || dcd_scenario_emit(sc, version, &b[3]))
         rc = DCD_ENOMEM;
+    if (rc == DCD_OK && b[3].len > DCD_OUTPUT_MAX_SCENARIO_BYTES) {
+        dcd_diags_add(d, sc->path ? sc->path : safe, 0, 0,
+                      "the resolved scenario (extends merged, --set applied) is %zu bytes, more "
+                      "than the %u a scenario file may hold, so its scenario.yaml could not be "
+                      "read back; nothing written",
+                      b[3].len, DCD_OUTPUT_MAX_SCENARIO_BYTES);
+        rc = DCD_EINPUT;
+    }
     if (rc == DCD_OK)
         rc = dcd_dir_open(outdir, DCD_DIR_CREATE, &out, d);
     if (rc == DCD_OK)

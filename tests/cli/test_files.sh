@@ -167,3 +167,20 @@ else
     expect_rc "full disk freed: the next run succeeds" 0
     umount "$T/full"
 fi
+
+# ---- a saved scenario.yaml can always be read back ---------------------------
+# Two files under the loader's 16 MiB limit whose merge is over it.
+if python3 - "$T/bm" "$ROOT/$G/tiny.yaml" <<'EOF2' 2>/dev/null; then
+import os, sys
+os.makedirs(sys.argv[1])
+d = "x" * (9 << 20)
+open(sys.argv[1] + "/parent.yaml", "w").write(open(sys.argv[2]).read() + 'description: "%s"\n' % d)
+open(sys.argv[1] + "/child.yaml", "w").write('extends: parent.yaml\ntitle: "%s"\n' % d)
+EOF2
+    dcd run --no-plots -q -o "$T/bm/out" "$T/bm/child.yaml"
+    expect_rc "merged scenario over 16 MiB: exit 3" 3
+    check "merged scenario over 16 MiB: says why" grep -q "child.yaml: error: the resolved scenario .* more than the 16777216" "$T/stderr"
+    check "merged scenario over 16 MiB: nothing written" test ! -e "$T/bm/out"
+else
+    skip "merged scenario over 16 MiB" 3 "python3 is not installed"
+fi
