@@ -15,7 +15,6 @@
 
 #define TMP_TAG ".tmp."
 #define TMP_RAND 6
-#define MAX_LOCKS 256
 
 /* ---- signals ---------------------------------------------------------- */
 
@@ -44,25 +43,49 @@ void dcd_fs_release(void)
 
 /* ---- locks: held until the process exits ------------------------------ */
 
-static struct {
+typedef struct {
     dev_t dev;
     ino_t ino;
-} locked[MAX_LOCKS];
-static int nlocked;
+} lock_id;
+static lock_id *locked;
+static size_t nlocked, caplocked;
+
+static void free_locks(void)
+{
+    free(locked); /* the descriptors close, and the locks go, at exit */
+    locked = NULL;
+    nlocked = caplocked = 0;
+}
+
+static int is_locked(const struct stat *st)
+{
+    for (size_t i = 0; i < nlocked; i++)
+        if (locked[i].dev == st->st_dev && locked[i].ino == st->st_ino)
+            return 1;
+    return 0;
+}
 
 static int lock_dir(const dcd_dir *dir, dcd_diags *d)
 {
-    struct stat st;
+    struct stat st, up;
     if (fstat(dir->fd, &st) != 0) {
         dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
         return DCD_EIO;
     }
-    for (int i = 0; i < nlocked; i++)
-        if (locked[i].dev == st.st_dev && locked[i].ino == st.st_ino)
-            return DCD_OK;
-    if (nlocked == MAX_LOCKS) {
-        dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: more than %d folders", MAX_LOCKS);
-        return DCD_EIO;
+    /* Held already, or covered by our lock on the folder above. */
+    if (is_locked(&st) || (fstatat(dir->fd, "..", &up, 0) == 0 && is_locked(&up)))
+        return DCD_OK;
+    if (nlocked == caplocked) {
+        size_t cap = caplocked ? 2 * caplocked : 8;
+        lock_id *l = realloc(locked, cap * sizeof *l);
+        if (!l) {
+            dcd_diags_add(d, dir->path, 0, 0, "out of memory");
+            return DCD_ENOMEM;
+        }
+        if (!locked)
+            atexit(free_locks);
+        locked = l;
+        caplocked = cap;
     }
     /* The lock lives on a descriptor of its own, kept open until exit. */
     int fd = openat(dir->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);

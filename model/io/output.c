@@ -190,8 +190,8 @@ int dcd_write_run(const dcd_scenario *sc, const dcd_results *r, const char *outd
         rc = DCD_EINPUT;
     }
     if (rc == DCD_OK)
-        rc = dcd_dir_open(outdir, DCD_DIR_CREATE, &out, d);
-    if (rc == DCD_OK)
+        rc = dcd_dir_open(outdir, DCD_DIR_CREATE | DCD_DIR_LOCK, &out, d);
+    if (rc == DCD_OK) /* covered by OUTDIR's lock; removes stale temporary files */
         rc = dcd_dir_sub(&out, safe, DCD_DIR_CREATE | DCD_DIR_LOCK, &sub, d);
     if (rc == DCD_OK) {
         const char *data[4];

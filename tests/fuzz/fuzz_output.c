@@ -149,8 +149,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dcd_diags d = {0};
     dcd_buf dir = {0};
     int rc = dcd_write_run(base, res, sandbox, "fuzz", &dir, &d);
-    if (rc != DCD_OK && rc != DCD_ENOMEM)
+    if (rc != DCD_OK && rc != DCD_ENOMEM) {
+        for (size_t i = 0; i < d.n; i++)
+            fprintf(stderr, "%s: %s\n", d.items[i].file, d.items[i].message);
         abort(); /* any safe name must be writable in the sandbox */
+    }
     check_and_empty(safe, rc == DCD_OK);
     dcd_buf_free(&dir);
     dcd_diags_free(&d);
