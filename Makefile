@@ -42,9 +42,10 @@ CC      ?= cc
 PKGS    := gsl yaml-0.1
 # Debian packages: what the build, the charts and the tests need (make run,
 # make test), and what only one target needs (installed by that target).
+# (libclang-rt-dev holds libFuzzer: only a recommendation of clang.)
 DEB_PKGS      := gcc libc6-dev libgsl-dev libyaml-dev gnuplot-nox pkg-config
 DEB_LEAKCHECK := valgrind
-DEB_FUZZ      := clang
+DEB_FUZZ      := clang libclang-rt-dev
 DEB_FORMAT    := clang-format
 
 WARN    := -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral

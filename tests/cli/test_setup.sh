@@ -35,16 +35,16 @@ check "fuzz build: into build-fuzz/, not ./dcdemand" sh -c "grep -q -- '-o build
 
 # ---- a user without root ------------------------------------------------------
 if [ "$(id -u)" -ne 0 ]; then
-    skip "set-up as a throw-away user" 8 "needs root (useradd, setpriv)"
+    skip "set-up as a throw-away user" 10 "needs root (useradd, setpriv)"
     exit 0
 fi
 if ! command -v useradd >/dev/null 2>&1 || ! command -v setpriv >/dev/null 2>&1; then
-    skip "set-up as a throw-away user" 8 "useradd or setpriv is missing"
+    skip "set-up as a throw-away user" 10 "useradd or setpriv is missing"
     exit 0
 fi
 U=dcdt$$
 if ! useradd -M -d /nonexistent -s /bin/sh "$U" 2>"$T/ua"; then
-    skip "set-up as a throw-away user" 8 "useradd failed: $(cat "$T/ua")"
+    skip "set-up as a throw-away user" 10 "useradd failed: $(cat "$T/ua")"
     exit 0
 fi
 trap 'userdel "$U" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
@@ -87,5 +87,11 @@ check "sudo make run: succeeds" test $? -eq 0 -a -x "$T/tree/dcdemand"
 find "$T/tree" -user 0 >"$T/rootfiles"
 check "sudo make run: no root-owned file in the tree" test ! -s "$T/rootfiles"
 head -n 5 "$T/rootfiles"
+# `sudo make install`: built as the user, installed as root.
+rm -f "$T/tree/dcdemand"
+(cd "$T/tree" && env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u BUILD SUDO_UID="$uid" SUDO_GID="$gid" make -s install DESTDIR="$T/sinst" PREFIX=/p) >"$T/sudoinst" 2>&1
+check "sudo make install: installs" test -x "$T/sinst/p/bin/dcdemand" -a -f "$T/sinst/p/share/dcdemand/scenarios/mckinsey-2024.yaml"
+find "$T/tree" -user 0 >"$T/rootfiles"
+check "sudo make install: no root-owned file in the tree" test ! -s "$T/rootfiles"
 (cd "$T/tree" && as_user make -s clean) >"$T/clean" 2>&1
 check "after sudo make run, the user's make clean works" test $? -eq 0 -a ! -e "$T/tree/dcdemand"
