@@ -429,6 +429,17 @@ int dcd_dir_write_set(const dcd_dir *dir, const char *const *names, const char *
             rc = DCD_EIO;
         }
     }
+    /* A folder at a final name would fail its rename half-way through the
+     * set: refuse it before renaming anything. */
+    for (size_t i = 0; i < n && rc == DCD_OK; i++) {
+        struct stat st;
+        if (tmp[i].data && fstatat(dir->fd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISDIR(st.st_mode)) {
+            dcd_diags_add(d, dir->path, 0, 0, "cannot write %s: a folder of that name exists",
+                          names[i]);
+            rc = DCD_EIO;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         if (!tmp[i].data)
             continue;
