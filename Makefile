@@ -224,7 +224,7 @@ fuzz: $(FUZZ_BINS)
 	  build-fuzz/fuzz_$$n -max_total_time=$(FUZZ_TIME) $(FUZZ_OPTS) $(call fuzz-dict,$$n) \
 	    -artifact_prefix=build-fuzz/fuzz_$$n- -print_final_stats=1 \
 	    build-fuzz/corpus_$$n tests/fuzz/corpus_$$n </dev/null 2>build-fuzz/fuzz_$$n.log; st=$$?; \
-	  grep -E '^#[0-9]+.*(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss' build-fuzz/fuzz_$$n.log; \
+	  grep -E '^#[0-9]+.*(DONE|INITED)|PC tables|stat::number_of_executed_units|stat::peak_rss' build-fuzz/fuzz_$$n.log; \
 	  [ $$st -eq 0 ] || { tail -n 40 build-fuzz/fuzz_$$n.log; exit 1; }; \
 	done
 
