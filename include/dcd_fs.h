@@ -46,8 +46,7 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d);
 /* Opens (creating when FLAGS has DCD_DIR_CREATE) the folder NAME, one plain
  * component, inside PARENT, under the same rules; SUB->path is
  * "PARENT/NAME". */
-int dcd_dir_sub(const dcd_dir *parent, const char *name, int flags, dcd_dir *sub,
-                dcd_diags *d);
+int dcd_dir_sub(const dcd_dir *parent, const char *name, int flags, dcd_dir *sub, dcd_diags *d);
 void dcd_dir_close(dcd_dir *dir);
 
 /* Creates an empty temporary file ".NAME.tmp.XXXXXX" in DIR (O_EXCL,

@@ -129,8 +129,8 @@ static int lock_dir(const dcd_dir *dir, dcd_diags *d)
 /* Opens component NAME of folder AT (creating it when asked), refusing a
  * link.  PATH is the path up to and including NAME, FULL the whole path
  * asked for (NULL when NAME is its last component), for messages. */
-static int open_component(int at, const char *name, int create, const char *path,
-                          const char *full, dcd_diags *d)
+static int open_component(int at, const char *name, int create, const char *path, const char *full,
+                          dcd_diags *d)
 {
     for (int tries = 0; tries < 3; tries++) {
         int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -229,8 +229,7 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d)
     return finish_open(dir, flags, d);
 }
 
-int dcd_dir_sub(const dcd_dir *parent, const char *name, int flags, dcd_dir *sub,
-                dcd_diags *d)
+int dcd_dir_sub(const dcd_dir *parent, const char *name, int flags, dcd_dir *sub, dcd_diags *d)
 {
     sub->fd = -1;
     sub->path = NULL;
@@ -301,8 +300,8 @@ int dcd_dir_tmpfile(const dcd_dir *dir, const char *name, dcd_buf *tmp, dcd_diag
             dcd_diags_add(d, dir->path, 0, 0, "out of memory");
             return -1;
         }
-        int fd = openat(dir->fd, tmp->data,
-                        O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        int fd =
+            openat(dir->fd, tmp->data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd >= 0)
             return fd;
         if (errno != EEXIST) {

@@ -77,7 +77,8 @@ int main(void)
     gsl_test(dcd_dir_sub(&dir, "evil", DCD_DIR_CREATE, &sub, &d) != DCD_EIO,
              "sub-folder that is a link: DCD_EIO");
     dcd_diags_free(&d);
-    gsl_test(dcd_dir_sub(&dir, "..", DCD_DIR_CREATE, &sub, &d) != DCD_EIO, "sub-folder '..' refused");
+    gsl_test(dcd_dir_sub(&dir, "..", DCD_DIR_CREATE, &sub, &d) != DCD_EIO,
+             "sub-folder '..' refused");
     dcd_diags_free(&d);
 
     /* a set of files, then a set that fails half-way: the first set stays */
