@@ -14,7 +14,8 @@
  * Locking: a folder opened with DCD_DIR_LOCK is locked (flock LOCK_EX on
  * the folder itself) until the process exits, unless this process already
  * holds a lock on it or on the folder above it (which covers it); temporary
- * files left in it by killed runs (".*.tmp.XXXXXX") are removed.  A run that finds the
+ * files left in it by killed runs (".*.tmp.XXXXXX") are removed the first
+ * time the process opens it so (never later: they may be its own).  A run that finds the
  * folder locked and holds no other lock prints "waiting" on stderr and
  * waits; one that already holds a lock (several scenarios) fails with
  * DCD_EIO and a clear message instead of risking a deadlock.

@@ -43,50 +43,71 @@ void dcd_fs_release(void)
 
 /* ---- locks: held until the process exits ------------------------------ */
 
+/* Every folder opened with DCD_DIR_LOCK: locked by us (HELD), or covered
+ * by our lock on the folder above it.  Stale temporary files are removed
+ * the first time a folder is met, never later (they might be ours). */
 typedef struct {
     dev_t dev;
     ino_t ino;
+    int held;
 } lock_id;
-static lock_id *locked;
-static size_t nlocked, caplocked;
+static lock_id *known;
+static size_t nknown, capknown, nheld;
 
 static void free_locks(void)
 {
-    free(locked); /* the descriptors close, and the locks go, at exit */
-    locked = NULL;
-    nlocked = caplocked = 0;
+    free(known); /* the descriptors close, and the locks go, at exit */
+    known = NULL;
+    nknown = capknown = nheld = 0;
 }
 
-static int is_locked(const struct stat *st)
+/* The entry of ST, or NULL. */
+static lock_id *find(const struct stat *st)
 {
-    for (size_t i = 0; i < nlocked; i++)
-        if (locked[i].dev == st->st_dev && locked[i].ino == st->st_ino)
-            return 1;
-    return 0;
+    for (size_t i = 0; i < nknown; i++)
+        if (known[i].dev == st->st_dev && known[i].ino == st->st_ino)
+            return &known[i];
+    return NULL;
 }
 
-static int lock_dir(const dcd_dir *dir, dcd_diags *d)
+static int remember(const struct stat *st, int held, const dcd_dir *dir, dcd_diags *d)
 {
-    struct stat st, up;
-    if (fstat(dir->fd, &st) != 0) {
-        dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
-        return DCD_EIO;
-    }
-    /* Held already, or covered by our lock on the folder above. */
-    if (is_locked(&st) || (fstatat(dir->fd, "..", &up, 0) == 0 && is_locked(&up)))
-        return DCD_OK;
-    if (nlocked == caplocked) {
-        size_t cap = caplocked ? 2 * caplocked : 8;
-        lock_id *l = realloc(locked, cap * sizeof *l);
+    if (nknown == capknown) {
+        size_t cap = capknown ? 2 * capknown : 8;
+        lock_id *l = realloc(known, cap * sizeof *l);
         if (!l) {
             dcd_diags_add(d, dir->path, 0, 0, "out of memory");
             return DCD_ENOMEM;
         }
-        if (!locked)
+        if (!known)
             atexit(free_locks);
-        locked = l;
-        caplocked = cap;
+        known = l;
+        capknown = cap;
     }
+    known[nknown].dev = st->st_dev;
+    known[nknown].ino = st->st_ino;
+    known[nknown].held = held;
+    nknown++;
+    nheld += held != 0;
+    return DCD_OK;
+}
+
+/* Locks DIR (or finds it covered); *FRESH is 1 when DIR was not met
+ * before. */
+static int lock_dir(const dcd_dir *dir, int *fresh, dcd_diags *d)
+{
+    struct stat st, up;
+    *fresh = 0;
+    if (fstat(dir->fd, &st) != 0) {
+        dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
+        return DCD_EIO;
+    }
+    if (find(&st))
+        return DCD_OK;
+    *fresh = 1;
+    lock_id *parent = fstatat(dir->fd, "..", &up, 0) == 0 ? find(&up) : NULL;
+    if (parent && parent->held)
+        return remember(&st, 0, dir, d); /* covered by the lock above */
     /* The lock lives on a descriptor of its own, kept open until exit. */
     int fd = openat(dir->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
@@ -97,7 +118,7 @@ static int lock_dir(const dcd_dir *dir, dcd_diags *d)
     while ((r = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
         ;
     if (r != 0 && errno == EWOULDBLOCK) {
-        if (nlocked > 0) { /* waiting while holding a lock could deadlock */
+        if (nheld > 0) { /* waiting while holding a lock could deadlock */
             dcd_diags_add(d, dir->path, 0, 0,
                           "another dcdemand is writing into this folder; run again when it "
                           "has finished (docs/files.md)");
@@ -111,17 +132,17 @@ static int lock_dir(const dcd_dir *dir, dcd_diags *d)
     }
     if (r != 0 && (errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL)) {
         close(fd); /* no locks on this file system: write unserialised */
-        return DCD_OK;
+        return remember(&st, 0, dir, d);
     }
     if (r != 0) {
         dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
         close(fd);
         return DCD_EIO;
     }
-    locked[nlocked].dev = st.st_dev;
-    locked[nlocked].ino = st.st_ino;
-    nlocked++;
-    return DCD_OK;
+    int rc = remember(&st, 1, dir, d);
+    if (rc != DCD_OK)
+        close(fd); /* (the lock goes with it) */
+    return rc;
 }
 
 /* ---- walking ------------------------------------------------------------ */
@@ -167,12 +188,13 @@ static int open_component(int at, const char *name, int create, const char *path
 static int finish_open(dcd_dir *dir, int flags, dcd_diags *d)
 {
     if (flags & DCD_DIR_LOCK) {
-        int rc = lock_dir(dir, d);
+        int fresh, rc = lock_dir(dir, &fresh, d);
         if (rc != DCD_OK) {
             dcd_dir_close(dir);
             return rc;
         }
-        dcd_dir_clean_stale(dir);
+        if (fresh)
+            dcd_dir_clean_stale(dir);
     }
     return DCD_OK;
 }

@@ -124,6 +124,18 @@ int main(void)
     gsl_test(access(path("a/s/.one.txt.tmp.q1w2e3"), F_OK) == 0, "and it is gone");
     gsl_test(access(path("a/s/one.txt"), F_OK) != 0, "result files kept");
 
+    /* A temporary file made after the folder was first met is this
+     * process's own: opening the folder again leaves it. */
+    fd = open(path("a/s/.mine.png.tmp.zzzzzz"), O_WRONLY | O_CREAT, 0644);
+    if (fd < 0)
+        return 1;
+    close(fd);
+    dcd_dir again;
+    gsl_test(dcd_dir_open(path("a/s"), DCD_DIR_LOCK, &again, &d) != DCD_OK, "a/s opened again");
+    dcd_dir_close(&again);
+    gsl_test(access(path("a/s/.mine.png.tmp.zzzzzz"), F_OK) != 0,
+             "our own temporary file survives a second open");
+
     dcd_dir_close(&sub);
     dcd_dir_close(&dir);
     dcd_diags_free(&d);
