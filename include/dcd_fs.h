@@ -81,6 +81,12 @@ int dcd_dir_write_set(const dcd_dir *dir, const char *const *names, const char *
 void dcd_fs_hold(void);
 void dcd_fs_release(void);
 
+/* Releases every lock this process holds and forgets the folders met (so
+ * their stale temporary files are looked for again).  For long-lived
+ * processes between independent jobs (tests, fuzz harnesses); commands
+ * keep their locks until they exit. */
+void dcd_fs_release_all(void);
+
 /* 1 when NAME has the form of a temporary file of this module. */
 int dcd_fs_is_temp_name(const char *name);
 

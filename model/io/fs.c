@@ -49,7 +49,8 @@ void dcd_fs_release(void)
 typedef struct {
     dev_t dev;
     ino_t ino;
-    int held;
+    int held; /* 1: FD holds our lock on it; 0: covered (FD is -1) */
+    int fd;
 } lock_id;
 static lock_id *known;
 static size_t nknown, capknown, nheld;
@@ -70,7 +71,15 @@ static lock_id *find(const struct stat *st)
     return NULL;
 }
 
-static int remember(const struct stat *st, int held, const dcd_dir *dir, dcd_diags *d)
+void dcd_fs_release_all(void)
+{
+    for (size_t i = 0; i < nknown; i++)
+        if (known[i].fd >= 0)
+            close(known[i].fd); /* the lock goes with the descriptor */
+    nknown = nheld = 0;
+}
+
+static int remember(const struct stat *st, int fd, const dcd_dir *dir, dcd_diags *d)
 {
     if (nknown == capknown) {
         size_t cap = capknown ? 2 * capknown : 8;
@@ -86,9 +95,10 @@ static int remember(const struct stat *st, int held, const dcd_dir *dir, dcd_dia
     }
     known[nknown].dev = st->st_dev;
     known[nknown].ino = st->st_ino;
-    known[nknown].held = held;
+    known[nknown].held = fd >= 0;
+    known[nknown].fd = fd;
     nknown++;
-    nheld += held != 0;
+    nheld += fd >= 0;
     return DCD_OK;
 }
 
@@ -107,7 +117,7 @@ static int lock_dir(const dcd_dir *dir, int *fresh, dcd_diags *d)
     *fresh = 1;
     lock_id *parent = fstatat(dir->fd, "..", &up, 0) == 0 ? find(&up) : NULL;
     if (parent && parent->held)
-        return remember(&st, 0, dir, d); /* covered by the lock above */
+        return remember(&st, -1, dir, d); /* covered by the lock above */
     /* The lock lives on a descriptor of its own, kept open until exit. */
     int fd = openat(dir->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
@@ -132,14 +142,14 @@ static int lock_dir(const dcd_dir *dir, int *fresh, dcd_diags *d)
     }
     if (r != 0 && (errno == ENOLCK || errno == EOPNOTSUPP || errno == EINVAL)) {
         close(fd); /* no locks on this file system: write unserialised */
-        return remember(&st, 0, dir, d);
+        return remember(&st, -1, dir, d);
     }
     if (r != 0) {
         dcd_diags_add(d, dir->path, 0, 0, "cannot lock folder: %s", strerror(errno));
         close(fd);
         return DCD_EIO;
     }
-    int rc = remember(&st, 1, dir, d);
+    int rc = remember(&st, fd, dir, d);
     if (rc != DCD_OK)
         close(fd); /* (the lock goes with it) */
     return rc;

@@ -155,6 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* any safe name must be writable in the sandbox */
     }
     check_and_empty(safe, rc == DCD_OK);
+    dcd_fs_release_all(); /* each input is an independent run */
     dcd_buf_free(&dir);
     dcd_diags_free(&d);
 

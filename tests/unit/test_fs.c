@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -135,6 +136,17 @@ int main(void)
     dcd_dir_close(&again);
     gsl_test(access(path("a/s/.mine.png.tmp.zzzzzz"), F_OK) != 0,
              "our own temporary file survives a second open");
+    /* Released and forgotten: the folder is met afresh. */
+    dcd_fs_release_all();
+    int probe = open(path("a"), O_RDONLY | O_DIRECTORY);
+    gsl_test(probe < 0 || flock(probe, LOCK_EX | LOCK_NB) != 0,
+             "after dcd_fs_release_all another descriptor can lock a");
+    if (probe >= 0)
+        close(probe);
+    gsl_test(dcd_dir_open(path("a/s"), DCD_DIR_LOCK, &again, &d) != DCD_OK, "a/s opened afresh");
+    dcd_dir_close(&again);
+    gsl_test(access(path("a/s/.mine.png.tmp.zzzzzz"), F_OK) == 0,
+             "met afresh: the temporary file is removed");
 
     dcd_dir_close(&sub);
     dcd_dir_close(&dir);
