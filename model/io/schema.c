@@ -371,6 +371,17 @@ const dcd_key_info *dcd_schema_lookup(const char *path)
         if (ROWS[i].type == DCD_KEY_SERIES && rest[0] == '.' && is_year_text(rest + 1))
             return &ROWS[i];
     }
+    /* The installed base's lifetime is validated by the same rows as the
+     * segment's (values.c): segments.S.installed_base.lifetime.K is
+     * segments.S.lifetime.K. */
+    const char *ib = strstr(path, ".installed_base.lifetime.");
+    if (ib && strlen(path) < 256) {
+        char alt[256];
+        size_t head = (size_t)(ib - path) + 1;
+        memcpy(alt, path, head);
+        snprintf(alt + head, sizeof alt - head, "%s", ib + sizeof ".installed_base." - 1);
+        return dcd_schema_lookup(alt);
+    }
     return NULL;
 }
 
