@@ -561,8 +561,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
         b->oom = 1;
         return;
     }
-    static const char *const ek[] = {"year",   "metric", "value", "tolerance",
-                                     "min",    "max",    "source", NULL};
+    static const char *const ek[] = {"year", "metric", "value",  "tolerance",
+                                     "min",  "max",    "source", NULL};
     static const char *const hk[] = {"year", "metric", "value", "source", NULL};
     for (size_t i = 0; i < l->n; i++) {
         const dcd_node *it = l->vals[i];

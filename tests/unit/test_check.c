@@ -9,7 +9,8 @@
 /* One-sided figures: pass inside [min, max], bounds included. */
 static void test_one_sided(void)
 {
-    dcd_expect e = {.year = 2030, .value = NAN, .tolerance = NAN, .one_sided = 1, .min = 9.25, .max = NAN};
+    dcd_expect e = {
+        .year = 2030, .value = NAN, .tolerance = NAN, .one_sided = 1, .min = 9.25, .max = NAN};
     gsl_test(!dcd_check_passes(&e, 9.25), "min: the bound itself passes");
     gsl_test(!dcd_check_passes(&e, 17.385), "min: above passes");
     gsl_test(dcd_check_passes(&e, 9.2499), "min: below fails");
