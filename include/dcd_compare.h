@@ -89,9 +89,10 @@ int dcd_compare_build(const dcd_compare_col *cols, size_t ncol, const int *years
 /* Frees C; accepts NULL. */
 void dcd_compare_free(dcd_compare *c);
 
-/* The unit an input path implies, from its last keys: `*_twh` TWh, `*_gw`
- * GW, `growth` fraction/yr, `pue` ratio, `lifetime*` years, ... ("" when
- * none).  Returns static text. */
+/* The unit of input PATH from the schema (dcd_schema_lookup(): TWh,
+ * fraction/yr, ratio, years, ...), written short for compare's unit column
+ * ("GW" for "GW of IT"); "" for text, choices, flags and paths the schema
+ * does not know.  Returns static text. */
 const char *dcd_compare_unit(const char *path);
 
 /* Appends to OUT the compact text of a value node: a number in its shortest

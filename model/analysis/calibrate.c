@@ -16,6 +16,7 @@
 #include "dcd_calibrate.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_vec.h"
 
 void dcd_calib_opts_default(dcd_calib_opts *o)
 {
@@ -140,8 +141,7 @@ int dcd_obs_read_csv(const char *path, dcd_obs **out, size_t *n, dcd_diags *d)
             break;
         }
         if (*n == cap) {
-            cap = cap ? 2 * cap : 16;
-            dcd_obs *p = realloc(*out, cap * sizeof *p);
+            dcd_obs *p = dcd_vec_grow(*out, &cap, *n + 1, sizeof *p);
             if (!p) {
                 rc = DCD_ENOMEM;
                 break;
