@@ -143,6 +143,8 @@ int dcd_cmd_run(int argc, char **argv)
             print_table(scs[i], res[i]);
             printf("wrote %s/\n", dir.data);
         }
+        if (!plots && dcd_plot_forget(dir.data, &diags) != DCD_OK) /* no old chart beside new numbers */
+            plot_code = dcd_cli_fail(&diags, DCD_EIO);
         if (batch) {
             /* The charts' scripts; one gnuplot draws them all below. */
             dcd_plot_meta meta;

@@ -18,7 +18,7 @@
 #include "dcd_engine.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
-#include "dcd_plot_overlay.h"
+#include "dcd_compare_charts.h"
 
 static const char SWEEP_HELP[] =
     "Usage: " DCD_PROGRAM " sweep [OPTIONS] FILE --vary PATH=RANGE [--vary PATH=RANGE]\n"
@@ -411,8 +411,10 @@ int dcd_cmd_sweep(int argc, char **argv)
         sch.title = first->title;
         sch.metric = metric;
         sch.year = year;
-        sch.vary = vary;
-        sch.nvary = nvary;
+        dcd_chart_axis axes[2];
+        dcd_sweep_chart_axes(vary, nvary, axes);
+        sch.axis = axes;
+        sch.naxis = nvary;
         sch.start = pstart;
         sch.ny = pny;
         sch.y = (const double *const *)py;

@@ -9,6 +9,7 @@
 
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_results_read.h"
 #include "harness.h"
 
 static void text(const char *in, size_t max, const char *expected, const char *what)
@@ -124,8 +125,10 @@ static void test_scripts(void)
                  what);
         check_text_block(dcd_buf_str(&a), 4 + 3, "dcd-pwned", what);
         char out[64];
-        snprintf(out, sizeof out, "set output dcd_dir.\"%s.\".dcd_fmt\n", dcd_chart_name(c));
+        snprintf(out, sizeof out, "dcd_output = \"%s.\".dcd_fmt\n", dcd_chart_name(c));
         gsl_test(strstr(dcd_buf_str(&a), out) == NULL, "%s: writes its own file name", what);
+        gsl_test(strstr(dcd_buf_str(&a), "set output dcd_dir.dcd_output\n") == NULL,
+                 "%s: writes beside itself, under the name the program gives", what);
         gsl_test(strstr(dcd_buf_str(&a), "noenhanced") == NULL, "%s: enhanced text off", what);
         gsl_test(strstr(dcd_buf_str(&a), "\n2020 ") == NULL, "%s: data from the first year", what);
         gsl_test(strstr(dcd_buf_str(&a), "unset output\n") == NULL, "%s: closes its output", what);
@@ -229,7 +232,7 @@ static void test_read_back(const char *dir)
     dcd_format_segments(r, &seg);
     dcd_write_atomic(dir, "summary.csv", sum.data, sum.len, &d);
     dcd_write_atomic(dir, "segments.csv", seg.data, seg.len, &d);
-    int rc = dcd_plot_read_results(dir, NULL, &back, &d);
+    int rc = dcd_results_read(dir, NULL, &back, &d);
     gsl_test_int(rc, DCD_OK, "saved results read back");
     if (rc == DCD_OK) {
         gsl_test_int(back->start, 2020, "read back: first year");
@@ -259,7 +262,7 @@ static void test_read_back(const char *dir)
     static const char broken[] = "year,segment,metric,value,unit\n2020,gpu,it_gw,abc,GW\n";
     dcd_write_atomic(dir, "segments.csv", broken, sizeof broken - 1, &d);
     dcd_diags_free(&d);
-    rc = dcd_plot_read_results(dir, NULL, &back, &d);
+    rc = dcd_results_read(dir, NULL, &back, &d);
     gsl_test_int(rc, DCD_EINPUT, "a malformed segments.csv is refused");
     gsl_test(d.n != 1 || d.items[0].line != 2, "the malformed row is located (line 2)");
     gsl_test(back != NULL, "nothing is returned on failure");

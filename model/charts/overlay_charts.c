@@ -1,26 +1,26 @@
-/* plot_overlay.c - charts of several scenarios or grid points in one
- * picture (dcd_plot_overlay.h).
+/* overlay_charts.c - charts of several scenarios or grid points in one
+ * picture (dcd_plot_overlay.h): the overlays of a comparison and the charts
+ * of a sweep.
  *
- * The scripts follow the run charts of plot.c: the same terminals, sizes,
+ * The scripts follow the run charts of run_charts.c: the same terminals, sizes,
  * fonts and layout (title, subtitle, two footer lines, legend on the right),
  * so that a comparison sits well beside a run's charts in a report.  Every
  * piece of text that is not the program's own (labels, titles, parameter
  * paths) is a line of the $TEXT datablock, written by dcd_plot_text_line(),
- * and shown with enhanced text off; see plot.c for why.
+ * and shown with enhanced text off; see dcd_chart_text.h for why.
  */
 #include "dcd_plot_overlay.h"
 
 #include "dcd_output.h"
+
 
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-static const char DATA_MARKER[] = "EOD_dcdemand_data";
+#define DATA_MARKER DCD_CHART_DATA_MARKER
 
 /* Colours of the columns (Okabe-Ito, without the yellow that does not show
  * on white), the same column in the same colour on every chart; point types
@@ -61,45 +61,13 @@ const char *dcd_overlay_caption(int k)
 
 /* ---- shared pieces ------------------------------------------------------- */
 
-/* A number for a datablock: "?" (missing) when NaN. */
-static void put_num(dcd_buf *b, double x)
-{
-    if (isnan(x) || !isfinite(x))
-        dcd_buf_puts(b, "?");
-    else
-        dcd_buf_num(b, x);
-}
+#define put_num dcd_chart_num
 
-/* The terminal for O's format, writing STEM.EXT in the current folder. */
+/* The opening of a script: terminal and output (dcd_chart.h). */
 static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, const char *what)
 {
-    const char *ext = dcd_plot_format_ext(o->format);
-    int w = o->width, h = o->height;
-    int wi = (w * 100 + 72) / 144, hi = (h * 100 + 72) / 144;
-    dcd_buf_printf(b,
-                   "# %s.gp - %s, written by dcdemand.\n"
-                   "#\n"
-                   "# Redraw by hand: in this folder run  gnuplot %s.gp  (it writes %s.%s\n"
-                   "# here).  Another format:  gnuplot -e \"fmt='svg'\" %s.gp  (png, svg or pdf).\n"
-                   "# Edit freely: the numbers are in the datablocks below.\n\n",
-                   stem, what, stem, stem, ext, stem);
-    dcd_buf_printf(b, "reset\nset encoding utf8\ndcd_fmt = exists(\"fmt\") ? fmt : \"%s\"\n", ext);
-    dcd_buf_printf(b,
-                   "if (dcd_fmt eq \"svg\") {\n"
-                   "    set terminal svg size %d,%d dynamic font \"Sans,12\" fontscale 1.333 "
-                   "noenhanced background \"white\"\n"
-                   "} else {\n"
-                   "    if (dcd_fmt eq \"pdf\") {\n"
-                   "        set terminal pdfcairo size %d.%02din,%d.%02din font \"Sans,12\" "
-                   "pointscale 0.6 noenhanced\n"
-                   "    } else {\n"
-                   "        dcd_fmt = \"png\"\n"
-                   "        set terminal pngcairo size %d,%d font \"Sans,12\" noenhanced "
-                   "background \"white\"\n"
-                   "    }\n"
-                   "}\n"
-                   "set output \"%s.\".dcd_fmt\n\n",
-                   w, h, wi / 100, wi % 100, hi / 100, hi % 100, w, h, stem);
+    if (dcd_chart_script_head(b, o, stem, what) != 0)
+        b->failed = 1;
 }
 
 /* Title ($TEXT[1]), subtitle ($TEXT[2]) and footer ($TEXT[3], [4]) labels,
@@ -175,16 +143,8 @@ static void put_footer_lines(dcd_buf *b, const char *s)
         b->failed = 1;
 }
 
-static void text_begin(dcd_buf *b, const char *what)
-{
-    dcd_buf_printf(b, "# Text, used only as labels (%s).  It is never run as a command.\n"
-                      "$TEXT << %s\n", what, dcd_plot_text_marker);
-}
-
-static void text_end(dcd_buf *b)
-{
-    dcd_buf_printf(b, "%s\n\n", dcd_plot_text_marker);
-}
+#define text_begin dcd_chart_text_begin
+#define text_end dcd_chart_text_end
 
 static void text_line(dcd_buf *b, const char *s, size_t max)
 {
@@ -196,7 +156,7 @@ static void text_line(dcd_buf *b, const char *s, size_t max)
 
 /* The first column before J whose curve of metric M is the same as J's
  * (same years, values within 1e-9 relative), or J when none is. */
-static size_t same_as(const dcd_compare_col *cols, size_t j, int m)
+static size_t same_as(const dcd_overlay_series *cols, size_t j, int m)
 {
     const dcd_results *b = cols[j].r;
     for (size_t i = 0; i < j; i++) {
@@ -221,7 +181,7 @@ static const int OVERLAY_METRIC[DCD_OVERLAY_NCHART] = {DCD_T_DC_SHARE_PCT, DCD_T
                                                        DCD_T_DC_IT_GW};
 
 /* 1 when column C has a value of metric M in some year. */
-static int col_has_values(const dcd_compare_col *c, int m)
+static int col_has_values(const dcd_overlay_series *c, int m)
 {
     for (size_t t = 0; t < c->r->ny; t++)
         if (!isnan(DCD_TOTAL(c->r, m, t)))
@@ -229,7 +189,7 @@ static int col_has_values(const dcd_compare_col *c, int m)
     return 0;
 }
 
-int dcd_overlay_applies(const dcd_compare_col *cols, size_t ncol, int k)
+int dcd_overlay_applies(const dcd_overlay_series *cols, size_t ncol, int k)
 {
     if (k < 0 || k >= DCD_OVERLAY_NCHART)
         return 0;
@@ -239,7 +199,7 @@ int dcd_overlay_applies(const dcd_compare_col *cols, size_t ncol, int k)
     return 0;
 }
 
-static int col_has_ai(const dcd_compare_col *c)
+static int col_has_ai(const dcd_overlay_series *c)
 {
     for (size_t s = 0; s < c->r->nseg; s++)
         if (c->r->seg_ai && c->r->seg_ai[s])
@@ -247,7 +207,7 @@ static int col_has_ai(const dcd_compare_col *c)
     return 0;
 }
 
-int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dcd_plot_opts *o,
+int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const dcd_plot_opts *o,
                        dcd_buf *out)
 {
     if (k < 0 || k >= DCD_OVERLAY_NCHART || ncol == 0)
@@ -269,9 +229,8 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
     text_line(out, dcd_buf_str(&tmp), 0);
     dcd_buf_clear(&tmp);
     for (size_t j = 0; j < ncol; j++) {
-        const dcd_scenario *sc = cols[j].sc;
         dcd_buf_printf(&tmp, "%s%s: %s", j ? "; " : "", cols[j].label,
-                       sc->title ? sc->title : sc->name);
+                       cols[j].title ? cols[j].title : "");
         for (size_t w = 0; w < cols[j].nwith; w++)
             dcd_buf_printf(&tmp, "%s%s", w ? ", " : " (with ", cols[j].with[w]);
         if (cols[j].nwith)
@@ -353,141 +312,49 @@ int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dc
     return failed || out->failed ? DCD_ENOMEM : DCD_OK;
 }
 
-/* ---- running the scripts ------------------------------------------------------ */
-
-/* 1 when files A and B hold the same bytes. */
-static int same_file(const char *a, const char *b)
+/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp, removes the files of
+ * the NDROP charts DROP, and draws through one batch. */
+static int draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
+                        const char *const *drop, size_t ndrop, const dcd_plot_opts *o,
+                        dcd_diags *d)
 {
-    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-    int same = fa && fb;
-    char x[8192], y[8192];
-    while (same) {
-        size_t na = fread(x, 1, sizeof x, fa), nb = fread(y, 1, sizeof y, fb);
-        same = na == nb && memcmp(x, y, na) == 0;
-        if (na == 0 || na < sizeof x)
-            break;
-    }
-    same = same && !ferror(fa) && !ferror(fb) && fgetc(fa) == EOF && fgetc(fb) == EOF;
-    if (fa)
-        fclose(fa);
-    if (fb)
-        fclose(fb);
-    return same;
-}
-
-/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp and runs gnuplot over
- * them.  Each old picture is moved aside first, so that no stale picture
- * can pass for a new one if gnuplot fails; when gnuplot draws the same
- * bytes again, the old file is put back (its timestamp stays). */
-static int draw_all(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
-                    const dcd_plot_opts *o, dcd_diags *d)
-{
-    const char *ext = dcd_plot_format_ext(o->format);
-    char (*names)[48] = calloc(n ? n : 1, sizeof *names);
-    const char **list = calloc(n ? n : 1, sizeof *list);
-    int *kept = calloc(n ? n : 1, sizeof *kept);
-    dcd_buf *pic = calloc(n ? n : 1, sizeof *pic), *prev = calloc(n ? n : 1, sizeof *prev);
-    int rc = DCD_ENOMEM;
-    if (!names || !list || !kept || !pic || !prev)
-        goto done;
-    rc = DCD_EIO;
-    if (dcd_mkdir_p(dir, d) != 0)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        snprintf(names[i], sizeof names[i], "%s.gp", stem[i]);
-        list[i] = names[i];
-        rc = dcd_write_atomic(dir, names[i], script[i].data, script[i].len, d);
-        if (rc != DCD_OK)
-            goto done;
-        dcd_buf_printf(&pic[i], "%s/%s.%s", dir, stem[i], ext);
-        dcd_buf_printf(&prev[i], "%s/.%s.%s.prev", dir, stem[i], ext);
-        if (pic[i].failed || prev[i].failed) {
-            rc = DCD_ENOMEM;
-            goto done;
-        }
-        if (o->scripts_only)
-            continue;
-        if (rename(pic[i].data, prev[i].data) == 0) {
-            kept[i] = 1;
-        } else if (errno != ENOENT) {
-            dcd_diags_add(d, pic[i].data, 0, 0, "cannot move the old chart aside: %s",
-                          strerror(errno));
-            rc = DCD_EIO;
-            goto done;
-        }
-    }
-    rc = DCD_OK;
-    if (o->scripts_only || n == 0)
-        goto done;
-    rc = dcd_plot_run(dir, list, n, o, d);
-    for (size_t i = 0; i < n && rc == DCD_OK; i++) {
-        struct stat st;
-        if (stat(pic[i].data, &st) != 0 || st.st_size == 0) {
-            dcd_diags_add(d, pic[i].data, 0, 0, "gnuplot did not write this chart");
-            rc = DCD_EPLOT;
-        } else if (kept[i] && same_file(pic[i].data, prev[i].data) &&
-                   rename(prev[i].data, pic[i].data) == 0) {
-            kept[i] = 0;
-        }
-    }
-done:
-    for (size_t i = 0; pic && prev && kept && i < n; i++) {
-        if (kept[i])
-            unlink(prev[i].data);
-        dcd_buf_free(&pic[i]);
-        dcd_buf_free(&prev[i]);
-    }
-    free(pic);
-    free(prev);
-    free(kept);
-    free(names);
-    free(list);
+    dcd_plot_batch *b = dcd_plot_batch_new(o);
+    int rc = b ? DCD_OK : DCD_ENOMEM;
+    if (rc == DCD_OK && dcd_mkdir_p(dir, d) != 0)
+        rc = DCD_EIO;
+    for (size_t i = 0; i < ndrop && rc == DCD_OK; i++)
+        rc = dcd_plot_batch_drop(b, dir, drop[i], d);
+    for (size_t i = 0; i < n && rc == DCD_OK; i++)
+        rc = dcd_plot_batch_script(b, dir, stem[i], script[i].data, script[i].len, d);
+    if (rc == DCD_OK)
+        rc = dcd_plot_batch_draw(b, d);
+    dcd_plot_batch_free(b);
     return rc;
 }
 
-/* Removes the pictures and the script of chart STEM from DIR, if any. */
-static int remove_chart(const char *dir, const char *stem, dcd_diags *d)
-{
-    static const char *const exts[4] = {"png", "svg", "pdf", "gp"};
-    int rc = DCD_OK;
-    for (int e = 0; e < 4 && rc == DCD_OK; e++) {
-        dcd_buf path = {0};
-        dcd_buf_printf(&path, "%s/%s.%s", dir, stem, exts[e]);
-        if (path.failed) {
-            rc = DCD_ENOMEM;
-        } else if (unlink(path.data) != 0 && errno != ENOENT) {
-            dcd_diags_add(d, path.data, 0, 0, "cannot remove the old chart: %s", strerror(errno));
-            rc = DCD_EIO;
-        }
-        dcd_buf_free(&path);
-    }
-    return rc;
-}
-
-int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,
+int dcd_overlay_draw(const dcd_overlay_series *cols, size_t ncol, const char *dir,
                      const dcd_plot_opts *o, dcd_diags *d)
 {
     dcd_plot_opts def;
     dcd_buf script[DCD_OVERLAY_NCHART];
+    const char *stems[DCD_OVERLAY_NCHART], *drop[DCD_OVERLAY_NCHART];
+    size_t n = 0, ndrop = 0;
+    int rc = DCD_OK;
     memset(script, 0, sizeof script);
     if (!o) {
         dcd_plot_opts_default(&def);
         o = &def;
     }
-    const char *stems[DCD_OVERLAY_NCHART];
-    size_t n = 0;
-    int rc = DCD_OK;
     for (int k = 0; k < DCD_OVERLAY_NCHART && rc == DCD_OK; k++) {
         if (dcd_overlay_applies(cols, ncol, k)) {
             stems[n] = OVERLAY_STEM[k];
             rc = dcd_overlay_script(cols, ncol, k, o, &script[n++]);
-            continue;
+        } else { /* a chart that does not apply must not linger from an earlier run */
+            drop[ndrop++] = OVERLAY_STEM[k];
         }
-        /* A chart that does not apply must not linger from an earlier run. */
-        rc = remove_chart(dir, OVERLAY_STEM[k], d);
     }
     if (rc == DCD_OK)
-        rc = draw_all(dir, stems, script, n, o, d);
+        rc = draw_scripts(dir, stems, script, n, drop, ndrop, o, d);
     for (int k = 0; k < DCD_OVERLAY_NCHART; k++)
         dcd_buf_free(&script[k]);
     return rc;
@@ -520,11 +387,11 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "Sweep of scenario %s: ", s->name ? s->name : "scenario");
     if (which == 0)
-        dcd_buf_printf(&t, "one curve per value of %s (grey line: %d)", s->vary[0].path, s->year);
+        dcd_buf_printf(&t, "one curve per value of %s (grey line: %d)", s->axis[0].path, s->year);
     else if (which == 1)
-        dcd_buf_printf(&t, "against %s", s->vary[0].path);
+        dcd_buf_printf(&t, "against %s", s->axis[0].path);
     else
-        dcd_buf_printf(&t, "over %s and %s", s->vary[0].path, s->vary[1].path);
+        dcd_buf_printf(&t, "over %s and %s", s->axis[0].path, s->axis[1].path);
     text_line(out, dcd_buf_str(&t), 150);
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s", s->title ? s->title : (s->name ? s->name : ""));
@@ -533,8 +400,8 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
     dcd_buf_printf(&t, "Each point is the scenario run with --set PATH=VALUE; every value is in "
                        "sweep.csv.");
     text_line(out, dcd_buf_str(&t), MAX_FOOTER);
-    text_line(out, s->vary[0].path, 80);
-    text_line(out, s->nvary > 1 ? s->vary[1].path : "", 80);
+    text_line(out, s->axis[0].path, 80);
+    text_line(out, s->naxis > 1 ? s->axis[1].path : "", 80);
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s (%s)", mi->label, mi->unit);
     text_line(out, dcd_buf_str(&t), 80);
@@ -546,7 +413,7 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
 
 /* Tics on an axis of grid indexes, labelled with the values (numbers the
  * program formatted), at most about 12 labels. */
-static void put_index_tics(dcd_buf *b, const char *axis, const dcd_vary *v)
+static void put_index_tics(dcd_buf *b, const char *axis, const dcd_chart_axis *v)
 {
     size_t every = v->n > 12 ? (v->n + 11) / 12 : 1;
     dcd_buf_printf(b, "set %stics (", axis);
@@ -557,7 +424,7 @@ static void put_index_tics(dcd_buf *b, const char *axis, const dcd_vary *v)
 
 /* 1 when V's values are evenly spaced (a range), so that cells can sit at
  * their values. */
-static int evenly_spaced(const dcd_vary *v)
+static int evenly_spaced(const dcd_chart_axis *v)
 {
     if (v->n < 2)
         return 0;
@@ -572,7 +439,7 @@ static int evenly_spaced(const dcd_vary *v)
 
 /* The range and tics of a heat-map axis: half a cell beyond the first and
  * last values (or indexes). */
-static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_vary *v, int even)
+static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_chart_axis *v, int even)
 {
     if (!even) {
         dcd_buf_printf(b, "set %srange [-0.5:%zu.5]\n", axis, v->n - 1);
@@ -589,12 +456,146 @@ static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_vary *v, int e
     dcd_buf_printf(b, "set %srange [%.17g:%.17g]\n", axis, lo - half, hi + half);
 }
 
+/* The curves chart: one curve per value of the first parameter. */
+static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_buf *out)
+{
+    const dcd_chart_axis *v0 = &s->axis[0];
+    size_t n1 = v0->n;
+    /* One block per value, separated by two blank lines (gnuplot's
+     * `index`): year, metric. */
+    int xlo = s->start[0], xhi = s->start[0];
+    dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
+    for (size_t i = 0; i < n1; i++) {
+        int e = s->start[i] + (int)(s->ny[i] ? s->ny[i] - 1 : 0);
+        xlo = s->start[i] < xlo ? s->start[i] : xlo;
+        xhi = e > xhi ? e : xhi;
+        dcd_buf_printf(out, "# %s\n", v0->text[i]);
+        for (size_t t = 0; t < s->ny[i]; t++) {
+            dcd_buf_printf(out, "%d ", s->start[i] + (int)t);
+            put_num(out, s->y[i] ? s->y[i][t] : NAN);
+            dcd_buf_puts(out, "\n");
+        }
+        if (i + 1 < n1)
+            dcd_buf_puts(out, "\n\n");
+    }
+    dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
+    /* The values as an array, for the colours. */
+    dcd_buf_printf(out, "array dcd_v[%zu] = [", n1);
+    for (size_t i = 0; i < n1; i++)
+        dcd_buf_printf(out, "%s%s", i ? ", " : "", v0->text[i]);
+    dcd_buf_puts(out, "]\n\n");
+    put_frame(out, n1 <= 12);
+    put_year_axis(out, xlo, xhi);
+    /* Plasma, ending in a darker yellow that shows on white. */
+    dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
+                      "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
+                      "3 \"#F89540\", 4 \"#D4A200\")\n");
+    if (vhi > vlo)
+        dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo, vhi);
+    else
+        dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo - 1, vhi + 1);
+    /* A few curves: a legend titled with the parameter; many: a
+     * colour bar. */
+    if (n1 <= 12)
+        dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[5] noenhanced left\n");
+    else
+        dcd_buf_puts(out, "set cblabel $TEXT[5] noenhanced\nset colorbox vertical user "
+                          "origin screen 0.90, 0.16 size screen 0.015, 0.69\n"
+                          "set rmargin at screen 0.86\n");
+    dcd_buf_printf(out, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
+                        "linecolor rgb \"#888888\"\n\n",
+                   s->year, s->year);
+    dcd_buf_printf(out, "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
+                        "linecolor palette cb dcd_v[i] %s\n",
+                   n1, n1 <= 12 ? "title sprintf(\"%g\", dcd_v[i])" : "notitle");
+}
+
+/* The metric in the chosen year against the first parameter. */
+static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
+{
+    const dcd_chart_axis *v0 = &s->axis[0];
+    size_t n1 = v0->n;
+    dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
+    for (size_t i = 0; i < n1; i++) {
+        dcd_buf_printf(out, "%s ", v0->text[i]);
+        put_num(out, sweep_at(s, i, s->year));
+        dcd_buf_puts(out, "\n");
+    }
+    dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
+    put_frame(out, 0);
+    dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[7] noenhanced\n"
+                      "set format y \"%g\"\nset format x \"%g\"\nset rmargin 6\n");
+    dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
+                      "graph 0.06\n");
+    dcd_buf_printf(out, "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
+                        "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
+                   PALETTE[0]);
+}
+
+/* The heat map of two parameters. */
+static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
+{
+    const dcd_chart_axis *v0 = &s->axis[0];
+    size_t n1 = v0->n, n2 = s->axis[1].n;
+    /* Evenly spaced values (ranges) are drawn at their values, with
+     * gnuplot's round tics; others at their index, labelled with the
+     * values. */
+    const dcd_chart_axis *v1 = &s->axis[1];
+    int even0 = evenly_spaced(v0), even1 = evenly_spaced(v1);
+    dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
+    for (size_t i = 0; i < n1; i++) {
+        for (size_t j = 0; j < n2; j++) {
+            if (even0)
+                dcd_buf_printf(out, "%s ", v0->text[i]);
+            else
+                dcd_buf_printf(out, "%zu ", i);
+            if (even1)
+                dcd_buf_printf(out, "%s ", v1->text[j]);
+            else
+                dcd_buf_printf(out, "%zu ", j);
+            put_num(out, sweep_at(s, i * n2 + j, s->year));
+            dcd_buf_puts(out, "\n");
+        }
+        dcd_buf_puts(out, "\n");
+    }
+    dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
+    put_frame(out, 0);
+    dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
+                      "set cblabel $TEXT[7] noenhanced\n"
+                      "set grid noytics\nset tics out scale 0.6\nset rmargin at screen 0.84\n"
+                      "set format x \"%g\"\nset format y \"%g\"\n"
+                      "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
+                      "3 \"#F89540\", 4 \"#F0F921\")\n");
+    put_cell_axis(out, "x", v0, even0);
+    put_cell_axis(out, "y", v1, even1);
+    dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
+    if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
+        /* Values in the cells: white on the dark end of the palette,
+         * black on the light end. */
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t p = 0; p < n1 * n2; p++) {
+            double x = sweep_at(s, p, s->year);
+            if (!isnan(x)) {
+                lo = x < lo ? x : lo;
+                hi = x > hi ? x : hi;
+            }
+        }
+        double light = isfinite(lo) ? lo + 0.62 * (hi - lo) : 0;
+        dcd_buf_printf(out, ", \\\n     $DATA using 1:2:(sprintf(\"%%.%df\", $3)):($3 > %.17g ? "
+                            "0x000000 : 0xFFFFFF) with labels font \"Sans,%d\" textcolor rgb "
+                            "variable notitle",
+                       strcmp(dcd_total_info[s->metric].unit, "%") == 0 ? 2 : 1, light,
+                       n1 * n2 <= 50 ? 11 : 9);
+    }
+    dcd_buf_puts(out, "\n");
+}
+
 int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o, dcd_buf *out)
 {
-    if (which < 0 || which > 2 || s->nvary < 1 || s->nvary > 2 || (which == 2) != (s->nvary == 2))
+    if (which < 0 || which > 2 || s->naxis < 1 || s->naxis > 2 || (which == 2) != (s->naxis == 2))
         return DCD_EUSAGE;
-    const dcd_vary *v0 = &s->vary[0];
-    size_t n1 = v0->n, n2 = s->nvary > 1 ? s->vary[1].n : 1;
+    const dcd_chart_axis *v0 = &s->axis[0];
+    size_t n1 = v0->n;
     static const char *const what[3] = {"a metric by year for each value of a parameter",
                                         "a metric in one year against a parameter",
                                         "a metric in one year over two parameters"};
@@ -606,123 +607,12 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
         vhi = v0->value[i] > vhi ? v0->value[i] : vhi;
     }
 
-    if (which == 0) {
-        /* One block per value, separated by two blank lines (gnuplot's
-         * `index`): year, metric. */
-        int xlo = s->start[0], xhi = s->start[0];
-        dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
-        for (size_t i = 0; i < n1; i++) {
-            int e = s->start[i] + (int)(s->ny[i] ? s->ny[i] - 1 : 0);
-            xlo = s->start[i] < xlo ? s->start[i] : xlo;
-            xhi = e > xhi ? e : xhi;
-            dcd_buf_printf(out, "# %s\n", v0->text[i]);
-            for (size_t t = 0; t < s->ny[i]; t++) {
-                dcd_buf_printf(out, "%d ", s->start[i] + (int)t);
-                put_num(out, s->y[i] ? s->y[i][t] : NAN);
-                dcd_buf_puts(out, "\n");
-            }
-            if (i + 1 < n1)
-                dcd_buf_puts(out, "\n\n");
-        }
-        dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-        /* The values as an array, for the colours. */
-        dcd_buf_printf(out, "array dcd_v[%zu] = [", n1);
-        for (size_t i = 0; i < n1; i++)
-            dcd_buf_printf(out, "%s%s", i ? ", " : "", v0->text[i]);
-        dcd_buf_puts(out, "]\n\n");
-        put_frame(out, n1 <= 12);
-        put_year_axis(out, xlo, xhi);
-        /* Plasma, ending in a darker yellow that shows on white. */
-        dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
-                          "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
-                          "3 \"#F89540\", 4 \"#D4A200\")\n");
-        if (vhi > vlo)
-            dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo, vhi);
-        else
-            dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo - 1, vhi + 1);
-        /* A few curves: a legend titled with the parameter; many: a
-         * colour bar. */
-        if (n1 <= 12)
-            dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[5] noenhanced left\n");
-        else
-            dcd_buf_puts(out, "set cblabel $TEXT[5] noenhanced\nset colorbox vertical user "
-                              "origin screen 0.90, 0.16 size screen 0.015, 0.69\n"
-                              "set rmargin at screen 0.86\n");
-        dcd_buf_printf(out, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
-                            "linecolor rgb \"#888888\"\n\n",
-                       s->year, s->year);
-        dcd_buf_printf(out, "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
-                            "linecolor palette cb dcd_v[i] %s\n",
-                       n1, n1 <= 12 ? "title sprintf(\"%g\", dcd_v[i])" : "notitle");
-    } else if (which == 1) {
-        dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
-        for (size_t i = 0; i < n1; i++) {
-            dcd_buf_printf(out, "%s ", v0->text[i]);
-            put_num(out, sweep_at(s, i, s->year));
-            dcd_buf_puts(out, "\n");
-        }
-        dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-        put_frame(out, 0);
-        dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[7] noenhanced\n"
-                          "set format y \"%g\"\nset format x \"%g\"\nset rmargin 6\n");
-        dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
-                          "graph 0.06\n");
-        dcd_buf_printf(out, "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
-                            "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
-                       PALETTE[0]);
-    } else {
-        /* Evenly spaced values (ranges) are drawn at their values, with
-         * gnuplot's round tics; others at their index, labelled with the
-         * values. */
-        const dcd_vary *v1 = &s->vary[1];
-        int even0 = evenly_spaced(v0), even1 = evenly_spaced(v1);
-        dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
-        for (size_t i = 0; i < n1; i++) {
-            for (size_t j = 0; j < n2; j++) {
-                if (even0)
-                    dcd_buf_printf(out, "%s ", v0->text[i]);
-                else
-                    dcd_buf_printf(out, "%zu ", i);
-                if (even1)
-                    dcd_buf_printf(out, "%s ", v1->text[j]);
-                else
-                    dcd_buf_printf(out, "%zu ", j);
-                put_num(out, sweep_at(s, i * n2 + j, s->year));
-                dcd_buf_puts(out, "\n");
-            }
-            dcd_buf_puts(out, "\n");
-        }
-        dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-        put_frame(out, 0);
-        dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
-                          "set cblabel $TEXT[7] noenhanced\n"
-                          "set grid noytics\nset tics out scale 0.6\nset rmargin at screen 0.84\n"
-                          "set format x \"%g\"\nset format y \"%g\"\n"
-                          "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
-                          "3 \"#F89540\", 4 \"#F0F921\")\n");
-        put_cell_axis(out, "x", v0, even0);
-        put_cell_axis(out, "y", v1, even1);
-        dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
-        if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
-            /* Values in the cells: white on the dark end of the palette,
-             * black on the light end. */
-            double lo = INFINITY, hi = -INFINITY;
-            for (size_t p = 0; p < n1 * n2; p++) {
-                double x = sweep_at(s, p, s->year);
-                if (!isnan(x)) {
-                    lo = x < lo ? x : lo;
-                    hi = x > hi ? x : hi;
-                }
-            }
-            double light = isfinite(lo) ? lo + 0.62 * (hi - lo) : 0;
-            dcd_buf_printf(out, ", \\\n     $DATA using 1:2:(sprintf(\"%%.%df\", $3)):($3 > %.17g ? "
-                                "0x000000 : 0xFFFFFF) with labels font \"Sans,%d\" textcolor rgb "
-                                "variable notitle",
-                           strcmp(dcd_total_info[s->metric].unit, "%") == 0 ? 2 : 1, light,
-                           n1 * n2 <= 50 ? 11 : 9);
-        }
-        dcd_buf_puts(out, "\n");
-    }
+    if (which == 0)
+        sweep_curves(s, vlo, vhi, out);
+    else if (which == 1)
+        sweep_year(s, out);
+    else
+        sweep_heatmap(s, out);
     dcd_buf_puts(out, "\nunset output\n");
     return out->failed ? DCD_ENOMEM : DCD_OK;
 }
@@ -732,8 +622,8 @@ int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opt
 {
     dcd_plot_opts def;
     dcd_buf script[2];
-    const char *stems[2];
-    size_t n = 0;
+    const char *stems[2], *drop[3];
+    size_t n = 0, ndrop = 0;
     memset(script, 0, sizeof script);
     if (!o) {
         dcd_plot_opts_default(&def);
@@ -741,8 +631,8 @@ int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opt
     }
     int rc = DCD_OK;
     for (int which = 0; which < 3 && rc == DCD_OK; which++) {
-        if ((which == 2) != (s->nvary == 2)) { /* the other kind of sweep's charts */
-            rc = remove_chart(dir, SWEEP_STEM[which], d);
+        if ((which == 2) != (s->naxis == 2)) { /* the other kind of sweep's charts */
+            drop[ndrop++] = SWEEP_STEM[which];
             continue;
         }
         stems[n] = SWEEP_STEM[which];
@@ -750,7 +640,7 @@ int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opt
         n++;
     }
     if (rc == DCD_OK)
-        rc = draw_all(dir, stems, script, n, o, d);
+        rc = draw_scripts(dir, stems, script, n, drop, ndrop, o, d);
     for (size_t i = 0; i < 2; i++)
         dcd_buf_free(&script[i]);
     return rc;
