@@ -94,8 +94,11 @@ static void catch_signals(const char *const *clean, size_t nclean)
         sigaddset(&sa.sa_mask, CAUGHT[k]);
     g_clean = clean;
     g_nclean = (sig_atomic_t)nclean;
-    for (int k = 0; k < 3; k++)
-        sigaction(CAUGHT[k], &sa, &g_old[k]);
+    for (int k = 0; k < 3; k++) {
+        sigaction(CAUGHT[k], NULL, &g_old[k]);
+        if (g_old[k].sa_handler != SIG_IGN) /* an ignored signal stays ignored */
+            sigaction(CAUGHT[k], &sa, NULL);
+    }
 }
 
 static void release_signals(void)

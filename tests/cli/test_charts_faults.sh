@@ -1,0 +1,182 @@
+#!/bin/sh
+# tests/cli/test_charts_faults.sh - pictures land whole or not at all
+# (docs/charts.md, "What a failed or interrupted drawing leaves").
+#
+# A fake `gnuplot`, first in PATH, hangs, writes garbage, writes a truncated
+# picture (as on a full disk) or exits non-zero; the previous pictures must
+# stay (`dcdemand plot` redraws the same numbers) or go (`dcdemand run`
+# writes new ones), never a temporary or half-drawn file.  A gnuplot that
+# hangs is stopped after the time limit; an interrupted drawing leaves no
+# temporary file; `run --no-plots` leaves no old chart beside new numbers.
+. tests/cli/lib.sh
+
+G=tests/golden/plot
+CHARTS="share energy load national emissions"
+unset DCDEMAND_GNUPLOT SOURCE_DATE_EPOCH DCDEMAND_PLOT_TIMEOUT
+
+if ! command -v gnuplot >/dev/null 2>&1; then
+    echo "SKIP: test_charts_faults: gnuplot is not installed"
+    pass "skipped: gnuplot is not installed"
+    exit 0
+fi
+REAL_GNUPLOT=$(command -v gnuplot)
+
+# The fake gnuplot: FAKE_MODE says what it does with each picture it is
+# asked for (the name given by -e "dcd_output='NAME'", else STEM.png beside
+# the script).
+mkdir -p "$T/fakebin"
+cat >"$T/fakebin/gnuplot" <<'EOF'
+#!/bin/sh
+out=
+for a; do
+    case $a in
+    dcd_output=*) out=${a#dcd_output=\'}; out=${out%\'} ;;
+    *.gp)
+        [ -n "$out" ] || out=$(basename "$a" .gp).png
+        f=$(dirname "$a")/$out
+        case $FAKE_MODE in
+        garbage) printf 'not a picture at all\n' >"$f" ;;
+        truncated) head -c 300 "$FAKE_PNG" >"$f" ;;
+        half) head -c 300 "$FAKE_PNG" >"$f"; : >"$FAKE_MARK"; sleep 20 ;;
+        esac
+        out= ;;
+    esac
+done
+case $FAKE_MODE in
+fail) echo "fake gnuplot: broken on purpose" >&2; exit 3 ;;
+hang) : >"$FAKE_MARK"; exec sleep 20 ;;
+esac
+exit 0
+EOF
+chmod +x "$T/fakebin/gnuplot"
+FAKE_MARK="$T/started"
+export FAKE_MARK
+
+# no_temps DIR: no temporary picture is left in DIR.
+no_temps() { [ -z "$(ls -A "$1" | grep '\.tmp\.')" ]; }
+# same_pictures DIR: DIR's pictures are those kept in $T/keep.
+same_pictures() {
+    for c in $CHARTS; do cmp -s "$T/keep/$c.png" "$1/$c.png" || return 1; done
+}
+# no_pictures DIR: no PNG in DIR.
+no_pictures() { ! ls "$1"/*.png >/dev/null 2>&1; }
+
+dcd run -q -o "$T/out" $G/fixture.yaml
+expect_rc "the real gnuplot draws the charts" 0
+D="$T/out/plot-fixture"
+mkdir -p "$T/keep"
+for c in $CHARTS; do cp "$D/$c.png" "$T/keep/"; done
+FAKE_PNG="$D/share.png"
+export FAKE_PNG
+
+fake() { # fake MODE COMMAND ARGS...: runs dcdemand with the fake gnuplot
+    FAKE_MODE=$1
+    shift
+    FAKE_MODE=$FAKE_MODE PATH="$T/fakebin:$PATH" dcd "$@"
+}
+
+# ---- garbage, truncated, failing: plot keeps the previous pictures ----------
+
+fake garbage plot "$D"
+expect_rc "gnuplot writes garbage: plot exits 6" 6
+check "gnuplot writes garbage: the message says so" grep -q 'incomplete or damaged png' "$T/stderr"
+check "gnuplot writes garbage: the previous pictures stay" same_pictures "$D"
+check "gnuplot writes garbage: no temporary file" no_temps "$D"
+
+fake truncated plot "$D"
+expect_rc "a truncated PNG (full disk): plot exits 6" 6
+check "a truncated PNG: the previous pictures stay" same_pictures "$D"
+check "a truncated PNG: no temporary file" no_temps "$D"
+
+fake fail plot "$D"
+expect_rc "gnuplot exits 3: plot exits 6" 6
+check "gnuplot exits 3: its messages are shown" grep -q 'broken on purpose' "$T/stderr"
+check "gnuplot exits 3: the previous pictures stay" same_pictures "$D"
+check "gnuplot exits 3: no temporary file" no_temps "$D"
+
+# ---- new numbers: run removes the old pictures when drawing fails -----------
+
+fake garbage run -q -o "$T/out" $G/fixture.yaml
+expect_rc "gnuplot writes garbage: run exits 6" 6
+check "run with garbage: the results are written" test -s "$D/summary.csv"
+check "run with garbage: no old picture beside the new numbers" no_pictures "$D"
+check "run with garbage: the scripts are there to draw later" test -s "$D/share.gp"
+check "run with garbage: no temporary file" no_temps "$D"
+check "run with garbage: says how to draw later" grep -q "dcdemand plot $D" "$T/stderr"
+
+dcd plot "$D"
+expect_rc "the real gnuplot draws them again" 0
+check "the pictures drawn again are the same" same_pictures "$D"
+
+# ---- a gnuplot that hangs is stopped ------------------------------------------
+
+rm -f "$FAKE_MARK"
+DCDEMAND_PLOT_TIMEOUT=1 fake hang plot "$D"
+expect_rc "a hung gnuplot: stopped, exit 6" 6
+check "a hung gnuplot: the message says so" grep -q 'did not finish within 1 s' "$T/stderr"
+check "a hung gnuplot: the message names DCDEMAND_PLOT_TIMEOUT" grep -q 'DCDEMAND_PLOT_TIMEOUT' "$T/stderr"
+check "a hung gnuplot: it had started" test -e "$FAKE_MARK"
+check "a hung gnuplot: the previous pictures stay" same_pictures "$D"
+check "a hung gnuplot: no temporary file" no_temps "$D"
+
+fake hang plot --plot-timeout 1 "$D"
+expect_rc "plot --plot-timeout 1 with a hung gnuplot: exit 6" 6
+check "--plot-timeout 1: the message says so" grep -q 'did not finish within 1 s' "$T/stderr"
+
+DCDEMAND_PLOT_TIMEOUT=soon dcd plot "$D"
+expect_rc "DCDEMAND_PLOT_TIMEOUT=soon: a usage error" 2
+check "DCDEMAND_PLOT_TIMEOUT=soon: named" grep -q '^DCDEMAND_PLOT_TIMEOUT: error: expected whole seconds' "$T/stderr"
+dcd plot --plot-timeout 0 "$D"
+expect_rc "plot --plot-timeout 0: usage error" 2
+dcd plot --plot-timeout 86401 "$D"
+expect_rc "plot --plot-timeout 86401: usage error" 2
+
+# ---- interrupts -----------------------------------------------------------------
+
+if [ -n "$DCDEMAND_WRAP" ]; then
+    echo "SKIP: interrupt: not under a wrapper such as valgrind"
+else
+    # SIGTERM, then SIGINT, to the process group of a run whose gnuplot has
+    # written half a picture and hangs.
+    for sig in TERM INT; do
+        rm -rf "$T/int" "$FAKE_MARK"
+        mkdir -p "$T/int/plot-fixture"
+        for c in $CHARTS; do cp "$T/keep/$c.png" "$T/int/plot-fixture/"; done
+        # (env: a background job of a script starts with SIGINT ignored.)
+        FAKE_MODE=half PATH="$T/fakebin:$PATH" setsid env --default-signal=INT \
+            "$DCDEMAND_BIN" run -q -o "$T/int" \
+            $G/fixture.yaml >"$T/stdout" 2>"$T/stderr" &
+        pid=$!
+        n=0
+        while [ ! -e "$FAKE_MARK" ] && [ $n -lt 200 ]; do sleep 0.1; n=$((n + 1)); done
+        check "SIG$sig: gnuplot had started" test -e "$FAKE_MARK"
+        kill -$sig -$pid 2>/dev/null
+        { wait $pid; } 2>/dev/null
+        st=$?
+        check "SIG$sig: dcdemand died of the signal" [ "$st" -gt 128 ]
+        check "SIG$sig: no temporary file" no_temps "$T/int/plot-fixture"
+        check "SIG$sig: no half-drawn or old picture beside new numbers" \
+            no_pictures "$T/int/plot-fixture"
+        check "SIG$sig: the results are there" test -s "$T/int/plot-fixture/summary.csv"
+    done
+fi
+
+# A temporary picture a killed run left is removed by the next drawing in
+# that folder; other hidden files are left alone.
+: >"$D/.share.png.tmp.AbC123"
+: >"$D/.energy.svg.tmp.x1y2z3"
+: >"$D/.notes.tmp.AbC123"
+dcd plot "$D"
+expect_rc "plot after a killed run: exit 0" 0
+check "a killed run's temporary pictures are removed" \
+    [ ! -e "$D/.share.png.tmp.AbC123" -a ! -e "$D/.energy.svg.tmp.x1y2z3" ]
+check "an unrelated hidden file stays" test -e "$D/.notes.tmp.AbC123"
+rm -f "$D/.notes.tmp.AbC123"
+
+# ---- run --no-plots: no old chart beside new numbers -----------------------------
+
+dcd run -q --no-plots -o "$T/out" $G/fixture.yaml
+expect_rc "run --no-plots over charts: exit 0" 0
+check "run --no-plots removes the old pictures" no_pictures "$D"
+check "run --no-plots removes the old scripts" sh -c "! ls '$D'/*.gp >/dev/null 2>&1"
+check "run --no-plots writes the results" test -s "$D/summary.csv"
