@@ -105,8 +105,8 @@ const dcd_plot_opts *dcd_plot_batch_opts(const dcd_plot_batch *b);
  * STEM is a plain name built by the program ([a-z0-9_], at most 40
  * characters); DIR must exist.  Returns DCD_OK, DCD_EIO (with a diagnostic),
  * DCD_EUSAGE (a bad STEM) or DCD_ENOMEM. */
-int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem,
-                          const char *script, size_t len, dcd_diags *d);
+int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, const char *script,
+                          size_t len, dcd_diags *d);
 /* Adds NOTE (copied) to the diagnostics of folder DIR when the batch fails
  * to draw, such as how to draw its charts later.  Returns DCD_OK or
  * DCD_ENOMEM. */

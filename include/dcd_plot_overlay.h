@@ -33,8 +33,8 @@ enum dcd_overlay_chart {
 /* One curve of an overlay: a scenario's results and its text.  Every
  * pointer is borrowed. */
 typedef struct dcd_overlay_series {
-    const char *label;       /* legend entry; unique within an overlay */
-    const char *title;       /* the scenario's title (or name), for the footer */
+    const char *label; /* legend entry; unique within an overlay */
+    const char *title; /* the scenario's title (or name), for the footer */
     const dcd_results *r;
     const char *const *with; /* overrides of this series only (for the footer) */
     size_t nwith;
@@ -63,8 +63,8 @@ int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_p
  * them through the pipeline of dcd_chart.h (O may be NULL: the defaults).
  * Returns as dcd_plot_batch_draw(); DCD_EIO when a script cannot be
  * written. */
-int dcd_overlay_draw(const dcd_overlay_series *s, size_t n, const char *dir,
-                     const dcd_plot_opts *o, dcd_diags *d);
+int dcd_overlay_draw(const dcd_overlay_series *s, size_t n, const char *dir, const dcd_plot_opts *o,
+                     dcd_diags *d);
 
 /* ---- sweep charts --------------------------------------------------------- */
 
@@ -79,10 +79,10 @@ typedef struct dcd_chart_axis {
 
 /* What a sweep computed, for its charts.  Every pointer is borrowed. */
 typedef struct dcd_sweep_chart {
-    const char *name;  /* scenario name (text: goes through $TEXT) */
-    const char *title; /* may be NULL */
-    int metric;        /* enum dcd_total_metric */
-    int year;          /* the chosen year */
+    const char *name;           /* scenario name (text: goes through $TEXT) */
+    const char *title;          /* may be NULL */
+    int metric;                 /* enum dcd_total_metric */
+    int year;                   /* the chosen year */
     const dcd_chart_axis *axis; /* 1 or 2 parameters */
     size_t naxis;
     /* Grid point p is value i of the first parameter (and j of the second:
@@ -104,7 +104,6 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
 
 /* Draws the sweep's charts into DIR: curves and year for one parameter, the
  * heat map for two.  Returns as dcd_overlay_draw(). */
-int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o,
-                   dcd_diags *d);
+int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o, dcd_diags *d);
 
 #endif

@@ -24,12 +24,12 @@ static const char *const PICTURE_EXTS[3] = {"png", "svg", "pdf"};
 
 /* One queued chart. */
 typedef struct entry {
-    char *dir;   /* the output folder, as given */
-    char *arg;   /* the script as gnuplot is given it: "./DIR/STEM.gp" or "/DIR/STEM.gp" */
-    char *pic;   /* DIR/STEM.EXT */
-    char *tmp;   /* DIR/.STEM.EXT.tmp.XXXXXX once made, else NULL */
-    char *eopt;  /* dcd_output='.STEM.EXT.tmp.XXXXXX' */
-    int same;    /* the new picture has the bytes of the one in place */
+    char *dir;  /* the output folder, as given */
+    char *arg;  /* the script as gnuplot is given it: "./DIR/STEM.gp" or "/DIR/STEM.gp" */
+    char *pic;  /* DIR/STEM.EXT */
+    char *tmp;  /* DIR/.STEM.EXT.tmp.XXXXXX once made, else NULL */
+    char *eopt; /* dcd_output='.STEM.EXT.tmp.XXXXXX' */
+    int same;   /* the new picture has the bytes of the one in place */
 } entry;
 
 /* A folder of the batch and the note added when its charts fail. */
@@ -177,8 +177,8 @@ int dcd_plot_batch_drop(dcd_plot_batch *b, const char *dir, const char *stem, dc
     return remove_chart(dir, stem, 1, d);
 }
 
-int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem,
-                          const char *script, size_t len, dcd_diags *d)
+int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, const char *script,
+                          size_t len, dcd_diags *d)
 {
     char name[MAX_STEM + 4];
     if (!stem_ok(stem))
@@ -309,8 +309,8 @@ static int ends_with(const unsigned char *s, size_t n, const char *tail)
 int dcd_plot_picture_ok(dcd_plot_format format, const unsigned char *s, size_t n)
 {
     static const unsigned char png_head[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    static const unsigned char png_tail[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D',
-                                               0xae, 0x42, 0x60, 0x82};
+    static const unsigned char png_tail[12] = {0,   0,   0,    0,    'I',  'E',
+                                               'N', 'D', 0xae, 0x42, 0x60, 0x82};
     size_t i = 0;
     switch (format) {
     case DCD_PLOT_PNG:
@@ -318,11 +318,9 @@ int dcd_plot_picture_ok(dcd_plot_format format, const unsigned char *s, size_t n
     case DCD_PLOT_SVG:
         while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
             i++;
-        return n - i >= 10 &&
-               (memcmp(s + i, "<?xml", 5) == 0 || memcmp(s + i, "<svg", 4) == 0) &&
+        return n - i >= 10 && (memcmp(s + i, "<?xml", 5) == 0 || memcmp(s + i, "<svg", 4) == 0) &&
                ends_with(s, n, "</svg>");
-    case DCD_PLOT_PDF:
-        return n >= 10 && memcmp(s, "%PDF-", 5) == 0 && ends_with(s, n, "%%EOF");
+    case DCD_PLOT_PDF: return n >= 10 && memcmp(s, "%PDF-", 5) == 0 && ends_with(s, n, "%%EOF");
     }
     return 0;
 }
@@ -415,10 +413,11 @@ static int check_picture(entry *e, const dcd_plot_opts *o, dcd_diags *d)
         dcd_diags_add(d, e->pic, 0, 0, "gnuplot ('%s') did not write this chart",
                       dcd_gnuplot_program(o));
     } else if (!dcd_plot_picture_ok(o->format, (const unsigned char *)pic.data, pic.len)) {
-        dcd_diags_add(d, e->pic, 0, 0, "gnuplot ('%s') wrote an incomplete or damaged %s "
+        dcd_diags_add(d, e->pic, 0, 0,
+                      "gnuplot ('%s') wrote an incomplete or damaged %s "
                       "(a full disk?); the previous chart is kept or removed as "
-                      "docs/charts.md says", dcd_gnuplot_program(o),
-                      dcd_plot_format_ext(o->format));
+                      "docs/charts.md says",
+                      dcd_gnuplot_program(o), dcd_plot_format_ext(o->format));
     } else {
         rc = DCD_OK;
         if (o->format == DCD_PLOT_PDF) {
@@ -439,8 +438,7 @@ static int check_picture(entry *e, const dcd_plot_opts *o, dcd_diags *d)
 /* ---- drawing ----------------------------------------------------------------- */
 
 /* The arguments of gnuplot and the paths an interrupt removes. */
-static int build_lists(dcd_plot_batch *b, const char ***args, const char ***clean,
-                       size_t *nclean)
+static int build_lists(dcd_plot_batch *b, const char ***args, const char ***clean, size_t *nclean)
 {
     *args = malloc(3 * b->n * sizeof **args);
     *clean = malloc(2 * b->n * sizeof **clean);

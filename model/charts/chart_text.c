@@ -55,8 +55,7 @@ size_t dcd_utf8_count(const char *s, size_t len)
  * the Unicode line and paragraph separators. */
 static int is_control(unsigned long cp)
 {
-    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 ||
-           cp == 0x2029;
+    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
 }
 
 int dcd_plot_text_line(dcd_buf *out, const char *s, size_t maxchars)
@@ -103,8 +102,10 @@ int dcd_plot_text_line(dcd_buf *out, const char *s, size_t maxchars)
 
 void dcd_chart_text_begin(dcd_buf *b, const char *what)
 {
-    dcd_buf_printf(b, "# Text, used only as labels (%s).  It is never run as a command.\n"
-                      "$TEXT << %s\n", what, dcd_plot_text_marker);
+    dcd_buf_printf(b,
+                   "# Text, used only as labels (%s).  It is never run as a command.\n"
+                   "$TEXT << %s\n",
+                   what, dcd_plot_text_marker);
 }
 
 void dcd_chart_text_end(dcd_buf *b)

@@ -253,12 +253,16 @@ static int report_status(int status, const char *prog, const char *label, const 
                          dcd_diags *d)
 {
     if (WIFSIGNALED(status))
-        dcd_diags_add(d, label, 0, 0, "gnuplot ('%s') was killed by signal %d; the charts are "
-                      "incomplete", prog, WTERMSIG(status));
+        dcd_diags_add(d, label, 0, 0,
+                      "gnuplot ('%s') was killed by signal %d; the charts are "
+                      "incomplete",
+                      prog, WTERMSIG(status));
     else
-        dcd_diags_add(d, label, 0, 0, "gnuplot ('%s') failed with status %d; the charts are "
+        dcd_diags_add(d, label, 0, 0,
+                      "gnuplot ('%s') failed with status %d; the charts are "
                       "incomplete (check the installation: apt-get install gnuplot-nox); its "
-                      "messages:", prog, WEXITSTATUS(status));
+                      "messages:",
+                      prog, WEXITSTATUS(status));
     add_output(d, label, errtext);
     return DCD_EPLOT;
 }
@@ -285,8 +289,8 @@ int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t narg
         release_signals();
         if (err == ENOMEM)
             rc = DCD_ENOMEM;
-        dcd_diags_add(d, label, 0, 0, "cannot draw charts: cannot run gnuplot ('%s'): %s; %s",
-                      prog, strerror(err), INSTALL_HINT);
+        dcd_diags_add(d, label, 0, 0, "cannot draw charts: cannot run gnuplot ('%s'): %s; %s", prog,
+                      strerror(err), INSTALL_HINT);
         goto done;
     }
     g_child = (sig_atomic_t)pid;
@@ -297,9 +301,11 @@ int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t narg
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
             ;
         release_signals();
-        dcd_diags_add(d, label, 0, 0, "gnuplot ('%s') did not finish within %d s and was "
+        dcd_diags_add(d, label, 0, 0,
+                      "gnuplot ('%s') did not finish within %d s and was "
                       "stopped; the charts are incomplete (a longer limit: "
-                      "DCDEMAND_PLOT_TIMEOUT=SECONDS); its messages:", prog, limit);
+                      "DCDEMAND_PLOT_TIMEOUT=SECONDS); its messages:",
+                      prog, limit);
         add_output(d, label, &errtext);
         goto done;
     }

@@ -13,7 +13,6 @@
 
 #include "dcd_output.h"
 
-
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -36,7 +35,7 @@ static const int POINTTYPES[NPT] = {7, 5, 9, 11, 13, 15, 6, 4};
 #define MAX_FOOTER 175
 
 static const char *const OVERLAY_FILE[DCD_OVERLAY_NCHART] = {"share.png", "dc_twh.png",
-                                                              "it_gw.png"};
+                                                             "it_gw.png"};
 static const char *const OVERLAY_STEM[DCD_OVERLAY_NCHART] = {"share", "dc_twh", "it_gw"};
 static const char *const OVERLAY_CAPTION[DCD_OVERLAY_NCHART] = {
     "Share of national electricity demand",
@@ -74,22 +73,21 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, con
  * margins and the common style. */
 static void put_frame(dcd_buf *b, int key_outside)
 {
-    dcd_buf_puts(b,
-                 "set label 1 $TEXT[1] at screen 0.012, 0.950 left font \"Sans Bold,17\" "
-                 "noenhanced\n"
-                 "set label 2 $TEXT[2] at screen 0.012, 0.895 left font \"Sans,12\" "
-                 "textcolor rgb \"#444444\" noenhanced\n"
-                 "set label 3 $TEXT[3] at screen 0.012, 0.048 left font \"Sans,9\" "
-                 "textcolor rgb \"#555555\" noenhanced\n"
-                 "set label 4 $TEXT[4] at screen 0.012, 0.020 left font \"Sans,9\" "
-                 "textcolor rgb \"#555555\" noenhanced\n\n"
-                 "set tmargin at screen 0.85\n"
-                 "set bmargin at screen 0.16\n"
-                 "set lmargin 12\n"
-                 "set border 3 linecolor rgb \"#444444\"\n"
-                 "set tics nomirror out scale 0.6\n"
-                 "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n"
-                 "set datafile missing \"?\"\n");
+    dcd_buf_puts(b, "set label 1 $TEXT[1] at screen 0.012, 0.950 left font \"Sans Bold,17\" "
+                    "noenhanced\n"
+                    "set label 2 $TEXT[2] at screen 0.012, 0.895 left font \"Sans,12\" "
+                    "textcolor rgb \"#444444\" noenhanced\n"
+                    "set label 3 $TEXT[3] at screen 0.012, 0.048 left font \"Sans,9\" "
+                    "textcolor rgb \"#555555\" noenhanced\n"
+                    "set label 4 $TEXT[4] at screen 0.012, 0.020 left font \"Sans,9\" "
+                    "textcolor rgb \"#555555\" noenhanced\n\n"
+                    "set tmargin at screen 0.85\n"
+                    "set bmargin at screen 0.16\n"
+                    "set lmargin 12\n"
+                    "set border 3 linecolor rgb \"#444444\"\n"
+                    "set tics nomirror out scale 0.6\n"
+                    "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n"
+                    "set datafile missing \"?\"\n");
     if (key_outside)
         dcd_buf_puts(b, "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 "
                         "width 1 noenhanced\n");
@@ -110,7 +108,8 @@ static void put_year_axis(dcd_buf *b, int xlo, int xhi)
         }
     int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
     double pad = xhi == xlo ? 1 : 0;
-    dcd_buf_printf(b, "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
+    dcd_buf_printf(b,
+                   "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
                    xlo - pad, xhi + pad, first, step);
     if (step > 1 && step <= 10)
         dcd_buf_printf(b, "set mxtics %d\n", step);
@@ -287,18 +286,22 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
         if (hidden && pt % 2 == 1)
             pt--;
         if (!col_has_values(&cols[j], metric[k])) { /* in the legend only */
-            dcd_buf_printf(out, "%skeyentry with linespoints pointsize %g pointtype %d "
-                                "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
+            dcd_buf_printf(out,
+                           "%skeyentry with linespoints pointsize %g pointtype %d "
+                           "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                            j ? ", \\\n     " : "plot ", ps, pt, dash ? dash + 2 : 1,
                            PALETTE[j % NPAL], j + 5);
             continue;
         }
-        dcd_buf_printf(out, "%s$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
-                            "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
-                       j ? ", \\\n     " : "plot ", j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5", dash ? dash + 2 : 1, PALETTE[j % NPAL], j + 5);
+        dcd_buf_printf(out,
+                       "%s$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
+                       "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
+                       j ? ", \\\n     " : "plot ", j + 1, hidden ? 2 * ps : ps, pt,
+                       hidden ? "1.2" : "2.5", dash ? dash + 2 : 1, PALETTE[j % NPAL], j + 5);
         if (k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j])) {
-            dcd_buf_printf(out, ", \\\n     $D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "
-                                "linecolor rgb \"%s\" notitle",
+            dcd_buf_printf(out,
+                           ", \\\n     $D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "
+                           "linecolor rgb \"%s\" notitle",
                            j + 1, PALETTE[j % NPAL]);
             ai_lines = 1;
         }
@@ -315,8 +318,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
 /* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp, removes the files of
  * the NDROP charts DROP, and draws through one batch. */
 static int draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
-                        const char *const *drop, size_t ndrop, const dcd_plot_opts *o,
-                        dcd_diags *d)
+                        const char *const *drop, size_t ndrop, const dcd_plot_opts *o, dcd_diags *d)
 {
     dcd_plot_batch *b = dcd_plot_batch_new(o);
     int rc = b ? DCD_OK : DCD_ENOMEM;
@@ -502,11 +504,13 @@ static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_b
         dcd_buf_puts(out, "set cblabel $TEXT[5] noenhanced\nset colorbox vertical user "
                           "origin screen 0.90, 0.16 size screen 0.015, 0.69\n"
                           "set rmargin at screen 0.86\n");
-    dcd_buf_printf(out, "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
-                        "linecolor rgb \"#888888\"\n\n",
+    dcd_buf_printf(out,
+                   "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
+                   "linecolor rgb \"#888888\"\n\n",
                    s->year, s->year);
-    dcd_buf_printf(out, "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
-                        "linecolor palette cb dcd_v[i] %s\n",
+    dcd_buf_printf(out,
+                   "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
+                   "linecolor palette cb dcd_v[i] %s\n",
                    n1, n1 <= 12 ? "title sprintf(\"%g\", dcd_v[i])" : "notitle");
 }
 
@@ -527,8 +531,9 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
                       "set format y \"%g\"\nset format x \"%g\"\nset rmargin 6\n");
     dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
                       "graph 0.06\n");
-    dcd_buf_printf(out, "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
-                        "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
+    dcd_buf_printf(out,
+                   "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
+                   "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
                    PALETTE[0]);
 }
 
@@ -581,9 +586,10 @@ static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
             }
         }
         double light = isfinite(lo) ? lo + 0.62 * (hi - lo) : 0;
-        dcd_buf_printf(out, ", \\\n     $DATA using 1:2:(sprintf(\"%%.%df\", $3)):($3 > %.17g ? "
-                            "0x000000 : 0xFFFFFF) with labels font \"Sans,%d\" textcolor rgb "
-                            "variable notitle",
+        dcd_buf_printf(out,
+                       ", \\\n     $DATA using 1:2:(sprintf(\"%%.%df\", $3)):($3 > %.17g ? "
+                       "0x000000 : 0xFFFFFF) with labels font \"Sans,%d\" textcolor rgb "
+                       "variable notitle",
                        strcmp(dcd_total_info[s->metric].unit, "%") == 0 ? 2 : 1, light,
                        n1 * n2 <= 50 ? 11 : 9);
     }
@@ -617,8 +623,7 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
     return out->failed ? DCD_ENOMEM : DCD_OK;
 }
 
-int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o,
-                   dcd_diags *d)
+int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o, dcd_diags *d)
 {
     dcd_plot_opts def;
     dcd_buf script[2];

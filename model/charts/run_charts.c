@@ -61,11 +61,8 @@ static const char *const CHART_HEADING[DCD_NCHART] = {
     "Data-centre emissions by segment",
 };
 static const char *const CHART_YLABEL[DCD_NCHART] = {
-    "Share of national demand (%)",
-    "Facility energy (TWh per year)",
-    "Power (GW)",
-    "Electricity demand (TWh per year)",
-    "Emissions (Mt CO\xe2\x82\x82 per year)",
+    "Share of national demand (%)",      "Facility energy (TWh per year)",         "Power (GW)",
+    "Electricity demand (TWh per year)", "Emissions (Mt CO\xe2\x82\x82 per year)",
 };
 
 void dcd_plot_meta_from(const dcd_scenario *sc, dcd_plot_meta *meta)
@@ -111,7 +108,6 @@ static const char COLOUR_MARK[] = "#000000";
 static const char *const SEG_COLOURS[NSEGCOLOUR] = {"#E69F00", "#56B4E9", "#009E73", "#CC79A7",
                                                     "#F0E442", "#0072B2", "#D55E00", "#999999"};
 
-
 /* Reference points of one kind (published or observed) for one metric. */
 typedef struct pointset {
     int metric;   /* enum dcd_total_metric */
@@ -127,9 +123,7 @@ static int chart_metrics(int chart, int *m)
         m[0] = DCD_T_DC_SHARE_PCT;
         m[1] = DCD_T_AI_SHARE_PCT;
         return 2;
-    case DCD_CHART_ENERGY:
-        m[0] = DCD_T_DC_TWH;
-        return 1;
+    case DCD_CHART_ENERGY: m[0] = DCD_T_DC_TWH; return 1;
     case DCD_CHART_LOAD:
         m[0] = DCD_T_DC_FACILITY_GW;
         m[1] = DCD_T_DC_IT_GW;
@@ -142,11 +136,8 @@ static int chart_metrics(int chart, int *m)
         m[0] = DCD_T_NATIONAL_TWH;
         m[1] = DCD_T_OTHER_TWH;
         return 2;
-    case DCD_CHART_EMISSIONS:
-        m[0] = DCD_T_CO2_MT;
-        return 1;
-    default:
-        return 0;
+    case DCD_CHART_EMISSIONS: m[0] = DCD_T_CO2_MT; return 1;
+    default: return 0;
     }
 }
 
@@ -398,15 +389,16 @@ static void put_layout(dcd_buf *b, int chart, int xlo, int xhi, int pad_lo, int 
             break;
         }
     int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
-    dcd_buf_printf(b,
-                   "set label 1 $TEXT[1] at screen 0.012, %.3f left font \"Sans Bold,%d\" noenhanced\n"
-                   "set label 2 \"%s  \xc2\xb7  scenario \".$TEXT[2] at screen 0.012, %.3f left "
-                   "font \"Sans,12\" textcolor rgb \"#444444\" noenhanced\n"
-                   "set label 3 $TEXT[3] at screen 0.012, %.3f left font \"Sans,9\" "
-                   "textcolor rgb \"#555555\" noenhanced\n"
-                   "set label 4 $TEXT[4] at screen 0.012, %.3f left font \"Sans,9\" "
-                   "textcolor rgb \"#555555\" noenhanced\n\n",
-                   1 - 36 / h, title_pt, CHART_HEADING[chart], 1 - 76 / h, 35 / h, 14.4 / h);
+    dcd_buf_printf(
+        b,
+        "set label 1 $TEXT[1] at screen 0.012, %.3f left font \"Sans Bold,%d\" noenhanced\n"
+        "set label 2 \"%s  \xc2\xb7  scenario \".$TEXT[2] at screen 0.012, %.3f left "
+        "font \"Sans,12\" textcolor rgb \"#444444\" noenhanced\n"
+        "set label 3 $TEXT[3] at screen 0.012, %.3f left font \"Sans,9\" "
+        "textcolor rgb \"#555555\" noenhanced\n"
+        "set label 4 $TEXT[4] at screen 0.012, %.3f left font \"Sans,9\" "
+        "textcolor rgb \"#555555\" noenhanced\n\n",
+        1 - 36 / h, title_pt, CHART_HEADING[chart], 1 - 76 / h, 35 / h, 14.4 / h);
     dcd_buf_printf(b,
                    "set tmargin at screen %.3f\n"
                    "set bmargin at screen %.3f\n"
@@ -415,16 +407,18 @@ static void put_layout(dcd_buf *b, int chart, int xlo, int xhi, int pad_lo, int 
                    "set tics nomirror out scale 0.6\n"
                    "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n",
                    1 - 108 / h, 115 / h);
-    dcd_buf_printf(b, "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 "
-                      "width 1%s noenhanced\n", small_key ? " font \",9\"" : "");
+    dcd_buf_printf(b,
+                   "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 "
+                   "width 1%s noenhanced\n",
+                   small_key ? " font \",9\"" : "");
     dcd_buf_printf(b,
                    "set datafile missing \"?\"\n"
                    "set xlabel \"Year\"\n"
                    "set ylabel \"%s\"\n"
                    "set xrange [%g:%g]\n"
                    "set xtics %d, %d format \"%%.0f\"\n",
-                   CHART_YLABEL[chart], xlo - (pad_lo ? 0.5 : 0.0),
-                   xhi + (pad_hi ? 0.5 : 0.0), first, step);
+                   CHART_YLABEL[chart], xlo - (pad_lo ? 0.5 : 0.0), xhi + (pad_hi ? 0.5 : 0.0),
+                   first, step);
     if (step > 1 && step <= 10)
         dcd_buf_printf(b, "set mxtics %d\n", step);
     dcd_buf_puts(b, "set format y \"%g\"\n");
@@ -479,8 +473,7 @@ static void put_clause(dcd_buf *b, int *nclauses, const char *fmt, ...)
 
 /* Plot clauses for the markers of CHART: published figures with their
  * tolerance as error bars, observed figures as open circles. */
-static void put_marker_clauses(dcd_buf *b, int *nclauses, int chart, const pointset *ps,
-                               size_t nps)
+static void put_marker_clauses(dcd_buf *b, int *nclauses, int chart, const pointset *ps, size_t nps)
 {
     for (size_t k = 0; k < nps; k++) {
         const pointset *p = &ps[k];
@@ -491,10 +484,11 @@ static void put_marker_clauses(dcd_buf *b, int *nclauses, int chart, const point
                        "linecolor rgb %s title \"Observed: %s\"",
                        k + 1, col, metric_words(p->metric));
         else
-            put_clause(b, nclauses,
-                       "$EXPECT_%zu using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 "
-                       "linewidth 1.5 linecolor rgb %s title \"Published: %s (\xc2\xb1 tolerance)\"",
-                       k + 1, col, metric_words(p->metric));
+            put_clause(
+                b, nclauses,
+                "$EXPECT_%zu using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 "
+                "linewidth 1.5 linecolor rgb %s title \"Published: %s (\xc2\xb1 tolerance)\"",
+                k + 1, col, metric_words(p->metric));
     }
 }
 
@@ -510,7 +504,8 @@ static const band BANDS[2] = {{3, 4, "McKinsey 2024 headline range: 3-4% (2023)"
 
 static void put_bands(dcd_buf *b)
 {
-    dcd_buf_puts(b, "# Headline ranges of McKinsey (2024) for the US: 3-4% in 2023, 11-12% in 2030.\n");
+    dcd_buf_puts(
+        b, "# Headline ranges of McKinsey (2024) for the US: 3-4% in 2023, 11-12% in 2030.\n");
     for (int i = 0; i < 2; i++)
         dcd_buf_printf(b,
                        "set object %d rectangle from graph 0, first %g to graph 1, first %g behind "
@@ -690,11 +685,15 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
         dcd_buf_puts(out, "\n");
         put_bands(out);
         if (has_values(r, DCD_T_DC_SHARE_PCT))
-            put_clause(out, &nclauses, "$DATA using 1:2 with %s linewidth 3 linecolor rgb dcd_dc "
-                                       "title \"Data centres\"", line);
+            put_clause(out, &nclauses,
+                       "$DATA using 1:2 with %s linewidth 3 linecolor rgb dcd_dc "
+                       "title \"Data centres\"",
+                       line);
         if (ai && has_values(r, DCD_T_AI_SHARE_PCT))
-            put_clause(out, &nclauses, "$DATA using 1:3 with %s linewidth 3 linecolor rgb "
-                                       "dcd_ai title \"AI\"", line);
+            put_clause(out, &nclauses,
+                       "$DATA using 1:3 with %s linewidth 3 linecolor rgb "
+                       "dcd_ai title \"AI\"",
+                       line);
         break;
     case DCD_CHART_ENERGY:
     case DCD_CHART_EMISSIONS:
@@ -725,8 +724,7 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
                          "fillstyle solid 0.9 noborder title \"Rest of the economy\"");
         nclauses = 1;
         break;
-    default:
-        break;
+    default: break;
     }
     put_marker_clauses(out, &nclauses, chart, ps, nps);
     if (chart == DCD_CHART_SHARE)
@@ -758,8 +756,10 @@ int dcd_plot_batch_add(dcd_plot_batch *b, const dcd_plot_meta *meta, const dcd_r
             rc = dcd_plot_batch_script(b, dir, CHART_NAMES[c], script.data, script.len, d);
     }
     if (rc == DCD_OK) {
-        dcd_buf_printf(&note, "the results are complete; once gnuplot works, draw the charts "
-                              "with: dcdemand plot %s", dir);
+        dcd_buf_printf(&note,
+                       "the results are complete; once gnuplot works, draw the charts "
+                       "with: dcdemand plot %s",
+                       dir);
         rc = note.failed ? DCD_ENOMEM : dcd_plot_batch_note(b, dir, note.data);
     }
     dcd_buf_free(&script);

@@ -104,26 +104,23 @@ int dcd_cmd_plot(int argc, char **argv)
             break;
         case OPT_SIZE:
             if (dcd_plot_size_parse(optarg, &o.width, &o.height) != 0)
-                return dcd_cli_usage("plot", "bad size '%s' (WIDTHxHEIGHT in pixels, from "
-                                             "320x240 to 8000x8000)", optarg);
+                return dcd_cli_usage("plot",
+                                     "bad size '%s' (WIDTHxHEIGHT in pixels, from "
+                                     "320x240 to 8000x8000)",
+                                     optarg);
             break;
         case OPT_TIMEOUT:
             if (dcd_plot_timeout_parse(optarg, &o.timeout_s) != 0)
                 return dcd_cli_usage("plot", "bad time limit '%s' (whole seconds from 1 to %d)",
                                      optarg, DCD_PLOT_TIMEOUT_MAX);
             break;
-        case OPT_SCRIPTS:
-            o.scripts_only = 1;
-            break;
-        case 'q':
-            quiet = 1;
-            break;
+        case OPT_SCRIPTS: o.scripts_only = 1; break;
+        case 'q': quiet = 1; break;
         case 'h':
             fputs(PLOT_HELP, stdout);
             fputs(dcd_exit_help, stdout);
             return DCD_EXIT_OK;
-        default:
-            return dcd_cli_bad_option("plot", argv, c);
+        default: return dcd_cli_bad_option("plot", argv, c);
         }
     }
     if (optind >= argc)

@@ -139,7 +139,8 @@ static int parse_cell(span c, double *out)
 static int parse_year(span c, int *out)
 {
     double v;
-    if (parse_cell(c, &v) != 0 || !isfinite(v) || v != floor(v) || v < DCD_RESULTS_YEAR_MIN || v > DCD_RESULTS_YEAR_MAX)
+    if (parse_cell(c, &v) != 0 || !isfinite(v) || v != floor(v) || v < DCD_RESULTS_YEAR_MIN ||
+        v > DCD_RESULTS_YEAR_MAX)
         return -1;
     *out = (int)v;
     return 0;
@@ -352,8 +353,7 @@ static int summary_values(reader *rd, dcd_diags *d)
         for (size_t k = 0; k < rd->ncol; k++) {
             double v;
             if (next_cell(&line, &cell) != 0) {
-                dcd_diags_add(d, rd->spath.data, lineno, 1, "expected %zu columns",
-                              rd->ncol + 1);
+                dcd_diags_add(d, rd->spath.data, lineno, 1, "expected %zu columns", rd->ncol + 1);
                 return DCD_EINPUT;
             }
             if (parse_cell(cell, &v) != 0) {
@@ -389,8 +389,10 @@ static int segment_values(reader *rd, dcd_diags *d)
             continue;
         if (split_segrow(line, &row) != 0 || parse_year(row.year, &y) != 0 ||
             parse_cell(row.value, &v) != 0) {
-            dcd_diags_add(d, rd->gpath.data, lineno, 1, "expected year,segment,metric,value,unit "
-                          "with a year from %d to %d", DCD_RESULTS_YEAR_MIN, DCD_RESULTS_YEAR_MAX);
+            dcd_diags_add(d, rd->gpath.data, lineno, 1,
+                          "expected year,segment,metric,value,unit "
+                          "with a year from %d to %d",
+                          DCD_RESULTS_YEAR_MIN, DCD_RESULTS_YEAR_MAX);
             return DCD_EINPUT;
         }
         if (y < rd->start || y >= rd->start + (int)rd->ny || (m = segment_metric(row.metric)) < 0)
@@ -412,15 +414,13 @@ int dcd_results_read(const char *dir, const dcd_scenario *sc, dcd_results **out,
     *out = NULL;
     int rc = read_file(dir, "summary.csv", DCD_RESULTS_MAX_SUMMARY_BYTES, &rd.spath, &rd.sum, d);
     if (rc == DCD_OK)
-        rc = read_file(dir, "segments.csv", DCD_RESULTS_MAX_SEGMENTS_BYTES, &rd.gpath, &rd.seg,
-                       d);
+        rc = read_file(dir, "segments.csv", DCD_RESULTS_MAX_SEGMENTS_BYTES, &rd.gpath, &rd.seg, d);
     if (rc == DCD_OK)
         rc = summary_years(&rd, d);
     if (rc == DCD_OK)
         rc = segment_names(&rd, sc, d);
     if (rc == DCD_OK) {
-        rd.r = dcd_results_new(rd.start, rd.ny, rd.names.n, (const char *const *)rd.names.v,
-                               rd.ai);
+        rd.r = dcd_results_new(rd.start, rd.ny, rd.names.n, (const char *const *)rd.names.v, rd.ai);
         rc = rd.r ? DCD_OK : DCD_ENOMEM;
     }
     if (rc == DCD_OK) {
