@@ -282,7 +282,11 @@ int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t narg
         goto done;
     }
     catch_signals(clean, nclean);
-    err = spawn(prog, args, nargs, pipefd[1], &pid);
+    /* A path is checked here, so that the usual failure (no such program)
+     * does not depend on how the child reports it; posix_spawnp looks a
+     * bare name up in PATH. */
+    err = strchr(prog, '/') && access(prog, X_OK) != 0 ? errno
+                                                       : spawn(prog, args, nargs, pipefd[1], &pid);
     close(pipefd[1]);
     pipefd[1] = -1;
     if (err != 0) {
@@ -312,10 +316,11 @@ int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t narg
     release_signals();
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         rc = DCD_OK;
-    else if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && errtext.len == 0)
+    else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) { /* exec failed in the child */
         dcd_diags_add(d, label, 0, 0, "cannot draw charts: cannot run gnuplot ('%s'); %s", prog,
                       INSTALL_HINT);
-    else
+        add_output(d, label, &errtext);
+    } else
         report_status(status, prog, label, &errtext, d);
 done:
     for (int i = 0; i < 2; i++)
