@@ -5,11 +5,12 @@
  * self-contained gnuplot script STEM.gp saved in an output folder, drawn by
  * this pipeline:
  *
- *  1. dcd_plot_batch_script() writes DIR/STEM.gp atomically and queues it;
- *     dcd_plot_batch_drop() removes the files of a chart that no longer
- *     applies.  One batch may hold the charts of many folders.
- *  2. dcd_plot_batch_draw() removes the temporary pictures a killed run left
- *     in those folders, runs ONE gnuplot process over every queued script
+ *  1. dcd_plot_batch_script() writes DIR/STEM.gp atomically and queues it
+ *     (the first time it sees DIR, it removes the temporary pictures a killed
+ *     run left there; for new data it moves the old picture aside to a hidden
+ *     temporary name at once); dcd_plot_batch_drop() removes the files of a
+ *     chart that no longer applies.  One batch may hold many folders.
+ *  2. dcd_plot_batch_draw() runs ONE gnuplot process over every queued script
  *     (posix_spawnp, no shell, `gnuplot -d`, stdin from /dev/null, TZ=UTC0 and
  *     LC_ALL=C, its own process group) under a time limit, and gives each
  *     script the name of a temporary picture beside it
@@ -19,7 +20,7 @@
  *     chunk, `<?xml`/`<svg` and `</svg>`, `%PDF` and `%%EOF`), a PDF's
  *     creation date is pinned, and only when every picture of the batch
  *     passes are they renamed over STEM.EXT (a picture with the same bytes as
- *     the one in place is left alone, timestamp and all).
+ *     the old one leaves the old file in place, timestamp and all).
  *  4. On a failure (gnuplot missing, failing, killed, over the time limit, or
  *     a picture that fails its check) no temporary file remains.  The
  *     previous pictures stay when the batch redraws the data they show

@@ -28,14 +28,18 @@ typedef struct entry {
     char *arg;  /* the script as gnuplot is given it: "./DIR/STEM.gp" or "/DIR/STEM.gp" */
     char *pic;  /* DIR/STEM.EXT */
     char *tmp;  /* DIR/.STEM.EXT.tmp.XXXXXX once made, else NULL */
+    char *prev; /* new data: the old picture, moved aside to a name like tmp's */
     char *eopt; /* dcd_output='.STEM.EXT.tmp.XXXXXX' */
     int same;   /* the new picture has the bytes of the one in place */
 } entry;
 
+static int move_aside(entry *e, const char *stem, dcd_diags *d);
+
 /* A folder of the batch and the note added when its charts fail. */
 typedef struct folder {
     char *dir;
-    char *note; /* may be NULL */
+    char *note;  /* may be NULL */
+    int cleaned; /* the temporary pictures of killed runs are removed */
 } folder;
 
 struct dcd_plot_batch {
@@ -88,6 +92,12 @@ void dcd_plot_batch_free(dcd_plot_batch *b)
     if (!b)
         return;
     for (size_t i = 0; i < b->n; i++) {
+        /* Not drawn, or not to the end: the hidden files go. */
+        if (b->e[i].tmp)
+            unlink(b->e[i].tmp);
+        if (b->e[i].prev)
+            unlink(b->e[i].prev);
+        free(b->e[i].prev);
         free(b->e[i].dir);
         free(b->e[i].arg);
         free(b->e[i].pic);
@@ -121,6 +131,7 @@ static folder *folder_of(dcd_plot_batch *b, const char *dir)
     if (!(f->dir = dup_text(dir)))
         return NULL;
     f->note = NULL;
+    f->cleaned = 0;
     b->nf++;
     return f;
 }
@@ -187,8 +198,15 @@ int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, 
     int rc = dcd_write_atomic(dir, name, script, len, d);
     if (rc != DCD_OK)
         return rc;
-    if (!folder_of(b, dir))
+    folder *f = folder_of(b, dir);
+    if (!f)
         return DCD_ENOMEM;
+    if (!f->cleaned && !b->o.scripts_only) {
+        rc = dcd_plot_clean_temps(dir, d);
+        if (rc != DCD_OK)
+            return rc;
+        f->cleaned = 1;
+    }
     if (b->n == b->cap) {
         size_t cap = b->cap ? 2 * b->cap : 8;
         entry *p = realloc(b->e, cap * sizeof *p);
@@ -212,7 +230,9 @@ int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, 
         return DCD_ENOMEM;
     }
     b->n++;
-    return DCD_OK;
+    /* New data: the old picture leaves its place now, so that however the
+     * command ends it cannot pass for a picture of the new numbers. */
+    return b->o.redraw || b->o.scripts_only ? DCD_OK : move_aside(e, stem, d);
 }
 
 /* ---- temporary pictures ------------------------------------------------------ */
@@ -273,14 +293,13 @@ int dcd_plot_remove_charts(const char *dir, const char *const *stems, size_t n, 
     return rc == DCD_OK ? dcd_plot_clean_temps(dir, d) : rc;
 }
 
-/* Makes the temporary picture of E (an empty file made by mkstemp, so that
- * no other file can be there).  Returns DCD_OK, DCD_EIO or DCD_ENOMEM. */
-static int make_temp(entry *e, const char *ext, dcd_diags *d)
+/* A new empty file DIR/.STEM.EXT.tmp.XXXXXX (mkstemp: no other file can be
+ * there) in *OUT.  Returns DCD_OK, DCD_EIO or DCD_ENOMEM. */
+static int hidden_temp(const char *dir, const char *stem, size_t stemlen, const char *ext,
+                       char **out, dcd_diags *d)
 {
-    const char *slash = strrchr(e->arg, '/');
-    size_t stemlen = strlen(slash + 1) - 3; /* without ".gp" */
     dcd_buf t = {0};
-    dcd_buf_printf(&t, "%s/.%.*s.%s.tmp.XXXXXX", e->dir, (int)stemlen, slash + 1, ext);
+    dcd_buf_printf(&t, "%s/.%.*s.%s.tmp.XXXXXX", dir, (int)stemlen, stem, ext);
     if (t.failed)
         return DCD_ENOMEM;
     int fd = mkstemp(t.data);
@@ -290,7 +309,37 @@ static int make_temp(entry *e, const char *ext, dcd_diags *d)
         return DCD_EIO;
     }
     close(fd);
-    e->tmp = t.data;
+    *out = t.data;
+    return DCD_OK;
+}
+
+/* Moves E's old picture, if any, to a hidden name (E->prev). */
+static int move_aside(entry *e, const char *stem, dcd_diags *d)
+{
+    const char *ext = strrchr(e->pic, '.') + 1;
+    int rc = hidden_temp(e->dir, stem, strlen(stem), ext, &e->prev, d);
+    if (rc != DCD_OK)
+        return rc;
+    if (rename(e->pic, e->prev) == 0)
+        return DCD_OK;
+    int err = errno;
+    unlink(e->prev);
+    free(e->prev);
+    e->prev = NULL;
+    if (err == ENOENT)
+        return DCD_OK;
+    dcd_diags_add(d, e->pic, 0, 0, "cannot move the old chart aside: %s", strerror(err));
+    return DCD_EIO;
+}
+
+/* Makes the temporary picture of E and the -e option that names it. */
+static int make_temp(entry *e, const char *ext, dcd_diags *d)
+{
+    const char *slash = strrchr(e->arg, '/');
+    size_t stemlen = strlen(slash + 1) - 3; /* without ".gp" */
+    int rc = hidden_temp(e->dir, slash + 1, stemlen, ext, &e->tmp, d);
+    if (rc != DCD_OK)
+        return rc;
     e->eopt = text_of("dcd_output='%s'%s%s", strrchr(e->tmp, '/') + 1, "", "");
     return e->eopt ? DCD_OK : DCD_ENOMEM;
 }
@@ -427,8 +476,8 @@ static int check_picture(entry *e, const dcd_plot_opts *o, dcd_diags *d)
                 rc = DCD_EIO;
             }
         }
-        e->same = rc == DCD_OK && slurp(e->pic, &old) == 0 && old.len == pic.len &&
-                  memcmp(old.data, pic.data, pic.len) == 0;
+        e->same = rc == DCD_OK && slurp(e->prev ? e->prev : e->pic, &old) == 0 &&
+                  old.len == pic.len && memcmp(old.data, pic.data, pic.len) == 0;
     }
     dcd_buf_free(&pic);
     dcd_buf_free(&old);
@@ -451,9 +500,9 @@ static int build_lists(dcd_plot_batch *b, const char ***args, const char ***clea
         (*args)[3 * i + 2] = b->e[i].arg;
         (*clean)[(*nclean)++] = b->e[i].tmp;
     }
-    if (!b->o.redraw) /* new data: an interrupted drawing leaves no old picture */
-        for (size_t i = 0; i < b->n; i++)
-            (*clean)[(*nclean)++] = b->e[i].pic;
+    for (size_t i = 0; i < b->n; i++) /* new data: an interrupt leaves no old picture */
+        if (b->e[i].prev)
+            (*clean)[(*nclean)++] = b->e[i].prev;
     return DCD_OK;
 }
 
@@ -467,6 +516,11 @@ static void undo(dcd_plot_batch *b, int rc, dcd_diags *d)
             free(b->e[i].tmp);
             b->e[i].tmp = NULL;
         }
+        if (b->e[i].prev) {
+            unlink(b->e[i].prev);
+            free(b->e[i].prev);
+            b->e[i].prev = NULL;
+        }
         if (!b->o.redraw)
             remove_path(b->e[i].pic, d);
     }
@@ -474,6 +528,28 @@ static void undo(dcd_plot_batch *b, int rc, dcd_diags *d)
         for (size_t i = 0; i < b->nf; i++)
             if (b->f[i].note)
                 dcd_diags_add(d, b->f[i].dir, 0, 0, "%s", b->f[i].note);
+}
+
+/* Puts E's checked picture in place: the old file stays when the bytes are
+ * the same (its timestamp too), else the new one replaces it. */
+static int put_in_place(entry *e, dcd_diags *d)
+{
+    int bad;
+    if (e->same && e->prev)
+        bad = rename(e->prev, e->pic) != 0 || unlink(e->tmp) != 0;
+    else if (e->same)
+        bad = unlink(e->tmp) != 0;
+    else
+        bad = rename(e->tmp, e->pic) != 0 || (e->prev && unlink(e->prev) != 0);
+    if (bad) {
+        dcd_diags_add(d, e->pic, 0, 0, "cannot put the new chart in place: %s", strerror(errno));
+        return DCD_EIO;
+    }
+    free(e->tmp);
+    e->tmp = NULL;
+    free(e->prev);
+    e->prev = NULL;
+    return DCD_OK;
 }
 
 int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d)
@@ -484,8 +560,6 @@ int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d)
     int rc = DCD_OK;
     if (o->scripts_only || b->n == 0)
         return DCD_OK;
-    for (size_t i = 0; i < b->nf && rc == DCD_OK; i++)
-        rc = dcd_plot_clean_temps(b->f[i].dir, d);
     for (size_t i = 0; i < b->n && rc == DCD_OK; i++)
         rc = make_temp(&b->e[i], dcd_plot_format_ext(o->format), d);
     if (rc == DCD_OK)
@@ -495,17 +569,8 @@ int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d)
     /* Every picture is checked before any replaces its predecessor. */
     for (size_t i = 0; i < b->n && rc == DCD_OK; i++)
         rc = check_picture(&b->e[i], o, d);
-    for (size_t i = 0; i < b->n && rc == DCD_OK; i++) {
-        entry *e = &b->e[i];
-        if (e->same ? unlink(e->tmp) != 0 : rename(e->tmp, e->pic) != 0) {
-            dcd_diags_add(d, e->pic, 0, 0, "cannot put the new chart in place: %s",
-                          strerror(errno));
-            rc = DCD_EIO;
-            break;
-        }
-        free(e->tmp);
-        e->tmp = NULL;
-    }
+    for (size_t i = 0; i < b->n && rc == DCD_OK; i++)
+        rc = put_in_place(&b->e[i], d);
     if (rc != DCD_OK)
         undo(b, rc, d);
     free(args);

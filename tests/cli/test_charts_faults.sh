@@ -37,7 +37,7 @@ for a; do
         case $FAKE_MODE in
         garbage) printf 'not a picture at all\n' >"$f" ;;
         truncated) head -c 300 "$FAKE_PNG" >"$f" ;;
-        half) head -c 300 "$FAKE_PNG" >"$f"; : >"$FAKE_MARK"; sleep 20 ;;
+        half) head -c 300 "$FAKE_PNG" >"$f"; echo $$ >"$FAKE_MARK"; sleep 20 ;;
         esac
         out= ;;
     esac
@@ -159,6 +159,28 @@ else
             no_pictures "$T/int/plot-fixture"
         check "SIG$sig: the results are there" test -s "$T/int/plot-fixture/summary.csv"
     done
+
+    # SIGKILL cannot be caught: the old pictures, moved aside when the new
+    # numbers were written, are out of sight, and the next drawing into the
+    # folder removes the hidden files left behind.
+    rm -rf "$T/int" "$FAKE_MARK"
+    mkdir -p "$T/int/plot-fixture"
+    for c in $CHARTS; do cp "$T/keep/$c.png" "$T/int/plot-fixture/"; done
+    FAKE_MODE=half PATH="$T/fakebin:$PATH" setsid "$DCDEMAND_BIN" run -q -o "$T/int" \
+        $G/fixture.yaml >"$T/stdout" 2>"$T/stderr" &
+    pid=$!
+    n=0
+    while [ ! -s "$FAKE_MARK" ] && [ $n -lt 200 ]; do sleep 0.1; n=$((n + 1)); done
+    kill -KILL $pid
+    { wait $pid; } 2>/dev/null
+    kill -KILL -"$(cat "$FAKE_MARK")" 2>/dev/null # the orphaned fake gnuplot
+    check "SIGKILL: no old or half-drawn picture in sight" no_pictures "$T/int/plot-fixture"
+    check "SIGKILL: hidden temporary files are left behind" \
+        sh -c "ls -A '$T/int/plot-fixture' | grep -q '\\.tmp\\.'"
+    dcd plot "$T/int/plot-fixture"
+    expect_rc "SIGKILL: the next drawing succeeds" 0
+    check "SIGKILL: the next drawing removes the hidden files" no_temps "$T/int/plot-fixture"
+    check "SIGKILL: the next drawing draws the pictures" same_pictures "$T/int/plot-fixture"
 fi
 
 # A temporary picture a killed run left is removed by the next drawing in
