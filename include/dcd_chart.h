@@ -29,6 +29,8 @@
  *     shows other numbers than theirs.  SIGINT, SIGTERM and SIGHUP during the
  *     drawing kill gnuplot's process group and apply the same rule
  *     (async-signal-safe unlink) before the signal takes its course.
+ *     Freeing a batch that was not drawn removes its hidden files (and so,
+ *     for new data, the old pictures).
  *
  * A script must therefore write its picture as
  *     set output dcd_dir.dcd_output
@@ -121,7 +123,8 @@ int dcd_plot_batch_drop(dcd_plot_batch *b, const char *dir, const char *stem, dc
  * over its time limit, or a picture fails its check; DCD_EUSAGE when
  * $DCDEMAND_PLOT_TIMEOUT is malformed; DCD_EIO; DCD_ENOMEM. */
 int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
-/* Frees B; accepts NULL. */
+/* Frees B and removes the hidden files of charts it did not draw; accepts
+ * NULL. */
 void dcd_plot_batch_free(dcd_plot_batch *b);
 
 /* Removes from DIR the pictures (png, svg, pdf) and scripts of the N charts
