@@ -272,8 +272,8 @@ int dcd_plot_clean_temps(const char *dir, dcd_diags *d)
 {
     struct dirent **list = NULL;
     int n = scandir(dir, &list, temp_filter, alphasort), rc = DCD_OK;
-    if (n < 0)
-        return errno == ENOENT || errno == ENOTDIR ? DCD_OK : DCD_OK;
+    if (n < 0) /* no folder yet, or one that cannot be listed: nothing to clean */
+        return DCD_OK;
     for (int i = 0; i < n; i++) {
         char *p = rc == DCD_OK ? text_of("%s/%s%s", dir, list[i]->d_name, "") : NULL;
         if (rc == DCD_OK)
@@ -305,6 +305,16 @@ static int hidden_temp(const char *dir, const char *stem, size_t stemlen, const 
     int fd = mkstemp(t.data);
     if (fd < 0) {
         dcd_diags_add(d, t.data, 0, 0, "cannot create a temporary picture: %s", strerror(errno));
+        dcd_buf_free(&t);
+        return DCD_EIO;
+    }
+    /* The picture it becomes is readable as any file gnuplot writes. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        dcd_diags_add(d, t.data, 0, 0, "cannot create a temporary picture: %s", strerror(errno));
+        close(fd);
+        unlink(t.data);
         dcd_buf_free(&t);
         return DCD_EIO;
     }

@@ -87,3 +87,8 @@ ls -i "$D/share.png" "$D/load.png" >"$T/inodes1"
 dcd plot "$D"
 ls -i "$D/share.png" "$D/load.png" >"$T/inodes2"
 expect_same "redrawing the same picture leaves the file in place" "$T/inodes1" "$T/inodes2"
+
+# A picture drawn through a temporary file has the mode of any new file.
+rm -f "$D/share.png"
+(umask 022 && "$DCDEMAND_BIN" plot -q "$D")
+check "a new picture is readable by all under umask 022" [ "$(stat -c %a "$D/share.png")" = 644 ]
