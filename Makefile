@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
-        format bench fuzz readme-table readme charts
+        format bench fuzz fuzz-results readme-table readme charts
 
 all: $(PROG)
 
@@ -139,6 +139,19 @@ fuzz: build-fuzz/fuzz_loader
 	build-fuzz/fuzz_loader -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
 	  -rss_limit_mb=2048 -dict=tests/fuzz/yaml.dict -artifact_prefix=build-fuzz/ \
 	  build-fuzz/corpus tests/fuzz/corpus </dev/null
+
+## fuzz-results: libFuzzer over the saved-results reader and the chart
+## scripts (tests/fuzz/fuzz_results.c), FUZZ_TIME seconds, seeds in
+## tests/fuzz/corpus-results/
+FUZZR_SRC := $(filter-out model/cli/%,$(LIB_SRC))
+build-fuzz/fuzz_results: tests/fuzz/fuzz_results.c $(FUZZR_SRC) $(wildcard include/*.h)
+	@mkdir -p build-fuzz/corpus-results
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ \
+	  tests/fuzz/fuzz_results.c $(FUZZR_SRC) $(PKG_LIBS) -lm
+fuzz-results: build-fuzz/fuzz_results
+	build-fuzz/fuzz_results -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
+	  -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ \
+	  build-fuzz/corpus-results tests/fuzz/corpus-results </dev/null
 
 .PHONY: test-prog
 test-prog: $(PROG) $(UNIT_BIN)

@@ -34,4 +34,11 @@
  * DCD_ENOMEM; *OUT is NULL on failure. */
 int dcd_results_read(const char *dir, const dcd_scenario *sc, dcd_results **out, dcd_diags *d);
 
+/* The same from memory: SUMMARY (SLEN bytes) and SEGMENTS (GLEN bytes) are
+ * the texts of the two files (NULL: empty), named DIR/summary.csv and
+ * DIR/segments.csv in diagnostics; the same limits apply.  For tests and
+ * the fuzz harness tests/fuzz/fuzz_results.c. */
+int dcd_results_parse(const char *summary, size_t slen, const char *segments, size_t glen,
+                      const char *dir, const dcd_scenario *sc, dcd_results **out, dcd_diags *d);
+
 #endif

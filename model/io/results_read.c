@@ -59,10 +59,6 @@ static int read_file(const char *dir, const char *name, long max, dcd_buf *path,
         }
     }
     close(fd);
-    if (rc == DCD_OK && memchr(out->data ? out->data : "", '\0', out->len)) {
-        dcd_diags_add(d, path->data, 0, 0, "not a text file (it holds a NUL byte)");
-        rc = DCD_EINPUT;
-    }
     if (rc == DCD_OK && !out->data)
         rc = dcd_buf_append(out, "", 0) == 0 ? DCD_OK : DCD_ENOMEM;
     return rc;
@@ -407,6 +403,59 @@ static int segment_values(reader *rd, dcd_diags *d)
     return DCD_OK;
 }
 
+/* Checks the texts, then reads them into RD->r. */
+static int parse(reader *rd, const dcd_scenario *sc, dcd_diags *d)
+{
+    static const long max[2] = {DCD_RESULTS_MAX_SUMMARY_BYTES, DCD_RESULTS_MAX_SEGMENTS_BYTES};
+    const dcd_buf *text[2] = {&rd->sum, &rd->seg}, *path[2] = {&rd->spath, &rd->gpath};
+    for (int k = 0; k < 2; k++) {
+        if ((long)text[k]->len > max[k]) {
+            dcd_diags_add(d, path[k]->data, 0, 0, "file is larger than %ld bytes", max[k]);
+            return DCD_EINPUT;
+        }
+        if (text[k]->len && memchr(text[k]->data, '\0', text[k]->len)) {
+            dcd_diags_add(d, path[k]->data, 0, 0, "not a text file (it holds a NUL byte)");
+            return DCD_EINPUT;
+        }
+    }
+    int rc = summary_years(rd, d);
+    if (rc == DCD_OK)
+        rc = segment_names(rd, sc, d);
+    if (rc == DCD_OK) {
+        rd->r = dcd_results_new(rd->start, rd->ny, rd->names.n, (const char *const *)rd->names.v,
+                                rd->ai);
+        rc = rd->r ? DCD_OK : DCD_ENOMEM;
+    }
+    if (rc == DCD_OK) {
+        for (size_t i = 0; i < (size_t)DCD_NTOTAL * rd->ny; i++)
+            rd->r->total[i] = NAN;
+        for (size_t i = 0; i < rd->names.n * DCD_NSEGMETRIC * rd->ny; i++)
+            rd->r->seg[i] = NAN;
+        rc = summary_values(rd, d);
+    }
+    if (rc == DCD_OK)
+        rc = segment_values(rd, d);
+    return rc;
+}
+
+/* Hands RD's results to *OUT on success and frees the rest. */
+static int finish(reader *rd, int rc, dcd_results **out)
+{
+    if (rc == DCD_OK) {
+        *out = rd->r;
+        rd->r = NULL;
+    }
+    dcd_results_free(rd->r);
+    names_free(&rd->names);
+    free(rd->ai);
+    free(rd->colmap);
+    dcd_buf_free(&rd->spath);
+    dcd_buf_free(&rd->gpath);
+    dcd_buf_free(&rd->sum);
+    dcd_buf_free(&rd->seg);
+    return rc;
+}
+
 int dcd_results_read(const char *dir, const dcd_scenario *sc, dcd_results **out, dcd_diags *d)
 {
     reader rd;
@@ -416,33 +465,22 @@ int dcd_results_read(const char *dir, const dcd_scenario *sc, dcd_results **out,
     if (rc == DCD_OK)
         rc = read_file(dir, "segments.csv", DCD_RESULTS_MAX_SEGMENTS_BYTES, &rd.gpath, &rd.seg, d);
     if (rc == DCD_OK)
-        rc = summary_years(&rd, d);
-    if (rc == DCD_OK)
-        rc = segment_names(&rd, sc, d);
-    if (rc == DCD_OK) {
-        rd.r = dcd_results_new(rd.start, rd.ny, rd.names.n, (const char *const *)rd.names.v, rd.ai);
-        rc = rd.r ? DCD_OK : DCD_ENOMEM;
-    }
-    if (rc == DCD_OK) {
-        for (size_t i = 0; i < (size_t)DCD_NTOTAL * rd.ny; i++)
-            rd.r->total[i] = NAN;
-        for (size_t i = 0; i < rd.names.n * DCD_NSEGMETRIC * rd.ny; i++)
-            rd.r->seg[i] = NAN;
-        rc = summary_values(&rd, d);
-    }
-    if (rc == DCD_OK)
-        rc = segment_values(&rd, d);
-    if (rc == DCD_OK) {
-        *out = rd.r;
-        rd.r = NULL;
-    }
-    dcd_results_free(rd.r);
-    names_free(&rd.names);
-    free(rd.ai);
-    free(rd.colmap);
-    dcd_buf_free(&rd.spath);
-    dcd_buf_free(&rd.gpath);
-    dcd_buf_free(&rd.sum);
-    dcd_buf_free(&rd.seg);
-    return rc;
+        rc = parse(&rd, sc, d);
+    return finish(&rd, rc, out);
+}
+
+int dcd_results_parse(const char *summary, size_t slen, const char *segments, size_t glen,
+                      const char *dir, const dcd_scenario *sc, dcd_results **out, dcd_diags *d)
+{
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    *out = NULL;
+    int rc = DCD_ENOMEM;
+    dcd_buf_printf(&rd.spath, "%s/summary.csv", dir);
+    dcd_buf_printf(&rd.gpath, "%s/segments.csv", dir);
+    dcd_buf_append(&rd.sum, summary ? summary : "", summary ? slen : 0);
+    dcd_buf_append(&rd.seg, segments ? segments : "", segments ? glen : 0);
+    if (!rd.spath.failed && !rd.gpath.failed && !rd.sum.failed && !rd.seg.failed)
+        rc = parse(&rd, sc, d);
+    return finish(&rd, rc, out);
 }
