@@ -6,8 +6,9 @@
  * this pipeline:
  *
  *  1. dcd_plot_batch_script() writes DIR/STEM.gp atomically and queues it
- *     (the first time it sees DIR, it removes the temporary pictures a killed
- *     run left there; for new data it moves the old picture aside to a hidden
+ *     (the first time it sees DIR, it locks DIR against other commands
+ *     drawing there, flock, and removes the temporary pictures a killed run
+ *     left there; for new data it moves the old picture aside to a hidden
  *     temporary name at once); dcd_plot_batch_drop() removes the files of a
  *     chart that no longer applies.  One batch may hold many folders.
  *  2. dcd_plot_batch_draw() runs ONE gnuplot process over every queued script
@@ -107,7 +108,8 @@ const dcd_plot_opts *dcd_plot_batch_opts(const dcd_plot_batch *b);
 /* Writes the LEN bytes of SCRIPT as DIR/STEM.gp (atomically) and queues it.
  * STEM is a plain name built by the program ([a-z0-9_], at most 40
  * characters); DIR must exist.  Returns DCD_OK, DCD_EIO (with a diagnostic),
- * DCD_EUSAGE (a bad STEM) or DCD_ENOMEM. */
+ * DCD_EPLOT (another process is drawing in DIR), DCD_EUSAGE (a bad STEM) or
+ * DCD_ENOMEM. */
 int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, const char *script,
                           size_t len, dcd_diags *d);
 /* Adds NOTE (copied) to the diagnostics of folder DIR when the batch fails

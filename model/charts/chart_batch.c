@@ -2,15 +2,18 @@
  * (dcd_chart.h): temporary pictures, their checks, the PDF date, the rename,
  * and the stale-picture policy.
  */
+#define _DEFAULT_SOURCE /* flock */
 #include "dcd_chart.h"
 
 #include "dcd_output.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -39,7 +42,8 @@ static int move_aside(entry *e, const char *stem, dcd_diags *d);
 typedef struct folder {
     char *dir;
     char *note;  /* may be NULL */
-    int cleaned; /* the temporary pictures of killed runs are removed */
+    int cleaned; /* locked, and the temporary pictures of killed runs removed */
+    int lockfd;  /* the folder, open and locked while the batch lives; -1 */
 } folder;
 
 struct dcd_plot_batch {
@@ -107,6 +111,8 @@ void dcd_plot_batch_free(dcd_plot_batch *b)
     for (size_t i = 0; i < b->nf; i++) {
         free(b->f[i].dir);
         free(b->f[i].note);
+        if (b->f[i].lockfd >= 0)
+            close(b->f[i].lockfd); /* releases the lock */
     }
     free(b->e);
     free(b->f);
@@ -132,6 +138,7 @@ static folder *folder_of(dcd_plot_batch *b, const char *dir)
         return NULL;
     f->note = NULL;
     f->cleaned = 0;
+    f->lockfd = -1;
     b->nf++;
     return f;
 }
@@ -188,6 +195,32 @@ int dcd_plot_batch_drop(dcd_plot_batch *b, const char *dir, const char *stem, dc
     return remove_chart(dir, stem, 1, d);
 }
 
+/* Locks folder F for this batch (flock on the folder itself, released when
+ * the batch is freed or the process ends), so that two commands never draw
+ * into one folder at once: the second gets a clear error, not a spurious
+ * one.  Returns DCD_OK, DCD_EPLOT (another command is drawing there) or
+ * DCD_EIO. */
+static int lock_folder(folder *f, dcd_diags *d)
+{
+    f->lockfd = open(f->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (f->lockfd < 0) {
+        dcd_diags_add(d, f->dir, 0, 0, "cannot open the folder: %s", strerror(errno));
+        return DCD_EIO;
+    }
+    if (flock(f->lockfd, LOCK_EX | LOCK_NB) == 0)
+        return DCD_OK;
+    int err = errno;
+    close(f->lockfd);
+    f->lockfd = -1;
+    if (err == EWOULDBLOCK)
+        dcd_diags_add(d, f->dir, 0, 0,
+                      "another dcdemand is drawing charts in this folder; "
+                      "draw them once it has finished (dcdemand plot)");
+    else
+        dcd_diags_add(d, f->dir, 0, 0, "cannot lock the folder: %s", strerror(err));
+    return err == EWOULDBLOCK ? DCD_EPLOT : DCD_EIO;
+}
+
 int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, const char *script,
                           size_t len, dcd_diags *d)
 {
@@ -202,7 +235,9 @@ int dcd_plot_batch_script(dcd_plot_batch *b, const char *dir, const char *stem, 
     if (!f)
         return DCD_ENOMEM;
     if (!f->cleaned && !b->o.scripts_only) {
-        rc = dcd_plot_clean_temps(dir, d);
+        rc = lock_folder(f, d);
+        if (rc == DCD_OK)
+            rc = dcd_plot_clean_temps(dir, d);
         if (rc != DCD_OK)
             return rc;
         f->cleaned = 1;

@@ -27,6 +27,7 @@ REAL_GNUPLOT=$(command -v gnuplot)
 mkdir -p "$T/fakebin"
 cat >"$T/fakebin/gnuplot" <<'EOF'
 #!/bin/sh
+echo $$ >>"$FAKE_PIDS"
 out=
 for a; do
     case $a in
@@ -50,7 +51,10 @@ exit 0
 EOF
 chmod +x "$T/fakebin/gnuplot"
 FAKE_MARK="$T/started"
-export FAKE_MARK
+FAKE_PIDS="$T/fake-pids" # each fake gnuplot leads its own process group
+export FAKE_MARK FAKE_PIDS
+trap 'for p in $(cat "$FAKE_PIDS" 2>/dev/null); do kill -KILL -"$p" 2>/dev/null; done; rm -rf "$T"' \
+    EXIT INT TERM
 
 # no_temps DIR: no temporary picture is left in DIR.
 no_temps() { [ -z "$(ls -A "$1" | grep '\.tmp\.')" ]; }
@@ -181,6 +185,23 @@ else
     expect_rc "SIGKILL: the next drawing succeeds" 0
     check "SIGKILL: the next drawing removes the hidden files" no_temps "$T/int/plot-fixture"
     check "SIGKILL: the next drawing draws the pictures" same_pictures "$T/int/plot-fixture"
+
+    # Two commands drawing into one folder at once: the second says so
+    # clearly (exit 6), the first is not disturbed.
+    rm -f "$FAKE_MARK"
+    FAKE_MODE=hang PATH="$T/fakebin:$PATH" "$DCDEMAND_BIN" plot -q "$D" >/dev/null 2>&1 &
+    pid=$!
+    n=0
+    while [ ! -e "$FAKE_MARK" ] && [ $n -lt 200 ]; do sleep 0.1; n=$((n + 1)); done
+    dcd plot "$D"
+    expect_rc "a second plot into a folder being drawn: exit 6" 6
+    check "a second plot: the message says another is drawing" \
+        grep -q 'another dcdemand is drawing charts in this folder' "$T/stderr"
+    check "a second plot: the pictures are untouched" same_pictures "$D"
+    kill -TERM $pid
+    { wait $pid; } 2>/dev/null
+    check "the first plot, stopped, leaves no temporary file" no_temps "$D"
+    check "the first plot, stopped, leaves the pictures" same_pictures "$D"
 fi
 
 # A temporary picture a killed run left is removed by the next drawing in
