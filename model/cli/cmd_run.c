@@ -143,7 +143,8 @@ int dcd_cmd_run(int argc, char **argv)
             print_table(scs[i], res[i]);
             printf("wrote %s/\n", dir.data);
         }
-        if (!plots && dcd_plot_forget(dir.data, &diags) != DCD_OK) /* no old chart beside new numbers */
+        /* No chart of earlier numbers may stay beside the new ones. */
+        if (!plots && dcd_plot_forget(dir.data, &diags) != DCD_OK)
             plot_code = dcd_cli_fail(&diags, DCD_EIO);
         if (batch) {
             /* The charts' scripts; one gnuplot draws them all below. */
