@@ -2,7 +2,7 @@
 # tests/cli/test_charts_pipeline.sh - one pipeline for every chart
 # (docs/charts.md): the scripts of overlay and sweep charts, like those of a
 # run, write their picture beside themselves wherever gnuplot is started;
-# pictures are the same bytes under any time zone and locale (the PDF
+# pictures are the same bytes under two time zones and two locales (the PDF
 # creation date is pinned in UTC); a new picture with the bytes of the old
 # one leaves the old file in place.
 . tests/cli/lib.sh
@@ -58,7 +58,7 @@ check "compare with garbage: the tables are written" test -s "$T/cmp/compare.csv
 dcd run -q -o "$T/out" $G/fixture.yaml
 D="$T/out/plot-fixture"
 n=0
-for tz in UTC Asia/Kolkata America/New_York; do
+for tz in UTC Asia/Kolkata; do
     for loc in C C.UTF-8; do
         n=$((n + 1))
         TZ=$tz LC_ALL=$loc dcd plot --format pdf "$D"
@@ -72,7 +72,7 @@ for tz in UTC Asia/Kolkata America/New_York; do
         cp "$D/"*.svg "$T/svg$n/"
     done
 done
-for i in 2 3 4 5 6; do
+for i in 2 3 4; do
     check "PDFs byte-identical under each time zone and locale ($i)" diff -r "$T/pdf1" "$T/pdf$i"
     check "SVGs byte-identical under each time zone and locale ($i)" diff -r "$T/svg1" "$T/svg$i"
 done
