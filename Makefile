@@ -196,6 +196,7 @@ help:
 	@echo "make readme     regenerate the program output and check table in README.md"
 	@echo "make bench      time one evaluation of the model"
 	@echo "make fuzz       libFuzzer over the scenario loader (clang; FUZZ_TIME seconds)"
+	@echo "make fuzz-results  libFuzzer over the saved-results reader and chart scripts"
 	@echo "make deps       install missing Debian packages (as root) or print the command"
 	@echo "make format     clang-format the sources"
 	@echo "make clean      remove build products and out/"
