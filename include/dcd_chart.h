@@ -122,7 +122,7 @@ int dcd_plot_batch_drop(dcd_plot_batch *b, const char *dir, const char *stem, dc
 /* Draws every queued script as described above (nothing with scripts_only).
  * Returns DCD_OK; DCD_EPLOT when gnuplot cannot be started (the diagnostic
  * says what to install), fails (with gnuplot's messages), is killed or runs
- * over its time limit, or a picture fails its check; DCD_EUSAGE when
+ * over its time limit, or a picture fails its check, or
  * $DCDEMAND_PLOT_TIMEOUT is malformed; DCD_EIO; DCD_ENOMEM. */
 int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
 /* Frees B and removes the hidden files of charts it did not draw; accepts
@@ -154,8 +154,8 @@ int dcd_plot_picture_ok(dcd_plot_format format, const unsigned char *data, size_
  * group is killed).  While it runs, SIGINT, SIGTERM and SIGHUP kill the
  * group and unlink the NCLEAN paths CLEAN before taking their course.
  * Problems go to D under LABEL.  Returns DCD_OK when gnuplot exited with
- * status 0; DCD_EPLOT (cannot start, failed, killed, timed out); DCD_EUSAGE
- * (a malformed $DCDEMAND_PLOT_TIMEOUT); DCD_ENOMEM. */
+ * status 0; DCD_EPLOT (cannot start, failed, killed, timed out, or a
+ * malformed $DCDEMAND_PLOT_TIMEOUT); DCD_ENOMEM. */
 int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t nargs,
                     const char *const *clean, size_t nclean, const char *label, dcd_diags *d);
 

@@ -276,7 +276,7 @@ int dcd_gnuplot_run(const dcd_plot_opts *o, const char *const *args, size_t narg
     struct timespec deadline;
     pid_t pid = 0;
     if (time_limit(o, &limit, d) != 0)
-        return DCD_EUSAGE;
+        return DCD_EPLOT; /* the charts cannot be drawn: a chart failure */
     if (pipe(pipefd) != 0 || fcntl(pipefd[0], F_SETFD, FD_CLOEXEC) != 0) {
         dcd_diags_add(d, label, 0, 0, "cannot start gnuplot ('%s'): %s", prog, strerror(errno));
         goto done;

@@ -126,8 +126,11 @@ fake garbage plot --plot-timeout 5 "$D"
 expect_rc "plot --plot-timeout 5 is accepted (then the garbage fails: exit 6)" 6
 
 DCDEMAND_PLOT_TIMEOUT=soon dcd plot "$D"
-expect_rc "DCDEMAND_PLOT_TIMEOUT=soon: a usage error" 2
+expect_rc "DCDEMAND_PLOT_TIMEOUT=soon: a chart failure, exit 6" 6
 check "DCDEMAND_PLOT_TIMEOUT=soon: named" grep -q '^DCDEMAND_PLOT_TIMEOUT: error: expected whole seconds' "$T/stderr"
+check "DCDEMAND_PLOT_TIMEOUT=soon: the previous pictures stay" same_pictures "$D"
+DCDEMAND_PLOT_TIMEOUT=soon dcd compare tests/golden/compare/a.yaml -q -o "$T/cmp-timeout"
+expect_rc "DCDEMAND_PLOT_TIMEOUT=soon: compare, exit 6 too" 6
 dcd plot --plot-timeout 0 "$D"
 expect_rc "plot --plot-timeout 0: usage error" 2
 dcd plot --plot-timeout 86401 "$D"
