@@ -87,7 +87,10 @@ void dcd_fs_release(void);
  * keep their locks until they exit. */
 void dcd_fs_release_all(void);
 
-/* 1 when NAME has the form of a temporary file of this module. */
+/* 1 when NAME has the form of a temporary file of this module or of the
+ * chart pipeline: ".FILE.tmp.XXXXXX" (6 letters or digits) where FILE ends
+ * in one of the program's extensions (.csv .json .yaml .gp .png .svg .pdf
+ * .md .html .txt .lock); other hidden files are never touched. */
 int dcd_fs_is_temp_name(const char *name);
 
 #endif

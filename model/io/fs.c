@@ -310,7 +310,17 @@ int dcd_fs_is_temp_name(const char *name)
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
             return 0;
     }
-    return 1;
+    /* The file it stands for has one of the program's extensions (a user's
+     * ".notes.tmp.AbC123" is not ours). */
+    static const char *const ext[] = {".csv", ".json", ".yaml", ".gp", ".png", ".svg",
+                                      ".pdf", ".md",   ".html", ".txt", ".lock"};
+    size_t stem = n - TMP_RAND - t;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+        size_t e = strlen(ext[i]);
+        if (stem > e + 1 && memcmp(name + stem - e, ext[i], e) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 int dcd_dir_tmpfile(const dcd_dir *dir, const char *name, dcd_buf *tmp, dcd_diags *d)
