@@ -1,6 +1,8 @@
 /* fs.c - link-safe output folders and all-or-nothing file writes (dcd_fs.h). */
 #include "dcd_fs.h"
 
+#include "dcd_vec.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -82,8 +84,8 @@ void dcd_fs_release_all(void)
 static int remember(const struct stat *st, int fd, const dcd_dir *dir, dcd_diags *d)
 {
     if (nknown == capknown) {
-        size_t cap = capknown ? 2 * capknown : 8;
-        lock_id *l = realloc(known, cap * sizeof *l);
+        size_t cap = capknown;
+        lock_id *l = dcd_vec_grow(known, &cap, nknown + 1, sizeof *l);
         if (!l) {
             dcd_diags_add(d, dir->path, 0, 0, "out of memory");
             return DCD_ENOMEM;
