@@ -216,14 +216,13 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d)
     dir->fd = -1;
     dir->path = NULL;
     size_t n = strlen(path);
-    char *p = malloc(n + 1), *walked = malloc(n + 1);
+    char *p = dcd_strdup(path), *walked = malloc(n + 1);
     if (!p || !walked) {
         free(p);
         free(walked);
         dcd_diags_add(d, path, 0, 0, "out of memory");
         return DCD_ENOMEM;
     }
-    memcpy(p, path, n + 1);
     int fd = open(path[0] == '/' ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         dcd_diags_add(d, path, 0, 0, "cannot open folder: %s", strerror(errno));
@@ -252,13 +251,12 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d)
     free(walked);
     if (fd < 0)
         return DCD_EIO;
-    dir->path = malloc(n + 1);
+    dir->path = dcd_strdup(path);
     if (!dir->path) {
         close(fd);
         dcd_diags_add(d, path, 0, 0, "out of memory");
         return DCD_ENOMEM;
     }
-    memcpy(dir->path, path, n + 1);
     dir->fd = fd;
     return finish_open(dir, flags, d);
 }

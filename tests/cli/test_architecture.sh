@@ -405,8 +405,8 @@ printf 'typedef int dcd_orphan;\n' >"$F/include/dcd_orphan.h"
 } >"$F/model/base/lo.c"
 printf '#include "dcd_lo_impl.h"\nint dcd_lo_x(void)\n{\n    return 0;\n}\n' >"$F/model/base/lo_impl.c"
 printf '#include "dcd_hi.h"\nint dcd_io(void);\n' >"$F/include/dcd_io.h"
-printf '#include "dcd_hi.h"\nint dcd_io(void)\n{\n    return 0;\n}\n' >"$F/model/io/io.c"
-printf '#include "dcd_io.h"\nint dcd_hi(void)\n{\n    return 0;\n}\n' >"$F/model/cli/hi.c"
+printf '#include "dcd_hi.h"\nint dcd_io(void)\n{\n    return dcd_hi();\n}\n' >"$F/model/io/io.c"
+printf '#include "dcd_io.h"\nint dcd_hi(void)\n{\n    return dcd_io();\n}\nint helper(void)\n{\n    return 0;\n}\n' >"$F/model/cli/hi.c"
 layering "$F" | cut -f2 >"$T/got"
 check "guard finds a lower layer including a higher one" \
     grep -qx 'model/base/lo.c (base) includes dcd_io.h (io)' "$T/got"
@@ -433,8 +433,27 @@ check "HEADER_ONLY lists a header without functions" sh -c '! grep -q "dcd_orpha
 check "HEADER_ONLY is checked" grep -qx 'HEADER_ONLY entry dcd_lo.h:io: its functions are defined in model/base' "$T/got"
 check "HEADER_ONLY names real headers" grep -qx 'HEADER_ONLY entry dcd_none.h:base: no such header' "$T/got"
 HEADER_ONLY=""
+if command -v nm >/dev/null 2>&1 && command -v "${CC:-cc}" >/dev/null 2>&1 && command -v ar >/dev/null 2>&1 &&
+    "${CC:-cc}" -I"$F/include" -c "$F/model/io/io.c" -o "$T/io.o" &&
+    "${CC:-cc}" -I"$F/include" -c "$F/model/cli/hi.c" -o "$T/hi.o" && ar rc "$T/fake.a" "$T/io.o" "$T/hi.o"; then
+    symbols "$T/fake.a" | cut -f2 >"$T/got"
+    check "guard finds a global symbol without dcd_" grep -qx 'helper (T)' "$T/got"
+    check "guard passes dcd_ symbols" test "$(wc -l <"$T/got")" -eq 1
+    link_cycles "$F" "$T/fake.a" | cut -f2 >"$T/got"
+    check "guard finds a link cycle" grep -q '^modules hi io depend on each other (hi -> io: hi.o uses dcd_io of io.o' "$T/got"
+else
+    skip "guards on a made-up library" 3 "no C compiler, ar or nm"
+fi
 
 # ---- the guards on this tree.
+check "the Makefile builds the layers checked here ($LAYERS)" \
+    test "$(sed -n 's/^LAYERS *:= *//p' Makefile)" = "$LAYERS"
+: >"$T/got"
+for d in model/*/; do
+    d=${d%/}
+    case " $LAYERS " in *" ${d#model/} "*) ;; *) printf -- '-\t%s/ is not a layer (%s)\n' "$d" "$LAYERS" >>"$T/got" ;; esac
+done
+report "every folder of model/ is a layer" "$T/got"
 layering "$ROOT" >"$T/got"
 report "layering: every file includes only its own or lower layers ($LAYERS)" "$T/got"
 cycles "$ROOT" >"$T/got"
