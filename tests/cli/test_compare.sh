@@ -154,5 +154,5 @@ expect_rc "compare with a long path: exit 0" 0
 check "a long path is a line of its own" \
     grep -qx '\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh' "$T/stdout"
 check "the long path's row follows under its headings" \
-    sh -c 'grep -A1 "^\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh$" "$1" | tail -n 1 |
+    sh -c 'sed -n "/^\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh$/{n;p;}" "$1" |
         grep -Eq "^ {44}TWh {10}- {21}150$"' sh "$T/stdout"
