@@ -7,9 +7,11 @@
 #   headers of its own or lower layers (LAYERS below, lowest first).  A
 #   header's layer is the layer of the model/ files defining the functions it
 #   declares, or its entry in HEADER_ONLY; a header with neither fails.
-# - cycles: no include cycle between modules.  A module is a header (a
-#   dcd_X_impl.h belongs to module X) with the files defining its functions;
-#   module A depends on B when A's header or one of A's files includes B's.
+# - cycles: no include or link cycle between modules.  A module is a header
+#   (a dcd_X_impl.h belongs to module X) with the files defining its
+#   functions; module A depends on B when A's header or one of A's files
+#   includes B's header, or one of A's objects uses a symbol of B's (nm).
+# - layers: the Makefile's LAYERS are these, every folder of model/ is one.
 # - size: no file in model/ (or include/) over MAX_FILE_LINES lines, no
 #   function over MAX_FUNC_LINES lines, counted from the line starting its
 #   definition at column 0 to its closing "}" at column 0 (clang-format).
@@ -34,7 +36,10 @@ HEADER_ONLY=""
 # every guard strict.
 REWRITE_EXEMPT_LAYERS="charts"
 # Module cycles known on main and not yet broken, as "a+b" (members sorted):
-# SKIP lines instead of failures; an entry that is no longer a cycle fails.
+# SKIP lines instead of failures; an entry that is no longer an include
+# cycle fails.  engine+kernel: kernel.h needs engine.h's types and kernel.c
+# its metric tables, engine.c calls the kernel and defines two of its
+# functions (dcd_survival_table, dcd_scenario_max_points).
 KNOWN_CYCLES="engine+kernel"
 
 # header_layers ROOT: "header layer" lines, one per header of ROOT/include,
