@@ -1,6 +1,8 @@
 /* fs.c - link-safe output folders and all-or-nothing file writes (dcd_fs.h). */
 #include "dcd_fs.h"
 
+#include "dcd_vec.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -82,8 +84,8 @@ void dcd_fs_release_all(void)
 static int remember(const struct stat *st, int fd, const dcd_dir *dir, dcd_diags *d)
 {
     if (nknown == capknown) {
-        size_t cap = capknown ? 2 * capknown : 8;
-        lock_id *l = realloc(known, cap * sizeof *l);
+        size_t cap = capknown;
+        lock_id *l = dcd_vec_grow(known, &cap, nknown + 1, sizeof *l);
         if (!l) {
             dcd_diags_add(d, dir->path, 0, 0, "out of memory");
             return DCD_ENOMEM;
@@ -214,14 +216,13 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d)
     dir->fd = -1;
     dir->path = NULL;
     size_t n = strlen(path);
-    char *p = malloc(n + 1), *walked = malloc(n + 1);
+    char *p = dcd_strdup(path), *walked = malloc(n + 1);
     if (!p || !walked) {
         free(p);
         free(walked);
         dcd_diags_add(d, path, 0, 0, "out of memory");
         return DCD_ENOMEM;
     }
-    memcpy(p, path, n + 1);
     int fd = open(path[0] == '/' ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         dcd_diags_add(d, path, 0, 0, "cannot open folder: %s", strerror(errno));
@@ -250,13 +251,12 @@ int dcd_dir_open(const char *path, int flags, dcd_dir *dir, dcd_diags *d)
     free(walked);
     if (fd < 0)
         return DCD_EIO;
-    dir->path = malloc(n + 1);
+    dir->path = dcd_strdup(path);
     if (!dir->path) {
         close(fd);
         dcd_diags_add(d, path, 0, 0, "out of memory");
         return DCD_ENOMEM;
     }
-    memcpy(dir->path, path, n + 1);
     dir->fd = fd;
     return finish_open(dir, flags, d);
 }

@@ -144,3 +144,15 @@ EOF
 else
     skip "compare charts" 17 "gnuplot is not installed (make deps)"
 fi
+
+# A path wider than its column (40) takes a line of its own; the row's unit
+# and cells follow on the next line, under their headings.
+sed 's/all_data_centres/a_rather_long_segment_name_for_the_table/; s/name: golden-c/name: long-c/' \
+    $G/c.yaml >"$T/long.yaml"
+dcd compare --no-plots -o "$T/long" $G/a.yaml "$T/long.yaml"
+expect_rc "compare with a long path: exit 0" 0
+check "a long path is a line of its own" \
+    grep -qx '\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh' "$T/stdout"
+check "the long path's row follows under its headings" \
+    sh -c 'sed -n "/^\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh$/{n;p;}" "$1" |
+        grep -Eq "^ {44}TWh {10}- {21}150$"' sh "$T/stdout"
