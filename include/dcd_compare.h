@@ -24,6 +24,7 @@
 #include "dcd_buf.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_plot_overlay.h"
 #include "dcd_scenario.h"
 #include "dcd_tree.h"
 
@@ -150,5 +151,23 @@ int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int 
 /* The --vary grids of `dcdemand sweep` (dcd_vary) moved to dcd_sweep.h;
  * included here for the chart code that still reads them from this header. */
 #include "dcd_sweep.h"
+
+/* ---- charts (model/analysis/compare_charts.c) -------------------------------
+ * The adapter from the analyses' types to the charts' plain inputs
+ * (dcd_plot_overlay.h), so the charts layer never includes an analysis
+ * header.  A new analysis with charts adds its adapter beside it. */
+
+/* Fills LINKS (room for DCD_OVERLAY_NCHART) with the overlay charts that
+ * apply to C, as compare.md links them.  Returns their number, 0 on OOM. */
+size_t dcd_compare_chart_links(const dcd_compare *c, dcd_compare_chart *links);
+
+/* Draws the overlay charts of C into DIR (dcd_overlay_draw; O may be NULL).
+ * Returns as dcd_overlay_draw(). */
+int dcd_compare_draw_charts(const dcd_compare *c, const char *dir, const dcd_plot_opts *o,
+                            dcd_diags *d);
+
+/* Points AXES[k] at the path, values and texts of VARY[k] (borrowed: VARY
+ * must outlive AXES), for k < N (1 or 2). */
+void dcd_sweep_chart_axes(const dcd_vary *vary, size_t n, dcd_chart_axis *axes);
 
 #endif

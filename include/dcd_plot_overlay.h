@@ -2,7 +2,7 @@
  * picture: the overlays of `dcdemand compare` and the charts of `sweep`.
  *
  * Charts layer: the inputs are plain data (results and text), not the
- * analyses' types; model/analysis/compare_charts.c (dcd_compare_charts.h)
+ * analyses' types; model/analysis/compare_charts.c (declared in dcd_compare.h)
  * turns a comparison or a sweep into them.  The scripts go through the one
  * pipeline of dcd_chart.h, with the same safety rules as the run charts:
  * scenario text and labels reach gnuplot only as lines of the $TEXT

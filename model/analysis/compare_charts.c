@@ -1,6 +1,6 @@
 /* compare_charts.c - a comparison's and a sweep's charts as chart input
- * (dcd_compare_charts.h). */
-#include "dcd_compare_charts.h"
+ * (declared in dcd_compare.h). */
+#include "dcd_compare.h"
 
 #include <stdlib.h>
 

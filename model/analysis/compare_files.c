@@ -3,7 +3,6 @@
 #include "dcd_compare.h"
 
 #include "dcd_output.h"
-#include "dcd_compare_charts.h"
 #include "dcd_plot_overlay.h"
 #include "dcd_table.h"
 

@@ -18,7 +18,6 @@
 #include "dcd_engine.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
-#include "dcd_compare_charts.h"
 #include "dcd_sweep.h"
 
 static const char SWEEP_HELP[] =
