@@ -23,6 +23,7 @@ typedef struct dcd_kctx {
     int start, base;  /* first and base year */
     size_t ny;        /* number of years */
     const char *file; /* scenario path for messages; may be NULL */
+    dcd_timing timing; /* the scenario's conventions (sc->timing) */
 } dcd_kctx;
 
 /* One segment's inputs as per-year arrays (ny values for the years start,
@@ -35,7 +36,9 @@ typedef struct dcd_seg_inputs {
     const double *cost_per_mw_usd; /* the segment's own, else the top-level one (NaN: none) */
     const double *shipments;       /* fleet: NULL when units come from capex_usd */
     const double *equipment_share, *unit_price_usd, *unit_power_w;
-    const double *surv, *surv_base; /* fleet survival S(age), age 0..ny-1 */
+    /* fleet survival tables by age 0..ny-1 (dcd_survival_tables()): the
+     * energy weight of vintages and of the base, then their end-of-year share */
+    const double *surv, *surv_base, *surv_end, *surv_base_end;
     const double *intensity;        /* grid g/kWh (NaN when none) */
     const double *wue;              /* L/kWh (NaN when none) */
     int has_co2, has_water;
@@ -44,8 +47,11 @@ typedef struct dcd_seg_inputs {
 } dcd_seg_inputs;
 
 /* Stage 1, the driver's path: energy E(t) (energy driver) or IT capacity
- * K(t) (capacity, fleet) into PATH, and the gross additions A(t) into ADD
- * (capacity, fleet only), each ny long.  SCRATCH holds 2 ny doubles.
+ * into PATH, and the gross additions A(t) into ADD (capacity, fleet only),
+ * each ny long.  For capacity and fleet PATH holds 2 ny values: the
+ * capacity in service over the year (that draws energy) and, at PATH + ny,
+ * the reported capacity (end of year or the same average; docs/model.md,
+ * "Timing conventions").  SCRATCH holds 2 ny doubles.
  * Returns DCD_OK, or DCD_EMODEL with a message in D (may be NULL). */
 int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *path,
                     double *add, double *scratch, dcd_diags *d);
@@ -91,6 +97,14 @@ int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, doubl
 
 /* Tabulates survival model SV at ages 0..NY-1 into S. */
 void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S);
+
+/* The four survival tables of a fleet segment under timing TM into OUT
+ * (4 NY): vintage energy weight W(a), base energy weight WB(a), vintage
+ * end-of-year share E(a), base end-of-year share EB(a), a = 0..NY-1
+ * (docs/model.md, "Timing conventions").  BASE NULL: no installed base
+ * (WB, EB zero); its ages are uniform over the whole years AGE_MIN..AGE_MAX. */
+void dcd_survival_tables(const dcd_timing *tm, const dcd_survival *sv, const dcd_survival *base,
+                         double age_min, double age_max, size_t ny, double *out);
 
 /* The largest number of points of any series of SC (sizes Steffen
  * interpolators, dcd_series_ws_alloc()). */

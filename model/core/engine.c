@@ -134,14 +134,13 @@ enum {
     W_SHARE,
     W_PRICE,
     W_POWER,
-    W_SURV,
-    W_SURV_BASE,
-    W_INTENSITY,
+    W_SURV, /* 4 ny: dcd_survival_tables() */
+    W_INTENSITY = W_SURV + 4,
     W_TOP_COST,
     W_WUE,
     W_NAT,
-    W_PATH,
-    W_ADD,
+    W_PATH, /* 2 ny: capacity in service, reported capacity */
+    W_ADD = W_PATH + 2,
     W_SCRATCH, /* 2 ny */
     W_N = W_SCRATCH + 2
 };
@@ -245,7 +244,9 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
     in->unit_price_usd = ARR(w, W_PRICE);
     in->unit_power_w = ARR(w, W_POWER);
     in->surv = ARR(w, W_SURV);
-    in->surv_base = ARR(w, W_SURV_BASE);
+    in->surv_base = in->surv + w->ny;
+    in->surv_end = in->surv + 2 * w->ny;
+    in->surv_base_end = in->surv + 3 * w->ny;
     in->energy_twh = g->energy_twh;
     in->capacity_gw = g->capacity_gw;
     in->lifetime_years = g->lifetime_years;
@@ -276,9 +277,8 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
               sample(&g->unit_price_usd, sc, w, 1, ARR(w, W_PRICE), p, "unit_price_usd", d))) ||
             sample(&g->unit_power_w, sc, w, 0, ARR(w, W_POWER), p, "unit_power_w", d))
             return DCD_EMODEL;
-        dcd_survival_table(&g->survival, w->ny, ARR(w, W_SURV));
-        if (g->base_gw > 0)
-            dcd_survival_table(&g->base_survival, w->ny, ARR(w, W_SURV_BASE));
+        dcd_survival_tables(&sc->timing, &g->survival, g->base_gw > 0 ? &g->base_survival : NULL,
+                            g->base_age_min_years, g->base_age_max_years, w->ny, ARR(w, W_SURV));
         return DCD_OK;
     }
     return DCD_OK;
@@ -299,7 +299,7 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
     r->start = sc->start;
     memset(r->total, 0, (size_t)DCD_NTOTAL * ny * sizeof *r->total);
 
-    dcd_kctx c = {sc->start, sc->base, ny, sc->path};
+    dcd_kctx c = {sc->start, sc->base, ny, sc->path, sc->timing};
     dcd_seg_inputs in = {0};
     in.has_co2 = sc->grid_intensity_g_per_kwh.n > 0;
     in.has_water = sc->wue_l_per_kwh.n > 0;

@@ -83,8 +83,10 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
             return *k = SS_COST, 1;
         int logi = g->capacity_mode == DCD_CAP_LOGISTIC;
         int retire = g->capacity_mode == DCD_CAP_ADDITIONS || g->capacity_mode == DCD_CAP_CAPEX;
-        if (strcmp(key, "capacity_gw") == 0 && !logi)
+        if (strcmp(key, "capacity_gw") == 0 && !g->anchor_energy && (!logi || g->logistic_anchored))
             return *k = SK_CAPACITY, 0;
+        if (strcmp(key, "energy_twh") == 0 && g->anchor_energy)
+            return *k = SK_ENERGY, 0;
         if (strcmp(key, mode) == 0 && !logi)
             return *k = g->capacity_mode == DCD_CAP_GROWTH      ? SS_GROWTH
                         : g->capacity_mode == DCD_CAP_ADDITIONS ? SS_ADD
@@ -98,8 +100,17 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
                 return *k = SK_SAT, 0;
             if (strcmp(s, "rate") == 0)
                 return *k = SK_RATE, 0;
-            if (strcmp(s, "midpoint_year") == 0)
+            if (strcmp(s, "midpoint_year") == 0 && !g->logistic_anchored)
                 return *k = SK_MID, 0;
+        }
+        if (strcmp(key, "capacity_gw") == 0 || strcmp(key, "energy_twh") == 0 ||
+            strcmp(key, "logistic.midpoint_year") == 0) {
+            snprintf(why, cap, "segment '%s' is anchored %s, so %s does not apply", g->name,
+                     g->anchor_energy                    ? "on energy_twh"
+                     : (logi && !g->logistic_anchored) ? "by its logistic midpoint"
+                                                       : "on capacity_gw",
+                     key);
+            return -1;
         }
         static const char *const modes[] = {"growth",   "additions_gw",   "capex_usd",
                                             "logistic", "lifetime_years", "capacity_gw"};
