@@ -122,9 +122,9 @@ static int logistic_midpoint(const dcd_kctx *c, const dcd_segment *g, const dcd_
 }
 
 /* The end-of-year stock K(t) and gross additions A(t) of a capacity
- * segment. */
+ * segment, and the stock at the end of the year before the first, *K0. */
 static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                         double *K, double *A, dcd_diags *d)
+                         double *K, double *A, double *K0, dcd_diags *d)
 {
     size_t ny = c->ny, ib = (size_t)(c->base - c->start);
     double h = c->timing.shipping_half ? 0.5 : 0, ke = 0;
@@ -134,9 +134,10 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
     switch (g->capacity_mode) {
     case DCD_CAP_GROWTH: {
         const double *G = in->growth;
-        /* in service K(b) - h A(b), with A(b) = K(b) g / (1 + g) when growing */
-        K[ib] = g->anchor_energy ? ke / (1 - h * nonneg(G[ib]) / (1 + G[ib])) : in->capacity_gw;
+        /* in service (1 - h) K(b) + h K(b - 1), with K(b - 1) = K(b) / (1 + g) */
+        K[ib] = g->anchor_energy ? ke / (1 - h + h / (1 + G[ib])) : in->capacity_gw;
         grow_path(ny, ib, G, K);
+        *K0 = K[0] / (1 + G[0]);
         A[0] = nonneg(K[0] - K[0] / (1 + G[0]));
         for (size_t i = 1; i < ny; i++)
             A[i] = nonneg(K[i] - K[i - 1]);
@@ -153,7 +154,8 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
             lag_spread(A, ny, g->build_lag_years, g->build_spread_years);
         }
         double keep = 1 - 1 / in->lifetime_years;
-        K[ib] = g->anchor_energy ? ke + h * A[ib] : in->capacity_gw;
+        /* in service (1 - h) K(b) + h (K(b) - A(b)) / keep */
+        K[ib] = g->anchor_energy ? (ke + h * A[ib] / keep) / (1 - h + h / keep) : in->capacity_gw;
         for (size_t i = ib + 1; i < ny; i++)
             K[i] = K[i - 1] * keep + A[i];
         for (size_t i = ib; i > 0; i--) {
@@ -166,6 +168,7 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
                     "year or start later",
                     g->name, c->start + (int)i - 1, K[i - 1]);
         }
+        *K0 = nonneg((K[0] - A[0]) / keep);
         break;
     }
     case DCD_CAP_LOGISTIC: {
@@ -176,7 +179,8 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
             return rc;
         for (size_t i = 0; i < ny; i++)
             K[i] = logistic_at(ks, r, tm, c->start + (double)i);
-        A[0] = nonneg(K[0] - logistic_at(ks, r, tm, c->start - 1.0));
+        *K0 = logistic_at(ks, r, tm, c->start - 1.0);
+        A[0] = nonneg(K[0] - *K0);
         for (size_t i = 1; i < ny; i++)
             A[i] = nonneg(K[i] - K[i - 1]);
         break;
@@ -185,14 +189,17 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
     return DCD_OK;
 }
 
-/* Capacity and fleet: KE (in service, draws energy) and KR (reported) from
- * the stock K and the additions A of a capacity segment. */
-static void capacity_timing(const dcd_kctx *c, const double *K, const double *A, double *KE,
-                            double *KR)
+/* KE (in service over the year: draws energy) and KR (reported) from the
+ * end-of-year stock K of a capacity segment, K0 the stock before the first
+ * year: KE(t) = K(t) (full), or (K(t-1) + K(t)) / 2 (half: what is added
+ * or retired in a year serves half of it). */
+static void capacity_timing(const dcd_kctx *c, const double *K, double K0, double *KE, double *KR)
 {
-    double h = c->timing.shipping_half ? 0.5 : 0;
-    for (size_t i = 0; i < c->ny; i++)
-        KE[i] = K[i] - h * A[i];
+    if (!c->timing.shipping_half)
+        memcpy(KE, K, c->ny * sizeof *KE);
+    else
+        for (size_t i = 0; i < c->ny; i++)
+            KE[i] = 0.5 * ((i ? K[i - 1] : K0) + K[i]);
     if (c->timing.capacity_average)
         memcpy(KR, KE, c->ny * sizeof *KR);
 }
@@ -238,9 +245,10 @@ int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_input
         grow_path(c->ny, (size_t)(c->base - c->start), in->growth, path);
         return DCD_OK;
     case DCD_DRIVER_CAPACITY: {
-        int rc = capacity_path(c, g, in, path + c->ny, add, d);
+        double k0 = 0;
+        int rc = capacity_path(c, g, in, path + c->ny, add, &k0, d);
         if (rc == DCD_OK)
-            capacity_timing(c, path + c->ny, add, path, path + c->ny);
+            capacity_timing(c, path + c->ny, k0, path, path + c->ny);
         return rc;
     }
     case DCD_DRIVER_FLEET:

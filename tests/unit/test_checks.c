@@ -8,6 +8,7 @@
 
 #include "dcd_engine.h"
 #include "dcd_prepared.h"
+#include "dcd_load.h"
 #include "harness.h"
 
 static const char HEAD[] = "name: t\n"

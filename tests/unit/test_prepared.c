@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dcd_prepared.h"
+#include "dcd_load.h"
 #include "harness.h"
 
 /* Relative difference of A and B against MAG (the magnitude of the metric
@@ -153,6 +154,7 @@ static const char *const SEG_KEYS[] = {"utilisation",
                                        "installed_base.lifetime.years",
                                        "installed_base.lifetime.scale",
                                        "installed_base.lifetime.shape",
+                                       "logistic.capacity_gw",
                                        NULL};
 static const char *const TOP_KEYS[] = {"pue",
                                        "grid_intensity_g_per_kwh",
@@ -509,6 +511,17 @@ int main(void)
     }
     if (dir)
         closedir(dir);
+    /* the conventions' scenarios (timing, anchors, build lag, base ages) */
+    size_t nlib = nf;
+    dir = opendir("tests/conventions");
+    while (dir && (e = readdir(dir)) && nf < 63) {
+        size_t n = strlen(e->d_name);
+        if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
+            snprintf(files[nf++], sizeof files[0], "tests/conventions/%s", e->d_name);
+    }
+    if (dir)
+        closedir(dir);
+    gsl_test(nf < nlib + 3, "the conventions' scenarios are found (%zu)", nf - nlib);
     qsort(files, nf, sizeof files[0], by_name);
     snprintf(files[nf++], sizeof files[0], "bench/fleet.yaml");
     gsl_test(nf < 10, "the library's scenarios are found (%zu)", nf);
