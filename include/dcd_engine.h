@@ -9,6 +9,7 @@
 #define DCD_ENGINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dcd_error.h"
 #include "dcd_scenario.h"
@@ -126,5 +127,17 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
  * evaluate a scenario many times allocate the workspace themselves.
  * Returns as dcd_project(), or DCD_ENOMEM. */
 int dcd_project_new(const dcd_scenario *sc, dcd_results **out, dcd_diags *diags);
+
+/* Plausibility warnings (docs/model.md, "Plausibility warnings"): adds to W
+ * one message per suspicious input of SC (a growth of 1 = 100 %/yr or more,
+ * or a whole number that reads as a percentage; a PUE above 3; utilisation 0
+ * in a capacity or fleet segment; an installed base older than its fixed
+ * lifetime) and of its results R (a share of national demand above 50 %;
+ * R may be NULL: inputs only), each naming the path and the year.  Reads
+ * only: results are never changed.  Returns the number of warnings added. */
+size_t dcd_plausibility(const dcd_scenario *sc, const dcd_results *r, dcd_diags *w);
+
+/* Prints the warnings W as "FILE: warning: MESSAGE" lines on OUT. */
+void dcd_warnings_print(const dcd_diags *w, FILE *out);
 
 #endif

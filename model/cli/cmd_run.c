@@ -119,6 +119,12 @@ int dcd_cmd_run(int argc, char **argv)
             code = dcd_cli_fail(&diags, rc);
             goto done;
         }
+        if (!quiet) { /* plausibility warnings on stderr (docs/model.md) */
+            dcd_diags warn = {0};
+            dcd_plausibility(scs[i], res[i], &warn);
+            dcd_warnings_print(&warn, stderr);
+            dcd_diags_free(&warn);
+        }
     }
     if (plots && !(batch = dcd_plot_batch_new(NULL))) {
         code = dcd_cli_fail(&diags, DCD_ENOMEM);
@@ -234,6 +240,12 @@ static int validate_or_show(int argc, char **argv, int show)
         dcd_buf_free(&b);
     } else if (!quiet) {
         dcd_buf b = {0};
+        for (int i = 0; i < nfiles; i++) { /* plausibility of the inputs (docs/model.md) */
+            dcd_diags warn = {0};
+            dcd_plausibility(scs[i], NULL, &warn);
+            dcd_warnings_print(&warn, stderr);
+            dcd_diags_free(&warn);
+        }
         for (int i = 0; i < nfiles; i++) {
             dcd_fmt_term_text(&b, scs[i]->path, strlen(scs[i]->path));
             dcd_buf_puts(&b, ": ok (");

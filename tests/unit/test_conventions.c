@@ -405,6 +405,56 @@ static void test_partial_load_pue(void)
     dcd_results_free(r);
 }
 
+/* Plausibility warnings: each names the path and the year; results are
+ * the same with or without them (they only read). */
+static void test_warnings(void)
+{
+    static const char W[] = "name: w\n"
+                            "years: {start: 2020, end: 2030}\n"
+                            "pue: {2020: 1.5, 2026: 3.4}\n"
+                            "national: {total_twh: 100, growth: 5}\n"
+                            "segments:\n"
+                            "  a: {ai: true, driver: energy, energy_twh: 60, growth: {2020: 0.1, "
+                            "2025: 1.5}}\n"
+                            "  c: {ai: false, driver: capacity, capacity_gw: 1, growth: 0,\n"
+                            "      utilisation: {2020: 0.5, 2024: 0}}\n";
+    static const char *const want[] = {
+        "national.growth: growth 5 in 2020 is 500 %/yr; a percentage written as a whole number?",
+        "pue: PUE 3.4 in 2026 is above 3",
+        "segments.a.growth: growth 1.5 in 2025 is 150 %/yr",
+        "segments.c.utilisation: 0 in 2024",
+        "dc_share_pct: data centres use"};
+    dcd_scenario *sc = NULL;
+    dcd_diags d = {0}, w = {0};
+    dcd_results *r = NULL;
+    if (dcd_scenario_load_text("w.yaml", W, strlen(W), NULL, 0, &sc, &d) != DCD_OK ||
+        dcd_project_new(sc, &r, &d) != DCD_OK) {
+        gsl_test(1, "warnings: the scenario projects");
+        goto done;
+    }
+    size_t n = dcd_plausibility(sc, r, &w);
+    gsl_test_int((int)n, 5, "warnings: five");
+    for (size_t k = 0; k < 5 && k < w.n; k++)
+        gsl_test(strncmp(w.items[k].message, want[k], strlen(want[k])) != 0,
+                 "warnings: %s (%s)", want[k], w.items[k].message);
+    dcd_diags_free(&w);
+    gsl_test_int((int)dcd_plausibility(sc, NULL, &w), 4, "warnings: four on inputs alone");
+    /* a plausible scenario: none */
+    dcd_diags_free(&w);
+    dcd_results_free(r);
+    dcd_scenario_free(sc);
+    sc = NULL;
+    r = NULL;
+    if (dcd_scenario_load_text("cap.yaml", CAP, strlen(CAP), NULL, 0, &sc, &d) == DCD_OK &&
+        dcd_project_new(sc, &r, &d) == DCD_OK)
+        gsl_test_int((int)dcd_plausibility(sc, r, &w), 0, "warnings: none for a plausible case");
+done:
+    dcd_results_free(r);
+    dcd_scenario_free(sc);
+    dcd_diags_free(&d);
+    dcd_diags_free(&w);
+}
+
 int main(void)
 {
     harness_init();
@@ -417,5 +467,6 @@ int main(void)
     test_energy_anchor();
     test_logistic_anchor();
     test_partial_load_pue();
+    test_warnings();
     return gsl_test_summary();
 }
