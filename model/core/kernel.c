@@ -81,9 +81,10 @@ static int energy_anchor(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
     *ke = in->energy_twh / per_gw;
     if (!(per_gw > 0) || !(*ke >= 0 && *ke <= DBL_MAX))
         return model_error(d, c,
-                           "segments.%s.energy_twh: no capacity in %d draws %g TWh at load "
-                           "factor %g and PUE %g; the anchor needs a load factor above 0",
-                           g->name, c->base, in->energy_twh, lf, p);
+                           "segments.%s.energy_twh: %g TWh in %d at load factor %g and PUE "
+                           "%g implies no finite capacity; an energy anchor needs a load factor "
+                           "above 0 in the base year",
+                           g->name, in->energy_twh, c->base, lf, p);
     return DCD_OK;
 }
 

@@ -297,11 +297,17 @@ static void bind_conventions(dcd_binder *b, const dcd_node *n, const char *path,
     char sub[256];
     dcd_path_join(sub, sizeof sub, path, "installed_base");
     const dcd_node *amax = dcd_map_get(ib, "age_max_years");
-    if (!amax)
-        g->base_age_max_years = g->base_age_min_years;
     check_whole(b, ib, sub, "age_min_years", g->base_age_min_years);
+    if (!amax) {
+        g->base_age_max_years = g->base_age_min_years;
+        return;
+    }
     check_whole(b, ib, sub, "age_max_years", g->base_age_max_years);
-    if (amax && g->base_age_max_years < g->base_age_min_years)
+    const dcd_node *amin = dcd_map_get(ib, "age_min_years");
+    int bound = (!amin || (amin->kind == DCD_NODE_SCALAR &&
+                           strtod(amin->text, NULL) == g->base_age_min_years)) &&
+                amax->kind == DCD_NODE_SCALAR && strtod(amax->text, NULL) == g->base_age_max_years;
+    if (bound && g->base_age_max_years < g->base_age_min_years)
         ERR(b, amax, "%s.age_max_years: %g is below age_min_years %g", sub,
             g->base_age_max_years, g->base_age_min_years);
 }

@@ -174,8 +174,8 @@ static const dcd_key_info ROWS[] = {
     {.path = "segments.*.energy_twh", .type = DCD_KEY_NUMBER, .unit = "TWh", NONNEG,
      .default_text = "required (energy); or `capacity_gw` (capacity)",
      .meaning = "energy in the base year; for a capacity segment, the anchor of its base year "
-                "instead of `capacity_gw`: `K(b) = energy_twh / (8.76 × LF(b) × PUE(b))` "
-                "(facility basis)",
+                "instead of `capacity_gw`: capacity in service `energy_twh / (8.76 × LF(b) × "
+                "PUE(b))` (facility basis)",
      .doc = "energy capacity", .drivers = DCD_MODE_ENERGY | CAP,
      .binds = DCD_MODE_ENERGY | CAP, .required = DCD_MODE_ENERGY,
      .missing = "driver energy needs 'energy_twh' (energy in the base year)", SEG(energy_twh),
