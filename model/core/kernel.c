@@ -205,8 +205,8 @@ static void capacity_timing(const dcd_kctx *c, const double *K, double K0, doubl
         memcpy(KR, KE, c->ny * sizeof *KR);
 }
 
-static void fleet_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                       double *K, double *A, double *N)
+static void fleet_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *K,
+                       double *A, double *N)
 {
     size_t ny = c->ny;
     const double *P = in->unit_power_w, *S = in->surv, *SB = in->surv_base;
@@ -457,7 +457,7 @@ static int capacity_stage(const dcd_segment *g, const dcd_seg_inputs *in, size_t
         C2[i] = c2;
         WA[i] = w;
         bad |= !(f >= 0 && f <= DBL_MAX) | !(kr >= 0 && kr <= DBL_MAX) | (fabs(kr * p) > DBL_MAX) |
-              
+
                (fabs(cx) > DBL_MAX) | (fabs(c2) > DBL_MAX) | (fabs(w) > DBL_MAX) |
                (fabs(it) > DBL_MAX);
     }

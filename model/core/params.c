@@ -106,7 +106,7 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
         if (strcmp(key, "capacity_gw") == 0 || strcmp(key, "energy_twh") == 0 ||
             strcmp(key, "logistic.midpoint_year") == 0) {
             snprintf(why, cap, "segment '%s' is anchored %s, so %s does not apply", g->name,
-                     g->anchor_energy                    ? "on energy_twh"
+                     g->anchor_energy                  ? "on energy_twh"
                      : (logi && !g->logistic_anchored) ? "by its logistic midpoint"
                                                        : "on capacity_gw",
                      key);

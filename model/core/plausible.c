@@ -75,14 +75,13 @@ static void check_segment(const dcd_scenario *sc, const dcd_segment *g, dcd_diag
     if (g->driver != DCD_DRIVER_ENERGY)
         for (size_t i = 0; i < g->utilisation.n; i++)
             if (g->utilisation.value[i] == 0) {
-                warn(w, n, sc, "segments.%s.utilisation: 0 in %d: this capacity draws %s",
-                     g->name, point_year(&g->utilisation, i, sc->start),
+                warn(w, n, sc, "segments.%s.utilisation: 0 in %d: this capacity draws %s", g->name,
+                     point_year(&g->utilisation, i, sc->start),
                      g->idle.n ? "its idle power only" : "no energy");
                 break;
             }
     if (g->driver == DCD_DRIVER_FLEET && g->base_gw > 0 &&
-        g->base_survival.kind == DCD_SURV_FIXED &&
-        g->base_age_min_years >= g->base_survival.years)
+        g->base_survival.kind == DCD_SURV_FIXED && g->base_age_min_years >= g->base_survival.years)
         warn(w, n, sc,
              "segments.%s.installed_base: every age (from %g years) is beyond its fixed "
              "lifetime of %g years: the base is empty from %d",

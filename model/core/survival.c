@@ -48,8 +48,7 @@ double dcd_survival_integral(const dcd_survival *sv, double x)
 /* Energy weight W(a) and end-of-year share E(a) of one unit at table age A
  * (A = t - v: 0 in the year it was shipped), under the survival and
  * shipping conventions of TM (HALF: the shipping year counted at half). */
-static void unit_weights(const dcd_survival *sv, int mean, int half, double a, double *w,
-                         double *e)
+static void unit_weights(const dcd_survival *sv, int mean, int half, double a, double *w, double *e)
 {
     if (!mean) { /* S at whole ages; retirements at the start of an age year */
         double s = dcd_survival_at(sv, a);

@@ -265,7 +265,8 @@ static void bind_conventions(dcd_binder *b, const dcd_node *n, const char *path,
     const dcd_node *cap = dcd_map_get(n, "capacity_gw"), *en = dcd_map_get(n, "energy_twh");
     if (mode & DCD_MODES_CAPACITY) {
         const dcd_node *lg = dcd_map_get(n, "logistic");
-        const dcd_node *mid = lg && lg->kind == DCD_NODE_MAP ? dcd_map_get(lg, "midpoint_year") : NULL;
+        const dcd_node *mid =
+            lg && lg->kind == DCD_NODE_MAP ? dcd_map_get(lg, "midpoint_year") : NULL;
         g->anchor_energy = en != NULL;
         if (cap && en)
             ERR(b, en, "%s: give capacity_gw or energy_twh as the base-year anchor, not both",
@@ -308,8 +309,8 @@ static void bind_conventions(dcd_binder *b, const dcd_node *n, const char *path,
                            strtod(amin->text, NULL) == g->base_age_min_years)) &&
                 amax->kind == DCD_NODE_SCALAR && strtod(amax->text, NULL) == g->base_age_max_years;
     if (bound && g->base_age_max_years < g->base_age_min_years)
-        ERR(b, amax, "%s.age_max_years: %g is below age_min_years %g", sub,
-            g->base_age_max_years, g->base_age_min_years);
+        ERR(b, amax, "%s.age_max_years: %g is below age_min_years %g", sub, g->base_age_max_years,
+            g->base_age_min_years);
 }
 
 static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *key,

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "dcd_engine.h"
-#include "dcd_prepared.h"
 #include "dcd_load.h"
+#include "dcd_prepared.h"
 #include "harness.h"
 
 static const char HEAD[] = "name: t\n"

@@ -58,8 +58,7 @@ done:
 }
 
 /* Checks metric M of segment 0 in years 0..N-1 against WANT. */
-static void expect_seg(const char *label, const dcd_results *r, int m, size_t n,
-                       const double *want)
+static void expect_seg(const char *label, const dcd_results *r, int m, size_t n, const double *want)
 {
     if (!r)
         return;
@@ -97,8 +96,7 @@ static void test_shipping_year(void)
     expect_seg("shipping half", r, DCD_S_IT_GW, 3, k_full);
     expect_seg("shipping half", r, DCD_S_FACILITY_TWH, 3, e_half);
     dcd_results_free(r);
-    static const char *const avg[] = {"timing.shipping_year=half", "timing.capacity=average",
-                                      NULL};
+    static const char *const avg[] = {"timing.shipping_year=half", "timing.capacity=average", NULL};
     static const double f_avg[] = {0.75, 2.25, 2.25}; /* facility GW = 1.5 x in service */
     r = run("shipping half, average", FLEET, avg);
     expect_seg("shipping half, average", r, DCD_S_IT_GW, 3, k_in);
@@ -240,13 +238,14 @@ static void test_installed_base_ages(void)
 {
     /* a base of 6 GW, fixed lifetime 3, ages 0..2 in equal thirds: each
      * third retires in turn: 6, 4, 2, 0 (treated as new: 6, 6, 6, 0) */
-    static const char BASE[] = "name: base\n"
-                               "years: {start: 2020, end: 2023}\n"
-                               "national: {total_twh: 1000, growth: 0}\n"
-                               "pue: 1.5\n"
-                               "segments:\n"
-                               "  f: {ai: false, driver: fleet, shipments: 0, unit_power_w: 1,\n"
-                               "      lifetime: 3, installed_base: {capacity_gw: 6, lifetime: 3}}\n";
+    static const char BASE[] =
+        "name: base\n"
+        "years: {start: 2020, end: 2023}\n"
+        "national: {total_twh: 1000, growth: 0}\n"
+        "pue: 1.5\n"
+        "segments:\n"
+        "  f: {ai: false, driver: fleet, shipments: 0, unit_power_w: 1,\n"
+        "      lifetime: 3, installed_base: {capacity_gw: 6, lifetime: 3}}\n";
     static const double knew[] = {6, 6, 6, 0}, kage[] = {6, 4, 2, 0};
     dcd_results *r = run("base new", BASE, NULL);
     expect_seg("base new", r, DCD_S_IT_GW, 4, knew);
@@ -270,17 +269,19 @@ static void test_build_lag(void)
 {
     /* USD 1e9 a year at USD 1e7 per MW: 100 MW = 0.1 GW bought a year, from
      * 2020 (spending before 2020 counts 0); L = 10 (keep 0.9), K(2020) = 1 */
-    static const char LAG[] = "name: lag\n"
-                              "years: {start: 2020, end: 2023}\n"
-                              "national: {total_twh: 1000, growth: 0}\n"
-                              "pue: 1.2\n"
-                              "cost_per_mw_usd: 1.0e7\n"
-                              "segments:\n"
-                              "  c: {ai: true, driver: capacity, capacity_gw: 1, capex_usd: 1.0e9,\n"
-                              "      lifetime_years: 10, build_lag_years: 1, build_spread_years: 2}\n";
+    static const char LAG[] =
+        "name: lag\n"
+        "years: {start: 2020, end: 2023}\n"
+        "national: {total_twh: 1000, growth: 0}\n"
+        "pue: 1.2\n"
+        "cost_per_mw_usd: 1.0e7\n"
+        "segments:\n"
+        "  c: {ai: true, driver: capacity, capacity_gw: 1, capex_usd: 1.0e9,\n"
+        "      lifetime_years: 10, build_lag_years: 1, build_spread_years: 2}\n";
     /* lag 1, spread 2: A = 0, 0.05, 0.1, 0.1 */
     static const double a[] = {0, 0.05, 0.1, 0.1};
-    const double k[] = {1, 0.9 + 0.05, (0.9 + 0.05) * 0.9 + 0.1, ((0.9 + 0.05) * 0.9 + 0.1) * 0.9 + 0.1};
+    const double k[] = {1, 0.9 + 0.05, (0.9 + 0.05) * 0.9 + 0.1,
+                        ((0.9 + 0.05) * 0.9 + 0.1) * 0.9 + 0.1};
     static const double cx[] = {1e9, 1e9, 1e9, 1e9}; /* spending stays in its year */
     dcd_results *r = run("build lag", LAG, NULL);
     expect_seg("build lag", r, DCD_S_ADDITIONS_GW, 4, a);
@@ -289,14 +290,15 @@ static void test_build_lag(void)
     dcd_results_free(r);
     /* a fleet bought with capex: USD 1e9 x 0.5 / USD 1e5 = 5,000 units of
      * 1 kW (5 MW) a year, lag 2: 0, 0, 5, 5 MW shipped */
-    static const char FL[] = "name: lagf\n"
-                             "years: {start: 2020, end: 2023}\n"
-                             "national: {total_twh: 1000, growth: 0}\n"
-                             "pue: 1.2\n"
-                             "segments:\n"
-                             "  f: {ai: true, driver: fleet, capex_usd: 1.0e9, equipment_share: 0.5,\n"
-                             "      unit_price_usd: 1.0e5, unit_power_w: 1000, lifetime: 9,\n"
-                             "      build_lag_years: 2}\n";
+    static const char FL[] =
+        "name: lagf\n"
+        "years: {start: 2020, end: 2023}\n"
+        "national: {total_twh: 1000, growth: 0}\n"
+        "pue: 1.2\n"
+        "segments:\n"
+        "  f: {ai: true, driver: fleet, capex_usd: 1.0e9, equipment_share: 0.5,\n"
+        "      unit_price_usd: 1.0e5, unit_power_w: 1000, lifetime: 9,\n"
+        "      build_lag_years: 2}\n";
     static const double af[] = {0, 0, 0.005, 0.005}, kf[] = {0, 0, 0.005, 0.01};
     r = run("fleet build lag", FL, NULL);
     expect_seg("fleet build lag", r, DCD_S_ADDITIONS_GW, 4, af);
@@ -366,14 +368,15 @@ static void test_logistic_anchor(void)
     }
     dcd_results_free(r);
     /* anchored on energy with the mid-year convention: the 2024 energy holds */
-    static const char LGE[] = "name: lg\n"
-                              "years: {start: 2022, base: 2024, end: 2030}\n"
-                              "national: {total_twh: 4000, growth: 0.01}\n"
-                              "pue: 1.3\n"
-                              "timing: {shipping_year: half}\n"
-                              "segments:\n"
-                              "  l: {ai: true, driver: capacity, energy_twh: 80, utilisation: 0.7,\n"
-                              "      logistic: {saturation_gw: 40, rate: 0.5}}\n";
+    static const char LGE[] =
+        "name: lg\n"
+        "years: {start: 2022, base: 2024, end: 2030}\n"
+        "national: {total_twh: 4000, growth: 0.01}\n"
+        "pue: 1.3\n"
+        "timing: {shipping_year: half}\n"
+        "segments:\n"
+        "  l: {ai: true, driver: capacity, energy_twh: 80, utilisation: 0.7,\n"
+        "      logistic: {saturation_gw: 40, rate: 0.5}}\n";
     r = run("logistic energy anchor", LGE, NULL);
     if (r)
         gsl_test_rel(DCD_SEG(r, 0, DCD_S_FACILITY_TWH, 2), 80, 1e-10,
@@ -420,10 +423,8 @@ static void test_warnings(void)
                             "      utilisation: {2020: 0.5, 2024: 0}}\n";
     static const char *const want[] = {
         "national.growth: growth 5 in 2020 is 500 %/yr; a percentage written as a whole number?",
-        "pue: PUE 3.4 in 2026 is above 3",
-        "segments.a.growth: growth 1.5 in 2025 is 150 %/yr",
-        "segments.c.utilisation: 0 in 2024",
-        "dc_share_pct: data centres use"};
+        "pue: PUE 3.4 in 2026 is above 3", "segments.a.growth: growth 1.5 in 2025 is 150 %/yr",
+        "segments.c.utilisation: 0 in 2024", "dc_share_pct: data centres use"};
     dcd_scenario *sc = NULL;
     dcd_diags d = {0}, w = {0};
     dcd_results *r = NULL;
@@ -435,8 +436,8 @@ static void test_warnings(void)
     size_t n = dcd_plausibility(sc, r, &w);
     gsl_test_int((int)n, 5, "warnings: five");
     for (size_t k = 0; k < 5 && k < w.n; k++)
-        gsl_test(strncmp(w.items[k].message, want[k], strlen(want[k])) != 0,
-                 "warnings: %s (%s)", want[k], w.items[k].message);
+        gsl_test(strncmp(w.items[k].message, want[k], strlen(want[k])) != 0, "warnings: %s (%s)",
+                 want[k], w.items[k].message);
     dcd_diags_free(&w);
     gsl_test_int((int)dcd_plausibility(sc, NULL, &w), 4, "warnings: four on inputs alone");
     /* a plausible scenario: none */

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dcd_prepared.h"
 #include "dcd_load.h"
+#include "dcd_prepared.h"
 #include "harness.h"
 
 /* Relative difference of A and B against MAG (the magnitude of the metric

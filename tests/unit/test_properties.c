@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "dcd_engine.h"
-#include "dcd_prepared.h"
 #include "dcd_load.h"
+#include "dcd_prepared.h"
 #include "harness.h"
 
 #define NSCEN 300
@@ -218,7 +218,8 @@ static double units(const dcd_segment *g, int start, int v)
 {
     if (g->shipments.n)
         return dcd_series_at(&g->shipments, v);
-    int lag = (int)g->build_lag_years, n = g->build_spread_years > 1 ? (int)g->build_spread_years : 1;
+    int lag = (int)g->build_lag_years,
+        n = g->build_spread_years > 1 ? (int)g->build_spread_years : 1;
     double u = 0;
     for (int j = 0; j < n; j++) {
         int y = v - lag - j;
@@ -295,13 +296,12 @@ static int properties(const dcd_scenario *sc, const dcd_results *r, int id)
             /* facility capacity at the full-load PUE (partial-load PUE, docs/model.md) */
             double fo = sc->segments[g].pue_fixed_overhead;
             double pf = fo > 0 ? p - fo * (1 / DCD_SEG(r, g, DCD_S_LOAD_FACTOR, i) - 1) : p;
-            fac += !close_to(DCD_SEG(r, g, DCD_S_FACILITY_GW, i), DCD_SEG(r, g, DCD_S_IT_GW, i) * pf,
-                             fo > 0 ? 1e-11 : 1e-13);
+            fac += !close_to(DCD_SEG(r, g, DCD_S_FACILITY_GW, i),
+                             DCD_SEG(r, g, DCD_S_IT_GW, i) * pf, fo > 0 ? 1e-11 : 1e-13);
             if (sc->segments[g].driver == DCD_DRIVER_FLEET)
-                fleet +=
-                    !close_to(DCD_SEG(r, g, DCD_S_IT_GW, i),
-                              fleet_stock(sc, &sc->segments[g], sc->start + (int)i),
-                              sc->timing.survival_mean ? 1e-7 : 1e-10);
+                fleet += !close_to(DCD_SEG(r, g, DCD_S_IT_GW, i),
+                                   fleet_stock(sc, &sc->segments[g], sc->start + (int)i),
+                                   sc->timing.survival_mean ? 1e-7 : 1e-10);
         }
         sum += !close_to(dc, s, 1e-13);
     }
