@@ -224,15 +224,25 @@ static void fleet_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_in
     for (size_t v = 0; v < ny; v++)
         A[v] = N[v] * P[v] * 1e-9; /* units x W = W; 1e-9 GW per W */
     double *KR = K + ny;
+    /* the end-of-year stock needs its own sum only with survival by year
+     * mean; with whole ages it differs from K only by half the new vintage */
+    int end = !c->timing.capacity_average;
+    int own = end && c->timing.survival_mean;
+    int half0 = end && !c->timing.survival_mean && c->timing.shipping_half;
     for (size_t t = 0; t < ny; t++) {
         double k = in->base_gw > 0 ? in->base_gw * SB[t] : 0;
-        double e = in->base_gw > 0 ? in->base_gw * SBE[t] : 0;
-        for (size_t v = 0; v <= t; v++) {
+        for (size_t v = 0; v <= t; v++)
             k += A[v] * S[t - v];
-            e += A[v] * SE[t - v];
-        }
         K[t] = k;
-        KR[t] = c->timing.capacity_average ? k : e;
+        KR[t] = k;
+        if (own) {
+            double e = in->base_gw > 0 ? in->base_gw * SBE[t] : 0;
+            for (size_t v = 0; v <= t; v++)
+                e += A[v] * SE[t - v];
+            KR[t] = e;
+        } else if (half0) {
+            KR[t] = k + A[t] * (SE[0] - S[0]); /* S(0) / 2 in service, S(0) in the stock */
+        }
     }
 }
 
