@@ -20,7 +20,7 @@ static const char RUN_HELP[] =
     "  -o, --out DIR          output folder (default: out)\n"
     "  -s, --set PATH=VALUE   override a number of the scenario, for example\n"
     "                         --set segments.ai.utilisation=0.7 (repeatable)\n"
-    "  -q, --quiet            print no table\n"
+    "  -q, --quiet            print no table and no plausibility warnings\n"
     "      --no-plots         write the results only, no charts\n"
     "  -h, --help             show this help and exit\n\n";
 
@@ -190,7 +190,7 @@ static const char VALIDATE_HELP[] =
     "report every problem as FILE:LINE:COLUMN: error: MESSAGE.  Writes nothing.\n\n"
     "Options:\n"
     "  -s, --set PATH=VALUE   apply an override before checking (repeatable)\n"
-    "  -q, --quiet            print nothing on success\n"
+    "  -q, --quiet            print nothing on success (and no warnings)\n"
     "  -h, --help             show this help and exit\n\n";
 
 static const char SHOW_HELP[] =
