@@ -95,9 +95,6 @@ int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known
 int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, double *total,
                                dcd_diags *d);
 
-/* Tabulates survival model SV at ages 0..NY-1 into S. */
-void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S);
-
 /* The four survival tables of a fleet segment under timing TM into OUT
  * (4 NY): vintage energy weight W(a), base energy weight WB(a), vintage
  * end-of-year share E(a), base end-of-year share EB(a), a = 0..NY-1

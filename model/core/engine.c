@@ -284,12 +284,6 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
     return DCD_OK;
 }
 
-void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S)
-{
-    for (size_t a = 0; a < ny; a++)
-        S[a] = dcd_survival_at(sv, (double)a);
-}
-
 int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_diags *d)
 {
     assert(sc && w && r);
