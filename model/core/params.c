@@ -71,6 +71,17 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
     for (size_t i = 0; i < 3; i++)
         if (strcmp(key, common[i].key) == 0)
             return *k = common[i].k, 1;
+    static const char *const conventions[] = {"build_lag_years", "build_spread_years",
+                                              "pue_fixed_overhead", "installed_base.age_min_years",
+                                              "installed_base.age_max_years", "basis", NULL};
+    for (const char *const *cv = conventions; *cv; cv++)
+        if (strcmp(key, *cv) == 0) {
+            snprintf(why, cap,
+                     "%s is a convention of the scenario, not a parameter; change it with "
+                     "--set (docs/model.md)",
+                     key);
+            return -1;
+        }
     const char *mode = g->driver == DCD_DRIVER_CAPACITY ? capacity_mode_key(g->capacity_mode) : "";
     int fleet_capex = g->driver == DCD_DRIVER_FLEET && g->shipments.n == 0;
     if (g->driver == DCD_DRIVER_ENERGY) {
@@ -197,6 +208,13 @@ static int top_key(const dcd_scenario *sc, const char *key, size_t *id, char *wh
         return *id = PS_NAT_GROWTH, 1;
     if (strcmp(key, "national.forecast_twh") == 0 && m == DCD_NATIONAL_FORECAST)
         return *id = PS_NAT_FORECAST, 1;
+    if (strncmp(key, "timing.", 7) == 0 || strcmp(key, "timing") == 0) {
+        snprintf(why, cap,
+                 "%s is a convention of the scenario, not a parameter; change it with --set "
+                 "(docs/model.md, \"Timing conventions\")",
+                 key);
+        return -1;
+    }
     if (strncmp(key, "national.", 9) == 0) {
         static const char *const given[] = {"total_twh", "other_twh", "forecast_twh"};
         snprintf(why, cap, "national demand is given as %s, so %s does not apply", given[m],

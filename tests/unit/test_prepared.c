@@ -407,6 +407,9 @@ static void test_refused(void)
     refused(sc, "speed", DCD_APPLY_SET, "not an input");
     refused(sc, "segments.ai", DCD_APPLY_SET, "name one input");
     refused(sc, "pue", DCD_APPLY_SET, "every segment has its own pue");
+    refused(sc, "timing.shipping_year", DCD_APPLY_SET, "a convention of the scenario");
+    refused(sc, "segments.ai.build_lag_years", DCD_APPLY_SET, "a convention of the scenario");
+    refused(sc, "segments.ai.energy_twh", DCD_APPLY_SET, "anchored on capacity_gw");
     dcd_prepared *p = NULL;
     dcd_prepared_new(sc, &p, NULL);
     gsl_test(dcd_prepared_path_kind(p, "segments.ai.capacity_gw", NULL) != DCD_PARAM_NUMBER,
