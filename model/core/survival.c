@@ -31,9 +31,18 @@ static double survival_between(const dcd_survival *sv, double a, double b)
     case DCD_SURV_EXPONENTIAL: v = sv->years * (exp(-a / sv->years) - exp(-b / sv->years)); break;
     case DCD_SURV_WEIBULL: {
         /* int_0^x exp(-(u/l)^k) du = l Gamma(1 + 1/k) P(1/k, (x/l)^k) */
-        double l = sv->scale, k = sv->shape;
+        double l = sv->scale, k = sv->shape, gk = tgamma(1 + 1 / k);
         double za = pow(a / l, k), zb = pow(b / l, k);
-        v = l * tgamma(1 + 1 / k) * (gamma_q(1 / k, za) - gamma_q(1 / k, zb));
+        v = l * gk * (gamma_q(1 / k, za) - gamma_q(1 / k, zb));
+        /* below shape 1/2 the incomplete gamma function of 1/k > 2 loses its
+         * digits in the difference: Simpson's rule on the window instead */
+        if (k < 0.5 || !isfinite(v)) {
+            int n = 1024;
+            double h = (b - a) / n, sum = dcd_survival_at(sv, a) + dcd_survival_at(sv, b);
+            for (int i = 1; i < n; i++)
+                sum += (i % 2 ? 4 : 2) * dcd_survival_at(sv, a + i * h);
+            v = sum * h / 3;
+        }
         break;
     }
     }
