@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dcd_engine.h"
+#include "dcd_kernel.h"
 #include "dcd_load.h"
 #include "dcd_prepared.h"
 #include "harness.h"
@@ -176,6 +177,27 @@ static void test_service_equals_mean(void)
     gsl_test_rel(service_years("5.5", NULL), 6, 1e-12, "whole ages: fixed 5.5 serves 6 years");
     gsl_test_rel(service_years("{kind: exponential, years: 5}", NULL), 1 / (1 - exp(-0.2)), 1e-9,
                  "whole ages: exponential 5 serves 1 / (1 - exp(-1/5)) years");
+}
+
+/* The year-mean weights against a fine Simpson's rule, for shapes on both
+ * sides of 1/2 (closed form above, Simpson's rule below). */
+static void test_weibull_weights(void)
+{
+    static const double shapes[] = {0.2, 0.45, 0.5, 1.7, 6};
+    dcd_timing tm = {0, 0, 1};
+    for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+        dcd_survival sv = {DCD_SURV_WEIBULL, 0, 4.5, shapes[k]};
+        double out[4 * 6];
+        dcd_survival_tables(&tm, &sv, NULL, 0, 0, 6, out);
+        for (int a = 0; a < 6; a++) {
+            int n = 200000;
+            double h = 1.0 / n, sum = dcd_survival_at(&sv, a) + dcd_survival_at(&sv, a + 1);
+            for (int i = 1; i < n; i++)
+                sum += (i % 2 ? 4 : 2) * dcd_survival_at(&sv, a + i * h);
+            gsl_test_rel(out[a], sum * h / 3, 1e-4, "Weibull shape %g: W(%d) = int_a^a+1 S",
+                         shapes[k], a);
+        }
+    }
 }
 
 static const char CAP[] = "name: cap\n"
@@ -462,6 +484,7 @@ int main(void)
     test_shipping_year();
     test_survival_year_mean();
     test_service_equals_mean();
+    test_weibull_weights();
     test_capacity_timing();
     test_installed_base_ages();
     test_build_lag();
