@@ -409,8 +409,7 @@ static void default_choices(dcd_scenario *sc)
 {
     for (size_t i = 0; i < dcd_schema_count(); i++) {
         const dcd_key_info *k = dcd_schema_at(i);
-        if (k->type == DCD_KEY_CHOICE && k->field == DCD_FIELD_SCENARIO &&
-            !isnan(k->default_value))
+        if (k->type == DCD_KEY_CHOICE && k->field == DCD_FIELD_SCENARIO && !isnan(k->default_value))
             *(int *)((char *)sc + k->offset) = (int)k->default_value;
     }
 }
