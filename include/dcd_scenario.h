@@ -47,8 +47,9 @@ typedef struct dcd_survival {
 } dcd_survival;
 
 /* Conventions of time within a year (`timing:`; docs/model.md, "Timing
- * conventions").  Each field is the index of the word in the key's choices;
- * 0 is the default (today's behaviour). */
+ * conventions").  Each field is the index of the word in the key's choices.
+ * The loader sets the defaults of the schema rows (model/io/schema.c): 0,
+ * except survival_mean, 1 (year_mean); a struct built in code starts at 0. */
 typedef struct dcd_timing {
     int shipping_half;    /* shipping_year: 0 full, 1 half (mid-year) */
     int capacity_average; /* capacity: 0 end_of_year, 1 average (in service over the year) */

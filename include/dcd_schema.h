@@ -78,7 +78,9 @@ typedef struct dcd_key_info {
     int min_open, max_open;     /* 1: the bound itself is excluded */
     const char *expected;       /* the allowed values as messages say them ("a PUE in [1, 10]") */
     const char *default_text;   /* "required", "none", "1", "the top-level pue", ... */
-    double default_value;       /* the default as a number; NaN when there is none */
+    double default_value;       /* the default as a number; NaN when there is none (a
+                                   scenario-wide choice: the index the binder sets when the
+                                   key is absent) */
     const char *const *choices; /* DCD_KEY_CHOICE: the words, NULL-terminated */
     const char *allowed;        /* docs' "allowed" column when not made from min/max */
     const char *meaning;        /* one line for the docs and for tools */

@@ -402,6 +402,18 @@ static void bind_top_rows(dcd_binder *b, const dcd_node *root, dcd_scenario *sc,
     }
 }
 
+/* Sets every scenario-wide choice (timing.*) to its row's default, before
+ * the file's words are bound over it: the schema row is the one place a
+ * default is stated. */
+static void default_choices(dcd_scenario *sc)
+{
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (k->type == DCD_KEY_CHOICE && k->field == DCD_FIELD_SCENARIO && !isnan(k->default_value))
+            *(int *)((char *)sc + k->offset) = (int)k->default_value;
+    }
+}
+
 /* Reports the keys of ROOT that the schema does not list at the top level
  * (external subtrees included; `extends` is gone by now). */
 static void check_top_keys(dcd_binder *b, const dcd_node *root)
@@ -686,6 +698,7 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
 void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
     check_top_keys(b, root);
+    default_choices(sc);
     bind_top_rows(b, root, sc, 1); /* texts: name, title, ... */
     const dcd_node *v;
     if ((v = dcd_map_get(root, "sources"))) {

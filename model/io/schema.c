@@ -132,7 +132,7 @@ static const dcd_key_info ROWS[] = {
                 "the capacity in service over the year (the one that draws energy)",
      .doc = "timing", SCN(timing.capacity_average)},
     {.path = "timing.survival", .type = DCD_KEY_CHOICE, .unit = "", .choices = SURVIVAL_AT,
-     .default_text = "`whole_ages`", .default_value = 0,
+     .default_text = "`year_mean`", .default_value = 1, .max = 1, /* a choice index */
      .meaning = "fleet survival sampled at whole ages `S(a)`, or the mean of `S` over each year "
                 "of age (then a lifetime's mean is exactly the mean years of service)",
      .doc = "timing", SCN(timing.survival_mean)},

@@ -48,9 +48,9 @@ check "one point of a series is solved as a value" grep -qx '0.42406[0-9]*' "$T/
 L25=scenarios/lbnl-2025-reference.yaml
 dcd solve -o "$T/two" --no-plots $L25 --target dc_share_pct@2030=9.5 --vary segments.ai_training.shipments.2028,segments.ai_inference.shipments.2028
 expect_rc "solve two inputs together exits 0" 0
-check "two inputs: one factor" grep -q '^  solution    scale = 0.653026' "$T/stdout"
-check "two inputs: both settings shown" grep -q '^              segments.ai_inference.shipments.2028=4584245' "$T/stdout"
-check "two inputs: the training setting in the solved scenario" grep -q '^#   segments.ai_training.shipments.2028=2468439' "$T/two/lbnl-2025-reference-solved/scenario.yaml"
+check "two inputs: one factor" grep -q '^  solution    scale = 0.675319' "$T/stdout"
+check "two inputs: both settings shown" grep -q '^              segments.ai_inference.shipments.2028=5091911' "$T/stdout"
+check "two inputs: the training setting in the solved scenario" grep -q '^#   segments.ai_training.shipments.2028=2741798' "$T/two/lbnl-2025-reference-solved/scenario.yaml"
 dcd check scenarios/lbnl-2025-low.yaml
 expect_rc "the library's low case (derived this way) passes check" 0
 

@@ -81,24 +81,27 @@ static const char FLEET[] = "name: fleet\n"
 
 static void test_shipping_year(void)
 {
-    /* full (default), whole ages: K = 1, 2 (two vintages), 2 (the first has
-     * retired at age 2); energy K x 8.76 x 1.5 */
+    /* full (default), whole ages (no longer the default: stated): K = 1, 2
+     * (two vintages), 2 (the first has retired at age 2); energy K x 8.76 x 1.5 */
     static const double k_full[] = {1, 2, 2}, e_full[] = {13.14, 26.28, 26.28};
-    dcd_results *r = run("shipping full", FLEET, NULL);
+    static const char *const whole[] = {"timing.survival=whole_ages", NULL};
+    dcd_results *r = run("shipping full", FLEET, whole);
     expect_seg("shipping full", r, DCD_S_IT_GW, 3, k_full);
     expect_seg("shipping full", r, DCD_S_FACILITY_TWH, 3, e_full);
     dcd_results_free(r);
 
     /* half: the vintage counts 1/2 in its year: in service 0.5, 1.5, 1.5;
      * reported end of year 1, 2, 2 (or the average with capacity: average) */
-    static const char *const half[] = {"timing.shipping_year=half", NULL};
+    static const char *const half[] = {"timing.shipping_year=half", "timing.survival=whole_ages",
+                                       NULL};
     static const double k_in[] = {0.5, 1.5, 1.5};
     static const double e_half[] = {0.5 * 13.14, 1.5 * 13.14, 1.5 * 13.14};
     r = run("shipping half", FLEET, half);
     expect_seg("shipping half", r, DCD_S_IT_GW, 3, k_full);
     expect_seg("shipping half", r, DCD_S_FACILITY_TWH, 3, e_half);
     dcd_results_free(r);
-    static const char *const avg[] = {"timing.shipping_year=half", "timing.capacity=average", NULL};
+    static const char *const avg[] = {"timing.shipping_year=half", "timing.capacity=average",
+                                      "timing.survival=whole_ages", NULL};
     static const double f_avg[] = {0.75, 2.25, 2.25}; /* facility GW = 1.5 x in service */
     r = run("shipping half, average", FLEET, avg);
     expect_seg("shipping half, average", r, DCD_S_IT_GW, 3, k_in);
@@ -117,6 +120,11 @@ static void test_survival_year_mean(void)
     dcd_results *r = run("year mean, full", FLEET, mean);
     expect_seg("year mean, full", r, DCD_S_IT_GW, 3, k_end);
     expect_seg("year mean, full", r, DCD_S_FACILITY_TWH, 3, e_in);
+    dcd_results_free(r);
+    /* the default is year_mean: the same without the option */
+    r = run("default survival", FLEET, NULL);
+    expect_seg("default survival (year mean)", r, DCD_S_IT_GW, 3, k_end);
+    expect_seg("default survival (year mean)", r, DCD_S_FACILITY_TWH, 3, e_in);
     dcd_results_free(r);
     static const char *const mean_avg[] = {"timing.survival=year_mean", "timing.capacity=average",
                                            NULL};
@@ -173,10 +181,13 @@ static void test_service_equals_mean(void)
         gsl_test_rel(service_years(lifes[k], mean_half), means[k], 1e-9,
                      "year mean, half: service years of %s = its mean", lifes[k]);
     }
-    /* whole ages (default): sum of S(a): a fixed 5.5 counts 6 years, an
-     * exponential 1 / (1 - exp(-1/5)) (about mean + 1/2) */
-    gsl_test_rel(service_years("5.5", NULL), 6, 1e-12, "whole ages: fixed 5.5 serves 6 years");
-    gsl_test_rel(service_years("{kind: exponential, years: 5}", NULL), 1 / (1 - exp(-0.2)), 1e-9,
+    /* the default (year_mean): the mean */
+    gsl_test_rel(service_years(weib, NULL), 5, 1e-9, "default: Weibull of mean 5 serves 5 years");
+    /* whole ages (earlier versions' default): sum of S(a): a fixed 5.5 counts
+     * 6 years, an exponential 1 / (1 - exp(-1/5)) (about mean + 1/2) */
+    static const char *const whole[] = {"timing.survival=whole_ages", NULL};
+    gsl_test_rel(service_years("5.5", whole), 6, 1e-12, "whole ages: fixed 5.5 serves 6 years");
+    gsl_test_rel(service_years("{kind: exponential, years: 5}", whole), 1 / (1 - exp(-0.2)), 1e-9,
                  "whole ages: exponential 5 serves 1 / (1 - exp(-1/5)) years");
 }
 
@@ -259,10 +270,12 @@ static void test_capacity_timing(void)
 
 static void test_installed_base_ages(void)
 {
-    /* a base of 6 GW, fixed lifetime 3, ages 0..2 in equal thirds: each
-     * third retires in turn: 6, 4, 2, 0 (treated as new: 6, 6, 6, 0) */
+    /* whole ages (stated; hand-computed end-of-year stock): a base of 6 GW,
+     * fixed lifetime 3, ages 0..2 in equal thirds: each third retires in
+     * turn: 6, 4, 2, 0 (treated as new: 6, 6, 6, 0) */
     static const char BASE[] =
         "name: base\n"
+        "timing: {survival: whole_ages}\n"
         "years: {start: 2020, end: 2023}\n"
         "national: {total_twh: 1000, growth: 0}\n"
         "pue: 1.5\n"

@@ -77,6 +77,32 @@ static void test_rows(void)
     gsl_test(dcd_schema_at(dcd_schema_count()) != NULL, "past the end: NULL");
 }
 
+/* A scenario-wide choice states its default twice, as a word (the docs) and
+ * as the index the binder sets: the two name the same choice. */
+static void test_choice_defaults(void)
+{
+    int rows = 0;
+    for (size_t i = 0; i < dcd_schema_count(); i++) {
+        const dcd_key_info *k = dcd_schema_at(i);
+        if (k->type != DCD_KEY_CHOICE || k->field != DCD_FIELD_SCENARIO || isnan(k->default_value))
+            continue;
+        int n = 0;
+        while (k->choices[n])
+            n++;
+        int d = (int)k->default_value;
+        char want[64] = "";
+        if (d >= 0 && d < n)
+            snprintf(want, sizeof want, "`%s`", k->choices[d]);
+        gsl_test(strcmp(k->default_text, want) != 0, "%s: default index %d is %s", k->path, d,
+                 k->default_text);
+        rows++;
+    }
+    gsl_test(rows < 3, "the scenario-wide choices (timing.*, %d) have a default", rows);
+    const dcd_key_info *sv = dcd_schema_row("timing.survival");
+    gsl_test(!sv || strcmp(sv->default_text, "`year_mean`") != 0,
+             "timing.survival defaults to year_mean");
+}
+
 /* The binder uses the rows: a value just outside a row's range is refused
  * with the row's words, and the same value inside is accepted. */
 static void test_binding(void)
@@ -282,6 +308,7 @@ int main(void)
     harness_init();
     test_lookup();
     test_rows();
+    test_choice_defaults();
     test_binding();
     test_ranges_drive_binding();
     test_doc();
