@@ -48,6 +48,10 @@ int dcd_cmd_report(int argc, char **argv);
  * cmd_calibrate.c; docs/solve.md). */
 int dcd_cmd_solve(int argc, char **argv);
 int dcd_cmd_calibrate(int argc, char **argv);
+/* `mc` and `merge`: Monte Carlo over uncertain inputs, and shards combined
+ * (cmd_mc.c; docs/uncertainty.md). */
+int dcd_cmd_mc(int argc, char **argv);
+int dcd_cmd_merge(int argc, char **argv);
 
 /* Shared helpers for commands. */
 

@@ -26,6 +26,8 @@ static const command COMMANDS[] = {
     {"report", dcd_cmd_report, "runs, charts, comparison and an index.md in one folder"},
     {"solve", dcd_cmd_solve, "goal seek: the input value at which a metric hits a target"},
     {"calibrate", dcd_cmd_calibrate, "fit inputs to observed history (least squares)"},
+    {"mc", dcd_cmd_mc, "Monte Carlo: how likely an outcome is, from uncertain inputs"},
+    {"merge", dcd_cmd_merge, "combine the shards of an mc run into its files"},
 };
 
 static void help(FILE *f)
