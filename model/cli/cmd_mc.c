@@ -46,9 +46,11 @@ static const char MC_HELP[] =
     "                            state to DIR/NAME/mc-shard-I-of-N.txt\n"
     "  -o, --out DIR             output folder (default: out/mc)\n"
     "  -s, --set PATH=VALUE      override a scenario value (repeatable)\n"
-    "      --no-plots            write no charts\n"
+    "      --no-plots            accepted (mc draws no charts yet)\n"
     "  -q, --quiet               print no table, no progress\n"
-    "  -h, --help                show this help and exit\n\n";
+    "  -h, --help                show this help and exit\n\n"
+    "mc exits with status 4, writing nothing, when more draws fail than\n"
+    "--max-failed-pct allows.\n\n";
 
 static const char MERGE_HELP[] =
     "Usage: " DCD_PROGRAM " merge [OPTIONS] DIR...\n"

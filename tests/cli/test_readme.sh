@@ -40,3 +40,12 @@ for c in solve calibrate; do
     { head -n 1 "$T/readme-$c"; grep -v '^wrote ' "$T/stdout"; } >"$T/actual-$c"
     expect_same "README $c output is current (make readme refreshes it)" "$T/readme-$c" "$T/actual-$c"
 done
+
+# The Monte Carlo example shows the program's own output.
+sed -n "/<!-- mc-output:start -->/,/<!-- mc-output:end -->/p" README.md | sed '1,2d;$d' | sed '$d' >"$T/readme-mc"
+cmd=$(head -n 1 "$T/readme-mc" | sed 's/^\$ \.\/dcdemand //')
+# shellcheck disable=SC2086 # the README's words are the arguments
+dcd $cmd -o "$T/out-mc" --no-plots
+expect_rc "README mc example exits 0" 0
+{ head -n 1 "$T/readme-mc"; grep -v '^wrote ' "$T/stdout"; } >"$T/actual-mc"
+expect_same "README mc output is current (make readme refreshes it)" "$T/readme-mc" "$T/actual-mc"
