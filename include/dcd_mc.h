@@ -36,13 +36,14 @@ typedef struct dcd_mc_threshold {
 } dcd_mc_threshold;
 
 typedef struct dcd_mc_opts {
-    size_t ndraws;         /* of the whole run */
+    size_t ndraws; /* of the whole run */
     uint64_t seed;
-    unsigned threads;      /* 0: dcd_default_threads() */
+    unsigned threads; /* 0: dcd_default_threads() */
     dcd_sampling sampling;
     const double *extra_pcts; /* percentiles added after P95 (in (0, 100), not the default ones) */
     size_t nextra;
-    const dcd_mc_threshold *thresholds; /* NULL: dc_share_pct in 2030 (or the last year) > 8, 11, 12 */
+    const dcd_mc_threshold
+        *thresholds; /* NULL: dc_share_pct in 2030 (or the last year) > 8, 11, 12 */
     size_t nthresholds;
     int keep_draws;        /* keep draws.csv */
     double max_failed_pct; /* stop when more draws than this share fail */
@@ -93,7 +94,6 @@ int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dc
  * DCD_EINPUT with a message in D when they are not the N shards of one
  * run (FILES name them); DCD_EMODEL when too many draws failed (*OUT set);
  * DCD_ENOMEM. */
-int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **out,
-                 dcd_diags *d);
+int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **out, dcd_diags *d);
 
 #endif

@@ -102,7 +102,6 @@ struct dcd_scenario;
  * DIAGS and DCD_EINPUT is returned (*OUT empty); DCD_ENOMEM on OOM.  The
  * caller frees *OUT with dcd_uncertainty_free().  The loader calls it on
  * every scenario that has the key (so `validate` reports its errors). */
-int dcd_scenario_uncertainty(const struct dcd_scenario *sc, dcd_uncertainty *out,
-                             dcd_diags *diags);
+int dcd_scenario_uncertainty(const struct dcd_scenario *sc, dcd_uncertainty *out, dcd_diags *diags);
 
 #endif

@@ -169,8 +169,8 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
         const dcd_mc_threshold *t = &o->thresholds[k];
         if (metric_pos(t->metric) < 0 || t->year < mc->start ||
             t->year > mc->start + (int)mc->ny - 1) {
-            dcd_diags_add(d, NULL, 0, 0,
-                          "--threshold %s@%d: %s", dcd_total_info[t->metric].name, t->year,
+            dcd_diags_add(d, NULL, 0, 0, "--threshold %s@%d: %s", dcd_total_info[t->metric].name,
+                          t->year,
                           metric_pos(t->metric) < 0 ? "not a summary metric of mc"
                                                     : "the year is outside the scenario's years");
             return DCD_EUSAGE;
@@ -446,7 +446,8 @@ int dcd_mc_format_quantiles(const dcd_mc *mc, dcd_buf *out)
             int st = dcd_mcstats_result(mc->stats, y * DCD_MC_NMETRIC + k, &mean, &sd, pv);
             if (st != DCD_OK)
                 return st;
-            dcd_buf_printf(out, "%d,%s,", mc->start + (int)y, dcd_total_info[dcd_mc_metrics[k]].name);
+            dcd_buf_printf(out, "%d,%s,", mc->start + (int)y,
+                           dcd_total_info[dcd_mc_metrics[k]].name);
             dcd_fmt_num(out, mean, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
             dcd_buf_puts(out, ",");
             dcd_fmt_num(out, sd, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
@@ -487,9 +488,11 @@ int dcd_mc_format_draws(const dcd_mc *mc, dcd_buf *out)
 
 int dcd_mc_format_text(const dcd_mc *mc, dcd_buf *out)
 {
-    static const dcd_table_col cols[] = {
-        {"metric", 0, 6}, {"year", 1, 4}, {"threshold", 1, 9}, {"probability", 1, 11},
-        {"std_error", 1, 9}};
+    static const dcd_table_col cols[] = {{"metric", 0, 6},
+                                         {"year", 1, 4},
+                                         {"threshold", 1, 9},
+                                         {"probability", 1, 11},
+                                         {"std_error", 1, 9}};
     dcd_buf_printf(out, "%s: %zu draws (%zu failed), seed %llu, %s sampling\n", mc->name,
                    mc->ndraws, dcd_mcstats_failed(mc->stats), (unsigned long long)mc->seed,
                    mc->sampling == DCD_SAMPLING_LHS ? "lhs" : "random");
@@ -535,8 +538,8 @@ int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
     dcd_buf st = {0};
     dcd_buf_puts(out, STATE_MAGIC);
     dcd_buf_printf(out, "name %s\nchecksum %s\ndraws %zu\nseed %llu\nsampling %d\nstart %d\n",
-                   mc->name, mc->checksum, mc->ndraws, (unsigned long long)mc->seed,
-                   mc->sampling, mc->start);
+                   mc->name, mc->checksum, mc->ndraws, (unsigned long long)mc->seed, mc->sampling,
+                   mc->start);
     dcd_buf_printf(out, "years %zu\nmax_failed_pct %a\nshard %zu %zu\nkeep_draws %d\n", mc->ny,
                    mc->max_failed_pct, mc->shard, mc->nshards, mc->keep_draws);
     dcd_buf_printf(out, "extra %zu", mc->nextra);
@@ -605,8 +608,11 @@ static int read_header(cursor *c, dcd_mc *mc)
          sscanf(line, "shard %zu %zu", &mc->shard, &mc->nshards) == 2;
     ok = ok && !next_line(c, line, sizeof line) &&
          sscanf(line, "keep_draws %d", &mc->keep_draws) == 1;
-    if (!ok || mc->ny == 0 || mc->ny > 1000 || mc->nshards == 0 || mc->shard < 1 ||
-        mc->shard > mc->nshards)
+    if (!ok || mc->ny == 0 || mc->ny > 301 || mc->nshards == 0 || mc->shard < 1 ||
+        mc->shard > mc->nshards || mc->ndraws < 1 || mc->ndraws > 1000000000 ||
+        (mc->sampling != DCD_SAMPLING_LHS && mc->sampling != DCD_SAMPLING_RANDOM) ||
+        !(mc->max_failed_pct >= 0 && mc->max_failed_pct <= 100) ||
+        (mc->keep_draws != 0 && mc->keep_draws != 1))
         return -1;
     mc->seed = seed;
     if (next_line(c, line, sizeof line) || strncmp(line, "extra ", 6) != 0)
@@ -628,8 +634,7 @@ static int read_header(cursor *c, dcd_mc *mc)
         dcd_mc_threshold *t = &mc->thr[k];
         if (next_line(c, line, sizeof line) ||
             sscanf(line, "t %d %d %la", &t->metric, &t->year, &t->value) != 3 ||
-            metric_pos(t->metric) < 0 || t->year < mc->start ||
-            t->year >= mc->start + (int)mc->ny)
+            metric_pos(t->metric) < 0 || t->year < mc->start || t->year >= mc->start + (int)mc->ny)
             return -1;
     }
     if (next_line(c, line, sizeof line) || sscanf(line, "first_failure %lld", &ff) != 1)
@@ -681,7 +686,8 @@ int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dc
 bad:
     if (st == DCD_EINPUT)
         dcd_diags_add(d, file, 0, 0,
-                      "not a shard state written by `" "dcdemand mc --shard` (or truncated)");
+                      "not a shard state written by `"
+                      "dcdemand mc --shard` (or truncated)");
     dcd_mc_free(mc);
     return st;
 }

@@ -11,13 +11,13 @@
 
 struct dcd_umodel {
     dcd_uncertainty spec;
-    dcd_dist *dists;   /* d shallow copies of spec.inputs[k].dist (not owned separately) */
-    double *medians;   /* d */
+    dcd_dist *dists; /* d shallow copies of spec.inputs[k].dist (not owned separately) */
+    double *medians; /* d */
     dcd_prepared *prep;
     size_t ny;
     dcd_ucell *cells;
     size_t ncells;
-    size_t *cell_at;   /* metric * ny + year for each cell */
+    size_t *cell_at; /* metric * ny + year for each cell */
 };
 
 struct dcd_umodel_ws {
@@ -29,8 +29,9 @@ struct dcd_umodel_ws {
 
 static dcd_apply prepared_mode(dcd_draw_apply a)
 {
-    return a == DCD_DRAW_SCALE ? DCD_APPLY_SCALE : a == DCD_DRAW_SHIFT ? DCD_APPLY_SHIFT
-                                                                       : DCD_APPLY_SET;
+    return a == DCD_DRAW_SCALE   ? DCD_APPLY_SCALE
+           : a == DCD_DRAW_SHIFT ? DCD_APPLY_SHIFT
+                                 : DCD_APPLY_SET;
 }
 
 int dcd_umodel_new(const dcd_scenario *sc, unsigned long totals, dcd_umodel **out, dcd_diags *d)

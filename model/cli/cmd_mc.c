@@ -95,8 +95,10 @@ static int parse_threshold(mc_args *a, const char *arg)
     double v, y;
     if (!at || !eq || at == arg || (size_t)(at - arg) >= sizeof metric ||
         (size_t)(eq - at - 1) >= sizeof year)
-        return dcd_cli_usage("mc", "--threshold '%s': expected METRIC@YEAR=VALUE, such as "
-                                   "dc_share_pct@2030=11", arg);
+        return dcd_cli_usage("mc",
+                             "--threshold '%s': expected METRIC@YEAR=VALUE, such as "
+                             "dc_share_pct@2030=11",
+                             arg);
     memcpy(metric, arg, (size_t)(at - arg));
     metric[at - arg] = '\0';
     memcpy(year, at + 1, (size_t)(eq - at - 1));
@@ -105,9 +107,11 @@ static int parse_threshold(mc_args *a, const char *arg)
     for (int k = 0; k < DCD_MC_NMETRIC; k++)
         ok |= dcd_mc_metrics[k] == m;
     if (!ok)
-        return dcd_cli_usage("mc", "--threshold '%s': '%s' is not a metric of mc (dc_twh, ai_twh, "
-                                   "national_twh, other_twh, dc_share_pct, ai_share_pct, "
-                                   "dc_load_gw, ai_load_gw)", arg, metric);
+        return dcd_cli_usage("mc",
+                             "--threshold '%s': '%s' is not a metric of mc (dc_twh, ai_twh, "
+                             "national_twh, other_twh, dc_share_pct, ai_share_pct, "
+                             "dc_load_gw, ai_load_gw)",
+                             arg, metric);
     if (whole_number(year, &y) || y != (int)y || y < 1900 || y > 2200)
         return dcd_cli_usage("mc", "--threshold '%s': expected a year 1900-2200", arg);
     if (whole_number(eq + 1, &v) || v != v || v - v != 0)
@@ -240,8 +244,8 @@ static int fail(const char *cmd, dcd_diags *diags, int status)
         if (!diags->items[i].file)
             dcd_cli_error("%s: %s", cmd, diags->items[i].message);
         else
-            dcd_diags_add(&rest, diags->items[i].file, diags->items[i].line,
-                          diags->items[i].column, "%s", diags->items[i].message);
+            dcd_diags_add(&rest, diags->items[i].file, diags->items[i].line, diags->items[i].column,
+                          "%s", diags->items[i].message);
     int code = dcd_cli_fail(&rest, status);
     dcd_diags_free(&rest);
     return code;
@@ -283,8 +287,8 @@ static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, dcd_diags 
         rc = dcd_mc_format_text(mc, &t);
     if (rc == DCD_OK && dcd_mkdir_p(dir, diags) != 0)
         rc = DCD_EIO;
-    if (rc == DCD_OK && (rc = dcd_write_atomic(dir, "quantiles.csv", q.data, q.len, diags)) ==
-                            DCD_OK)
+    if (rc == DCD_OK &&
+        (rc = dcd_write_atomic(dir, "quantiles.csv", q.data, q.len, diags)) == DCD_OK)
         rc = dcd_write_atomic(dir, "exceedance.csv", e.data, e.len, diags);
     if (rc == DCD_OK && dcd_mc_has_draws(mc))
         rc = dcd_write_atomic(dir, "draws.csv", w.data, w.len, diags);
@@ -323,11 +327,12 @@ int dcd_cmd_mc(int argc, char **argv)
                                         {"max-failed-pct", required_argument, NULL, OPT_MAXFAIL},
                                         {"shard", required_argument, NULL, OPT_SHARD},
                                         {NULL, 0, NULL, 0}};
-    mc_args a = {.o = {.ndraws = 10000, .seed = 1, .sampling = DCD_SAMPLING_LHS,
-                       .max_failed_pct = 1}};
-    dcd_cli_spec spec = {"mc", MC_HELP,
-                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
-                         "n:", own, 0, mc_option, &a};
+    mc_args a = {
+        .o = {.ndraws = 10000, .seed = 1, .sampling = DCD_SAMPLING_LHS, .max_failed_pct = 1}};
+    dcd_cli_spec spec = {
+        "mc",      MC_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "n:",      own,     0,
+        mc_option, &a};
     dcd_cli_common co = {.outdir = "out/mc", .plots = 1};
     dcd_scenario **scs = NULL;
     dcd_mc *mc = NULL;
@@ -447,8 +452,8 @@ static int load_shard(const char *path, dcd_mc **out, dcd_diags *d)
 
 int dcd_cmd_merge(int argc, char **argv)
 {
-    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET, NULL, NULL, 0, NULL,
-                         NULL};
+    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET, NULL, NULL, 0,
+                         NULL,    NULL};
     dcd_cli_common co = {.outdir = "out/mc", .plots = 1};
     dcd_strlist files = {.owns = 1};
     dcd_mc **shards = NULL, *mc = NULL;

@@ -102,8 +102,8 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
     int col = 1;
     for (;;) {
         size_t dk = dotted_key(cur, seg, eq);
-        const char *dot = dk ? (seg + dk == eq ? NULL : seg + dk)
-                             : memchr(seg, '.', (size_t)(eq - seg));
+        const char *dot =
+            dk ? (seg + dk == eq ? NULL : seg + dk) : memchr(seg, '.', (size_t)(eq - seg));
         const char *end = dot ? dot : eq;
         size_t kl = (size_t)(end - seg);
         if (kl == 0) {

@@ -119,8 +119,9 @@ static int lookup(void *ctx, const char *path, dcd_input_info *info)
  * then). */
 static dcd_apply prepared_mode(dcd_draw_apply a)
 {
-    return a == DCD_DRAW_SCALE ? DCD_APPLY_SCALE : a == DCD_DRAW_SHIFT ? DCD_APPLY_SHIFT
-                                                                       : DCD_APPLY_SET;
+    return a == DCD_DRAW_SCALE   ? DCD_APPLY_SCALE
+           : a == DCD_DRAW_SHIFT ? DCD_APPLY_SHIFT
+                                 : DCD_APPLY_SET;
 }
 
 /* Adds every input of U to a scratch prepared scenario in its mode; a

@@ -127,3 +127,11 @@ check "a scenario without uncertainty: message" grep -q "a.yaml: error: the scen
 # No progress bar in a pipe, even for a longer run.
 "$DCDEMAND_BIN" mc $R -n 200000 --threads 2 -o "$T/pipe" 2>&1 | cat >"$T/piped"
 check "no progress bar in a pipe" sh -c "! grep -q \"\$(printf '\\r')\" '$T/piped' && ! grep -q '%' '$T/piped'"
+
+# The other commands run the base values: the uncertain McKinsey scenario
+# projects exactly as the medium case it extends.
+dcd run -q --no-plots -o "$T/base" scenarios/mckinsey-2024.yaml scenarios/mckinsey-2024-uncertain.yaml
+expect_rc "run on an uncertain scenario: exit 0" 0
+expect_same "run ignores uncertainty: (the base values)" "$T/base/mckinsey-2024/summary.csv" "$T/base/mckinsey-2024-uncertain/summary.csv"
+dcd validate scenarios/mckinsey-2024-uncertain.yaml bench/reference.yaml
+expect_rc "the library's uncertain scenario and the benchmark validate" 0
