@@ -398,14 +398,14 @@ static int collect(const char *arg, dcd_strlist *files, dcd_diags *d)
     struct stat st;
     if (stat(arg, &st) != 0) {
         dcd_diags_add(d, NULL, 0, 0, "%s: %s", arg, strerror(errno));
-        return DCD_EIO;
+        return DCD_EINPUT;
     }
     if (!S_ISDIR(st.st_mode))
         return dcd_strlist_push(files, arg) == 0 ? DCD_OK : DCD_ENOMEM;
     DIR *dir = opendir(arg);
     if (!dir) {
         dcd_diags_add(d, NULL, 0, 0, "%s: %s", arg, strerror(errno));
-        return DCD_EIO;
+        return DCD_EINPUT;
     }
     size_t before = files->n;
     int rc = DCD_OK;
@@ -435,13 +435,13 @@ static int load_shard(const char *path, dcd_mc **out, dcd_diags *d)
     size_t n;
     if (!f) {
         dcd_diags_add(d, NULL, 0, 0, "%s: %s", path, strerror(errno));
-        return DCD_EIO;
+        return DCD_EINPUT;
     }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         dcd_buf_append(&text, chunk, n);
     int err = ferror(f);
     fclose(f);
-    int rc = err ? DCD_EIO : text.failed ? DCD_ENOMEM : DCD_OK;
+    int rc = err ? DCD_EINPUT : text.failed ? DCD_ENOMEM : DCD_OK;
     if (err)
         dcd_diags_add(d, NULL, 0, 0, "%s: read error", path);
     if (rc == DCD_OK)

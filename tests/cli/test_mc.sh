@@ -135,3 +135,13 @@ expect_rc "run on an uncertain scenario: exit 0" 0
 expect_same "run ignores uncertainty: (the base values)" "$T/base/mckinsey-2024/summary.csv" "$T/base/mckinsey-2024-uncertain/summary.csv"
 dcd validate scenarios/mckinsey-2024-uncertain.yaml bench/reference.yaml
 expect_rc "the library's uncertain scenario and the benchmark validate" 0
+
+# merge: a folder that does not exist is an input error (exit 3).
+dcd merge "$T/nowhere"
+expect_rc "merge of a missing folder: exit 3" 3
+check "merge of a missing folder: message" grep -qx "dcdemand: merge: $T/nowhere: No such file or directory" "$T/stderr"
+
+# Without 2030 in the years, the default thresholds are in the last year.
+dcd mc $C -n 500 -q -o "$T/last" --set years.end=2028
+expect_rc "mc on 2020-2028: exit 0" 0
+check "default thresholds in the last year" grep -q '^dc_share_pct,2028,11,' "$T/last/mc-closed/exceedance.csv"
