@@ -42,6 +42,7 @@ struct dcd_mcstats {
     double *bmean, *bm2; /* per block x cell: Welford partials */
     double **vals;       /* exact: per block, ncells x nok values (cell-major) */
     hist *h;             /* histogram mode: per cell */
+    double *scratch;     /* histogram mode: a block, cell-major */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
     size_t count, failed;
@@ -61,6 +62,7 @@ void dcd_mcstats_free(dcd_mcstats *s)
         }
     free(s->vals);
     free(s->h);
+    free(s->scratch);
     free(s->pcts);
     free(s->thr);
     free(s->have);
@@ -209,29 +211,53 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
         if (!keep)
             return DCD_ENOMEM;
     }
+    /* Row-major pass (contiguous, vectorisable): Welford, extremes,
+     * exceedance.  Then a cell-major pass for the kept values or the
+     * histogram, so that one cell's histogram stays in cache for the whole
+     * block.  The arithmetic per cell is in draw order either way. */
     size_t k = 0;
     for (size_t i = 0; i < m; i++) {
         if (ok && !ok[i])
             continue;
         k++;
         double inv = 1.0 / (double)k;
+        const double *row = values + i * nc;
         for (size_t c = 0; c < nc; c++) {
-            double x = values[i * nc + c];
+            double x = row[c];
             double d = x - mean[c];
             mean[c] += d * inv;
             m2[c] += d * (x - mean[c]);
-            if (x < s->vmin[c])
-                s->vmin[c] = x;
-            if (x > s->vmax[c])
-                s->vmax[c] = x;
-            if (keep)
-                keep[c * nok + (k - 1)] = x; /* cell-major: a cell's values together */
-            else if (hist_add(s, &s->h[c], x))
-                return DCD_ENOMEM;
+            s->vmin[c] = x < s->vmin[c] ? x : s->vmin[c];
+            s->vmax[c] = x > s->vmax[c] ? x : s->vmax[c];
         }
         for (size_t t = 0; t < s->cfg.nthresholds; t++)
-            s->exceed[t] += values[i * nc + s->thr[t].cell] > s->thr[t].value;
+            s->exceed[t] += row[s->thr[t].cell] > s->thr[t].value;
     }
+    double *cm = keep;
+    if (!cm && nok) {
+        if (!s->scratch && !(s->scratch = malloc(DCD_SAMPLE_BLOCK * nc * sizeof *s->scratch)))
+            return DCD_ENOMEM;
+        cm = s->scratch;
+    }
+    /* Transposed by tiles of TILE draws (rows read from cache). */
+    enum { TILE = 32 };
+    size_t i0 = 0;
+    k = 0;
+    while (i0 < m) {
+        size_t idx[TILE], nt = 0, i = i0;
+        for (; i < m && nt < TILE; i++)
+            if (!ok || ok[i])
+                idx[nt++] = i;
+        for (size_t c = 0; c < nc; c++)
+            for (size_t j = 0; j < nt; j++)
+                cm[c * nok + k + j] = values[idx[j] * nc + c];
+        k += nt;
+        i0 = i;
+    }
+    for (size_t c = 0; !keep && c < nc; c++)
+        for (size_t j = 0; j < nok; j++)
+            if (hist_add(s, &s->h[c], cm[c * nok + j]))
+                return DCD_ENOMEM;
     if (s->vals)
         s->vals[bi] = keep;
     s->nok[bi] = nok;
