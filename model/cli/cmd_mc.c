@@ -56,9 +56,12 @@ static const char MERGE_HELP[] =
     "Usage: " DCD_PROGRAM " merge [OPTIONS] DIR...\n"
     "Combine the shard states (mc-shard-I-of-N.txt) found in the folders DIR (or\n"
     "given as files) into the files one `" DCD_PROGRAM " mc` run with the same\n"
-    "seed writes, byte for byte, in DIR/NAME/, and print the exceedance table.\n\n"
+    "seed writes, byte for byte, in DIR/NAME/, and print the exceedance table.\n"
+    "Shards of `" DCD_PROGRAM " sensitivity` (sens-shard-I-of-N.txt) are merged the\n"
+    "same way into its files and charts.\n\n"
     "Options:\n"
-    "  -o, --out DIR   output folder (default: out/mc)\n"
+    "  -o, --out DIR   output folder (default: out/mc, or out/sensitivity)\n"
+    "      --no-plots  write no charts (sensitivity)\n"
     "  -q, --quiet     print no table\n"
     "  -h, --help      show this help and exit\n\n";
 
@@ -383,8 +386,11 @@ static int shard_name(const char *name)
 {
     size_t i, n;
     int end = 0;
-    return sscanf(name, "mc-shard-%zu-of-%zu.txt%n", &i, &n, &end) == 2 && end > 0 &&
-           name[end] == '\0';
+    int end2 = 0;
+    return (sscanf(name, "mc-shard-%zu-of-%zu.txt%n", &i, &n, &end) == 2 && end > 0 &&
+            name[end] == '\0') ||
+           (sscanf(name, "sens-shard-%zu-of-%zu.txt%n", &i, &n, &end2) == 2 && end2 > 0 &&
+            name[end2] == '\0');
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -419,8 +425,10 @@ static int collect(const char *arg, dcd_strlist *files, dcd_diags *d)
     closedir(dir);
     qsort(files->v + before, files->n - before, sizeof *files->v, cmp_str);
     if (rc == DCD_OK && files->n == before) {
-        dcd_diags_add(d, NULL, 0, 0, "%s: no shard state (mc-shard-I-of-N.txt) in this folder",
-                      arg);
+        dcd_diags_add(
+            d, NULL, 0, 0,
+            "%s: no shard state (mc-shard-I-of-N.txt or sens-shard-I-of-N.txt) in this folder",
+            arg);
         rc = DCD_EINPUT;
     }
     return rc;
@@ -452,9 +460,11 @@ static int load_shard(const char *path, dcd_mc **out, dcd_diags *d)
 
 int dcd_cmd_merge(int argc, char **argv)
 {
-    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET, NULL, NULL, 0,
+    static const char default_out[] = "out/mc";
+    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+                         NULL,    NULL,       0,
                          NULL,    NULL};
-    dcd_cli_common co = {.outdir = "out/mc", .plots = 1};
+    dcd_cli_common co = {.outdir = default_out, .plots = 1};
     dcd_strlist files = {.owns = 1};
     dcd_mc **shards = NULL, *mc = NULL;
     dcd_diags diags = {0};
@@ -467,6 +477,12 @@ int dcd_cmd_merge(int argc, char **argv)
     }
     for (int i = optind; i < argc && rc == DCD_OK; i++)
         rc = collect(argv[i], &files, &diags);
+    if (rc == DCD_OK && dcd_merge_is_sensitivity(files.v[0])) {
+        code = dcd_merge_sensitivity((const char *const *)files.v, files.n,
+                                     co.outdir == default_out ? "out/sensitivity" : co.outdir,
+                                     co.quiet, co.plots);
+        goto done;
+    }
     if (rc == DCD_OK && !(shards = calloc(files.n, sizeof *shards)))
         rc = DCD_ENOMEM;
     for (size_t i = 0; rc == DCD_OK && i < files.n; i++)

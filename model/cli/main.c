@@ -27,7 +27,9 @@ static const command COMMANDS[] = {
     {"solve", dcd_cmd_solve, "goal seek: the input value at which a metric hits a target"},
     {"calibrate", dcd_cmd_calibrate, "fit inputs to observed history (least squares)"},
     {"mc", dcd_cmd_mc, "Monte Carlo: how likely an outcome is, from uncertain inputs"},
-    {"merge", dcd_cmd_merge, "combine the shards of an mc run into its files"},
+    {"sensitivity", dcd_cmd_sensitivity,
+     "which uncertain inputs drive an outcome (tornado, Sobol)"},
+    {"merge", dcd_cmd_merge, "combine the shards of an mc or sensitivity run into its files"},
 };
 
 static void help(FILE *f)
