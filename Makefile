@@ -37,7 +37,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
-        format bench fuzz readme-table readme charts
+        format bench deps-bench fuzz readme-table readme charts
 
 all: $(PROG)
 
@@ -57,6 +57,12 @@ deps:
 	    exit 1; \
 	  fi; \
 	fi
+
+## deps-bench: the Debian packages `make bench` needs besides the build's
+## (the NumPy peer of bench/mc_bench.sh, and /usr/bin/time)
+BENCH_DEB_PKGS := python3-numpy python3-yaml time
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(BENCH_DEB_PKGS)"
 
 $(BUILD)/.deps-ok: | $(BUILD)
 	@$(MAKE) --no-print-directory deps
@@ -156,12 +162,14 @@ uninstall:
 readme: $(PROG) readme-table
 	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
-## bench: time one evaluation of the model (see bench/README.md)
+## bench: time one evaluation of the model, then Monte Carlo against the NumPy
+## peer (bench/mc_bench.sh; see bench/README.md)
 BENCH_SCENARIOS ?= $(DEFAULT_SCENARIO) bench/fleet.yaml
 $(BUILD)/bench_project: bench/bench_project.c $(LIB)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
-bench: $(BUILD)/bench_project
+bench: $(BUILD)/bench_project $(PROG) deps-bench
 	$(BUILD)/bench_project -n 200000 $(BENCH_SCENARIOS)
+	sh bench/mc_bench.sh ./$(PROG)
 
 ## format: clang-format every C file
 format:
@@ -180,7 +188,7 @@ help:
 	@echo "make uninstall  remove what install installed"
 	@echo "make charts     redraw the chart gallery in plots/"
 	@echo "make readme     regenerate the program output and check table in README.md"
-	@echo "make bench      time one evaluation of the model"
+	@echo "make bench      time one evaluation, then mc against the NumPy peer"
 	@echo "make fuzz       libFuzzer over the scenario loader (clang; FUZZ_TIME seconds)"
 	@echo "make deps       install missing Debian packages (as root) or print the command"
 	@echo "make format     clang-format the sources"
