@@ -46,3 +46,10 @@ replace calibrate-output "$tmp/calibrate"
     "$BIN" mc -o "$tmp/out" --no-plots scenarios/mckinsey-2024-uncertain.yaml -n 100000 | grep -v '^wrote '
 } >"$tmp/mc"
 replace mc-output "$tmp/mc"
+
+# sensitivity-output: the tornado and Sobol ranking of the same scenario.
+{
+    echo '$ ./dcdemand sensitivity scenarios/mckinsey-2024-uncertain.yaml'
+    "$BIN" sensitivity -o "$tmp/out" --no-plots scenarios/mckinsey-2024-uncertain.yaml 2>/dev/null | grep -v '^wrote '
+} >"$tmp/sensitivity"
+replace sensitivity-output "$tmp/sensitivity"

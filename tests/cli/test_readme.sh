@@ -31,7 +31,7 @@ expect_rc "README error example exits 3" 3
 expect_same "README error output is current" "$T/readme-errors" "$T/stderr"
 
 # The solve and calibrate examples show the program's own output.
-for c in solve calibrate; do
+for c in solve calibrate sensitivity; do
     sed -n "/<!-- $c-output:start -->/,/<!-- $c-output:end -->/p" README.md | sed '1,2d;$d' | sed '$d' >"$T/readme-$c"
     cmd=$(head -n 1 "$T/readme-$c" | sed 's/^\$ \.\/dcdemand //')
     # shellcheck disable=SC2086 # the README's words are the arguments
