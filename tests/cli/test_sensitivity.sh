@@ -44,6 +44,16 @@ awk -F, '$1 == "segments.dc.energy_twh" { lo = 155 * 1.2 ^ 7; hi = 195 * 1.2 ^ 7
 check "tornado: energy_twh at P10 and P90, the others at their medians" test $? -eq 0
 check "the summary line" grep -qx 'segments.dc.growth explains 94% of the variance of dc_twh in 2030 (first-order Sobol indices; all 3 inputs: 100%)' "$T/stdout"
 
+# Golden chart scripts (tests/golden/sens/*.gp) of a small run of the known
+# scenario; after an intended change of the charts (or of the model),
+# regenerate with  UPDATE=1 sh tests/cli/test_sensitivity.sh  and review
+# `git diff tests/golden/sens`.
+"$DCDEMAND_BIN" sensitivity $K --metric dc_twh -n 64 --bootstrap 20 -q -o "$T/g" >/dev/null 2>&1
+for c in tornado sobol; do
+    if [ -n "${UPDATE:-}" ]; then cp "$T/g/sens-known/$c.gp" tests/golden/sens/$c.gp; fi
+    expect_same "golden $c.gp" tests/golden/sens/$c.gp "$T/g/sens-known/$c.gp"
+done
+
 # Same seed, same bytes: threads, shards merged; charts too.
 for t in 1 3; do
     dcd sensitivity $U -n 5000 --seed 3 --bootstrap 100 --threads $t -q -o "$T/t$t"
