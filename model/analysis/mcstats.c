@@ -42,7 +42,9 @@ struct dcd_mcstats {
     double *bmean, *bm2; /* per block x cell: Welford partials */
     double **vals;       /* exact: per block, ncells x nok values (cell-major) */
     hist *h;             /* histogram mode: per cell */
-    double *scratch;     /* histogram mode: a block, cell-major */
+    double *scratch;     /* histogram mode: values not yet counted, cell-major */
+    size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
+    size_t range_draws;  /* draws of the blocks of the range */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
     size_t count, failed;
@@ -105,6 +107,8 @@ dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block
         s->cfg.exact_budget_bytes = (size_t)64 << 20;
     s->first_block = first_block;
     s->nblocks = nblocks;
+    for (size_t b = first_block; b < first_block + nblocks; b++)
+        s->range_draws += dcd_sample_block_size(cfg->ndraws, b);
     size_t nc = cfg->ncells;
     s->exact = cfg->ndraws <= s->cfg.exact_budget_bytes / sizeof(double) / nc;
     s->sub = 4;
@@ -197,6 +201,20 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
     return 0;
 }
 
+/* Blocks whose values wait for the histogram (see add_values()). */
+#define PEND_BLOCKS 4
+
+/* Counts the waiting values into the histograms.  0, or -1 on OOM. */
+static int flush(dcd_mcstats *s)
+{
+    for (size_t c = 0; s->pend && c < s->cfg.ncells; c++)
+        for (size_t j = 0; j < s->pend; j++)
+            if (hist_add(s, &s->h[c], s->scratch[c * s->pcap + j]))
+                return -1;
+    s->pend = 0;
+    return 0;
+}
+
 /* Welford over the M draws of block row BI, and everything else per value. */
 static int add_values(dcd_mcstats *s, size_t bi, const double *values, const unsigned char *ok,
                       size_t m)
@@ -233,11 +251,25 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
         for (size_t t = 0; t < s->cfg.nthresholds; t++)
             s->exceed[t] += row[s->thr[t].cell] > s->thr[t].value;
     }
+    /* Histogram mode: the values wait, cell-major, until several blocks
+     * are there, so that each cell's histogram (larger than the first
+     * cache levels) is loaded once for all of them.  Counts are integers:
+     * the order of counting changes nothing. */
     double *cm = keep;
+    size_t stride = nok, off = 0;
     if (!cm && nok) {
-        if (!s->scratch && !(s->scratch = malloc(DCD_SAMPLE_BLOCK * nc * sizeof *s->scratch)))
+        if (!s->scratch) {
+            s->pcap = PEND_BLOCKS * DCD_SAMPLE_BLOCK;
+            if (s->pcap > s->range_draws)
+                s->pcap = s->range_draws;
+            if (!(s->scratch = malloc(s->pcap * nc * sizeof *s->scratch)))
+                return DCD_ENOMEM;
+        }
+        if (s->pend + nok > s->pcap && flush(s))
             return DCD_ENOMEM;
         cm = s->scratch;
+        stride = s->pcap;
+        off = s->pend;
     }
     /* Transposed by tiles of TILE draws (rows read from cache). */
     enum { TILE = 32 };
@@ -250,19 +282,21 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
                 idx[nt++] = i;
         for (size_t c = 0; c < nc; c++)
             for (size_t j = 0; j < nt; j++)
-                cm[c * nok + k + j] = values[idx[j] * nc + c];
+                cm[c * stride + off + k + j] = values[idx[j] * nc + c];
         k += nt;
         i0 = i;
     }
-    for (size_t c = 0; !keep && c < nc; c++)
-        for (size_t j = 0; j < nok; j++)
-            if (hist_add(s, &s->h[c], cm[c * nok + j]))
-                return DCD_ENOMEM;
     if (s->vals)
         s->vals[bi] = keep;
     s->nok[bi] = nok;
     s->count += nok;
     s->failed += m - nok;
+    if (!keep) {
+        s->pend += nok;
+        if ((s->pend + DCD_SAMPLE_BLOCK > s->pcap || s->count + s->failed == s->range_draws) &&
+            flush(s))
+            return DCD_ENOMEM;
+    }
     return DCD_OK;
 }
 
@@ -321,6 +355,8 @@ int dcd_mcstats_merge(dcd_mcstats *dst, dcd_mcstats *src)
     if (!same_config(dst, src) || src->first_block < dst->first_block ||
         src->first_block + src->nblocks > dst->first_block + dst->nblocks)
         return DCD_EUSAGE;
+    if (flush(dst) || flush(src))
+        return DCD_ENOMEM;
     size_t shift = src->first_block - dst->first_block;
     for (size_t b = 0; b < src->nblocks; b++)
         if (src->have[b] && dst->have[shift + b])
