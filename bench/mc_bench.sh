@@ -8,7 +8,8 @@
 #     unset for the peer's command alone), at D = 10^4, 10^5, 10^6: elapsed
 #     seconds and peak RSS from /usr/bin/time -f, draws per second;
 #   - at 10^6: the ratios dcdemand (1 thread) / peer, dcdemand (2 threads) /
-#     peer and 2 threads / 1 thread;
+#     peer and 2 threads / 1 thread (elapsed), and 1 thread / peer in CPU
+#     seconds (user + system; steadier on a shared machine);
 #   - the percentiles of dc_share_pct in 2030 of dcdemand (LHS) and of the
 #     peer (random sampling) at 10^6 draws, side by side, and a check that
 #     they agree within sampling noise: |difference| <= 5 x sqrt(2 p (1 - p) / n)
@@ -38,11 +39,11 @@ if ! /usr/bin/python3 -c 'import numpy, yaml' 2>/dev/null; then
 fi
 
 # run NAME COMMAND...: runs COMMAND with its output in $T/NAME.out and
-# "elapsed_s max_rss_kb" in $T/NAME.time; stops the script when it fails.
+# "elapsed_s max_rss_kb user_s sys_s" in $T/NAME.time; stops the script when it fails.
 run() {
     name=$1
     shift
-    if ! "$TIME" -f '%e %M' -o "$T/$name.time" "$@" >"$T/$name.out" 2>"$T/$name.err"; then
+    if ! "$TIME" -f '%e %M %U %S' -o "$T/$name.time" "$@" >"$T/$name.out" 2>"$T/$name.err"; then
         echo "mc bench: '$*' failed:" >&2
         cat "$T/$name.err" >&2
         exit 2
@@ -55,23 +56,27 @@ for n in $DRAWS; do
     run "peer_$n" sh -c 'unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE; exec python3 bench/peer_numpy.py "$1"' sh "$n"
 done
 
-echo "Monte Carlo on $SCEN: elapsed seconds (/usr/bin/time), draws per second, peak RSS"
-printf '%-9s | %-27s | %-27s | %-27s\n' "" "dcdemand --threads 1" "dcdemand --threads 2" "peer (NumPy, 1 thread)"
-printf '%-9s | %8s %10s %7s | %8s %10s %7s | %8s %10s %7s\n' draws s draws/s RSS_MB s draws/s RSS_MB s draws/s RSS_MB
+echo "Monte Carlo on $SCEN: elapsed and CPU (user + system) seconds (/usr/bin/time),"
+echo "draws per elapsed second, peak RSS"
+printf '%-8s | %-34s | %-34s | %-34s\n' "" "dcdemand --threads 1" "dcdemand --threads 2" "peer (NumPy)"
+printf '%-8s | %7s %7s %10s %7s | %7s %7s %10s %7s | %7s %7s %10s %7s\n' draws s cpu_s draws/s RSS_MB s cpu_s draws/s RSS_MB s cpu_s draws/s RSS_MB
 for n in $DRAWS; do
-    set -- $(cat "$T/dcd1_$n.time") $(cat "$T/dcd2_$n.time") $(cat "$T/peer_$n.time")
-    awk -v n="$n" -v a="$1" -v ar="$2" -v b="$3" -v br="$4" -v c="$5" -v cr="$6" 'BEGIN {
-        printf "%-9d | %8.2f %10.0f %7.1f | %8.2f %10.0f %7.1f | %8.2f %10.0f %7.1f\n",
-            n, a, (a > 0 ? n / a : 0), ar / 1024, b, (b > 0 ? n / b : 0), br / 1024,
-            c, (c > 0 ? n / c : 0), cr / 1024 }'
+    cat "$T/dcd1_$n.time" "$T/dcd2_$n.time" "$T/peer_$n.time" | awk -v n="$n" '
+        { e[NR] = $1; r[NR] = $2 / 1024; u[NR] = $3 + $4 }
+        END { printf "%-8d", n
+              for (i = 1; i <= 3; i++) printf " | %7.2f %7.2f %10.0f %7.1f", e[i], u[i], (e[i] > 0 ? n / e[i] : 0), r[i]
+              printf "\n" }'
 done
 N=1000000
 set -- $(cat "$T/dcd1_$N.time") $(cat "$T/dcd2_$N.time") $(cat "$T/peer_$N.time")
 peer_self=$(tail -n 1 "$T/peer_$N.out")
-awk -v a="$1" -v b="$3" -v c="$5" -v self="$peer_self" -v a4="$(cut -d' ' -f1 "$T/dcd1_10000.time")" \
+awk -v a="$1" -v b="$5" -v c="$9" -v acpu="$(echo "$3 $4" | awk '{ print $1 + $2 }')" \
+    -v ccpu="$(echo "${11} ${12}" | awk '{ print $1 + $2 }')" \
+    -v self="$peer_self" -v a4="$(cut -d' ' -f1 "$T/dcd1_10000.time")" \
     -v a5="$(cut -d' ' -f1 "$T/dcd1_100000.time")" 'BEGIN {
-    printf "at 10^6 draws: dcdemand 1 thread is %.2fx the peer, 2 threads %.2fx the peer; 2 threads / 1 thread: %.2fx\n",
+    printf "at 10^6 draws, elapsed: dcdemand 1 thread is %.2fx the peer, 2 threads %.2fx the peer; 2 threads / 1 thread: %.2fx\n",
         (a > 0 ? c / a : 0), (b > 0 ? c / b : 0), (b > 0 ? a / b : 0)
+    printf "at 10^6 draws, CPU time: dcdemand 1 thread is %.2fx the peer\n", (acpu > 0 ? ccpu / acpu : 0)
     printf "peer elapsed by its own clock (model, sampling, percentiles; no start-up): %s s\n", self
     printf "linearity, dcdemand 1 thread: t(10^5)/t(10^4) = %.1f, t(10^6)/t(10^5) = %.1f (10 when linear; start-up weighs at 10^4)\n",
         (a4 > 0 ? a5 / a4 : 0), (a5 > 0 ? a / a5 : 0) }'
