@@ -246,6 +246,14 @@ static int tornado(dcd_sens *s, const dcd_umodel *m, dcd_umodel_ws *ws, const ch
     if (!x)
         return DCD_ENOMEM;
     tctx c = {m, ws};
+    double y = NAN;
+    memcpy(x, dcd_umodel_medians(m), s->d * sizeof *x);
+    if (dcd_umodel_eval(m, ws, x, &y) == DCD_OK && !isfinite(y)) {
+        dcd_diags_add(d, NULL, 0, 0, "--metric %s: the scenario gives it no value in %d",
+                      dcd_total_info[s->metric].name, s->year);
+        free(x);
+        return DCD_EUSAGE;
+    }
     int st =
         dcd_tornado(dcd_umodel_dists(m), s->d, 0.1, 0.9, tornado_eval, &c, x, &s->base, s->bars);
     if (st == DCD_EMODEL)

@@ -124,3 +124,7 @@ dcd sensitivity tests/golden/mc/fails.yaml -n 1000 -o "$T/fails"
 expect_rc "an evaluation that cannot be projected: exit 4" 4
 check "an evaluation that cannot be projected: message" grep -qx "tests/golden/mc/fails.yaml: error: base row 2, evaluation 1 of the Sobol design cannot be projected (national.total_twh = 47.3760790657): national.total_twh: the base-year total is smaller than data-centre demand in 2023 (2.62392 TWh short); Sobol indices need every evaluation: narrow the ranges" "$T/stderr"
 check "... and writes nothing" test ! -e "$T/fails"
+opt "--metric without a value" "dcdemand: --metric co2_mt: the scenario gives it no value in 2030" $K --metric co2_mt
+dcd sensitivity $K --metric ai_twh -n 100 --no-plots -o "$T/flat"
+expect_rc "a metric that does not vary: exit 4" 4
+check "a metric that does not vary: message" grep -qx "$K: error: ai_twh in 2030 does not vary with the uncertain inputs: no Sobol indices" "$T/stderr"
