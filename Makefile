@@ -84,7 +84,7 @@ DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
         format bench fuzz fuzz-replay readme-table readme charts deps-leakcheck deps-fuzz \
-        deps-format
+        deps-format deps-bench
 
 all: $(PROG)
 
@@ -127,6 +127,12 @@ if [ -n "$$missing" ]; then \
   fi; \
 fi
 endef
+
+## deps-bench: the Debian packages `make bench` needs besides the build's
+## (the NumPy peer of bench/mc_bench.sh, and /usr/bin/time)
+BENCH_DEB_PKGS := python3-numpy python3-yaml time
+deps-bench:
+	@$(call install_debs,$(BENCH_DEB_PKGS))
 
 $(BUILD)/.deps-ok: | $(BUILD)
 	@$(MAKE) --no-print-directory deps
@@ -280,12 +286,14 @@ uninstall:
 readme: $(PROG) readme-table
 	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
-## bench: time one evaluation of the model (see bench/README.md)
+## bench: time one evaluation of the model, then Monte Carlo against the NumPy
+## peer (bench/mc_bench.sh; see bench/README.md)
 BENCH_SCENARIOS ?= $(DEFAULT_SCENARIO) bench/fleet.yaml
 $(BUILD)/bench_project: bench/bench_project.c $(LIB)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
-bench: $(BUILD)/bench_project
+bench: $(BUILD)/bench_project $(PROG) deps-bench
 	$(BUILD)/bench_project -n 200000 $(BENCH_SCENARIOS)
+	sh bench/mc_bench.sh ./$(PROG)
 
 ## format: clang-format every C file
 format: | deps-format
@@ -304,7 +312,7 @@ help:
 	@echo "make uninstall  remove what install installed, listing what was (not) found"
 	@echo "make charts     redraw the chart gallery in plots/"
 	@echo "make readme     regenerate the program output and check table in README.md"
-	@echo "make bench      time one evaluation of the model"
+	@echo "make bench      time one evaluation, then mc against the NumPy peer"
 	@echo "make fuzz       every fuzz harness for FUZZ_TIME seconds (clang libFuzzer)"
 	@echo "make fuzz-replay  replay every tests/fuzz/corpus_* once (CI)"
 	@echo "make deps       install missing Debian packages (root or sudo) or print the command"

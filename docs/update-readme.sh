@@ -39,3 +39,17 @@ replace solve-output "$tmp/solve"
     "$BIN" calibrate -o "$tmp/out" --no-plots scenarios/lbnl-2024-history.yaml --fit segments.conventional.growth,segments.accelerated.growth | grep -v '^wrote '
 } >"$tmp/calibrate"
 replace calibrate-output "$tmp/calibrate"
+
+# mc-output: the Monte Carlo example on the uncertain McKinsey scenario.
+{
+    echo '$ ./dcdemand mc scenarios/mckinsey-2024-uncertain.yaml -n 100000'
+    "$BIN" mc -o "$tmp/out" --no-plots scenarios/mckinsey-2024-uncertain.yaml -n 100000 | grep -v '^wrote '
+} >"$tmp/mc"
+replace mc-output "$tmp/mc"
+
+# sensitivity-output: the tornado and Sobol ranking of the same scenario.
+{
+    echo '$ ./dcdemand sensitivity scenarios/mckinsey-2024-uncertain.yaml'
+    "$BIN" sensitivity -o "$tmp/out" --no-plots scenarios/mckinsey-2024-uncertain.yaml 2>/dev/null | grep -v '^wrote '
+} >"$tmp/sensitivity"
+replace sensitivity-output "$tmp/sensitivity"

@@ -48,6 +48,17 @@ int dcd_cmd_report(int argc, char **argv);
  * cmd_calibrate.c; docs/solve.md). */
 int dcd_cmd_solve(int argc, char **argv);
 int dcd_cmd_calibrate(int argc, char **argv);
+/* `mc` and `merge`: Monte Carlo over uncertain inputs, and shards combined
+ * (cmd_mc.c; docs/uncertainty.md). */
+int dcd_cmd_mc(int argc, char **argv);
+int dcd_cmd_merge(int argc, char **argv);
+/* `sensitivity`: tornado and Sobol indices (cmd_sensitivity.c;
+ * docs/uncertainty.md); merge calls dcd_merge_sensitivity() when the first
+ * shard file is a sensitivity shard (dcd_merge_is_sensitivity()). */
+int dcd_cmd_sensitivity(int argc, char **argv);
+int dcd_merge_is_sensitivity(const char *path);
+int dcd_merge_sensitivity(const char *const *files, size_t n, const char *outdir, int quiet,
+                          int plots);
 
 /* Shared helpers for commands. */
 

@@ -10,7 +10,7 @@
  * Whether a path names an input, whether it is a series, and which values it
  * allows are the scenario's business: the caller (the loader, with its
  * schema) answers through a dcd_input_lookup callback.  Without one, only the
- * format is checked and the modes stay DCD_APPLY_DEFAULT.
+ * format is checked and the modes stay DCD_DRAW_DEFAULT.
  */
 #ifndef DCD_UNCERTAINTY_H
 #define DCD_UNCERTAINTY_H
@@ -22,12 +22,12 @@
 #include "dcd_tree.h"
 
 /* How a draw v changes the input. */
-typedef enum dcd_apply {
-    DCD_APPLY_DEFAULT, /* not given: scale for a series, value otherwise */
-    DCD_APPLY_SCALE,   /* every point x becomes x * v */
-    DCD_APPLY_SHIFT,   /* every point x becomes x + v */
-    DCD_APPLY_VALUE    /* the input (every point of a series) becomes v */
-} dcd_apply;
+typedef enum dcd_draw_apply {
+    DCD_DRAW_DEFAULT, /* not given: scale for a series, value otherwise */
+    DCD_DRAW_SCALE,   /* every point x becomes x * v */
+    DCD_DRAW_SHIFT,   /* every point x becomes x + v */
+    DCD_DRAW_VALUE    /* the input (every point of a series) becomes v */
+} dcd_draw_apply;
 
 typedef enum dcd_input_kind {
     DCD_INPUT_NUMBER = 1, /* a plain number (energy_twh, national.total_twh) */
@@ -42,17 +42,21 @@ typedef struct dcd_input_info {
     double lo, hi;             /* allowed values (infinite ends for none) */
     int lo_open, hi_open;      /* 1 when the end itself is excluded */
     const char *what;          /* the range in words: "a fraction in [0, 1]" */
+    const char *why;           /* when the lookup returns 0: why PATH names no input (may be
+                                  NULL; owned by the lookup's CTX) */
 } dcd_input_info;
 
 /* Returns 1 and fills *INFO when PATH names an input of the scenario, 0
- * when it names none.  CTX is the caller's. */
+ * when it names none (then INFO->why may say why).  CTX is the caller's.
+ * A base range of NaN (an input the scenario does not give) skips the range
+ * check of the scale and shift modes. */
 typedef int (*dcd_input_lookup)(void *ctx, const char *path, dcd_input_info *info);
 
 /* One uncertain input. */
 typedef struct dcd_uncertain {
     char *path;    /* owned: "segments.ai.growth" */
     dcd_dist dist; /* owned */
-    dcd_apply apply;
+    dcd_draw_apply apply;
     const char *file; /* where the key was written (interned by the tree's pool) */
     int line, column;
 } dcd_uncertain;
@@ -77,12 +81,27 @@ int dcd_uncertainty_parse(const dcd_node *node, dcd_input_lookup lookup, void *c
 void dcd_uncertainty_free(dcd_uncertainty *u);
 
 /* The input value from BASE and draw V under mode A (DEFAULT acts as VALUE). */
-double dcd_apply_draw(dcd_apply a, double base, double v);
+double dcd_apply_draw(dcd_draw_apply a, double base, double v);
 /* "scale", "shift", "value" or "default". */
-const char *dcd_apply_name(dcd_apply a);
+const char *dcd_draw_apply_name(dcd_draw_apply a);
 /* The range [*LO, *HI] that an input with base values [BMIN, BMAX] can take
  * under mode A when draws lie in [DLO, DHI] (ends may be infinite). */
-void dcd_apply_range(dcd_apply a, double bmin, double bmax, double dlo, double dhi, double *lo,
+void dcd_apply_range(dcd_draw_apply a, double bmin, double bmax, double dlo, double dhi, double *lo,
                      double *hi);
+
+/* ---- the scenario's uncertainty (model/io/uncertainty_scenario.c) ---- */
+
+struct dcd_scenario;
+
+/* Reads the `uncertainty:` key of the loaded scenario SC (its resolved tree,
+ * after `extends:` and `--set`) with a lookup built from the schema (allowed
+ * ranges, dcd_schema_lookup()) and the bound scenario (what a path names,
+ * through dcd_prepared_path_kind(); base values), then checks that every
+ * input can be applied by the prepared scenario in its mode.  Fills *OUT
+ * (n == 0 when SC has no `uncertainty:` key).  Problems are located errors in
+ * DIAGS and DCD_EINPUT is returned (*OUT empty); DCD_ENOMEM on OOM.  The
+ * caller frees *OUT with dcd_uncertainty_free().  The loader calls it on
+ * every scenario that has the key (so `validate` reports its errors). */
+int dcd_scenario_uncertainty(const struct dcd_scenario *sc, dcd_uncertainty *out, dcd_diags *diags);
 
 #endif

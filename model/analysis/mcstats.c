@@ -42,6 +42,9 @@ struct dcd_mcstats {
     double *bmean, *bm2; /* per block x cell: Welford partials */
     double **vals;       /* exact: per block, ncells x nok values (cell-major) */
     hist *h;             /* histogram mode: per cell */
+    double *scratch;     /* histogram mode: values not yet counted, cell-major */
+    size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
+    size_t range_draws;  /* draws of the blocks of the range */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
     size_t count, failed;
@@ -61,6 +64,7 @@ void dcd_mcstats_free(dcd_mcstats *s)
         }
     free(s->vals);
     free(s->h);
+    free(s->scratch);
     free(s->pcts);
     free(s->thr);
     free(s->have);
@@ -103,6 +107,8 @@ dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block
         s->cfg.exact_budget_bytes = (size_t)64 << 20;
     s->first_block = first_block;
     s->nblocks = nblocks;
+    for (size_t b = first_block; b < first_block + nblocks; b++)
+        s->range_draws += dcd_sample_block_size(cfg->ndraws, b);
     size_t nc = cfg->ncells;
     s->exact = cfg->ndraws <= s->cfg.exact_budget_bytes / sizeof(double) / nc;
     s->sub = 4;
@@ -195,6 +201,51 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
     return 0;
 }
 
+/* Blocks whose values wait for the histogram (see add_values()). */
+#define PEND_BLOCKS 4
+
+/* Counts the waiting values into the histograms.  0, or -1 on OOM. */
+static int flush(dcd_mcstats *s)
+{
+    for (size_t c = 0; s->pend && c < s->cfg.ncells; c++)
+        for (size_t j = 0; j < s->pend; j++)
+            if (hist_add(s, &s->h[c], s->scratch[c * s->pcap + j]))
+                return -1;
+    s->pend = 0;
+    return 0;
+}
+
+/* One draw's NC values ROW into the running means, sums of squares and
+ * extremes (the arrays do not overlap: restrict lets the loop be
+ * vectorised; each lane does the same IEEE operations). */
+static void welford_row(size_t nc, const double *restrict row, double inv, double *restrict mean,
+                        double *restrict m2, double *restrict vmin, double *restrict vmax)
+{
+    size_t c = 0;
+    for (; c + 2 <= nc; c += 2) { /* two lanes: one SSE2 operation each */
+        double x0 = row[c], x1 = row[c + 1];
+        double d0 = x0 - mean[c], d1 = x1 - mean[c + 1];
+        double mu0 = mean[c] + d0 * inv, mu1 = mean[c + 1] + d1 * inv;
+        mean[c] = mu0;
+        mean[c + 1] = mu1;
+        m2[c] += d0 * (x0 - mu0);
+        m2[c + 1] += d1 * (x1 - mu1);
+        vmin[c] = x0 < vmin[c] ? x0 : vmin[c];
+        vmin[c + 1] = x1 < vmin[c + 1] ? x1 : vmin[c + 1];
+        vmax[c] = x0 > vmax[c] ? x0 : vmax[c];
+        vmax[c + 1] = x1 > vmax[c + 1] ? x1 : vmax[c + 1];
+    }
+    for (; c < nc; c++) {
+        double x = row[c];
+        double d = x - mean[c];
+        double mu = mean[c] + d * inv;
+        mean[c] = mu;
+        m2[c] += d * (x - mu);
+        vmin[c] = x < vmin[c] ? x : vmin[c];
+        vmax[c] = x > vmax[c] ? x : vmax[c];
+    }
+}
+
 /* Welford over the M draws of block row BI, and everything else per value. */
 static int add_values(dcd_mcstats *s, size_t bi, const double *values, const unsigned char *ok,
                       size_t m)
@@ -209,34 +260,67 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
         if (!keep)
             return DCD_ENOMEM;
     }
+    /* Row-major pass (contiguous, vectorisable): Welford, extremes,
+     * exceedance.  Then a cell-major pass for the kept values or the
+     * histogram, so that one cell's histogram stays in cache for the whole
+     * block.  The arithmetic per cell is in draw order either way. */
     size_t k = 0;
     for (size_t i = 0; i < m; i++) {
         if (ok && !ok[i])
             continue;
         k++;
         double inv = 1.0 / (double)k;
-        for (size_t c = 0; c < nc; c++) {
-            double x = values[i * nc + c];
-            double d = x - mean[c];
-            mean[c] += d * inv;
-            m2[c] += d * (x - mean[c]);
-            if (x < s->vmin[c])
-                s->vmin[c] = x;
-            if (x > s->vmax[c])
-                s->vmax[c] = x;
-            if (keep)
-                keep[c * nok + (k - 1)] = x; /* cell-major: a cell's values together */
-            else if (hist_add(s, &s->h[c], x))
+        const double *row = values + i * nc;
+        welford_row(nc, row, inv, mean, m2, s->vmin, s->vmax);
+        for (size_t t = 0; t < s->cfg.nthresholds; t++)
+            s->exceed[t] += row[s->thr[t].cell] > s->thr[t].value;
+    }
+    /* Histogram mode: the values wait, cell-major, until several blocks
+     * are there, so that each cell's histogram (larger than the first
+     * cache levels) is loaded once for all of them.  Counts are integers:
+     * the order of counting changes nothing. */
+    double *cm = keep;
+    size_t stride = nok, off = 0;
+    if (!cm && nok) {
+        if (!s->scratch) {
+            s->pcap = PEND_BLOCKS * DCD_SAMPLE_BLOCK;
+            if (s->pcap > s->range_draws)
+                s->pcap = s->range_draws;
+            if (!(s->scratch = malloc(s->pcap * nc * sizeof *s->scratch)))
                 return DCD_ENOMEM;
         }
-        for (size_t t = 0; t < s->cfg.nthresholds; t++)
-            s->exceed[t] += values[i * nc + s->thr[t].cell] > s->thr[t].value;
+        if (s->pend + nok > s->pcap && flush(s))
+            return DCD_ENOMEM;
+        cm = s->scratch;
+        stride = s->pcap;
+        off = s->pend;
+    }
+    /* Transposed by tiles of TILE draws (rows read from cache). */
+    enum { TILE = 32 };
+    size_t i0 = 0;
+    k = 0;
+    while (i0 < m) {
+        size_t idx[TILE], nt = 0, i = i0;
+        for (; i < m && nt < TILE; i++)
+            if (!ok || ok[i])
+                idx[nt++] = i;
+        for (size_t c = 0; c < nc; c++)
+            for (size_t j = 0; j < nt; j++)
+                cm[c * stride + off + k + j] = values[idx[j] * nc + c];
+        k += nt;
+        i0 = i;
     }
     if (s->vals)
         s->vals[bi] = keep;
     s->nok[bi] = nok;
     s->count += nok;
     s->failed += m - nok;
+    if (!keep) {
+        s->pend += nok;
+        if ((s->pend + DCD_SAMPLE_BLOCK > s->pcap || s->count + s->failed == s->range_draws) &&
+            flush(s))
+            return DCD_ENOMEM;
+    }
     return DCD_OK;
 }
 
@@ -295,6 +379,8 @@ int dcd_mcstats_merge(dcd_mcstats *dst, dcd_mcstats *src)
     if (!same_config(dst, src) || src->first_block < dst->first_block ||
         src->first_block + src->nblocks > dst->first_block + dst->nblocks)
         return DCD_EUSAGE;
+    if (flush(dst) || flush(src))
+        return DCD_ENOMEM;
     size_t shift = src->first_block - dst->first_block;
     for (size_t b = 0; b < src->nblocks; b++)
         if (src->have[b] && dst->have[shift + b])

@@ -26,6 +26,10 @@ static const command COMMANDS[] = {
     {"report", dcd_cmd_report, "runs, charts, comparison and an index.md in one folder"},
     {"solve", dcd_cmd_solve, "goal seek: the input value at which a metric hits a target"},
     {"calibrate", dcd_cmd_calibrate, "fit inputs to observed history (least squares)"},
+    {"mc", dcd_cmd_mc, "Monte Carlo: how likely an outcome is, from uncertain inputs"},
+    {"sensitivity", dcd_cmd_sensitivity,
+     "which uncertain inputs drive an outcome (tornado, Sobol)"},
+    {"merge", dcd_cmd_merge, "combine the shards of an mc or sensitivity run into its files"},
 };
 
 static void help(FILE *f)
@@ -36,7 +40,7 @@ static void help(FILE *f)
           "Commands:\n",
           f);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
-        fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+        fprintf(f, "  %-11s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fputs("\nOptions:\n"
           "  -h, --help     show this help and exit\n"
           "  -V, --version  show the version and exit\n\n"

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dcd_load_impl.h"
+#include "dcd_uncertainty.h"
 
 void dcd_scenario_free(dcd_scenario *sc)
 {
@@ -338,6 +339,11 @@ int dcd_finish_scenario(dcd_scenario *sc, dcd_sha256 *sha, const char *const *se
         rc = DCD_EINPUT;
         goto fail;
     }
+    dcd_uncertainty unc; /* validated here; the analyses read it again */
+    rc = dcd_scenario_uncertainty(sc, &unc, diags);
+    dcd_uncertainty_free(&unc);
+    if (rc != DCD_OK)
+        goto fail;
     if ((rc = dcd_emit_check(sc, diags)) != DCD_OK)
         goto fail;
     *out = sc;

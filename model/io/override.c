@@ -33,6 +33,25 @@ static void shift_columns(dcd_node *n, int by)
     }
 }
 
+/* The length of the longest key of map CUR written with dots
+ * (`segments.ai.growth:` under `uncertainty:`) that the path from SEG to EQ
+ * starts with, whole components only; 0 when none. */
+static size_t dotted_key(const dcd_node *cur, const char *seg, const char *eq)
+{
+    size_t best = 0;
+    if (!cur || cur->kind != DCD_NODE_MAP)
+        return 0;
+    for (size_t i = 0; i < cur->n; i++) {
+        const char *k = cur->keys[i]->text;
+        size_t kl = k ? strlen(k) : 0;
+        if (!k || !strchr(k, '.') || kl > (size_t)(eq - seg) || kl <= best)
+            continue;
+        if (memcmp(k, seg, kl) == 0 && (seg + kl == eq || seg[kl] == '.'))
+            best = kl;
+    }
+    return best;
+}
+
 int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
 {
     char label[32];
@@ -82,7 +101,9 @@ int dcd_apply_set(dcd_loader *ld, dcd_node *root, const char *arg, size_t index)
     const char *seg = arg;
     int col = 1;
     for (;;) {
-        const char *dot = memchr(seg, '.', (size_t)(eq - seg));
+        size_t dk = dotted_key(cur, seg, eq);
+        const char *dot =
+            dk ? (seg + dk == eq ? NULL : seg + dk) : memchr(seg, '.', (size_t)(eq - seg));
         const char *end = dot ? dot : eq;
         size_t kl = (size_t)(end - seg);
         if (kl == 0) {

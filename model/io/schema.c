@@ -146,6 +146,11 @@ static const dcd_key_info ROWS[] = {
     {.path = "history", .type = DCD_KEY_LIST, .unit = "", .default_text = "none",
      .allowed = "see below", .meaning = "observed figures, drawn on charts", .doc = "top",
      NONE_DEFAULT},
+    {.path = "uncertainty", .type = DCD_KEY_EXTERNAL, .unit = "", .default_text = "none",
+     .allowed = "see docs/uncertainty.md",
+     .meaning = "distributions of inputs for `dcdemand mc`; the other commands use the base "
+                "values",
+     .doc = "top", NONE_DEFAULT},
 
     /* ---- every segment ---- */
     {.path = "segments.*.ai", .type = DCD_KEY_BOOL, .unit = "", .default_text = "required",

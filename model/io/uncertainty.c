@@ -43,21 +43,21 @@ static void err(parser *p, const dcd_node *n, const char *fmt, ...)
     p->errors++;
 }
 
-const char *dcd_apply_name(dcd_apply a)
+const char *dcd_draw_apply_name(dcd_draw_apply a)
 {
     switch (a) {
-    case DCD_APPLY_SCALE: return "scale";
-    case DCD_APPLY_SHIFT: return "shift";
-    case DCD_APPLY_VALUE: return "value";
+    case DCD_DRAW_SCALE: return "scale";
+    case DCD_DRAW_SHIFT: return "shift";
+    case DCD_DRAW_VALUE: return "value";
     default: return "default";
     }
 }
 
-double dcd_apply_draw(dcd_apply a, double base, double v)
+double dcd_apply_draw(dcd_draw_apply a, double base, double v)
 {
     switch (a) {
-    case DCD_APPLY_SCALE: return base * v;
-    case DCD_APPLY_SHIFT: return base + v;
+    case DCD_DRAW_SCALE: return base * v;
+    case DCD_DRAW_SHIFT: return base + v;
     default: return v;
     }
 }
@@ -68,13 +68,13 @@ static double mul(double a, double b)
     return a == 0 || b == 0 ? 0 : a * b;
 }
 
-void dcd_apply_range(dcd_apply a, double bmin, double bmax, double dlo, double dhi, double *lo,
+void dcd_apply_range(dcd_draw_apply a, double bmin, double bmax, double dlo, double dhi, double *lo,
                      double *hi)
 {
-    if (a == DCD_APPLY_SHIFT) {
+    if (a == DCD_DRAW_SHIFT) {
         *lo = bmin + dlo;
         *hi = bmax + dhi;
-    } else if (a == DCD_APPLY_SCALE) {
+    } else if (a == DCD_DRAW_SCALE) {
         double c[4] = {mul(bmin, dlo), mul(bmin, dhi), mul(bmax, dlo), mul(bmax, dhi)};
         *lo = *hi = c[0];
         for (int i = 1; i < 4; i++) {
@@ -383,7 +383,7 @@ static int parse_leaf_dist(parser *p, const dcd_node *key, const dcd_node *m, co
     }
     params pp;
     memset(&pp, 0, sizeof pp);
-    dcd_apply apply = DCD_APPLY_DEFAULT;
+    dcd_draw_apply apply = DCD_DRAW_DEFAULT;
     const dcd_node *apply_node = NULL;
     int bad = 0;
     for (size_t i = 0; i < m->n; i++) {
@@ -404,8 +404,8 @@ static int parse_leaf_dist(parser *p, const dcd_node *key, const dcd_node *m, co
                 bad = 1;
             } else {
                 apply_node = v;
-                apply = v->text[1] == 'c' ? DCD_APPLY_SCALE
-                                          : (v->text[1] == 'h' ? DCD_APPLY_SHIFT : DCD_APPLY_VALUE);
+                apply = v->text[1] == 'c' ? DCD_DRAW_SCALE
+                                          : (v->text[1] == 'h' ? DCD_DRAW_SHIFT : DCD_DRAW_VALUE);
             }
             continue;
         }
@@ -519,11 +519,14 @@ static void check_inputs(parser *p)
             continue;
         dcd_input_info info = {0};
         if (!p->lookup(p->ctx, in->path, &info)) {
-            err(p, &at, "uncertainty.%s: names no input of the scenario", in->path);
+            err(p, &at, "uncertainty.%s: names no input of the scenario%s%.200s", in->path,
+                info.why ? ": " : "", info.why ? info.why : "");
             continue;
         }
-        if (in->apply == DCD_APPLY_DEFAULT)
-            in->apply = info.kind == DCD_INPUT_SERIES ? DCD_APPLY_SCALE : DCD_APPLY_VALUE;
+        if (in->apply == DCD_DRAW_DEFAULT)
+            in->apply = info.kind == DCD_INPUT_SERIES ? DCD_DRAW_SCALE : DCD_DRAW_VALUE;
+        if (in->apply != DCD_DRAW_VALUE && (isnan(info.base_min) || isnan(info.base_max)))
+            continue; /* no base value: the prepared scenario refuses the mode */
         double dlo, dhi, lo, hi;
         dcd_dist_support(&in->dist, &dlo, &dhi);
         dcd_apply_range(in->apply, info.base_min, info.base_max, dlo, dhi, &lo, &hi);
@@ -536,7 +539,7 @@ static void check_inputs(parser *p)
             err(p, &at,
                 "uncertainty.%s: the draws (%s) can reach %g, outside the input's "
                 "range: expected %s; narrow the distribution or truncate it with min and max",
-                in->path, dcd_apply_name(in->apply), below ? lo : hi,
+                in->path, dcd_draw_apply_name(in->apply), below ? lo : hi,
                 info.what ? info.what : "an allowed value");
     }
 }

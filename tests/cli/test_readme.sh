@@ -31,7 +31,7 @@ expect_rc "README error example exits 3" 3
 expect_same "README error output is current" "$T/readme-errors" "$T/stderr"
 
 # The solve and calibrate examples show the program's own output.
-for c in solve calibrate; do
+for c in solve calibrate sensitivity; do
     sed -n "/<!-- $c-output:start -->/,/<!-- $c-output:end -->/p" README.md | sed '1,2d;$d' | sed '$d' >"$T/readme-$c"
     cmd=$(head -n 1 "$T/readme-$c" | sed 's/^\$ \.\/dcdemand //')
     # shellcheck disable=SC2086 # the README's words are the arguments
@@ -40,3 +40,12 @@ for c in solve calibrate; do
     { head -n 1 "$T/readme-$c"; grep -v '^wrote ' "$T/stdout"; } >"$T/actual-$c"
     expect_same "README $c output is current (make readme refreshes it)" "$T/readme-$c" "$T/actual-$c"
 done
+
+# The Monte Carlo example shows the program's own output.
+sed -n "/<!-- mc-output:start -->/,/<!-- mc-output:end -->/p" README.md | sed '1,2d;$d' | sed '$d' >"$T/readme-mc"
+cmd=$(head -n 1 "$T/readme-mc" | sed 's/^\$ \.\/dcdemand //')
+# shellcheck disable=SC2086 # the README's words are the arguments
+dcd $cmd -o "$T/out-mc" --no-plots
+expect_rc "README mc example exits 0" 0
+{ head -n 1 "$T/readme-mc"; grep -v '^wrote ' "$T/stdout"; } >"$T/actual-mc"
+expect_same "README mc output is current (make readme refreshes it)" "$T/readme-mc" "$T/actual-mc"

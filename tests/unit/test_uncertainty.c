@@ -93,19 +93,19 @@ static void test_valid(void)
     gsl_test(parse(text, 1, &u, out, sizeof out), "a valid block parses: %s", out);
     gsl_test(u.n != 6 || calls != 6, "6 inputs, each looked up (%zu, %d)", u.n, calls);
     const dcd_uncertain *g = get(&u, "segments.ai.growth");
-    gsl_test(!g || g->apply != DCD_APPLY_SCALE || g->dist.kind != DCD_DIST_TRIANGULAR,
+    gsl_test(!g || g->apply != DCD_DRAW_SCALE || g->dist.kind != DCD_DIST_TRIANGULAR,
              "a series defaults to scale");
     gsl_test(!g || g->line != 3 || g->column != 3, "located at the key (3:3)");
     const dcd_uncertain *pt = get(&u, "segments.ai.growth.2027");
-    gsl_test(!pt || pt->apply != DCD_APPLY_VALUE, "a series point defaults to value");
+    gsl_test(!pt || pt->apply != DCD_DRAW_VALUE, "a series point defaults to value");
     gsl_test(!pt || pt->dist.lo != 0.2 || pt->dist.hi != 0.6, "the normal is truncated");
     const dcd_uncertain *pu = get(&u, "pue");
-    gsl_test(!pu || pu->apply != DCD_APPLY_SHIFT, "mode: shift");
+    gsl_test(!pu || pu->apply != DCD_DRAW_SHIFT, "mode: shift");
     const dcd_uncertain *nt = get(&u, "national.total_twh");
-    gsl_test(!nt || nt->apply != DCD_APPLY_VALUE, "nested form: national.total_twh, value");
+    gsl_test(!nt || nt->apply != DCD_DRAW_VALUE, "nested form: national.total_twh, value");
     gsl_test_rel(nt ? dcd_dist_median(&nt->dist) : 0, 3973, 1e-12, "lognormal median 3973");
     const dcd_uncertain *ut = get(&u, "segments.ai.utilisation");
-    gsl_test(!ut || ut->apply != DCD_APPLY_VALUE || ut->dist.kind != DCD_DIST_PERT ||
+    gsl_test(!ut || ut->apply != DCD_DRAW_VALUE || ut->dist.kind != DCD_DIST_PERT ||
                  ut->dist.b != 0.7,
              "pert: numeric mode is the peak, apply: value the mode");
     const dcd_uncertain *cg = get(&u, "segments.conv.capacity_gw");
@@ -121,23 +121,23 @@ static void test_valid(void)
     gsl_test(parse("uncertainty: {nowhere.at.all: {dist: uniform, min: 1, max: 2}}\n", 0, &u, out,
                    sizeof out),
              "without a lookup any well-formed path passes");
-    gsl_test(u.n != 1 || u.inputs[0].apply != DCD_APPLY_DEFAULT, "mode left default");
+    gsl_test(u.n != 1 || u.inputs[0].apply != DCD_DRAW_DEFAULT, "mode left default");
     dcd_uncertainty_free(&u);
 }
 
 static void test_apply(void)
 {
     double lo, hi;
-    dcd_apply_range(DCD_APPLY_SCALE, -0.2, 0.75, 0.8, 1.3, &lo, &hi);
+    dcd_apply_range(DCD_DRAW_SCALE, -0.2, 0.75, 0.8, 1.3, &lo, &hi);
     gsl_test(lo != -0.2 * 1.3 || hi != 0.75 * 1.3, "scale range of a series with negatives");
-    dcd_apply_range(DCD_APPLY_SCALE, 0, 0.75, -HUGE_VAL, HUGE_VAL, &lo, &hi);
+    dcd_apply_range(DCD_DRAW_SCALE, 0, 0.75, -HUGE_VAL, HUGE_VAL, &lo, &hi);
     gsl_test(lo != -HUGE_VAL || hi != HUGE_VAL, "unbounded scale");
-    dcd_apply_range(DCD_APPLY_SHIFT, 1.2, 1.4, -0.1, 0.1, &lo, &hi);
+    dcd_apply_range(DCD_DRAW_SHIFT, 1.2, 1.4, -0.1, 0.1, &lo, &hi);
     gsl_test_rel(lo, 1.1, 1e-15, "shift range low");
     gsl_test_rel(hi, 1.5, 1e-15, "shift range high");
-    gsl_test_rel(dcd_apply_draw(DCD_APPLY_SCALE, 0.4, 1.25), 0.5, 1e-15, "scale draw");
-    gsl_test_rel(dcd_apply_draw(DCD_APPLY_SHIFT, 1.3, -0.05), 1.25, 1e-15, "shift draw");
-    gsl_test_rel(dcd_apply_draw(DCD_APPLY_VALUE, 1.3, 2.385), 2.385, 0, "value draw");
+    gsl_test_rel(dcd_apply_draw(DCD_DRAW_SCALE, 0.4, 1.25), 0.5, 1e-15, "scale draw");
+    gsl_test_rel(dcd_apply_draw(DCD_DRAW_SHIFT, 1.3, -0.05), 1.25, 1e-15, "shift draw");
+    gsl_test_rel(dcd_apply_draw(DCD_DRAW_VALUE, 1.3, 2.385), 2.385, 0, "value draw");
 }
 
 static void test_errors(void)

@@ -1,0 +1,794 @@
+/* mc.c - the Monte Carlo analysis (dcd_mc.h; docs/uncertainty.md).
+ *
+ * Cells: year-major, cell = year index * DCD_MC_NMETRIC + metric position,
+ * the order of the rows of quantiles.csv.  Each block of draws is drawn,
+ * evaluated and added to the statistics of the thread that took it; the
+ * statistics merge exactly (dcd_mcstats.h), so the files do not depend on
+ * the threads.  A shard keeps its blocks' statistics, the rows of draws.csv
+ * for its blocks and its first failure; merging the N shards gives the
+ * state of one run.
+ */
+#include "dcd_mc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dcd_engine.h"
+#include "dcd_format.h"
+#include "dcd_mcstats.h"
+#include "dcd_table.h"
+#include "dcd_uncertain.h"
+
+const int dcd_mc_metrics[DCD_MC_NMETRIC] = {
+    DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH,
+    DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_LOAD_GW,   DCD_T_AI_LOAD_GW};
+
+#define NDEF 7
+#define MAXP (NDEF + DCD_MC_MAX_PCTS)
+#define NOFAIL ((size_t)-1)
+
+struct dcd_mc {
+    char name[65], checksum[65];
+    size_t ndraws;
+    uint64_t seed;
+    int sampling, start, keep_draws;
+    size_t ny;
+    double max_failed_pct;
+    size_t shard, nshards, first_block, nblocks;
+    double pcts[MAXP]; /* sorted union of the default and extra percentiles */
+    size_t npcts;
+    double extra[DCD_MC_MAX_PCTS];
+    size_t nextra;
+    dcd_mc_threshold thr[DCD_MC_MAX_THRESHOLDS];
+    size_t nthr;
+    dcd_mcstats *stats;
+    size_t first_fail;
+    char *fail_why;
+    dcd_buf draws_head, draws_rows;
+};
+
+void dcd_mc_free(dcd_mc *mc)
+{
+    if (!mc)
+        return;
+    dcd_mcstats_free(mc->stats);
+    free(mc->fail_why);
+    dcd_buf_free(&mc->draws_head);
+    dcd_buf_free(&mc->draws_rows);
+    free(mc);
+}
+
+size_t dcd_mc_ndraws(const dcd_mc *mc)
+{
+    return mc->ndraws;
+}
+size_t dcd_mc_done(const dcd_mc *mc)
+{
+    return dcd_mcstats_count(mc->stats);
+}
+size_t dcd_mc_failed(const dcd_mc *mc)
+{
+    return dcd_mcstats_failed(mc->stats);
+}
+size_t dcd_mc_first_failure(const dcd_mc *mc, const char **why)
+{
+    if (why)
+        *why = mc->fail_why ? mc->fail_why : "";
+    return mc->first_fail;
+}
+const char *dcd_mc_name(const dcd_mc *mc)
+{
+    return mc->name;
+}
+int dcd_mc_is_shard(const dcd_mc *mc)
+{
+    return mc->nshards > 0;
+}
+int dcd_mc_has_draws(const dcd_mc *mc)
+{
+    return mc->keep_draws;
+}
+void dcd_mc_shard_file(const dcd_mc *mc, char *out, size_t cap)
+{
+    snprintf(out, cap, "mc-shard-%zu-of-%zu.txt", mc->shard, mc->nshards);
+}
+
+static int metric_pos(int metric)
+{
+    for (int k = 0; k < DCD_MC_NMETRIC; k++)
+        if (dcd_mc_metrics[k] == metric)
+            return k;
+    return -1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The statistics' configuration of MC (pointing into MC and THR). */
+static void stats_config(const dcd_mc *mc, dcd_threshold *thr, dcd_mcstats_config *cfg)
+{
+    for (size_t k = 0; k < mc->nthr; k++) {
+        thr[k].cell = (size_t)(mc->thr[k].year - mc->start) * DCD_MC_NMETRIC +
+                      (size_t)metric_pos(mc->thr[k].metric);
+        thr[k].value = mc->thr[k].value;
+    }
+    memset(cfg, 0, sizeof *cfg);
+    cfg->ndraws = mc->ndraws;
+    cfg->ncells = mc->ny * DCD_MC_NMETRIC;
+    cfg->pcts = mc->pcts;
+    cfg->npcts = mc->npcts;
+    cfg->thresholds = thr;
+    cfg->nthresholds = mc->nthr;
+}
+
+/* The year of draws.csv's outputs and of the default thresholds. */
+static int target_year(const dcd_mc *mc)
+{
+    int end = mc->start + (int)mc->ny - 1;
+    return 2030 >= mc->start && 2030 <= end ? 2030 : end;
+}
+
+/* Fills MC's configuration from the options; DCD_EUSAGE with a message. */
+static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, dcd_diags *d)
+{
+    dcd_scenario_safe_name(sc, mc->name);
+    memcpy(mc->checksum, sc->checksum_hex, sizeof mc->checksum);
+    mc->ndraws = o->ndraws;
+    mc->seed = o->seed;
+    mc->sampling = o->sampling;
+    mc->start = sc->start;
+    mc->ny = dcd_scenario_years(sc);
+    mc->keep_draws = o->keep_draws;
+    mc->max_failed_pct = o->max_failed_pct;
+    mc->shard = o->shard;
+    mc->nshards = o->nshards;
+    mc->first_fail = NOFAIL;
+    if (o->nextra > DCD_MC_MAX_PCTS || o->nthresholds > DCD_MC_MAX_THRESHOLDS) {
+        dcd_diags_add(d, NULL, 0, 0, "too many percentiles or thresholds");
+        return DCD_EUSAGE;
+    }
+    memcpy(mc->pcts, dcd_mcstats_default_pcts, sizeof dcd_mcstats_default_pcts);
+    mc->npcts = NDEF;
+    for (size_t k = 0; k < o->nextra; k++) {
+        mc->extra[mc->nextra++] = o->extra_pcts[k];
+        mc->pcts[mc->npcts++] = o->extra_pcts[k];
+    }
+    qsort(mc->pcts, mc->npcts, sizeof *mc->pcts, cmp_double);
+    int y = target_year(mc);
+    if (!o->thresholds) {
+        static const double def[] = {8, 11, 12};
+        for (size_t k = 0; k < 3; k++)
+            mc->thr[mc->nthr++] = (dcd_mc_threshold){DCD_T_DC_SHARE_PCT, y, def[k]};
+    }
+    for (size_t k = 0; o->thresholds && k < o->nthresholds; k++) {
+        const dcd_mc_threshold *t = &o->thresholds[k];
+        if (metric_pos(t->metric) < 0 || t->year < mc->start ||
+            t->year > mc->start + (int)mc->ny - 1) {
+            dcd_diags_add(d, NULL, 0, 0, "--threshold %s@%d: %s", dcd_total_info[t->metric].name,
+                          t->year,
+                          metric_pos(t->metric) < 0 ? "not a summary metric of mc"
+                                                    : "the year is outside the scenario's years");
+            return DCD_EUSAGE;
+        }
+        mc->thr[mc->nthr++] = *t;
+    }
+    return DCD_OK;
+}
+
+/* ---- the run -------------------------------------------------------------- */
+
+typedef struct tws {
+    dcd_umodel_ws *ws;
+    dcd_mcstats *stats;
+    double *out;
+    unsigned char *ok;
+    dcd_diags diags;
+    size_t first_fail;
+} tws;
+
+typedef struct run {
+    dcd_mc *mc;
+    const dcd_umodel *m;
+    const dcd_sampler *smp;
+    tws *t;
+    dcd_buf *rows; /* per block of the shard, with --keep-draws */
+    size_t nrows;
+    const dcd_mc_opts *o;
+} run;
+
+static void run_progress(void *ctx, size_t done, size_t total)
+{
+    const run *r = ctx;
+    r->o->progress(r->o->progress_ctx, done, total);
+}
+
+/* Appends draw I's row of draws.csv to B. */
+static void draw_row(const run *r, dcd_buf *b, size_t draw, const double *x, const double *out,
+                     int ok)
+{
+    size_t d = dcd_umodel_dim(r->m);
+    size_t yc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC;
+    static const int keys[3] = {0, 1, 4}; /* dc_twh, ai_twh, dc_share_pct */
+    dcd_buf_printf(b, "%zu,%d", draw + 1, ok);
+    for (size_t k = 0; k < d; k++) {
+        dcd_buf_puts(b, ",");
+        dcd_fmt_num(b, x[k], DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+    }
+    for (size_t k = 0; k < 3; k++) {
+        dcd_buf_puts(b, ",");
+        dcd_fmt_num(b, ok ? out[yc + (size_t)keys[k]] : NAN, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+    }
+    dcd_buf_puts(b, "\n");
+}
+
+static int one_block(void *ctx, unsigned thread, size_t b)
+{
+    run *r = ctx;
+    tws *t = &r->t[thread];
+    int st = DCD_OK;
+    size_t n = dcd_umodel_draw(r->m, r->smp, t->ws, b, &st);
+    if (st != DCD_OK)
+        return st;
+    size_t d = dcd_umodel_dim(r->m), nc = dcd_umodel_ncells(r->m);
+    const double *x = dcd_umodel_ws_draws(t->ws);
+    dcd_buf *rows = r->rows ? &r->rows[b - r->mc->first_block] : NULL;
+    for (size_t i = 0; i < n; i++) {
+        int first = t->first_fail == NOFAIL;
+        st = dcd_umodel_eval_d(r->m, t->ws, x + i * d, t->out + i * nc, first ? &t->diags : NULL);
+        if (st == DCD_ENOMEM)
+            return st;
+        t->ok[i] = st == DCD_OK;
+        if (!t->ok[i] && first)
+            t->first_fail = b * DCD_SAMPLE_BLOCK + i;
+        if (rows)
+            draw_row(r, rows, b * DCD_SAMPLE_BLOCK + i, x + i * d, t->out + i * nc, t->ok[i]);
+    }
+    if (rows && rows->failed)
+        return DCD_ENOMEM;
+    return dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
+}
+
+/* draws.csv's header: the inputs, then the outputs of the target year. */
+static int draws_header(dcd_mc *mc, const dcd_umodel *m)
+{
+    const dcd_uncertainty *u = dcd_umodel_spec(m);
+    dcd_buf_puts(&mc->draws_head, "draw,ok");
+    for (size_t k = 0; k < u->n; k++) {
+        dcd_buf_puts(&mc->draws_head, ",");
+        dcd_csv_field(&mc->draws_head, u->inputs[k].path);
+    }
+    int y = target_year(mc);
+    dcd_buf_printf(&mc->draws_head, ",dc_twh_%d,ai_twh_%d,dc_share_pct_%d\n", y, y, y);
+    return mc->draws_head.failed ? DCD_ENOMEM : DCD_OK;
+}
+
+/* Stops when too many draws failed (a whole run only). */
+static int check_failed(const dcd_mc *mc, const char *where, dcd_diags *d)
+{
+    size_t failed = dcd_mcstats_failed(mc->stats), n = mc->ndraws;
+    if (mc->nshards || (failed == 0))
+        return DCD_OK;
+    double pct = 100.0 * (double)failed / (double)n;
+    if (failed < n && pct <= mc->max_failed_pct)
+        return DCD_OK;
+    dcd_diags_add(d, where, 0, 0,
+                  "%zu of %zu draws (%.3g%%) failed to project, more than --max-failed-pct %g "
+                  "allows; the first, draw %zu: %s",
+                  failed, n, pct, mc->max_failed_pct, mc->first_fail + 1,
+                  mc->fail_why ? mc->fail_why : "");
+    return DCD_EMODEL;
+}
+
+/* Allocates the per-thread workspaces of R for NT threads. */
+static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
+{
+    int st = DCD_OK;
+    size_t nc = dcd_umodel_ncells(r->m);
+    for (unsigned i = 0; i < nt; i++) {
+        tws *t = &r->t[i];
+        t->first_fail = NOFAIL;
+        t->ws = dcd_umodel_ws_alloc(r->m);
+        t->stats = dcd_mcstats_alloc(cfg, r->mc->first_block, r->mc->nblocks, &st);
+        t->out = calloc(DCD_SAMPLE_BLOCK * nc, sizeof *t->out);
+        t->ok = calloc(DCD_SAMPLE_BLOCK, 1);
+        if (!t->ws || !t->stats || !t->out || !t->ok)
+            return st == DCD_OK ? DCD_ENOMEM : st;
+    }
+    return DCD_OK;
+}
+
+/* Merges the threads' statistics and first failures into R->mc. */
+static int gather(run *r, unsigned nt)
+{
+    int st = DCD_OK;
+    for (unsigned i = 1; i < nt && st == DCD_OK; i++)
+        st = dcd_mcstats_merge(r->t[0].stats, r->t[i].stats);
+    if (st != DCD_OK)
+        return st;
+    r->mc->stats = r->t[0].stats;
+    r->t[0].stats = NULL;
+    for (unsigned i = 0; i < nt; i++) {
+        tws *t = &r->t[i];
+        if (t->first_fail == NOFAIL || t->first_fail > r->mc->first_fail)
+            continue;
+        r->mc->first_fail = t->first_fail;
+        const char *msg = t->diags.n ? t->diags.items[0].message : "the projection failed";
+        free(r->mc->fail_why);
+        if (!(r->mc->fail_why = malloc(strlen(msg) + 1)))
+            return DCD_ENOMEM;
+        memcpy(r->mc->fail_why, msg, strlen(msg) + 1);
+    }
+    for (size_t b = 0; r->rows && b < r->mc->nblocks; b++)
+        dcd_buf_append(&r->mc->draws_rows, r->rows[b].data ? r->rows[b].data : "", r->rows[b].len);
+    return r->mc->draws_rows.failed ? DCD_ENOMEM : DCD_OK;
+}
+
+int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_diags *d)
+{
+    *out = NULL;
+    dcd_mc *mc = calloc(1, sizeof *mc);
+    dcd_umodel *m = NULL;
+    dcd_sampler *smp = NULL;
+    unsigned nt = o->threads ? o->threads : dcd_default_threads();
+    run r = {0};
+    int st = DCD_ENOMEM;
+    if (!mc || !(r.t = calloc(nt, sizeof *r.t)))
+        goto done;
+    if ((st = configure(mc, sc, o, d)) != DCD_OK)
+        goto done;
+    if ((st = dcd_umodel_new(sc, DCD_TOTALS_ENERGY, &m, d)) != DCD_OK)
+        goto done;
+    dcd_ucell *cells = malloc(mc->ny * DCD_MC_NMETRIC * sizeof *cells);
+    if (!cells) {
+        st = DCD_ENOMEM;
+        goto done;
+    }
+    for (size_t y = 0; y < mc->ny; y++)
+        for (size_t k = 0; k < DCD_MC_NMETRIC; k++)
+            cells[y * DCD_MC_NMETRIC + k] = (dcd_ucell){dcd_mc_metrics[k], y};
+    st = dcd_umodel_cells(m, cells, mc->ny * DCD_MC_NMETRIC);
+    free(cells);
+    if (st != DCD_OK)
+        goto done;
+    size_t nb = dcd_sample_nblocks(mc->ndraws);
+    if (mc->nshards)
+        dcd_shard_blocks(nb, mc->shard - 1, mc->nshards, &mc->first_block, &mc->nblocks);
+    else
+        mc->nblocks = nb;
+    if (!(smp = dcd_sampler_alloc(o->sampling, o->seed, mc->ndraws, dcd_umodel_dim(m),
+                                  mc->first_block, mc->nblocks, &st)))
+        goto done;
+    dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
+    dcd_mcstats_config cfg;
+    stats_config(mc, thr, &cfg);
+    r.mc = mc;
+    r.m = m;
+    r.smp = smp;
+    r.o = o;
+    if (mc->keep_draws && ((st = draws_header(mc, m)) != DCD_OK ||
+                           !(r.rows = calloc(mc->nblocks ? mc->nblocks : 1, sizeof *r.rows)))) {
+        st = DCD_ENOMEM;
+        goto done;
+    }
+    r.nrows = r.rows ? mc->nblocks : 0;
+    unsigned used = mc->nblocks < nt ? (unsigned)(mc->nblocks ? mc->nblocks : 1) : nt;
+    if ((st = alloc_threads(&r, used, &cfg)) != DCD_OK)
+        goto done;
+    st = dcd_parallel_blocks(mc->first_block, mc->nblocks, used, one_block, &r,
+                             o->progress ? run_progress : NULL);
+    if (st == DCD_OK)
+        st = gather(&r, used);
+    if (st == DCD_OK) {
+        *out = mc;
+        st = check_failed(mc, sc->path, d);
+        mc = NULL;
+    }
+done:
+    for (unsigned i = 0; r.t && i < nt; i++) {
+        dcd_umodel_ws_free(r.t[i].ws);
+        dcd_mcstats_free(r.t[i].stats);
+        free(r.t[i].out);
+        free(r.t[i].ok);
+        dcd_diags_free(&r.t[i].diags);
+    }
+    for (size_t b = 0; b < r.nrows; b++)
+        dcd_buf_free(&r.rows[b]);
+    free(r.rows);
+    free(r.t);
+    dcd_sampler_free(smp);
+    dcd_umodel_free(m);
+    dcd_mc_free(mc);
+    return st;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+/* The column name of percentile P ("p5", "p2.5"). */
+static void pct_name(dcd_buf *b, double p)
+{
+    dcd_buf_puts(b, "p");
+    dcd_fmt_num(b, p, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+}
+
+/* Index of percentile P in MC's sorted list. */
+static size_t pct_index(const dcd_mc *mc, double p)
+{
+    size_t i = 0;
+    while (i + 1 < mc->npcts && mc->pcts[i] != p)
+        i++;
+    return i;
+}
+
+int dcd_mc_format_quantiles(const dcd_mc *mc, dcd_buf *out)
+{
+    double pv[MAXP];
+    size_t col[MAXP], ncol = 0;
+    dcd_buf_puts(out, "year,metric,mean,sd");
+    for (size_t k = 0; k < NDEF; k++) {
+        col[ncol++] = pct_index(mc, dcd_mcstats_default_pcts[k]);
+        dcd_buf_puts(out, ",");
+        pct_name(out, dcd_mcstats_default_pcts[k]);
+    }
+    for (size_t k = 0; k < mc->nextra; k++) {
+        col[ncol++] = pct_index(mc, mc->extra[k]);
+        dcd_buf_puts(out, ",");
+        pct_name(out, mc->extra[k]);
+    }
+    dcd_buf_puts(out, "\n");
+    for (size_t y = 0; y < mc->ny; y++)
+        for (size_t k = 0; k < DCD_MC_NMETRIC; k++) {
+            double mean, sd;
+            int st = dcd_mcstats_result(mc->stats, y * DCD_MC_NMETRIC + k, &mean, &sd, pv);
+            if (st != DCD_OK)
+                return st;
+            dcd_buf_printf(out, "%d,%s,", mc->start + (int)y,
+                           dcd_total_info[dcd_mc_metrics[k]].name);
+            dcd_fmt_num(out, mean, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+            dcd_buf_puts(out, ",");
+            dcd_fmt_num(out, sd, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+            for (size_t c = 0; c < ncol; c++) {
+                dcd_buf_puts(out, ",");
+                dcd_fmt_num(out, pv[col[c]], DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+            }
+            dcd_buf_puts(out, "\n");
+        }
+    return out->failed ? DCD_ENOMEM : DCD_OK;
+}
+
+int dcd_mc_format_exceedance(const dcd_mc *mc, dcd_buf *out)
+{
+    dcd_buf_puts(out, "metric,year,threshold,probability,std_error\n");
+    for (size_t k = 0; k < mc->nthr; k++) {
+        double p, se;
+        int st = dcd_mcstats_exceedance(mc->stats, k, &p, &se);
+        if (st != DCD_OK)
+            return st;
+        dcd_buf_printf(out, "%s,%d,", dcd_total_info[mc->thr[k].metric].name, mc->thr[k].year);
+        dcd_fmt_num(out, mc->thr[k].value, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+        dcd_buf_puts(out, ",");
+        dcd_fmt_num(out, p, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+        dcd_buf_puts(out, ",");
+        dcd_fmt_num(out, se, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+        dcd_buf_puts(out, "\n");
+    }
+    return out->failed ? DCD_ENOMEM : DCD_OK;
+}
+
+int dcd_mc_format_draws(const dcd_mc *mc, dcd_buf *out)
+{
+    dcd_buf_append(out, mc->draws_head.data ? mc->draws_head.data : "", mc->draws_head.len);
+    dcd_buf_append(out, mc->draws_rows.data ? mc->draws_rows.data : "", mc->draws_rows.len);
+    return out->failed ? DCD_ENOMEM : DCD_OK;
+}
+
+int dcd_mc_format_text(const dcd_mc *mc, dcd_buf *out)
+{
+    static const dcd_table_col cols[] = {{"metric", 0, 6},
+                                         {"year", 1, 4},
+                                         {"threshold", 1, 9},
+                                         {"probability", 1, 11},
+                                         {"std_error", 1, 9}};
+    dcd_buf_printf(out, "%s: %zu draws (%zu failed), seed %llu, %s sampling\n", mc->name,
+                   mc->ndraws, dcd_mcstats_failed(mc->stats), (unsigned long long)mc->seed,
+                   mc->sampling == DCD_SAMPLING_LHS ? "lhs" : "random");
+    dcd_table t;
+    dcd_table_init(&t, cols, 5);
+    for (size_t k = 0; k < mc->nthr; k++) {
+        double p, se;
+        int st = dcd_mcstats_exceedance(mc->stats, k, &p, &se);
+        if (st != DCD_OK) {
+            dcd_table_free(&t);
+            return st;
+        }
+        char gt[64];
+        dcd_buf v = {0};
+        dcd_fmt_num(&v, mc->thr[k].value, DCD_NUM_COMPACT, 0, DCD_OUT_TERM);
+        snprintf(gt, sizeof gt, "> %s", dcd_buf_str(&v));
+        dcd_buf_free(&v);
+        dcd_table_text(&t, dcd_total_info[mc->thr[k].metric].name);
+        dcd_table_int(&t, mc->thr[k].year);
+        dcd_table_text(&t, gt);
+        dcd_table_num(&t, p, DCD_NUM_FIXED, 4);
+        dcd_table_num(&t, se, DCD_NUM_FIXED, 4);
+    }
+    int rc = dcd_table_write(&t, DCD_OUT_TERM, NULL, out);
+    dcd_table_free(&t);
+    return rc ? DCD_ENOMEM : DCD_OK;
+}
+
+/* ---- shards --------------------------------------------------------------- */
+
+#define STATE_MAGIC "dcdemand mc shard 1\n"
+
+/* Appends a section: "KEY LEN\n" then LEN bytes and a newline. */
+static void section(dcd_buf *out, const char *key, const char *data, size_t len)
+{
+    dcd_buf_printf(out, "%s %zu\n", key, len);
+    dcd_buf_append(out, data ? data : "", len);
+    dcd_buf_puts(out, "\n");
+}
+
+int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
+{
+    dcd_buf st = {0};
+    dcd_buf_puts(out, STATE_MAGIC);
+    dcd_buf_printf(out, "name %s\nchecksum %s\ndraws %zu\nseed %llu\nsampling %d\nstart %d\n",
+                   mc->name, mc->checksum, mc->ndraws, (unsigned long long)mc->seed, mc->sampling,
+                   mc->start);
+    dcd_buf_printf(out, "years %zu\nmax_failed_pct %a\nshard %zu %zu\nkeep_draws %d\n", mc->ny,
+                   mc->max_failed_pct, mc->shard, mc->nshards, mc->keep_draws);
+    dcd_buf_printf(out, "extra %zu", mc->nextra);
+    for (size_t k = 0; k < mc->nextra; k++)
+        dcd_buf_printf(out, " %a", mc->extra[k]);
+    dcd_buf_printf(out, "\nthresholds %zu\n", mc->nthr);
+    for (size_t k = 0; k < mc->nthr; k++)
+        dcd_buf_printf(out, "t %d %d %a\n", mc->thr[k].metric, mc->thr[k].year, mc->thr[k].value);
+    dcd_buf_printf(out, "first_failure %lld\n",
+                   mc->first_fail == NOFAIL ? -1LL : (long long)mc->first_fail);
+    section(out, "failure", mc->fail_why, mc->fail_why ? strlen(mc->fail_why) : 0);
+    section(out, "draws_head", mc->draws_head.data, mc->draws_head.len);
+    section(out, "draws_rows", mc->draws_rows.data, mc->draws_rows.len);
+    int rc = dcd_mcstats_save(mc->stats, &st);
+    section(out, "stats", st.data, st.len);
+    dcd_buf_puts(out, "end\n");
+    dcd_buf_free(&st);
+    return rc != DCD_OK || out->failed ? DCD_ENOMEM : DCD_OK;
+}
+
+typedef struct cursor {
+    const char *p, *end;
+} cursor;
+
+/* The next line (without its newline) into LINE (CAP bytes); -1 at the end
+ * or when too long. */
+static int next_line(cursor *c, char *line, size_t cap)
+{
+    const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
+    if (!nl || (size_t)(nl - c->p) >= cap)
+        return -1;
+    memcpy(line, c->p, (size_t)(nl - c->p));
+    line[nl - c->p] = '\0';
+    c->p = nl + 1;
+    return 0;
+}
+
+/* A section KEY: *DATA points into the text, *LEN bytes. */
+static int read_section(cursor *c, const char *key, const char **data, size_t *len)
+{
+    char line[128], k[32];
+    if (next_line(c, line, sizeof line) || sscanf(line, "%31s %zu", k, len) != 2 ||
+        strcmp(k, key) != 0 || *len >= (size_t)(c->end - c->p) || c->p[*len] != '\n')
+        return -1;
+    *data = c->p;
+    c->p += *len + 1;
+    return 0;
+}
+
+static int read_header(cursor *c, dcd_mc *mc)
+{
+    char line[512];
+    unsigned long long seed;
+    long long ff;
+    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 1") == 0;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", mc->checksum) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "sampling %d", &mc->sampling) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "start %d", &mc->start) == 1;
+    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "years %zu", &mc->ny) == 1;
+    ok = ok && !next_line(c, line, sizeof line) &&
+         sscanf(line, "max_failed_pct %la", &mc->max_failed_pct) == 1;
+    ok = ok && !next_line(c, line, sizeof line) &&
+         sscanf(line, "shard %zu %zu", &mc->shard, &mc->nshards) == 2;
+    ok = ok && !next_line(c, line, sizeof line) &&
+         sscanf(line, "keep_draws %d", &mc->keep_draws) == 1;
+    if (!ok || mc->ny == 0 || mc->ny > 301 || mc->nshards == 0 || mc->shard < 1 ||
+        mc->shard > mc->nshards || mc->ndraws < 1 || mc->ndraws > 1000000000 ||
+        (mc->sampling != DCD_SAMPLING_LHS && mc->sampling != DCD_SAMPLING_RANDOM) ||
+        !(mc->max_failed_pct >= 0 && mc->max_failed_pct <= 100) ||
+        (mc->keep_draws != 0 && mc->keep_draws != 1))
+        return -1;
+    mc->seed = seed;
+    if (next_line(c, line, sizeof line) || strncmp(line, "extra ", 6) != 0)
+        return -1;
+    char *q = line + 6, *e;
+    mc->nextra = strtoul(q, &e, 10);
+    if (e == q || mc->nextra > DCD_MC_MAX_PCTS)
+        return -1;
+    for (size_t k = 0; k < mc->nextra; k++) {
+        q = e;
+        mc->extra[k] = strtod(q, &e);
+        if (e == q || !(mc->extra[k] > 0 && mc->extra[k] < 100))
+            return -1;
+    }
+    if (next_line(c, line, sizeof line) || sscanf(line, "thresholds %zu", &mc->nthr) != 1 ||
+        mc->nthr > DCD_MC_MAX_THRESHOLDS)
+        return -1;
+    for (size_t k = 0; k < mc->nthr; k++) {
+        dcd_mc_threshold *t = &mc->thr[k];
+        if (next_line(c, line, sizeof line) ||
+            sscanf(line, "t %d %d %la", &t->metric, &t->year, &t->value) != 3 ||
+            metric_pos(t->metric) < 0 || t->year < mc->start || t->year >= mc->start + (int)mc->ny)
+            return -1;
+    }
+    if (next_line(c, line, sizeof line) || sscanf(line, "first_failure %lld", &ff) != 1)
+        return -1;
+    mc->first_fail = ff < 0 ? NOFAIL : (size_t)ff;
+    return 0;
+}
+
+int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dcd_diags *d)
+{
+    *out = NULL;
+    dcd_mc *mc = calloc(1, sizeof *mc);
+    if (!mc)
+        return DCD_ENOMEM;
+    cursor c = {text, text + len};
+    const char *data;
+    size_t n;
+    int st = DCD_EINPUT;
+    if (read_header(&c, mc) != 0)
+        goto bad;
+    memcpy(mc->pcts, dcd_mcstats_default_pcts, sizeof dcd_mcstats_default_pcts);
+    mc->npcts = NDEF;
+    for (size_t k = 0; k < mc->nextra; k++)
+        mc->pcts[mc->npcts++] = mc->extra[k];
+    qsort(mc->pcts, mc->npcts, sizeof *mc->pcts, cmp_double);
+    if (read_section(&c, "failure", &data, &n))
+        goto bad;
+    if (n && !(mc->fail_why = calloc(n + 1, 1))) {
+        st = DCD_ENOMEM;
+        goto bad;
+    }
+    if (n)
+        memcpy(mc->fail_why, data, n);
+    if (read_section(&c, "draws_head", &data, &n) ||
+        dcd_buf_append(&mc->draws_head, data, n) != 0 ||
+        read_section(&c, "draws_rows", &data, &n) ||
+        dcd_buf_append(&mc->draws_rows, data, n) != 0 || read_section(&c, "stats", &data, &n))
+        goto bad;
+    if (!(mc->stats = dcd_mcstats_load(data, n, &st))) {
+        if (st == DCD_ENOMEM)
+            goto bad;
+        st = DCD_EINPUT;
+        goto bad;
+    }
+    if ((size_t)(c.end - c.p) != 4 || memcmp(c.p, "end\n", 4) != 0)
+        goto bad;
+    *out = mc;
+    return DCD_OK;
+bad:
+    if (st == DCD_EINPUT)
+        dcd_diags_add(d, file, 0, 0,
+                      "not a shard state written by `"
+                      "dcdemand mc --shard` (or truncated)");
+    dcd_mc_free(mc);
+    return st;
+}
+
+/* 1 when shards A and B belong to one run. */
+static int same_run(const dcd_mc *a, const dcd_mc *b)
+{
+    return strcmp(a->name, b->name) == 0 && strcmp(a->checksum, b->checksum) == 0 &&
+           a->ndraws == b->ndraws && a->seed == b->seed && a->sampling == b->sampling &&
+           a->start == b->start && a->ny == b->ny && a->nshards == b->nshards &&
+           a->keep_draws == b->keep_draws && a->nextra == b->nextra && a->nthr == b->nthr &&
+           memcmp(&a->max_failed_pct, &b->max_failed_pct, sizeof a->max_failed_pct) == 0 &&
+           memcmp(a->extra, b->extra, a->nextra * sizeof *a->extra) == 0 &&
+           memcmp(a->thr, b->thr, a->nthr * sizeof *a->thr) == 0;
+}
+
+/* Checks that SHARDS are the N shards of one run; sorts them by index. */
+static int check_shards(dcd_mc **shards, const char *const *files, size_t n, dcd_diags *d)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!same_run(shards[0], shards[i])) {
+            dcd_diags_add(d, files[i], 0, 0,
+                          "not a shard of the same run as %s (scenario, --set, draws, seed, "
+                          "sampling, percentiles, thresholds and shard count must agree)",
+                          files[0]);
+            return DCD_EINPUT;
+        }
+    if (n != shards[0]->nshards) {
+        dcd_diags_add(d, NULL, 0, 0, "%zu shard file%s given for a run in %zu shards", n,
+                      n == 1 ? "" : "s", shards[0]->nshards);
+        return DCD_EINPUT;
+    }
+    for (size_t i = 0; i < n; i++) /* insertion sort by shard index */
+        for (size_t j = i; j > 0 && shards[j]->shard < shards[j - 1]->shard; j--) {
+            dcd_mc *t = shards[j];
+            shards[j] = shards[j - 1];
+            shards[j - 1] = t;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (shards[i]->shard != i + 1) {
+            dcd_diags_add(d, NULL, 0, 0, "shard %zu of %zu is missing (or given twice)", i + 1, n);
+            return DCD_EINPUT;
+        }
+    return DCD_OK;
+}
+
+int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **out, dcd_diags *d)
+{
+    *out = NULL;
+    if (n == 0)
+        return DCD_EUSAGE;
+    int st = check_shards(shards, files, n, d);
+    if (st != DCD_OK)
+        return st;
+    dcd_mc *mc = calloc(1, sizeof *mc);
+    if (!mc)
+        return DCD_ENOMEM;
+    *mc = *shards[0];
+    mc->stats = NULL;
+    mc->fail_why = NULL;
+    memset(&mc->draws_head, 0, sizeof mc->draws_head);
+    memset(&mc->draws_rows, 0, sizeof mc->draws_rows);
+    mc->shard = mc->nshards = 0;
+    mc->first_fail = NOFAIL;
+    mc->first_block = 0;
+    mc->nblocks = dcd_sample_nblocks(mc->ndraws);
+    dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
+    dcd_mcstats_config cfg;
+    stats_config(mc, thr, &cfg);
+    if (!(mc->stats = dcd_mcstats_alloc(&cfg, 0, mc->nblocks, &st)))
+        goto fail;
+    dcd_buf_append(&mc->draws_head, shards[0]->draws_head.data ? shards[0]->draws_head.data : "",
+                   shards[0]->draws_head.len);
+    for (size_t i = 0; i < n; i++) {
+        dcd_mc *s = shards[i];
+        if ((st = dcd_mcstats_merge(mc->stats, s->stats)) != DCD_OK) {
+            dcd_diags_add(d, files[i], 0, 0, "the shard's statistics do not fit the run");
+            st = DCD_EINPUT;
+            goto fail;
+        }
+        dcd_buf_append(&mc->draws_rows, s->draws_rows.data ? s->draws_rows.data : "",
+                       s->draws_rows.len);
+        if (s->first_fail != NOFAIL && s->first_fail < mc->first_fail) {
+            mc->first_fail = s->first_fail;
+            free(mc->fail_why);
+            mc->fail_why = s->fail_why;
+            s->fail_why = NULL;
+        }
+    }
+    if (!dcd_mcstats_complete(mc->stats)) {
+        dcd_diags_add(d, NULL, 0, 0, "the shards do not cover every block of the run");
+        st = DCD_EINPUT;
+        goto fail;
+    }
+    if (mc->draws_head.failed || mc->draws_rows.failed) {
+        st = DCD_ENOMEM;
+        goto fail;
+    }
+    *out = mc;
+    return check_failed(mc, files[0], d);
+fail:
+    dcd_mc_free(mc);
+    return st;
+}

@@ -1,0 +1,91 @@
+# emissions.gp - Data-centre emissions by segment, written by dcdemand.
+#
+# Redraw by hand:  gnuplot emissions.gp  (from this folder, or give its path from
+# anywhere): it writes emissions.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" emissions.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/emissions.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."emissions.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+McKinsey 2024 medium case with ranges on its key assumptions
+mckinsey-2024-uncertain
+Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (17 Sep 2024); McKinsey & Company (2024), AI's power binge (chart);
+Uptime Institute, Global Data Center Survey 2023 (PUE 1.58); Lawrence Berkeley National Laboratory (2025), United States Data Center Energy Usage Report: 2025 Update (idle po…
+conventional
+ai
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year, then co2_mt (Mt CO2) of each segment in the order of $TEXT[5...]
+2020 33.6335813575 2.9337166651
+2021 34.6425887982 5.13400416392
+2022 35.6818664621 8.98450728686
+2023 36.752322456 15.722887752
+2024 36.9853712428 26.7148326343
+2025 37.2061195248 42.345269505
+2026 37.4138233375 62.2961471933
+2027 37.6077112633 84.5544593554
+2028 37.7869836375 109.052399879
+2029 37.9508117361 133.28472175
+2030 38.0983369471 153.908649505
+2031 38.5055129232 176.757158068
+2032 38.9028309547 199.005142476
+2033 39.2893331064 219.55849697
+2034 39.6640128393 237.275559048
+2035 40.0258129564 251.063192885
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre emissions by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Emissions (Mt CO₂ per year)"
+set xrange [2020:2035]
+set xtics 2020, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+dcd_nseg = 2
+plot for [k=dcd_nseg:1:-1] $DATA using 1:(sum [j=2:k] column(j)):(sum [j=2:k+1] column(j)) \
+         with filledcurves fillcolor rgb dcd_seg[(k-1)%8+1] fillstyle solid 0.9 noborder \
+         title $TEXT[5+k-1]
+unset output

@@ -1,0 +1,91 @@
+# energy.gp - Data-centre electricity use by segment, written by dcdemand.
+#
+# Redraw by hand:  gnuplot energy.gp  (from this folder, or give its path from
+# anywhere): it writes energy.png beside this script.  Another format:
+#   gnuplot -e "fmt='svg'" energy.gp     (png, svg or pdf)
+# Edit freely: the numbers are in the datablocks below.
+
+reset
+set encoding utf8
+dcd_fmt = exists("fmt") ? fmt : "png"
+if (dcd_fmt eq "svg") {
+    set terminal svg size 1200,720 dynamic font "Sans,12" fontscale 1.333 noenhanced background "white"
+} else {
+    if (dcd_fmt eq "pdf") {
+        set terminal pdfcairo size 8.33in,5.00in font "Sans,12" pointscale 0.6 noenhanced
+    } else {
+        dcd_fmt = "png"
+        set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
+    }
+}
+# The picture goes beside this script, wherever gnuplot is started.
+dcd_me = "/energy.gp"
+dcd_n = strlen(dcd_me)
+dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
+set output dcd_dir."energy.".dcd_fmt
+
+# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
+# and segments in the scenario's order (the same on every chart).
+dcd_dc = "#0072B2"
+dcd_ai = "#D55E00"
+dcd_rest = "#BBBBBB"
+dcd_mark = "#000000"
+array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+
+# The scenario's text, used only as labels ($TEXT[1] title, [2] name,
+# [3] and [4] footer, then the segments).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+McKinsey 2024 medium case with ranges on its key assumptions
+mckinsey-2024-uncertain
+Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (17 Sep 2024); McKinsey & Company (2024), AI's power binge (chart);
+Uptime Institute, Global Data Center Survey 2023 (PUE 1.58); Lawrence Berkeley National Laboratory (2025), United States Data Center Energy Usage Report: 2025 Update (idle po…
+conventional
+ai
+EOD_dcdemand_text_7c1e
+
+$DATA << EOD_dcdemand_data
+# year, then facility_twh (TWh) of each segment in the order of $TEXT[5...]
+2020 91.6446358514 7.99377837901
+2021 94.3939749269 13.9891121633
+2022 97.2257941748 24.4809462857
+2023 100.142568 42.841656
+2024 102.655669587 74.14902
+2025 105.229428959 119.7643986
+2026 107.86522379 179.60174232
+2027 110.564459825 248.585138802
+2028 113.328571321 327.063752852
+2029 116.159021492 407.954985679
+2030 119.05730296 480.964529705
+2031 122.629022049 562.920885566
+2032 126.30789271 646.120592453
+2033 130.097129491 727.014890628
+2034 134.000043376 801.606618406
+2035 138.020044677 865.735147879
+EOD_dcdemand_data
+
+set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre electricity use by segment  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
+
+set tmargin at screen 0.850
+set bmargin at screen 0.160
+set lmargin 12
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set datafile missing "?"
+set xlabel "Year"
+set ylabel "Facility energy (TWh per year)"
+set xrange [2020:2035]
+set xtics 2020, 2 format "%.0f"
+set mxtics 2
+set format y "%g"
+set yrange [0:*]
+
+dcd_nseg = 2
+plot for [k=dcd_nseg:1:-1] $DATA using 1:(sum [j=2:k] column(j)):(sum [j=2:k+1] column(j)) \
+         with filledcurves fillcolor rgb dcd_seg[(k-1)%8+1] fillstyle solid 0.9 noborder \
+         title $TEXT[5+k-1]
+unset output

@@ -1,0 +1,147 @@
+#!/bin/sh
+# tests/cli/test_mc.sh - `dcdemand mc` and `dcdemand merge`: the files and
+# their headers, a closed form, the same bytes for any --threads and for
+# shards merged, failed draws, options with their exact messages, no
+# progress bar in files or pipes.
+. tests/cli/lib.sh
+
+C=tests/golden/mc/closed.yaml
+F=tests/golden/mc/fails.yaml
+R=bench/reference.yaml
+
+dcd mc $C -n 20000 -o "$T/c"
+expect_rc "mc closed form: exit 0" 0
+Q=$T/c/mc-closed/quantiles.csv
+E=$T/c/mc-closed/exceedance.csv
+check "quantiles.csv header" sh -c "head -n 1 '$Q' | grep -qx 'year,metric,mean,sd,p5,p10,p25,p50,p75,p90,p95'"
+rows=$(($(wc -l <"$Q") - 1))
+if [ "$rows" -eq 88 ]; then pass "quantiles.csv: 11 years x 8 metrics"; else fail "quantiles.csv rows" "$rows"; fi
+check "exceedance.csv header" sh -c "head -n 1 '$E' | grep -qx 'metric,year,threshold,probability,std_error'"
+check "exceedance.csv: default thresholds dc_share_pct 2030 > 8, 11, 12" \
+    sh -c "cut -d, -f1-3 '$E' | tail -n +2 | tr '\n' ' ' | grep -qx 'dc_share_pct,2030,8 dc_share_pct,2030,11 dc_share_pct,2030,12 '"
+check "the table names the scenario, draws and sampling" grep -q '^mc-closed: 20000 draws (0 failed), seed 1, lhs sampling$' "$T/stdout"
+check "the table has the probability of > 11" grep -q '^dc_share_pct 2030 *> 11 ' "$T/stdout"
+check "no progress bar when stderr is a file" test ! -s "$T/stderr"
+
+# The closed form: E(2030) = 176 (1 + g)^7, g ~ U(0.1, 0.3).  A quantile's
+# sampling error is sqrt(p (1 - p) / n) / density; LHS is far better, the
+# tolerance is that bound.
+awk -F, -v n=20000 '$1 == 2030 && $2 == "dc_twh" {
+    split("5 10 25 50 75 90 95", ps, " "); bad = 0
+    for (k = 1; k <= 7; k++) {
+        p = ps[k] / 100; x = 1.1 + 0.2 * p
+        exact = 176 * x ^ 7; dedp = 7 * 176 * x ^ 6 * 0.2
+        tol = 5 * sqrt(p * (1 - p) / n) * dedp
+        d = $(k + 4) - exact; if (d < 0) d = -d
+        if (d > tol) { print "P" ps[k] ": " $(k + 4) " vs " exact; bad = 1 }
+    }
+    exit bad }' "$Q" >"$T/cf"
+check "closed form: percentiles of dc_twh in 2030 within sampling error" test ! -s "$T/cf"
+dcd mc $C -n 20000 -o "$T/c2" --threshold dc_twh@2030=600 -q
+awk -F, '$1 == "dc_twh" { e = (0.3 - ((600 / 176) ^ (1 / 7) - 1)) / 0.2; d = $4 - e; if (d < 0) d = -d
+    exit !(d < 5 * sqrt(e * (1 - e) / 20000)) }' "$T/c2/mc-closed/exceedance.csv"
+check "closed form: P(dc_twh in 2030 > 600) within 5 standard errors" test $? -eq 0
+check "-q prints nothing" test ! -s "$T/stdout"
+
+# Same seed, same bytes: threads, then shards merged.
+for t in 1 2 3; do
+    dcd mc $R -n 9000 --seed 7 --threads $t --keep-draws --percentiles 1,99.5 -q -o "$T/t$t"
+    expect_rc "mc --threads $t: exit 0" 0
+done
+for f in quantiles.csv exceedance.csv draws.csv; do
+    expect_same "$f: 1 and 2 threads" "$T/t1/bench-reference/$f" "$T/t2/bench-reference/$f"
+    expect_same "$f: 1 and 3 threads" "$T/t1/bench-reference/$f" "$T/t3/bench-reference/$f"
+done
+check "--percentiles adds columns after p95" sh -c "head -n 1 '$T/t1/bench-reference/quantiles.csv' | grep -qx 'year,metric,mean,sd,p5,p10,p25,p50,p75,p90,p95,p1,p99.5'"
+check "draws.csv: one row per draw" test "$(wc -l <"$T/t1/bench-reference/draws.csv")" -eq 9001
+check "draws.csv header: draw, ok, the inputs, the outputs of 2030" sh -c "head -n 1 '$T/t1/bench-reference/draws.csv' | grep -q '^draw,ok,segments.ai_accel.shipments,.*,national.total_twh,dc_twh_2030,ai_twh_2030,dc_share_pct_2030$'"
+dcd mc $R -n 9000 --seed 8 -q -o "$T/s8"
+check "another seed gives other numbers" sh -c "test -s '$T/s8/bench-reference/quantiles.csv' && ! cmp -s '$T/t1/bench-reference/quantiles.csv' '$T/s8/bench-reference/quantiles.csv'"
+
+for i in 1 2 3; do
+    dcd mc $R -n 9000 --seed 7 --threads 2 --keep-draws --percentiles 1,99.5 --shard $i/3 -o "$T/sh$i"
+    expect_rc "mc --shard $i/3: exit 0" 0
+    check "shard $i/3 writes its state" test -s "$T/sh$i/bench-reference/mc-shard-$i-of-3.txt"
+    check "shard $i/3 writes no quantiles" test ! -e "$T/sh$i/bench-reference/quantiles.csv"
+done
+dcd merge "$T/sh3/bench-reference" "$T/sh1/bench-reference" "$T/sh2/bench-reference/mc-shard-2-of-3.txt" -o "$T/m"
+expect_rc "merge: exit 0" 0
+for f in quantiles.csv exceedance.csv draws.csv; do
+    expect_same "$f: 3 shards merged = one run" "$T/t1/bench-reference/$f" "$T/m/bench-reference/$f"
+done
+check "merge prints the table" grep -q '^dc_share_pct 2030 *> 12 ' "$T/stdout"
+dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
+expect_rc "merge with a shard missing: exit 3" 3
+check "merge with a shard missing: message" grep -qx 'dcdemand: merge: 2 shard files given for a run in 3 shards' "$T/stderr"
+check "merge with a shard missing: no files" test ! -e "$T/m2"
+dcd mc $R -n 9000 --seed 9 --keep-draws --percentiles 1,99.5 --shard 3/3 -q -o "$T/other"
+dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" "$T/other/bench-reference" -o "$T/m3"
+expect_rc "merge of shards of different runs: exit 3" 3
+check "merge of shards of different runs: message" grep -q "mc-shard-3-of-3.txt: error: not a shard of the same run as" "$T/stderr"
+printf 'dcdemand mc shard 1\nname x\n' >"$T/bad.txt"
+cp "$T/bad.txt" "$T/mc-shard-1-of-1.txt"
+dcd merge "$T/mc-shard-1-of-1.txt"
+expect_rc "merge of a truncated state: exit 3" 3
+check "merge of a truncated state: message" grep -qx "$T/mc-shard-1-of-1.txt: error: not a shard state written by \`dcdemand mc --shard\` (or truncated)" "$T/stderr"
+
+# Failed draws: counted, reported, and over the limit an error (exit 4).
+dcd mc $F -n 1000 -o "$T/f"
+expect_rc "more failed draws than --max-failed-pct: exit 4" 4
+check "failed draws: the message" grep -qx "$F: error: 28 of 1000 draws (2.8%) failed to project, more than --max-failed-pct 1 allows; the first, draw 18: national.total_twh: the base-year total is smaller than data-centre demand in 2023 (5.85824 TWh short)" "$T/stderr"
+check "failed draws: nothing written" test ! -e "$T/f"
+dcd mc $F -n 1000 --max-failed-pct 5 --keep-draws -o "$T/f"
+expect_rc "failed draws under the limit: exit 0" 0
+check "failed draws under the limit: a note" grep -q '^dcdemand: note: 28 of 1000 draws failed to project and are left out of the statistics; the first, draw 18: ' "$T/stderr"
+check "the table counts them" grep -q '^mc-fails: 1000 draws (28 failed)' "$T/stdout"
+check "draws.csv marks a failed draw with ok 0 and no outputs" grep -q '^18,0,[0-9.]*,,,$' "$T/f/mc-fails/draws.csv"
+
+# --set reaches the uncertainty key.
+dcd mc $C -n 2000 -q -o "$T/set" --set uncertainty.segments.dc.growth.max=0.2
+awk -F, '$1 == 2030 && $2 == "dc_twh" { exit !($11 <= 176 * 1.2 ^ 7 + 1e-6) }' "$T/set/mc-closed/quantiles.csv"
+check "--set narrows a distribution (P95 within the new max)" test $? -eq 0
+
+# Options: exact messages, exit 2.
+opt() { # NAME EXPECTED_LINE ARGS...
+    name=$1 want=$2
+    shift 2
+    dcd mc "$@"
+    if [ "$RC" -eq 2 ] && [ "$(head -n 1 "$T/stderr")" = "$want" ]; then pass "$name"; else
+        fail "$name" "exit $RC: $(head -n 1 "$T/stderr")"; fi
+}
+opt "--draws 0" "dcdemand: --draws '0': expected a whole number 1-1000000000" $C -n 0
+opt "--draws 1.5" "dcdemand: --draws '1.5': expected a whole number 1-1000000000" $C -n 1.5
+opt "--threads 0" "dcdemand: --threads '0': expected a whole number 1-256" $C --threads 0
+opt "--seed -1" "dcdemand: --seed '-1': expected a whole number 0-18446744073709551615" $C --seed -1
+opt "--sampling sobol" "dcdemand: --sampling 'sobol': expected lhs or random" $C --sampling sobol
+opt "--threshold without @" "dcdemand: --threshold 'dc_share_pct=11': expected METRIC@YEAR=VALUE, such as dc_share_pct@2030=11" $C --threshold dc_share_pct=11
+opt "--threshold metric" "dcdemand: --threshold 'co2_mt@2030=1': 'co2_mt' is not a metric of mc (dc_twh, ai_twh, national_twh, other_twh, dc_share_pct, ai_share_pct, dc_load_gw, ai_load_gw)" $C --threshold co2_mt@2030=1
+opt "--threshold year outside" "dcdemand: --threshold dc_share_pct@2040: the year is outside the scenario's years" $C --threshold dc_share_pct@2040=11
+opt "--percentiles 150" "dcdemand: --percentiles: '150' is not a percentile in (0, 100)" $C --percentiles 1,150
+opt "--shard 4/3" "dcdemand: --shard '4/3': expected I/N with 1 <= I <= N, such as 2/8" $C --shard 4/3
+opt "--max-failed-pct" "dcdemand: --max-failed-pct '120': expected a percentage 0-100" $C --max-failed-pct 120
+opt "no FILE" "dcdemand: missing scenario FILE" -n 10
+dcd mc tests/golden/compare/a.yaml -n 10 -o "$T/none"
+expect_rc "a scenario without uncertainty: exit 3" 3
+check "a scenario without uncertainty: message" grep -q "a.yaml: error: the scenario has no uncertainty: key; give its uncertain inputs as distributions (docs/uncertainty.md)" "$T/stderr"
+
+# No progress bar in a pipe, even for a longer run.
+"$DCDEMAND_BIN" mc $R -n 200000 --threads 2 -o "$T/pipe" 2>&1 | cat >"$T/piped"
+check "no progress bar in a pipe" sh -c "! grep -q \"\$(printf '\\r')\" '$T/piped' && ! grep -q '%' '$T/piped'"
+
+# The other commands run the base values: the uncertain McKinsey scenario
+# projects exactly as the medium case it extends.
+dcd run -q --no-plots -o "$T/base" scenarios/mckinsey-2024.yaml scenarios/mckinsey-2024-uncertain.yaml
+expect_rc "run on an uncertain scenario: exit 0" 0
+expect_same "run ignores uncertainty: (the base values)" "$T/base/mckinsey-2024/summary.csv" "$T/base/mckinsey-2024-uncertain/summary.csv"
+dcd validate scenarios/mckinsey-2024-uncertain.yaml bench/reference.yaml
+expect_rc "the library's uncertain scenario and the benchmark validate" 0
+
+# merge: a folder that does not exist is an input error (exit 3).
+dcd merge "$T/nowhere"
+expect_rc "merge of a missing folder: exit 3" 3
+check "merge of a missing folder: message" grep -qx "dcdemand: merge: $T/nowhere: No such file or directory" "$T/stderr"
+
+# Without 2030 in the years, the default thresholds are in the last year.
+dcd mc $C -n 500 -q -o "$T/last" --set years.end=2028
+expect_rc "mc on 2020-2028: exit 0" 0
+check "default thresholds in the last year" grep -q '^dc_share_pct,2028,11,' "$T/last/mc-closed/exceedance.csv"
