@@ -2,8 +2,11 @@
  * figures of their `expect:` entries (model/analysis/check.c).
  *
  * A row passes when |model - published| <= tolerance (plus 1e-9 relative
- * slack), the tolerance absolute in the metric's unit; a figure the scenario
- * does not determine (NaN) fails.  Rows keep the order in which scenarios
+ * slack), the tolerance absolute in the metric's unit, or, for a one-sided
+ * figure (min:/max:), when min <= model <= max (the same slack); a figure
+ * the scenario does not determine (NaN) fails.  One-sided figures show as
+ * ">= 9", "<= 17" or "9..17" in the published column, with the difference
+ * and tolerance not determined.  Rows keep the order in which scenarios
  * are added and, within one, the order of its expect: list.
  */
 #ifndef DCD_CHECK_H
@@ -33,6 +36,8 @@ typedef struct dcd_check {
     size_t nfail;
 } dcd_check;
 
+/* 1 when MODEL meets expectation E (the rule above), else 0. */
+int dcd_check_passes(const dcd_expect *e, double model);
 /* Appends one row per expectation of SC, with the values of R (results of
  * SC).  Returns DCD_OK or DCD_ENOMEM. */
 int dcd_check_add(dcd_check *c, const dcd_scenario *sc, const dcd_results *r);

@@ -24,6 +24,7 @@
 #include "dcd_buf.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_plot_overlay.h"
 #include "dcd_scenario.h"
 #include "dcd_tree.h"
 
@@ -89,9 +90,10 @@ int dcd_compare_build(const dcd_compare_col *cols, size_t ncol, const int *years
 /* Frees C; accepts NULL. */
 void dcd_compare_free(dcd_compare *c);
 
-/* The unit an input path implies, from its last keys: `*_twh` TWh, `*_gw`
- * GW, `growth` fraction/yr, `pue` ratio, `lifetime*` years, ... ("" when
- * none).  Returns static text. */
+/* The unit of input PATH from the schema (dcd_schema_lookup(): TWh,
+ * fraction/yr, ratio, years, ...), written short for compare's unit column
+ * ("GW" for "GW of IT"); "" for text, choices, flags and paths the schema
+ * does not know.  Returns static text. */
 const char *dcd_compare_unit(const char *path);
 
 /* Appends to OUT the compact text of a value node: a number in its shortest
@@ -149,5 +151,23 @@ int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int 
 /* The --vary grids of `dcdemand sweep` (dcd_vary) moved to dcd_sweep.h;
  * included here for the chart code that still reads them from this header. */
 #include "dcd_sweep.h"
+
+/* ---- charts (model/analysis/compare_charts.c) -------------------------------
+ * The adapter from the analyses' types to the charts' plain inputs
+ * (dcd_plot_overlay.h), so the charts layer never includes an analysis
+ * header.  A new analysis with charts adds its adapter beside it. */
+
+/* Fills LINKS (room for DCD_OVERLAY_NCHART) with the overlay charts that
+ * apply to C, as compare.md links them.  Returns their number, 0 on OOM. */
+size_t dcd_compare_chart_links(const dcd_compare *c, dcd_compare_chart *links);
+
+/* Draws the overlay charts of C into DIR (dcd_overlay_draw; O may be NULL).
+ * Returns as dcd_overlay_draw(). */
+int dcd_compare_draw_charts(const dcd_compare *c, const char *dir, const dcd_plot_opts *o,
+                            dcd_diags *d);
+
+/* Points AXES[k] at the path, values and texts of VARY[k] (borrowed: VARY
+ * must outlive AXES), for k < N (1 or 2). */
+void dcd_sweep_chart_axes(const dcd_vary *vary, size_t n, dcd_chart_axis *axes);
 
 #endif

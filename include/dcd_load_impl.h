@@ -10,6 +10,7 @@
 #include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
+#include "dcd_vec.h"
 
 #define MAX_FILE_BYTES DCD_SCENARIO_MAX_FILE_BYTES
 #define MAX_EXTENDS_DEPTH 16
@@ -23,7 +24,8 @@
 /* At most this many diagnostics from binding one scenario, then one note. */
 #define MAX_BIND_ERRORS 100
 
-/* Returns a malloc'd copy of S (NULL for NULL or on OOM). */
+/* dcd_strdup(S) (dcd_vec.h), kept for the callers in bind.c only; new code
+ * calls dcd_strdup().  Remove once bind.c does. */
 char *dcd_load_strdup(const char *s);
 
 /* ---- files and extends (load.c) ---------------------------------------- */

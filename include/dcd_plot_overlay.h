@@ -1,12 +1,15 @@
 /* dcd_plot_overlay.h - charts with several scenarios or grid points in one
  * picture: the overlays of `dcdemand compare` and the charts of `sweep`.
  *
- * Part of the plot module (dcd_plot.h): gnuplot runs only through it, with
- * the same safety rules.  Scenario text and labels reach gnuplot only as
- * lines of the $TEXT datablock (dcd_plot_text_line), used with enhanced
- * text off; numbers are formatted by the program; output names are fixed.
- * Each chart's script is saved beside its picture (NAME.gp), so it can be
- * redrawn by hand with `gnuplot NAME.gp`.
+ * Charts layer: the inputs are plain data (results and text), not the
+ * analyses' types; model/analysis/compare_charts.c (declared in dcd_compare.h)
+ * turns a comparison or a sweep into them.  The scripts go through the one
+ * pipeline of dcd_chart.h, with the same safety rules as the run charts:
+ * scenario text and labels reach gnuplot only as lines of the $TEXT
+ * datablock (dcd_chart_text.h), used with enhanced text off; numbers are
+ * formatted by the program; output names are fixed.  Each chart's script is
+ * saved beside its picture (NAME.gp) and redrawn by hand with
+ * `gnuplot DIR/NAME.gp` from any folder, writing beside itself.
  */
 #ifndef DCD_PLOT_OVERLAY_H
 #define DCD_PLOT_OVERLAY_H
@@ -14,9 +17,10 @@
 #include <stddef.h>
 
 #include "dcd_buf.h"
-#include "dcd_compare.h"
+#include "dcd_chart.h"
+#include "dcd_chart_text.h"
+#include "dcd_engine.h"
 #include "dcd_error.h"
-#include "dcd_plot.h"
 
 /* The overlay charts of a comparison, in the order they are drawn. */
 enum dcd_overlay_chart {
@@ -26,44 +30,63 @@ enum dcd_overlay_chart {
     DCD_OVERLAY_NCHART
 };
 
+/* One curve of an overlay: a scenario's results and its text.  Every
+ * pointer is borrowed. */
+typedef struct dcd_overlay_series {
+    const char *label; /* legend entry; unique within an overlay */
+    const char *title; /* the scenario's title (or name), for the footer */
+    const dcd_results *r;
+    const char *const *with; /* overrides of this series only (for the footer) */
+    size_t nwith;
+} dcd_overlay_series;
+
 /* File name of overlay chart K in PNG ("share.png", ...), or NULL. */
 const char *dcd_overlay_file(int k);
 /* One-line caption of overlay chart K, or NULL. */
 const char *dcd_overlay_caption(int k);
 
-/* Returns 1 when overlay chart K has a value to show for some column (the
+/* Returns 1 when overlay chart K has a value to show for some series (the
  * IT capacity of top-down energy scenarios, for one, is not determined). */
-int dcd_overlay_applies(const dcd_compare_col *cols, size_t ncol, int k);
+int dcd_overlay_applies(const dcd_overlay_series *s, size_t n, int k);
 
-/* Appends the gnuplot script of overlay chart K for the NCOL columns of
- * COLS: one curve per column, column j in the j-th colour of the palette on
- * every chart (dashes added when there are more columns than colours);
- * labels from $TEXT.  A column without a value for a year has a gap there;
- * one without any value is named in the legend as such.
- * Returns DCD_OK, DCD_EUSAGE (K out of range) or DCD_ENOMEM. */
-int dcd_overlay_script(const dcd_compare_col *cols, size_t ncol, int k, const dcd_plot_opts *o,
+/* Appends the gnuplot script of overlay chart K for the N series S: one
+ * curve per series, series j in the j-th colour of the palette on every
+ * chart (dashes added when there are more series than colours); labels from
+ * $TEXT.  A series without a value for a year has a gap there; one without
+ * any value is named in the legend as such.
+ * Returns DCD_OK, DCD_EUSAGE (K out of range, N 0) or DCD_ENOMEM. */
+int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_plot_opts *o,
                        dcd_buf *out);
 
-/* Writes the scripts of every overlay chart that applies into DIR (and
- * removes the files of one that does not) and runs gnuplot there over all
- * of them (O may be NULL: dcd_plot_opts_default).  Returns DCD_OK,
- * DCD_EIO, DCD_EPLOT (gnuplot missing or failed, with its messages in D) or
- * DCD_ENOMEM. */
-int dcd_overlay_draw(const dcd_compare_col *cols, size_t ncol, const char *dir,
-                     const dcd_plot_opts *o, dcd_diags *d);
+/* Writes the scripts of every overlay chart that applies into DIR (created
+ * if need be; the files of one that does not apply are removed) and draws
+ * them through the pipeline of dcd_chart.h (O may be NULL: the defaults).
+ * Returns as dcd_plot_batch_draw(); DCD_EIO when a script cannot be
+ * written. */
+int dcd_overlay_draw(const dcd_overlay_series *s, size_t n, const char *dir, const dcd_plot_opts *o,
+                     dcd_diags *d);
 
 /* ---- sweep charts --------------------------------------------------------- */
 
+/* One varied parameter of a sweep: its path and its values, as numbers and
+ * as the text given to --set.  Every pointer is borrowed. */
+typedef struct dcd_chart_axis {
+    const char *path;
+    const double *value;     /* n values */
+    const char *const *text; /* n numbers formatted by the program */
+    size_t n;
+} dcd_chart_axis;
+
 /* What a sweep computed, for its charts.  Every pointer is borrowed. */
 typedef struct dcd_sweep_chart {
-    const char *name;  /* scenario name (text: goes through $TEXT) */
-    const char *title; /* may be NULL */
-    int metric;        /* enum dcd_total_metric */
-    int year;          /* the chosen year */
-    const dcd_vary *vary; /* 1 or 2 parameters */
-    size_t nvary;
+    const char *name;           /* scenario name (text: goes through $TEXT) */
+    const char *title;          /* may be NULL */
+    int metric;                 /* enum dcd_total_metric */
+    int year;                   /* the chosen year */
+    const dcd_chart_axis *axis; /* 1 or 2 parameters */
+    size_t naxis;
     /* Grid point p is value i of the first parameter (and j of the second:
-     * p = i * vary[1].n + j); its metric by year runs from START[p] for
+     * p = i * axis[1].n + j); its metric by year runs from START[p] for
      * NY[p] years in Y[p]. */
     const int *start;
     const size_t *ny;
@@ -81,7 +104,6 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
 
 /* Draws the sweep's charts into DIR: curves and year for one parameter, the
  * heat map for two.  Returns as dcd_overlay_draw(). */
-int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o,
-                   dcd_diags *d);
+int dcd_sweep_draw(const dcd_sweep_chart *s, const char *dir, const dcd_plot_opts *o, dcd_diags *d);
 
 #endif

@@ -102,11 +102,17 @@ typedef struct dcd_national {
 typedef struct dcd_expect {
     int year;
     char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
-    double value;
-    double tolerance; /* absolute, in the metric's unit; history: 0 */
+    double value;     /* NaN for a one-sided figure (min/max) */
+    double tolerance; /* absolute, in the metric's unit; history: 0; one-sided: NaN */
     char *source;     /* citation; may be NULL */
     const char *file; /* where it was written, for messages */
     int line, column;
+    /* A one-sided figure ("more than 9%", expect: only): ONE_SIDED is 1,
+     * VALUE and TOLERANCE are NaN and the accepted range is [MIN, MAX],
+     * either NaN when not given.  ONE_SIDED 0 (a zeroed entry): VALUE and
+     * TOLERANCE hold, MIN and MAX are unused. */
+    int one_sided;
+    double min, max;
 } dcd_expect;
 
 typedef struct dcd_scenario {

@@ -8,6 +8,12 @@
  * end: control characters as \xNN on a terminal, Markdown escapes in
  * Markdown, RFC 4180 quoting in CSV.
  *
+ * On a terminal a column can be given a greatest width (dcd_table_wrap()):
+ * its longer cells wrap onto continuation lines of their row, breaking
+ * after the last ", " that fits (list items stay whole), else at the last
+ * space that fits, else cut at the width.  Markdown and CSV cells are never
+ * wrapped.
+ *
  *     static const dcd_table_col COLS[] = {{"year", 1, 6}, {"dc_twh", 1, 9}};
  *     dcd_table t;
  *     dcd_table_init(&t, COLS, 2);
@@ -36,6 +42,7 @@ typedef struct dcd_table_col {
 typedef struct dcd_table_cell {
     char *text; /* owned; NULL for a number */
     int raw;    /* Markdown written as is (links); escaped elsewhere */
+    int over;   /* runs on over the cells to its right on a terminal */
     double x;
     int style; /* enum dcd_num_style of a number */
     int dec;
@@ -47,7 +54,8 @@ typedef struct dcd_table {
     size_t ncol;
     dcd_table_cell *cells; /* row-major */
     size_t ncell, cap;
-    int failed; /* set when memory ran out; later adds are no-ops */
+    size_t *wrap; /* owned: greatest width per column (0: none), or NULL */
+    int failed;   /* set when memory ran out; later adds are no-ops */
 } dcd_table;
 
 /* How a table is written.  NULL stands for the defaults: terminal columns
@@ -65,6 +73,16 @@ int dcd_table_text(dcd_table *t, const char *s);
 /* Adds a text cell already in Markdown (a link): written as is in
  * Markdown, escaped like any text in the other back ends. */
 int dcd_table_raw(dcd_table *t, const char *s);
+/* Adds a text cell that does not widen its column and is never wrapped:
+ * on a terminal it runs on over the cells to its right, which the caller
+ * leaves empty (a long name on a line of its own, before a row that leaves
+ * the name's column empty).  Written like any text in Markdown and CSV. */
+int dcd_table_overflow(dcd_table *t, const char *s);
+/* Column COL (< t->ncol) of a terminal table is at most MAX_WIDTH columns
+ * wide (0: no limit), or as wide as its heading or least width when those
+ * are wider: longer cells wrap onto continuation lines of their row (see
+ * above).  Returns 0, or -1 on OOM. */
+int dcd_table_wrap(dcd_table *t, size_t col, size_t max_width);
 /* Adds a number cell, written by dcd_fmt_num(X, STYLE, DEC, kind). */
 int dcd_table_num(dcd_table *t, double x, dcd_num_style style, int dec);
 /* Adds an integer cell (a year). */
@@ -72,11 +90,12 @@ int dcd_table_int(dcd_table *t, long v);
 /* Number of complete rows. */
 size_t dcd_table_rows(const dcd_table *t);
 /* Appends T for KIND (DCD_OUT_TERM, DCD_OUT_MD or DCD_OUT_CSV): a header
- * line, then one line per row; terminal lines carry no trailing spaces.
+ * line, then one line per row (more on a terminal for wrapped cells);
+ * terminal lines carry no trailing spaces.
  * Returns 0, or -1 on OOM (including an earlier failed add). */
 int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *style,
                     dcd_buf *out);
-/* Frees the cells; T is left empty. */
+/* Frees the cells and column limits; T is left empty. */
 void dcd_table_free(dcd_table *t);
 
 #endif

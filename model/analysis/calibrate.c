@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "dcd_calibrate.h"
+#include "dcd_calib_chart.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_vec.h"
 
 void dcd_calib_opts_default(dcd_calib_opts *o)
 {
@@ -140,8 +142,7 @@ int dcd_obs_read_csv(const char *path, dcd_obs **out, size_t *n, dcd_diags *d)
             break;
         }
         if (*n == cap) {
-            cap = cap ? 2 * cap : 16;
-            dcd_obs *p = realloc(*out, cap * sizeof *p);
+            dcd_obs *p = dcd_vec_grow(*out, &cap, *n + 1, sizeof *p);
             if (!p) {
                 rc = DCD_ENOMEM;
                 break;
@@ -378,92 +379,35 @@ done:
     return rc;
 }
 
-/* ---- the chart ---- */
-
-static const char CHART_MARKER[] = "EOD_dcdemand_data";
-
-static void chart_script(const char *title, const dcd_results *r, int metric, const dcd_obs *obs,
-                         size_t nobs, int with_sd, dcd_buf *b)
-{
-    const dcd_metric_info *mi = &dcd_total_info[metric];
-    dcd_buf_puts(b, "# calibration.gp - the model against the observations, written by dcdemand.\n"
-                    "# Redraw by hand: in this folder run  gnuplot calibration.gp\n\n"
-                    "reset\nset encoding utf8\n"
-                    "set terminal pngcairo size 1200,720 font \"Sans,12\" noenhanced "
-                    "background \"white\"\n"
-                    "set output \"calibration.png\"\n\n");
-    dcd_buf_printf(b, "# Text, used only as labels.  It is never run as a command.\n$TEXT << %s\n",
-                   dcd_plot_text_marker);
-    dcd_buf t = {0};
-    dcd_buf_printf(&t, "%s: the model against the observations of %s", title ? title : "scenario",
-                   mi->name);
-    if (dcd_plot_text_line(b, dcd_buf_str(&t), 120) != 0)
-        b->failed = 1;
-    dcd_buf_clear(&t);
-    dcd_buf_printf(&t, "%s (%s)", mi->label, mi->unit);
-    if (dcd_plot_text_line(b, dcd_buf_str(&t), 120) != 0)
-        b->failed = 1;
-    dcd_buf_free(&t);
-    dcd_buf_printf(b, "%s\n\n$MODEL << %s\n", dcd_plot_text_marker, CHART_MARKER);
-    for (size_t i = 0; i < r->ny; i++) {
-        double v = DCD_TOTAL(r, metric, i);
-        if (isfinite(v))
-            dcd_buf_printf(b, "%d %.12g\n", r->start + (int)i, v);
-    }
-    dcd_buf_printf(b, "%s\n$OBS << %s\n", CHART_MARKER, CHART_MARKER);
-    for (size_t i = 0; i < nobs; i++)
-        if (obs[i].metric == metric)
-            dcd_buf_printf(b, "%d %.12g %.12g\n", obs[i].year, obs[i].value,
-                           with_sd ? obs[i].sd : 0.0);
-    dcd_buf_printf(b, "%s\n\n", CHART_MARKER);
-    dcd_buf_puts(b, "set title $TEXT[1] noenhanced font \"Sans Bold,15\"\n"
-                    "set ylabel $TEXT[2] noenhanced\n"
-                    "set xlabel \"year\"\n"
-                    "set border 3\nset tics nomirror out\nset grid ytics\n"
-                    "set key top left\nset format x \"%.0f\"\nset yrange [0:*]\n");
-    dcd_buf_printf(b,
-                   "plot $MODEL using 1:2 with lines linewidth 2.5 linecolor rgb \"#0072B2\" "
-                   "title \"model\", \\\n     $OBS using 1:2%s with %s pointtype 7 "
-                   "pointsize 1.5 linecolor rgb \"#D55E00\" title \"observed\"\n",
-                   with_sd ? ":3" : "", with_sd ? "yerrorbars" : "points");
-    dcd_buf_puts(b, "unset output\n");
-}
+/* ---- the chart (drawn by model/charts/calib_charts.c) ---- */
 
 int dcd_calib_chart(const char *title, const dcd_results *r, int metric, const dcd_obs *obs,
                     size_t nobs, const char *dir, dcd_diags *d)
 {
-    dcd_buf b = {0}, pic = {0};
-    int with_sd = nobs > 0, rc;
+    const dcd_metric_info *mi = &dcd_total_info[metric];
+    dcd_calib_point *pts = calloc(nobs ? nobs : 1, sizeof *pts);
+    dcd_buf label = {0};
+    int rc = DCD_ENOMEM;
+    size_t n = 0;
+    if (!pts)
+        goto done;
     for (size_t i = 0; i < nobs; i++)
-        with_sd = with_sd && !isnan(obs[i].sd);
-    chart_script(title, r, metric, obs, nobs, with_sd, &b);
-    if (b.failed) {
-        rc = DCD_ENOMEM;
+        if (obs[i].metric == metric)
+            pts[n++] = (dcd_calib_point){obs[i].year, obs[i].value, obs[i].sd};
+    dcd_buf_printf(&label, "%s (%s)", mi->label, mi->unit);
+    if (label.failed)
         goto done;
-    }
-    if ((rc = dcd_write_atomic(dir, "calibration.gp", b.data, b.len, d)) != DCD_OK)
-        goto done;
-    dcd_plot_opts po;
-    dcd_plot_opts_default(&po);
-    const char *scripts[1] = {"./calibration.gp"};
-    dcd_buf_printf(&pic, "%s/" DCD_CALIB_CHART, dir);
-    if (pic.failed) {
-        rc = DCD_ENOMEM;
-        goto done;
-    }
-    remove(pic.data);
-    rc = dcd_plot_run(dir, scripts, 1, &po, d);
-    if (rc == DCD_OK) {
-        FILE *f = fopen(pic.data, "rb");
-        if (!f || fgetc(f) == EOF) {
-            dcd_diags_add(d, pic.data, 0, 0, "gnuplot did not write this chart");
-            rc = DCD_EPLOT;
-        }
-        if (f)
-            fclose(f);
-    }
+    dcd_calib_chart_data c = {.title = title,
+                              .metric = mi->name,
+                              .metric_label = dcd_buf_str(&label),
+                              .start = r->start,
+                              .ny = r->ny,
+                              .model = &DCD_TOTAL(r, metric, 0),
+                              .obs = pts,
+                              .nobs = n};
+    rc = dcd_calib_chart_draw(&c, dir, NULL, d);
 done:
-    dcd_buf_free(&b);
-    dcd_buf_free(&pic);
+    free(pts);
+    dcd_buf_free(&label);
     return rc;
 }

@@ -47,6 +47,55 @@ static int shown(const row *r, int quiet)
     return !quiet || !r->pass;
 }
 
+/* 1 when E is a one-sided figure (min:/max: instead of value:). */
+static int one_sided(const dcd_expect *e)
+{
+    return e->one_sided;
+}
+
+/* The published cell of one-sided E: ">= 9", "<= 17" or "9..17", the
+ * numbers in STYLE with DEC decimals.  Returns 0, or -1 on OOM. */
+static int bounds_text(dcd_buf *b, const dcd_expect *e, dcd_num_style style, int dec)
+{
+    if (isnan(e->max))
+        dcd_buf_puts(b, ">= ");
+    else if (isnan(e->min))
+        dcd_buf_puts(b, "<= ");
+    if (!isnan(e->min))
+        dcd_fmt_num(b, e->min, style, dec, DCD_OUT_CSV);
+    if (!isnan(e->min) && !isnan(e->max))
+        dcd_buf_puts(b, "..");
+    if (!isnan(e->max))
+        dcd_fmt_num(b, e->max, style, dec, DCD_OUT_CSV);
+    return b->failed ? -1 : 0;
+}
+
+/* The published, difference and tolerance cells of one-sided E: the range,
+ * then "not determined" twice (there is no single published value). */
+static void add_bounds(dcd_table *t, const dcd_expect *e, dcd_num_style style, int dec)
+{
+    dcd_buf b = {0};
+    if (bounds_text(&b, e, style, dec) == 0)
+        dcd_table_text(t, dcd_buf_str(&b));
+    else
+        t->failed = 1;
+    dcd_buf_free(&b);
+}
+
+/* Adds the cells of a one-sided R to a terminal or Markdown table. */
+static void add_one_sided_row(dcd_table *t, const row *r)
+{
+    const dcd_expect *e = r->e;
+    int dp = decimals(e->min), dq = decimals(e->max);
+    if (dq > dp)
+        dp = dq;
+    int dm = dp < 6 ? dp + 1 : 6;
+    add_bounds(t, e, DCD_NUM_FIXED, dp);
+    dcd_table_num(t, r->model, DCD_NUM_FIXED, dm);
+    dcd_table_num(t, NAN, DCD_NUM_FIXED, 0);
+    dcd_table_num(t, NAN, DCD_NUM_FIXED, 0);
+}
+
 /* Adds the cells of R to a terminal or Markdown table. */
 static void add_row(dcd_table *t, const row *r)
 {
@@ -62,10 +111,14 @@ static void add_row(dcd_table *t, const row *r)
     dcd_table_text(t, sc->case_name ? sc->case_name : "-");
     dcd_table_text(t, e->metric);
     dcd_table_int(t, e->year);
-    dcd_table_num(t, e->value, DCD_NUM_FIXED, dp);
-    dcd_table_num(t, r->model, DCD_NUM_FIXED, dm);
-    dcd_table_num(t, r->model - e->value, DCD_NUM_SIGNED, dm);
-    dcd_table_num(t, e->tolerance, DCD_NUM_FIXED, dt);
+    if (one_sided(e)) {
+        add_one_sided_row(t, r);
+    } else {
+        dcd_table_num(t, e->value, DCD_NUM_FIXED, dp);
+        dcd_table_num(t, r->model, DCD_NUM_FIXED, dm);
+        dcd_table_num(t, r->model - e->value, DCD_NUM_SIGNED, dm);
+        dcd_table_num(t, e->tolerance, DCD_NUM_FIXED, dt);
+    }
     dcd_table_text(t, r->pass ? "pass" : "FAIL");
 }
 
@@ -82,12 +135,29 @@ static void add_csv_row(dcd_table *t, const row *r)
     dcd_table_text(t, e->metric);
     dcd_table_text(t, m >= 0 ? dcd_total_info[m].unit : "");
     dcd_table_int(t, e->year);
-    dcd_table_num(t, e->value, DCD_NUM_PLAIN, 0);
-    dcd_table_num(t, r->model, DCD_NUM_PLAIN, 0);
-    dcd_table_num(t, r->model - e->value, DCD_NUM_PLAIN, 0);
-    dcd_table_num(t, e->tolerance, DCD_NUM_PLAIN, 0);
+    if (one_sided(e)) {
+        add_bounds(t, e, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, r->model, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, NAN, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, NAN, DCD_NUM_PLAIN, 0);
+    } else {
+        dcd_table_num(t, e->value, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, r->model, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, r->model - e->value, DCD_NUM_PLAIN, 0);
+        dcd_table_num(t, e->tolerance, DCD_NUM_PLAIN, 0);
+    }
     dcd_table_text(t, r->pass ? "pass" : "FAIL");
     dcd_table_text(t, e->source);
+}
+
+int dcd_check_passes(const dcd_expect *e, double model)
+{
+    if (!isfinite(model))
+        return 0;
+    if (one_sided(e))
+        return (isnan(e->min) || model >= e->min - 1e-9 * fmax(1, fabs(e->min))) &&
+               (isnan(e->max) || model <= e->max + 1e-9 * fmax(1, fabs(e->max)));
+    return fabs(model - e->value) <= e->tolerance + 1e-9 * fmax(1, fabs(e->value));
 }
 
 int dcd_check_add(dcd_check *c, const dcd_scenario *sc, const dcd_results *r)
@@ -106,8 +176,7 @@ int dcd_check_add(dcd_check *c, const dcd_scenario *sc, const dcd_results *r)
         w->sc = sc;
         w->e = e;
         w->model = (m >= 0 && i >= 0 && (size_t)i < r->ny) ? DCD_TOTAL(r, m, (size_t)i) : NAN;
-        w->pass = isfinite(w->model) &&
-                  fabs(w->model - e->value) <= e->tolerance + 1e-9 * fmax(1, fabs(e->value));
+        w->pass = dcd_check_passes(e, w->model);
         c->nfail += !w->pass;
     }
     return DCD_OK;

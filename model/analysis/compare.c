@@ -11,6 +11,7 @@
 #include "dcd_compare.h"
 
 #include "dcd_output.h"
+#include "dcd_schema.h"
 #include "dcd_vec.h"
 
 #include <ctype.h>
@@ -41,78 +42,34 @@ static int in_list(const char *s, const char *const *list)
 
 /* ---- units --------------------------------------------------------------- */
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* 1 when PATH has the dot-separated key KEY anywhere. */
-static int has_key(const char *path, const char *key)
-{
-    size_t kl = strlen(key);
-    for (const char *p = path; (p = strstr(p, key)) != NULL; p++) {
-        int left = p == path || p[-1] == '.';
-        int right = p[kl] == '\0' || p[kl] == '.';
-        if (left && right)
-            return 1;
-    }
-    return 0;
-}
+/* The schema's units as compare's narrow unit column writes them: the
+ * qualifiers the docs give ("GW of IT", "USD per MW of IT") dropped, since
+ * the input's path already says which (capacity_gw is IT capacity). */
+static const struct {
+    const char *schema, *shown;
+} SHORT_UNITS[] = {
+    {"GW of IT", "GW"},
+    {"USD per MW of IT", "USD/MW"},
+    {"L per IT kWh", "L/kWh"},
+    {"fraction of rated power", "fraction"},
+};
 
 const char *dcd_compare_unit(const char *path)
 {
-    const char *dot = strrchr(path, '.');
-    const char *last = dot ? dot + 1 : path;
-
-    if (has_key(path, "lifetime") || strcmp(last, "lifetime_years") == 0) {
-        if (strcmp(last, "shape") == 0 || strcmp(last, "kind") == 0)
-            return "";
-        if (strcmp(last, "capacity_gw") != 0)
-            return "years";
+    const dcd_key_info *k = dcd_schema_lookup(path);
+    if (!k)
+        return "";
+    switch (k->type) {
+    case DCD_KEY_NUMBER:
+    case DCD_KEY_SERIES:
+    case DCD_KEY_YEAR:
+    case DCD_KEY_LIFETIME: break;
+    default: return ""; /* text, choices, flags, mappings: no unit */
     }
-    if (strncmp(path, "years.", 6) == 0 || strcmp(last, "midpoint_year") == 0)
-        return "year";
-    if (strcmp(last, "rate") == 0)
-        return "1/yr";
-    if (strcmp(last, "additions_gw") == 0)
-        return "GW/yr";
-    if (strcmp(last, "capex_usd") == 0)
-        return "USD/yr";
-    if (strcmp(last, "cost_per_mw_usd") == 0)
-        return "USD/MW";
-    if (strcmp(last, "unit_price_usd") == 0)
-        return "USD/unit";
-    if (strcmp(last, "unit_power_w") == 0)
-        return "W/unit";
-    if (strcmp(last, "shipments") == 0)
-        return "units/yr";
-    if (ends_with(last, "g_per_kwh"))
-        return "g CO2/kWh";
-    if (ends_with(last, "l_per_kwh"))
-        return "L/kWh";
-    if (strcmp(last, "growth") == 0)
-        return "fraction/yr";
-    if (strcmp(last, "utilisation") == 0 || strcmp(last, "idle") == 0 ||
-        strcmp(last, "equipment_share") == 0)
-        return "fraction";
-    if (strcmp(last, "pue") == 0)
-        return "ratio";
-    if (ends_with(last, "_twh"))
-        return "TWh";
-    if (ends_with(last, "_gw"))
-        return "GW";
-    if (ends_with(last, "_usd"))
-        return "USD";
-    if (ends_with(last, "_pct"))
-        return "%";
-    if (ends_with(last, "_years"))
-        return "years";
-    if (ends_with(last, "_mt"))
-        return "Mt";
-    if (ends_with(last, "_w"))
-        return "W";
-    return "";
+    for (size_t i = 0; i < sizeof SHORT_UNITS / sizeof *SHORT_UNITS; i++)
+        if (strcmp(k->unit, SHORT_UNITS[i].schema) == 0)
+            return SHORT_UNITS[i].shown;
+    return k->unit;
 }
 
 /* ---- compact cells --------------------------------------------------------- */

@@ -294,13 +294,7 @@ int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int 
     dcd_buf csv = {0}, md = {0};
     int rc = DCD_ENOMEM;
     if (charts)
-        for (int k = 0; k < DCD_OVERLAY_NCHART; k++) {
-            if (!dcd_overlay_applies(c->cols, c->ncol, k))
-                continue;
-            links[nlinks].file = dcd_overlay_file(k);
-            links[nlinks].caption = dcd_overlay_caption(k);
-            nlinks++;
-        }
+        nlinks = dcd_compare_chart_links(c, links);
     if (dcd_compare_format_csv(c, &csv) != 0 ||
         dcd_compare_format_md(c, diff_only, links, nlinks, &md) != 0)
         goto done;
@@ -311,7 +305,7 @@ int dcd_compare_write(const dcd_compare *c, const char *dir, int diff_only, int 
     if (rc == DCD_OK)
         rc = dcd_write_atomic(dir, "compare.md", md.data, md.len, d);
     if (rc == DCD_OK && charts)
-        rc = dcd_overlay_draw(c->cols, c->ncol, dir, NULL, d);
+        rc = dcd_compare_draw_charts(c, dir, NULL, d);
 done:
     dcd_buf_free(&csv);
     dcd_buf_free(&md);

@@ -211,48 +211,27 @@ static void text_scenarios(const dcd_compare *c, dcd_buf *b, size_t width)
     }
 }
 
-/* Appends one assumption ROW over the NVIS columns VIS (widths GW, wrap
- * positions POS), path and unit columns PW and UW wide; "* " marks a row
- * whose shown cells DIFFER. */
-static void text_row(dcd_buf *b, const dcd_compare_row *row, int differs, const size_t *vis,
-                     size_t nvis, size_t *pos, const size_t *gw, size_t pw, size_t uw)
+/* Adds assumption ROW to T over the NVIS columns VIS; "* " marks a row whose
+ * shown cells DIFFER.  A path wider than PW is a line of its own, above the
+ * row's unit and cells. */
+static void assumption_row(dcd_table *t, const dcd_compare_row *row, int differs, const size_t *vis,
+                           size_t nvis, size_t pw, dcd_buf *tmp)
 {
-    int first = 1;
-    if (slen(row->path) > pw) { /* a long path gets a line of its own */
-        dcd_buf_puts(b, differs ? "* " : "  ");
-        put_clean(b, row->path, strlen(row->path));
-        end_line(b);
-        first = 0;
+    dcd_buf_clear(tmp);
+    dcd_buf_puts(tmp, differs ? "* " : "  ");
+    dcd_buf_puts(tmp, row->path);
+    if (slen(row->path) > pw) {
+        dcd_table_overflow(t, dcd_buf_str(tmp));
+        for (size_t k = 0; k < nvis + 1; k++) /* the rest of the path's line */
+            dcd_table_text(t, "");
+        dcd_table_text(t, ""); /* the row itself, under the path */
+    } else {
+        dcd_table_text(t, dcd_buf_str(tmp));
     }
-    for (int more = 1, head = 1; more; first = 0, head = 0) {
-        more = 0;
-        dcd_buf_puts(b, first && differs ? "* " : "  ");
-        if (first) {
-            put_pad(b, row->path, strlen(row->path), pw, 0);
-            dcd_buf_puts(b, "  ");
-            put_pad(b, row->unit, strlen(row->unit), uw, 0);
-        } else if (head) {
-            put_spaces(b, pw + 2);
-            put_pad(b, row->unit, strlen(row->unit), uw, 0);
-        } else {
-            put_spaces(b, pw + 2 + uw);
-        }
-        for (size_t k = 0; k < nvis; k++) {
-            size_t j = vis[k];
-            const char *cell = row->cells[j];
-            size_t start = 0, len = 0;
-            if (!cell) {
-                cell = head ? "-" : "";
-                len = strlen(cell);
-            } else {
-                next_piece(cell, &pos[k], gw[j], &start, &len);
-                if (cell[pos[k]])
-                    more = 1;
-            }
-            dcd_buf_puts(b, "  ");
-            put_pad(b, cell + start, len, gw[j], 0);
-        }
-        end_line(b);
+    dcd_table_text(t, row->unit);
+    for (size_t k = 0; k < nvis; k++) {
+        const char *cell = row->cells[vis[k]];
+        dcd_table_text(t, cell ? cell : "-");
     }
 }
 
@@ -270,12 +249,15 @@ static void text_assumptions(const dcd_compare *c, int diff_only, size_t width, 
         dcd_buf_printf(b, "Assumptions: %zu inputs\n", c->nrows);
     }
 
+    static const dcd_table_style style = {"  ", 0, NULL};
     size_t pw = 5, uw = 4;
     size_t *cw = calloc(c->ncol, sizeof *cw), *colw = calloc(c->ncol, sizeof *colw);
     size_t *firsts = calloc(c->ncol, sizeof *firsts), *ends = calloc(c->ncol, sizeof *ends);
-    size_t *vis = calloc(c->ncol, sizeof *vis), *pos = calloc(c->ncol, sizeof *pos);
-    size_t *natural = calloc(c->ncol, sizeof *natural), *gw = calloc(c->ncol, sizeof *gw);
-    if (!cw || !colw || !firsts || !ends || !vis || !pos || !natural || !gw) {
+    size_t *vis = calloc(c->ncol, sizeof *vis), *gw = calloc(c->ncol, sizeof *gw);
+    size_t *natural = calloc(c->ncol, sizeof *natural);
+    dcd_table_col *cols = calloc(2 + c->ncol, sizeof *cols);
+    dcd_buf tmp = {0};
+    if (!cw || !colw || !firsts || !ends || !vis || !natural || !gw || !cols) {
         b->failed = 1;
         goto done;
     }
@@ -321,38 +303,42 @@ static void text_assumptions(const dcd_compare *c, int diff_only, size_t width, 
             size_t last = vis[nvis - 1];
             gw[last] = max_sz(cw[last], min_sz(natural[last], cw[last] + width - used));
         }
-        /* Header. */
-        dcd_buf_puts(b, "  ");
-        put_pad(b, "input", 5, pw, 0);
-        dcd_buf_puts(b, "  ");
-        put_pad(b, "unit", 4, uw, 0);
-        for (size_t j = 0; j < c->ncol; j++) {
-            if (j && (j < firsts[g] || j >= ends[g]))
-                continue;
-            dcd_buf_puts(b, "  ");
-            put_pad(b, c->cols[j].label, strlen(c->cols[j].label), gw[j], 0);
-        }
-        end_line(b);
+        /* The group's table: the marked path, the unit, then its columns
+         * wrapped at their widths. */
+        size_t nc = 0;
+        cols[nc++] = (dcd_table_col){"  input", 0, pw + 2};
+        cols[nc++] = (dcd_table_col){"unit", 0, uw};
+        for (size_t k = 0; k < nvis; k++)
+            cols[nc++] = (dcd_table_col){c->cols[vis[k]].label, 0, gw[vis[k]]};
+        dcd_table t;
+        dcd_table_init(&t, cols, nc);
+        for (size_t k = 0; k < nvis; k++)
+            dcd_table_wrap(&t, 2 + k, gw[vis[k]]);
         for (size_t i = 0; i < c->nrows; i++) {
             const dcd_compare_row *row = &c->rows[i];
             /* Marks and --diff-only go by the columns shown. */
             int any = 0, differs = 0;
             for (size_t k = 0; k < nvis; k++) {
                 const char *x = row->cells[vis[k]], *y = row->cells[vis[0]];
-                pos[k] = 0;
                 any |= x != NULL;
                 differs |= (!x != !y) || (x && y && strcmp(x, y) != 0);
             }
             if (!any || (diff_only && !differs)) /* only another group's columns have it */
                 continue;
-            text_row(b, row, differs, vis, nvis, pos, gw, pw, uw);
+            assumption_row(&t, row, differs, vis, nvis, pw, &tmp);
         }
+        if (dcd_table_write(&t, DCD_OUT_TERM, &style, b) != 0)
+            b->failed = 1;
+        dcd_table_free(&t);
     }
 done:
+    if (tmp.failed)
+        b->failed = 1;
+    dcd_buf_free(&tmp);
+    free(cols);
     free(natural);
     free(gw);
     free(vis);
-    free(pos);
     free(cw);
     free(colw);
     free(firsts);

@@ -10,6 +10,7 @@
 #include "dcd_plot.h"
 #include "dcd_schema.h"
 #include "dcd_solve.h"
+#include "dcd_vec.h"
 
 const char *dcd_vary_mode_name(dcd_vary_mode m)
 {
@@ -29,16 +30,6 @@ int dcd_vary_mode_parse(const char *s, dcd_vary_mode *out)
             return 0;
         }
     return -1;
-}
-
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = 0;
-    }
-    return p;
 }
 
 static int parse_number(const char *s, double *out)
@@ -94,7 +85,7 @@ static int take_series(const dcd_node *m, dcd_input *in, char *why, size_t whyle
         const char *k = m->keys[i]->text;
         const dcd_node *v = m->vals[i];
         if (strcmp(k, "interpolation") == 0) {
-            if (v->kind == DCD_NODE_SCALAR && !(in->interp = dup_n(v->text, strlen(v->text))))
+            if (v->kind == DCD_NODE_SCALAR && !(in->interp = dcd_strdup(v->text)))
                 return DCD_ENOMEM;
             continue;
         }
@@ -102,7 +93,7 @@ static int take_series(const dcd_node *m, dcd_input *in, char *why, size_t whyle
             snprintf(why, whylen, "%s.%s is not a number", in->path, k);
             return DCD_EUSAGE;
         }
-        if (!(in->year[in->n] = dup_n(k, strlen(k))))
+        if (!(in->year[in->n] = dcd_strdup(k)))
             return DCD_ENOMEM;
         in->n++;
     }
@@ -120,9 +111,10 @@ static const dcd_node *walk(const dcd_node *root, const char *path, char **key)
     while (n && *p) {
         const char *dot = strchr(p, '.');
         size_t len = dot ? (size_t)(dot - p) : strlen(p);
-        char *part = dup_n(p, len);
+        char *part = dcd_strdup(p);
         if (!part)
             return NULL;
+        part[len] = 0;
         n = n->kind == DCD_NODE_MAP && len ? dcd_map_get(n, part) : NULL;
         if (n && !is_year_key(part)) {
             free(*key);
@@ -147,7 +139,7 @@ int dcd_input_find(const dcd_scenario *sc, const char *path, dcd_vary_mode mode,
     size_t plen = strlen(path);
     const dcd_node *n =
         plen && path[0] != '.' && path[plen - 1] != '.' ? walk(sc->tree, path, &in->key) : NULL;
-    if (!(in->path = dup_n(path, strlen(path)))) {
+    if (!(in->path = dcd_strdup(path))) {
         rc = DCD_ENOMEM;
         goto done;
     }
@@ -299,7 +291,7 @@ int dcd_input_eval(const dcd_source *src, const char *const *sets, size_t nsets,
                    dcd_results **r, dcd_diags *d)
 {
     int rc = DCD_OK;
-    const char **all = malloc((nsets + nin + 1) * sizeof *all);
+    dcd_strlist all = {0}; /* the overrides, then the inputs' settings */
     dcd_buf *b = calloc(nin + 1, sizeof *b);
     dcd_scenario *s = NULL;
     dcd_results *res = NULL;
@@ -310,20 +302,26 @@ int dcd_input_eval(const dcd_source *src, const char *const *sets, size_t nsets,
         *sc = NULL;
     if (r)
         *r = NULL;
-    if (!all || !b) {
+    if (!b) {
         rc = DCD_ENOMEM;
         goto done;
     }
     for (size_t i = 0; i < nsets; i++)
-        all[i] = sets[i];
+        if (dcd_strlist_push(&all, sets[i]) != 0) {
+            rc = DCD_ENOMEM;
+            goto done;
+        }
     for (size_t k = 0; k < nin; k++) {
         if (dcd_input_setting(&in[k], x[k], &b[k]) != 0) {
             rc = isfinite(x[k]) ? DCD_ENOMEM : DCD_EMODEL;
             goto done;
         }
-        all[nsets + k] = b[k].data;
+        if (dcd_strlist_push(&all, b[k].data) != 0) {
+            rc = DCD_ENOMEM;
+            goto done;
+        }
     }
-    rc = dcd_source_load(src, all, nsets + nin, &s, d);
+    rc = dcd_source_load(src, all.v, all.n, &s, d);
     if (rc == DCD_OK)
         rc = dcd_project_new(s, &res, d);
     if (rc == DCD_OK) {
@@ -344,7 +342,7 @@ done:
         for (size_t k = 0; k < nin; k++)
             dcd_buf_free(&b[k]);
     free(b);
-    free(all);
+    dcd_strlist_free(&all);
     return rc;
 }
 

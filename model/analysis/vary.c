@@ -1,5 +1,5 @@
-/* vary.c - the --vary parameter lists of `dcdemand sweep` (dcd_compare.h). */
-#include "dcd_compare.h"
+/* vary.c - the --vary parameter lists of `dcdemand sweep` (dcd_sweep.h). */
+#include "dcd_sweep.h"
 
 #include "dcd_vec.h"
 

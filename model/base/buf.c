@@ -1,8 +1,11 @@
 /* buf.c - growable byte buffers (see include/dcd_buf.h). */
 #include "dcd_buf.h"
 
+#include "dcd_vec.h"
+
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,21 +16,18 @@ static int grow(dcd_buf *b, size_t extra)
         return -1;
     if (b->len + extra + 1 <= b->cap)
         return 0;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1) {
-        if (cap > ((size_t)-1) / 2) {
-            b->failed = 1;
-            return -1;
-        }
-        cap *= 2;
+    if (extra > SIZE_MAX - b->len - 1) {
+        b->failed = 1;
+        return -1;
     }
-    char *p = realloc(b->data, cap);
+    /* A first buffer holds 256 bytes; capacities double from there. */
+    size_t need = b->len + extra + 1;
+    char *p = dcd_vec_grow(b->data, &b->cap, !b->cap && need < 256 ? 256 : need, 1);
     if (!p) {
         b->failed = 1;
         return -1;
     }
     b->data = p;
-    b->cap = cap;
     return 0;
 }
 

@@ -53,6 +53,26 @@ int dcd_table_raw(dcd_table *t, const char *s)
     return 0;
 }
 
+int dcd_table_overflow(dcd_table *t, const char *s)
+{
+    if (dcd_table_text(t, s) != 0)
+        return -1;
+    t->cells[t->ncell - 1].over = 1;
+    return 0;
+}
+
+int dcd_table_wrap(dcd_table *t, size_t col, size_t max_width)
+{
+    if (col >= t->ncol)
+        return -1;
+    if (!t->wrap && !(t->wrap = calloc(t->ncol, sizeof *t->wrap))) {
+        t->failed = 1;
+        return -1;
+    }
+    t->wrap[col] = max_width;
+    return 0;
+}
+
 int dcd_table_num(dcd_table *t, double x, dcd_num_style style, int dec)
 {
     dcd_table_cell *c = add(t);
@@ -82,7 +102,9 @@ void dcd_table_free(dcd_table *t)
     for (size_t i = 0; i < t->ncell; i++)
         free(t->cells[i].text);
     free(t->cells);
+    free(t->wrap);
     t->cells = NULL;
+    t->wrap = NULL;
     t->ncell = t->cap = 0;
     t->failed = 0;
 }
@@ -104,6 +126,12 @@ static size_t width_of(const char *s, dcd_out_kind kind, int raw)
     return dcd_fmt_term_width(s, strlen(s));
 }
 
+/* The greatest width of column K on a terminal, 0 for none. */
+static size_t wrap_of(const dcd_table *t, size_t k, dcd_out_kind kind)
+{
+    return kind == DCD_OUT_TERM && t->wrap ? t->wrap[k] : 0;
+}
+
 /* Column widths for KIND into W (t->ncol of them). */
 static void widths(const dcd_table *t, dcd_out_kind kind, size_t *w, dcd_buf *tmp)
 {
@@ -116,10 +144,47 @@ static void widths(const dcd_table *t, dcd_out_kind kind, size_t *w, dcd_buf *tm
     for (size_t r = 0; r < nrow; r++)
         for (size_t k = 0; k < t->ncol; k++) {
             const dcd_table_cell *c = &t->cells[r * t->ncol + k];
+            if (c->over && kind == DCD_OUT_TERM)
+                continue;
             size_t l = width_of(cell_text(c, kind, tmp), kind, c->raw);
+            size_t most = wrap_of(t, k, kind);
+            if (most && l > most)
+                l = most;
             if (l > w[k])
                 w[k] = l;
         }
+}
+
+/* The length in bytes of the next line of S from *POS within W columns
+ * (see dcd_table.h), moving *POS past it and the spaces after it. */
+static size_t wrap_piece(const char *s, size_t *pos, size_t w)
+{
+    const char *p = s + *pos;
+    size_t rest = strlen(p), take;
+    if (dcd_fmt_term_width(p, rest) <= w) {
+        take = rest;
+    } else {
+        size_t cols = 0, i = 0, comma = 0, space = 0;
+        while (p[i]) {
+            size_t n = 1; /* bytes of this character */
+            while (p[i + n] && ((unsigned char)p[i + n] & 0xC0) == 0x80)
+                n++;
+            if (p[i] == ' ' && i > 0)
+                space = i;
+            size_t cw = dcd_fmt_term_width(p + i, n);
+            if (cols + cw > w && i > 0)
+                break;
+            cols += cw;
+            i += n;
+            if (p[i - 1] == ',' && p[i] == ' ')
+                comma = i;
+        }
+        take = comma ? comma : space ? space : i;
+    }
+    *pos += take;
+    while (s[*pos] == ' ')
+        (*pos)++;
+    return take;
 }
 
 static void spaces(dcd_buf *b, size_t n)
@@ -172,6 +237,38 @@ static void put_line(const dcd_table *t, dcd_out_kind kind, const dcd_table_styl
         end_line(b);
 }
 
+/* Appends the terminal lines of row R: its cells, then as many
+ * continuation lines as its wrapped cells need.  FULL, POS and PIECE are
+ * scratch arrays of t->ncol items; NB holds the row's formatted numbers. */
+static void term_row(const dcd_table *t, const dcd_table_style *st, const size_t *w, size_t r,
+                     dcd_buf *nb, const char **full, size_t *pos, dcd_buf *piece, dcd_buf *b)
+{
+    const dcd_table_cell *row = &t->cells[r * t->ncol];
+    for (size_t k = 0; k < t->ncol; k++) {
+        full[k] = cell_text(&row[k], DCD_OUT_TERM, &nb[k]);
+        pos[k] = 0;
+    }
+    const char **text = full + t->ncol; /* the line's pieces */
+    int more = 1;
+    while (more) {
+        more = 0;
+        for (size_t k = 0; k < t->ncol; k++) {
+            const char *s = full[k] + pos[k];
+            dcd_buf_clear(&piece[k]);
+            if (!*s || row[k].over || !wrap_of(t, k, DCD_OUT_TERM)) {
+                text[k] = s;
+                pos[k] += strlen(s);
+                continue;
+            }
+            size_t len = wrap_piece(full[k], &pos[k], w[k]);
+            dcd_buf_append(&piece[k], s, len);
+            text[k] = dcd_buf_str(&piece[k]);
+            more |= full[k][pos[k]] != '\0';
+        }
+        put_line(t, DCD_OUT_TERM, st, w, text, NULL, b);
+    }
+}
+
 static void write_csv(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
 {
     size_t nrow = dcd_table_rows(t);
@@ -191,15 +288,32 @@ static void write_csv(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
     }
 }
 
+/* The Markdown line under the header. */
+static void md_rule(const dcd_table *t, const dcd_table_style *st, const size_t *w, dcd_buf *out)
+{
+    dcd_buf_puts(out, "|");
+    for (size_t k = 0; k < t->ncol; k++) {
+        size_t n = st->md_pad ? w[k] : 3;
+        dcd_buf_puts(out, st->md_pad ? " " : "");
+        for (size_t j = 0; j + 1 < n; j++)
+            dcd_buf_puts(out, "-");
+        dcd_buf_puts(out, t->cols[k].right ? ":" : "-");
+        dcd_buf_puts(out, st->md_pad ? " |" : "|");
+    }
+    dcd_buf_puts(out, "\n");
+}
+
 int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *style,
                     dcd_buf *out)
 {
     static const dcd_table_style defaults = {" ", 0, NULL};
     const dcd_table_style *st = style ? style : &defaults;
     dcd_buf tmp = {0};
-    size_t *w = NULL;
+    size_t n = t->ncol ? t->ncol : 1, *w = NULL, *pos = NULL;
     const char **text = NULL;
     int *raw = NULL, rc = -1;
+    /* Number cells and wrapped pieces need their own buffers alive at once. */
+    dcd_buf *nb = NULL, *piece = NULL;
     if (t->failed)
         return -1;
     if (kind == DCD_OUT_CSV) {
@@ -207,50 +321,48 @@ int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style
         rc = 0;
         goto done;
     }
-    w = calloc(t->ncol ? t->ncol : 1, sizeof *w);
-    text = calloc(t->ncol ? t->ncol : 1, sizeof *text);
-    if (!w || !text)
+    w = calloc(n, sizeof *w);
+    text = calloc(2 * n, sizeof *text);
+    pos = calloc(n, sizeof *pos);
+    raw = calloc(n, sizeof *raw);
+    nb = calloc(n, sizeof *nb);
+    piece = calloc(n, sizeof *piece);
+    if (!w || !text || !pos || !raw || !nb || !piece)
         goto done;
     widths(t, kind, w, &tmp);
     for (size_t k = 0; k < t->ncol; k++)
         text[k] = t->cols[k].head;
     put_line(t, kind, st, w, text, NULL, out);
-    if (kind == DCD_OUT_MD) {
-        dcd_buf_puts(out, "|");
-        for (size_t k = 0; k < t->ncol; k++) {
-            size_t n = st->md_pad ? w[k] : 3;
-            dcd_buf_puts(out, st->md_pad ? " " : "");
-            for (size_t j = 0; j + 1 < n; j++)
-                dcd_buf_puts(out, "-");
-            dcd_buf_puts(out, t->cols[k].right ? ":" : "-");
-            dcd_buf_puts(out, st->md_pad ? " |" : "|");
-        }
-        dcd_buf_puts(out, "\n");
-    }
-    /* Number cells need their own buffers to be alive at once. */
-    dcd_buf *nb = calloc(t->ncol ? t->ncol : 1, sizeof *nb);
-    raw = calloc(t->ncol ? t->ncol : 1, sizeof *raw);
-    if (!nb || !raw) {
-        free(nb);
-        goto done;
-    }
+    if (kind == DCD_OUT_MD)
+        md_rule(t, st, w, out);
     for (size_t r = 0; r < dcd_table_rows(t); r++) {
+        if (kind == DCD_OUT_TERM) {
+            term_row(t, st, w, r, nb, text, pos, piece, out);
+            continue;
+        }
         for (size_t k = 0; k < t->ncol; k++) {
             text[k] = cell_text(&t->cells[r * t->ncol + k], kind, &nb[k]);
             raw[k] = t->cells[r * t->ncol + k].raw;
         }
         put_line(t, kind, st, w, text, raw, out);
     }
-    int failed = 0;
-    for (size_t k = 0; k < t->ncol; k++) {
-        failed |= nb[k].failed;
-        dcd_buf_free(&nb[k]);
+    rc = 0;
+done:
+    for (size_t k = 0; k < n; k++) {
+        if (nb && nb[k].failed)
+            rc = -1;
+        if (piece && piece[k].failed)
+            rc = -1;
+        if (nb)
+            dcd_buf_free(&nb[k]);
+        if (piece)
+            dcd_buf_free(&piece[k]);
     }
     free(nb);
-    rc = failed ? -1 : 0;
-done:
+    free(piece);
     free(w);
     free(text);
+    free(pos);
     free(raw);
     dcd_buf_free(&tmp);
     if (out->failed)

@@ -9,6 +9,8 @@
 #include "dcd_calibrate.h"
 #include "dcd_cli.h"
 #include "dcd_engine.h"
+#include "dcd_format.h"
+#include "dcd_table.h"
 
 static const char CALIBRATE_HELP[] =
     "Usage: " DCD_PROGRAM " calibrate [OPTIONS] FILE --fit PATH[,PATH...]\n"
@@ -56,49 +58,84 @@ static int history_obs(const dcd_scenario *sc, int metric, dcd_obs **out, size_t
     return 0;
 }
 
-/* X rounded to zero below the last printed digit, so that no "-0.0000". */
-static double shown(double x)
+/* Decimals that show X with SIG significant digits in fixed notation (as
+ * %.SIGg would, without an exponent), at most 10. */
+static int sig_decimals(double x, int sig)
 {
-    return fabs(x) < 5e-5 ? 0.0 : x;
+    if (!isfinite(x) || x == 0)
+        return sig - 1;
+    int d = sig - 1 - (int)floor(log10(fabs(x)));
+    return d < 0 ? 0 : d > 10 ? 10 : d;
 }
 
-static void print_fit(const dcd_scenario *sc, const dcd_input *in, size_t np, const dcd_obs *obs,
-                      const dcd_calib_result *res, int quiet)
+/* The estimates and the observations, as two terminal tables (dcd_table). */
+static int fit_tables(const dcd_input *in, size_t np, const dcd_obs *obs,
+                      const dcd_calib_result *res, dcd_buf *out)
 {
+    static const dcd_table_col PCOLS[] = {
+        {"parameter", 0, 32}, {"mode", 1, 6}, {"estimate", 1, 14}, {"std_error", 1, 12}};
+    static const dcd_table_col OCOLS[] = {{"year", 1, 6},
+                                          {"metric", 0, 14},
+                                          {"observed", 1, 12},
+                                          {"model", 1, 12},
+                                          {"residual", 1, 12}};
+    static const dcd_table_style style = {" ", 0, "  "};
+    dcd_table pt, ot;
+    dcd_table_init(&pt, PCOLS, 4);
+    dcd_table_init(&ot, OCOLS, 5);
+    for (size_t k = 0; k < np; k++) {
+        dcd_table_text(&pt, in[k].path);
+        dcd_table_text(&pt, dcd_vary_mode_name(in[k].mode));
+        dcd_table_num(&pt, res->x[k], DCD_NUM_FIXED, sig_decimals(res->x[k], 6));
+        dcd_table_num(&pt, res->se[k], DCD_NUM_FIXED, sig_decimals(res->se[k], 4));
+    }
+    for (size_t i = 0; i < res->nobs; i++) {
+        dcd_table_int(&ot, obs[i].year);
+        dcd_table_text(&ot, dcd_total_info[obs[i].metric].name);
+        dcd_table_num(&ot, obs[i].value, DCD_NUM_FIXED, 4);
+        dcd_table_num(&ot, res->model[i], DCD_NUM_FIXED, 4);
+        dcd_table_num(&ot, res->resid[i], DCD_NUM_FIXED, 4);
+    }
+    int rc = dcd_table_write(&pt, DCD_OUT_TERM, &style, out) != 0 ||
+                     dcd_table_write(&ot, DCD_OUT_TERM, &style, out) != 0
+                 ? -1
+                 : 0;
+    dcd_table_free(&pt);
+    dcd_table_free(&ot);
+    return rc;
+}
+
+static int print_fit(const dcd_scenario *sc, const dcd_input *in, size_t np, const dcd_obs *obs,
+                     const dcd_calib_result *res, int quiet)
+{
+    dcd_buf b = {0};
     if (quiet) {
         for (size_t k = 0; k < np; k++) {
-            printf("%s %.10g ", in[k].path, res->x[k]);
-            if (isnan(res->se[k]))
-                puts("-");
-            else
-                printf("%.4g\n", res->se[k]);
+            dcd_buf_printf(&b, "%s ", in[k].path);
+            dcd_fmt_num(&b, res->x[k], DCD_NUM_SHORT, 0, DCD_OUT_TERM);
+            dcd_buf_puts(&b, " ");
+            dcd_fmt_num(&b, res->se[k], DCD_NUM_FIXED, sig_decimals(res->se[k], 4), DCD_OUT_TERM);
+            dcd_buf_puts(&b, "\n");
         }
-        return;
+    } else {
+        dcd_buf_printf(&b, "%s: fit of %zu parameter%s to %zu observation%s (%s)\n", sc->name, np,
+                       np == 1 ? "" : "s", res->nobs, res->nobs == 1 ? "" : "s",
+                       res->weighted ? "weighted by 1/sd^2" : "unweighted");
+        fit_tables(in, np, obs, res, &b);
+        dcd_buf_printf(&b, "  R-squared %.6f; chi-squared %.6g with %zu degrees of freedom%s\n",
+                       res->r2, res->chisq, res->dof,
+                       res->scaled     ? " (standard errors scaled by the residual variance)"
+                       : res->weighted ? ""
+                                       : " (no standard errors without a degree of freedom)");
+        dcd_buf_printf(&b, "  condition number %.4g; %zu iterations%s\n",
+                       res->rcond > 0 ? 1 / res->rcond : INFINITY, res->iterations,
+                       res->converged ? "" : " (iteration limit reached)");
     }
-    printf("%s: fit of %zu parameter%s to %zu observation%s (%s)\n", sc->name, np,
-           np == 1 ? "" : "s", res->nobs, res->nobs == 1 ? "" : "s",
-           res->weighted ? "weighted by 1/sd^2" : "unweighted");
-    printf("  %-32s %6s %14s %12s\n", "parameter", "mode", "estimate", "std_error");
-    for (size_t k = 0; k < np; k++) {
-        printf("  %-32s %6s %14.6g ", in[k].path, dcd_vary_mode_name(in[k].mode), res->x[k]);
-        if (isnan(res->se[k]))
-            printf("%12s\n", "-");
-        else
-            printf("%12.4g\n", res->se[k]);
-    }
-    printf("  %6s %-14s %12s %12s %12s\n", "year", "metric", "observed", "model", "residual");
-    for (size_t i = 0; i < res->nobs; i++)
-        printf("  %6d %-14s %12.4f %12.4f %12.4f\n", obs[i].year,
-               dcd_total_info[obs[i].metric].name, obs[i].value, res->model[i],
-               shown(res->resid[i]));
-    printf("  R-squared %.6f; chi-squared %.6g with %zu degrees of freedom%s\n", res->r2,
-           res->chisq, res->dof,
-           res->scaled     ? " (standard errors scaled by the residual variance)"
-           : res->weighted ? ""
-                           : " (no standard errors without a degree of freedom)");
-    printf("  condition number %.4g; %zu iterations%s\n",
-           res->rcond > 0 ? 1 / res->rcond : INFINITY, res->iterations,
-           res->converged ? "" : " (iteration limit reached)");
+    int rc = b.failed ? -1 : 0;
+    if (rc == 0)
+        fwrite(b.data, 1, b.len, stdout);
+    dcd_buf_free(&b);
+    return rc;
 }
 
 /* Finds the inputs of the comma-separated FITLIST (modified) in SC into
@@ -248,7 +285,10 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
-    print_fit(sc, in, np, obs, &res, quiet);
+    if (print_fit(sc, in, np, obs, &res, quiet) != 0) {
+        code = DCD_EXIT_INTERNAL;
+        goto done;
+    }
     warn_identifiable(in, np, &res);
 
     /* The calibrated scenario, named NAME-calibrated. */
@@ -292,98 +332,85 @@ done:
     return code;
 }
 
+/* calibrate's own options. */
+typedef struct calibrate_args {
+    const char *history, *fit;
+    int metric;
+    size_t max_iter;
+    dcd_vary_mode mode;
+} calibrate_args;
+
+enum { OPT_HISTORY = DCD_OPT_OWN_LONG, OPT_MODE, OPT_MAXIT };
+
+static int calibrate_option(int c, const char *arg, void *ctx)
+{
+    calibrate_args *a = ctx;
+    switch (c) {
+    case 'f': a->fit = arg; return DCD_EXIT_OK;
+    case OPT_HISTORY: a->history = arg; return DCD_EXIT_OK;
+    case 'm':
+        if ((a->metric = dcd_total_index(arg)) < 0)
+            return dcd_cli_usage("calibrate",
+                                 "--metric '%s': not a column of summary.csv "
+                                 "(dc_twh, dc_share_pct, ai_twh, ...)",
+                                 arg);
+        return DCD_EXIT_OK;
+    case OPT_MODE:
+        if (dcd_vary_mode_parse(arg, &a->mode) != 0 || a->mode == DCD_VARY_VALUE)
+            return dcd_cli_usage("calibrate", "--mode '%s': expected scale or shift", arg);
+        return DCD_EXIT_OK;
+    default: { /* OPT_MAXIT */
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*end || end == arg || n < 1 || n > 100000)
+            return dcd_cli_usage("calibrate", "--max-iter '%s': expected a whole number 1-100000",
+                                 arg);
+        a->max_iter = (size_t)n;
+        return DCD_EXIT_OK;
+    }
+    }
+}
+
 int dcd_cmd_calibrate(int argc, char **argv)
 {
-    enum { OPT_HISTORY = 256, OPT_MODE, OPT_MAXIT, OPT_NO_PLOTS };
-    static const struct option opts[] = {{"fit", required_argument, NULL, 'f'},
-                                         {"history", required_argument, NULL, OPT_HISTORY},
-                                         {"metric", required_argument, NULL, 'm'},
-                                         {"mode", required_argument, NULL, OPT_MODE},
-                                         {"max-iter", required_argument, NULL, OPT_MAXIT},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    const char *outdir = "out", *history = NULL, *fit = NULL;
-    int c, code = DCD_EXIT_OK, quiet = 0, plots = 1, metric = DCD_T_DC_TWH;
-    size_t max_iter = 200;
-    dcd_vary_mode mode = DCD_VARY_DEFAULT;
-    dcd_strlist set = {0};
+    static const struct option own[] = {{"fit", required_argument, NULL, 'f'},
+                                        {"history", required_argument, NULL, OPT_HISTORY},
+                                        {"metric", required_argument, NULL, 'm'},
+                                        {"mode", required_argument, NULL, OPT_MODE},
+                                        {"max-iter", required_argument, NULL, OPT_MAXIT},
+                                        {NULL, 0, NULL, 0}};
+    calibrate_args ca = {.metric = DCD_T_DC_TWH, .max_iter = 200, .mode = DCD_VARY_DEFAULT};
+    dcd_cli_spec spec = {"calibrate",
+                         CALIBRATE_HELP,
+                         DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+                         "f:m:",
+                         own,
+                         0,
+                         calibrate_option,
+                         &ca};
+    dcd_cli_common co = {.outdir = "out", .plots = 1};
     char *fitcopy = NULL;
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":f:m:o:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f': fit = optarg; break;
-        case OPT_HISTORY: history = optarg; break;
-        case 'm':
-            if ((metric = dcd_total_index(optarg)) < 0) {
-                code = dcd_cli_usage("calibrate",
-                                     "--metric '%s': not a column of summary.csv "
-                                     "(dc_twh, dc_share_pct, ai_twh, ...)",
-                                     optarg);
-                goto done;
-            }
-            break;
-        case OPT_MODE:
-            if (dcd_vary_mode_parse(optarg, &mode) != 0 || mode == DCD_VARY_VALUE) {
-                code = dcd_cli_usage("calibrate", "--mode '%s': expected scale or shift", optarg);
-                goto done;
-            }
-            break;
-        case OPT_MAXIT: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || end == optarg || n < 1 || n > 100000) {
-                code = dcd_cli_usage("calibrate",
-                                     "--max-iter '%s': expected a whole number "
-                                     "1-100000",
-                                     optarg);
-                goto done;
-            }
-            max_iter = (size_t)n;
-            break;
-        }
-        case 'o': outdir = optarg; break;
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case OPT_NO_PLOTS: plots = 0; break;
-        case 'q': quiet = 1; break;
-        case 'h':
-            fputs(CALIBRATE_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default: code = dcd_cli_bad_option("calibrate", argv, c); goto done;
-        }
-    }
+    int code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
     if (argc - optind != 1) {
         code = dcd_cli_usage("calibrate", argc - optind < 1 ? "missing scenario FILE"
                                                             : "give exactly one scenario FILE");
         goto done;
     }
-    if (!fit || !*fit || strspn(fit, ",") == strlen(fit)) {
+    if (!ca.fit || !*ca.fit || strspn(ca.fit, ",") == strlen(ca.fit)) {
         code = dcd_cli_usage("calibrate", "missing --fit PATH[,PATH...]");
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("calibrate", "empty output folder");
-        goto done;
-    }
-    if (!(fitcopy = malloc(strlen(fit) + 1))) {
+    if (!(fitcopy = dcd_strdup(ca.fit))) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    memcpy(fitcopy, fit, strlen(fit) + 1);
-    code = run_fit(argv[optind], fitcopy, mode, history, metric, max_iter, &set, outdir, quiet,
-                   plots, argc, argv);
+    code = run_fit(argv[optind], fitcopy, ca.mode, ca.history, ca.metric, ca.max_iter, &co.sets,
+                   co.outdir, co.quiet, co.plots, argc, argv);
 done:
     free(fitcopy);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     return code;
 }

@@ -5,7 +5,8 @@
  * in memory and printed at once, so the output is the same on every run.
  * Rows come in the order of the files (a folder's *.yaml files sorted by
  * name, byte order) and, within a file, in the order of its expect: list.
- * A row passes when |model - published| <= tolerance, the tolerance being
+ * A row passes when |model - published| <= tolerance (one-sided figures:
+ * min <= model <= max; dcd_check.h), the tolerance being
  * absolute in the metric's unit (docs/scenario-format.md, "expect").
  */
 #include <dirent.h>
@@ -29,7 +30,8 @@ static const char CHECK_HELP[] =
     "*.yaml file directly in it, sorted by name; files without expect: entries\n"
     "are skipped with a note on stderr.  Without arguments: scenarios/.\n"
     "A figure passes when |model - published| <= tolerance (absolute, in the\n"
-    "metric's unit).\n\n"
+    "metric's unit); a one-sided figure (min:/max:, shown as >= 9, <= 17 or\n"
+    "9..17) when the model lies inside.\n\n"
     "Options:\n"
     "  -f, --format FMT       text (default), markdown or csv\n"
     "  -s, --set PATH=VALUE   override a number in every scenario (repeatable)\n"

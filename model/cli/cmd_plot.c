@@ -11,6 +11,7 @@
 
 #include "dcd_cli.h"
 #include "dcd_plot.h"
+#include "dcd_results_read.h"
 #include "dcd_scenario.h"
 
 static const char PLOT_HELP[] =
@@ -19,16 +20,20 @@ static const char PLOT_HELP[] =
     "out/mckinsey-2024), from DIR/summary.csv, DIR/segments.csv and DIR/scenario.yaml,\n"
     "without recomputing.  Writes DIR/share, energy, load, national and (with a grid\n"
     "intensity) emissions, each as a picture and as the gnuplot script that draws it\n"
-    "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).\n\n"
+    "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).  A picture is\n"
+    "replaced only by a complete new one: when drawing fails, the previous stays.\n\n"
     "Options:\n"
     "  -f, --format FMT       png (default), svg or pdf\n"
     "      --size WxH         picture size in pixels (default 1200x720; a PDF page is\n"
     "                         the same at 144 px per inch, 8.33in x 5in)\n"
     "      --scripts-only     write the .gp scripts, do not run gnuplot\n"
+    "      --plot-timeout S   stop gnuplot after S seconds (default 120, at most 86400)\n"
     "  -q, --quiet            print nothing on success\n"
     "  -h, --help             show this help and exit\n\n"
     "Environment:\n"
     "  DCDEMAND_GNUPLOT       the gnuplot program to run (default: gnuplot, from PATH)\n"
+    "  DCDEMAND_PLOT_TIMEOUT  gnuplot's time limit in seconds when --plot-timeout is not\n"
+    "                         given (default 120)\n"
     "  SOURCE_DATE_EPOCH      creation date written into PDF charts (default 1970-01-01)\n\n";
 
 /* Loads DIR/scenario.yaml and DIR's results and adds DIR's charts to
@@ -50,7 +55,7 @@ static int add_one(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *
     }
     rc = dcd_scenario_load(path.data, NULL, 0, &sc, &diags);
     if (rc == DCD_OK)
-        rc = dcd_plot_read_results(dir, sc, &r, &diags);
+        rc = dcd_results_read(dir, sc, &r, &diags);
     if (rc != DCD_OK) {
         code = dcd_cli_fail(&diags, rc);
         goto done;
@@ -77,16 +82,18 @@ done:
 
 int dcd_cmd_plot(int argc, char **argv)
 {
-    enum { OPT_SIZE = 256, OPT_SCRIPTS };
+    enum { OPT_SIZE = 256, OPT_SCRIPTS, OPT_TIMEOUT };
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {"size", required_argument, NULL, OPT_SIZE},
                                          {"scripts-only", no_argument, NULL, OPT_SCRIPTS},
+                                         {"plot-timeout", required_argument, NULL, OPT_TIMEOUT},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     dcd_plot_opts o;
     int quiet = 0, c, code = DCD_EXIT_OK;
     dcd_plot_opts_default(&o);
+    o.redraw = 1; /* the saved numbers are those the old pictures show */
 
     optind = 1;
     while ((c = getopt_long(argc, argv, ":f:qh", opts, NULL)) != -1) {
@@ -97,21 +104,23 @@ int dcd_cmd_plot(int argc, char **argv)
             break;
         case OPT_SIZE:
             if (dcd_plot_size_parse(optarg, &o.width, &o.height) != 0)
-                return dcd_cli_usage("plot", "bad size '%s' (WIDTHxHEIGHT in pixels, from "
-                                             "320x240 to 8000x8000)", optarg);
+                return dcd_cli_usage("plot",
+                                     "bad size '%s' (WIDTHxHEIGHT in pixels, from "
+                                     "320x240 to 8000x8000)",
+                                     optarg);
             break;
-        case OPT_SCRIPTS:
-            o.scripts_only = 1;
+        case OPT_TIMEOUT:
+            if (dcd_plot_timeout_parse(optarg, &o.timeout_s) != 0)
+                return dcd_cli_usage("plot", "bad time limit '%s' (whole seconds from 1 to %d)",
+                                     optarg, DCD_PLOT_TIMEOUT_MAX);
             break;
-        case 'q':
-            quiet = 1;
-            break;
+        case OPT_SCRIPTS: o.scripts_only = 1; break;
+        case 'q': quiet = 1; break;
         case 'h':
             fputs(PLOT_HELP, stdout);
             fputs(dcd_exit_help, stdout);
             return DCD_EXIT_OK;
-        default:
-            return dcd_cli_bad_option("plot", argv, c);
+        default: return dcd_cli_bad_option("plot", argv, c);
         }
     }
     if (optind >= argc)

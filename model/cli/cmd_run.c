@@ -137,6 +137,11 @@ int dcd_cmd_run(int argc, char **argv)
             format_table(&table, scs[i], res[i]);
             dcd_buf_printf(&table, "wrote %s/\n", dir.data);
         }
+        /* No chart of earlier numbers may stay beside the new ones. */
+        if (!plots && dcd_plot_forget(dir.data, &diags) != DCD_OK) {
+            plot_code = dcd_cli_fail(&diags, DCD_EIO);
+            dcd_diags_free(&diags);
+        }
         if (batch) {
             /* The charts' scripts; one gnuplot draws them all below. */
             dcd_plot_meta meta;

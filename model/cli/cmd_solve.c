@@ -264,11 +264,10 @@ static int run_solve(const char *file, char *path, dcd_vary_mode mode, int have_
     }
     dcd_results_free(r);
     r = NULL;
-    if (!(shown = malloc(strlen(path) + 1))) {
+    if (!(shown = dcd_strdup(path))) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    memcpy(shown, path, strlen(path) + 1);
     if ((code = find_vary(sc, path, mode, have_bounds, o, &v)) != DCD_EXIT_OK)
         goto done;
     rc = dcd_solve(src, set->v, set->n, v.in, v.n, o, &res, &diags);
@@ -339,114 +338,83 @@ done:
     return code;
 }
 
+/* solve's own options. */
+typedef struct solve_args {
+    dcd_solve_opts o;
+    dcd_vary_mode mode;
+    const char *path;
+    int have_target, have_bounds;
+} solve_args;
+
+enum { OPT_XTOL = DCD_OPT_OWN_LONG, OPT_FTOL, OPT_MAXIT };
+
+static int solve_option(int c, const char *arg, void *ctx)
+{
+    solve_args *a = ctx;
+    switch (c) {
+    case 't': a->have_target = 1; return parse_target(arg, &a->o);
+    case 'v': a->path = arg; return DCD_EXIT_OK;
+    case 'b': a->have_bounds = 1; return parse_bounds(arg, &a->o);
+    case 'm':
+        if (dcd_vary_mode_parse(arg, &a->mode) != 0)
+            return dcd_cli_usage("solve", "--mode '%s': expected value, scale or shift", arg);
+        return DCD_EXIT_OK;
+    case OPT_XTOL: return parse_positive("--xtol", arg, &a->o.xtol);
+    case OPT_FTOL: return parse_positive("--ftol", arg, &a->o.ftol);
+    default: { /* OPT_MAXIT */
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*end || end == arg || n < 1 || n > 100000)
+            return dcd_cli_usage("solve", "--max-iter '%s': expected a whole number 1-100000", arg);
+        a->o.max_iter = (size_t)n;
+        return DCD_EXIT_OK;
+    }
+    }
+}
+
 int dcd_cmd_solve(int argc, char **argv)
 {
-    enum { OPT_XTOL = 256, OPT_FTOL, OPT_MAXIT, OPT_NO_PLOTS };
-    static const struct option opts[] = {{"target", required_argument, NULL, 't'},
-                                         {"vary", required_argument, NULL, 'v'},
-                                         {"bounds", required_argument, NULL, 'b'},
-                                         {"mode", required_argument, NULL, 'm'},
-                                         {"xtol", required_argument, NULL, OPT_XTOL},
-                                         {"ftol", required_argument, NULL, OPT_FTOL},
-                                         {"max-iter", required_argument, NULL, OPT_MAXIT},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {"set", required_argument, NULL, 's'},
-                                         {"no-plots", no_argument, NULL, OPT_NO_PLOTS},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
-    dcd_solve_opts o;
-    dcd_vary_mode mode = DCD_VARY_DEFAULT;
-    const char *outdir = "out", *path = NULL;
-    int c, code = DCD_EXIT_OK, have_target = 0, have_bounds = 0, quiet = 0, plots = 1;
-    dcd_strlist set = {0};
+    static const struct option own[] = {{"target", required_argument, NULL, 't'},
+                                        {"vary", required_argument, NULL, 'v'},
+                                        {"bounds", required_argument, NULL, 'b'},
+                                        {"mode", required_argument, NULL, 'm'},
+                                        {"xtol", required_argument, NULL, OPT_XTOL},
+                                        {"ftol", required_argument, NULL, OPT_FTOL},
+                                        {"max-iter", required_argument, NULL, OPT_MAXIT},
+                                        {NULL, 0, NULL, 0}};
+    solve_args sa = {.mode = DCD_VARY_DEFAULT};
+    dcd_cli_spec spec = {
+        "solve",      SOLVE_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+        "t:v:b:m:",   own,        0,
+        solve_option, &sa};
+    dcd_cli_common co = {.outdir = "out", .plots = 1};
     char *pathcopy = NULL;
-    dcd_solve_opts_default(&o);
+    dcd_solve_opts_default(&sa.o);
 
-    optind = 1;
-    while ((c = getopt_long(argc, argv, ":t:v:b:m:o:s:qh", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if ((code = parse_target(optarg, &o)) != DCD_EXIT_OK)
-                goto done;
-            have_target = 1;
-            break;
-        case 'v': path = optarg; break;
-        case 'b':
-            if ((code = parse_bounds(optarg, &o)) != DCD_EXIT_OK)
-                goto done;
-            have_bounds = 1;
-            break;
-        case 'm':
-            if (dcd_vary_mode_parse(optarg, &mode) != 0) {
-                code =
-                    dcd_cli_usage("solve", "--mode '%s': expected value, scale or shift", optarg);
-                goto done;
-            }
-            break;
-        case OPT_XTOL:
-            if ((code = parse_positive("--xtol", optarg, &o.xtol)) != DCD_EXIT_OK)
-                goto done;
-            break;
-        case OPT_FTOL:
-            if ((code = parse_positive("--ftol", optarg, &o.ftol)) != DCD_EXIT_OK)
-                goto done;
-            break;
-        case OPT_MAXIT: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || end == optarg || n < 1 || n > 100000) {
-                code = dcd_cli_usage("solve",
-                                     "--max-iter '%s': expected a whole number "
-                                     "1-100000",
-                                     optarg);
-                goto done;
-            }
-            o.max_iter = (size_t)n;
-            break;
-        }
-        case 'o': outdir = optarg; break;
-        case 's':
-            if (dcd_strlist_push(&set, optarg) != 0) {
-                code = DCD_EXIT_INTERNAL;
-                goto done;
-            }
-            break;
-        case OPT_NO_PLOTS: plots = 0; break;
-        case 'q': quiet = 1; break;
-        case 'h':
-            fputs(SOLVE_HELP, stdout);
-            fputs(dcd_exit_help, stdout);
-            goto done;
-        default: code = dcd_cli_bad_option("solve", argv, c); goto done;
-        }
-    }
+    int code = dcd_cli_parse(&spec, argc, argv, &co);
+    if (code != DCD_EXIT_OK || co.help)
+        goto done;
     if (argc - optind != 1) {
         code = dcd_cli_usage("solve", argc - optind < 1 ? "missing scenario FILE"
                                                         : "give exactly one scenario FILE");
         goto done;
     }
-    if (!have_target) {
+    if (!sa.have_target) {
         code = dcd_cli_usage("solve", "missing --target METRIC@YEAR=VALUE");
         goto done;
     }
-    if (!path || strspn(path, ",") == strlen(path)) {
+    if (!sa.path || strspn(sa.path, ",") == strlen(sa.path)) {
         code = dcd_cli_usage("solve", "missing --vary PATH");
         goto done;
     }
-    if (!*outdir) {
-        code = dcd_cli_usage("solve", "empty output folder");
-        goto done;
-    }
-    if (!(pathcopy = malloc(strlen(path) + 1))) {
+    if (!(pathcopy = dcd_strdup(sa.path))) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    memcpy(pathcopy, path, strlen(path) + 1);
-    code = run_solve(argv[optind], pathcopy, mode, have_bounds, &o, &set, outdir, quiet, plots,
-                     argc, argv);
+    code = run_solve(argv[optind], pathcopy, sa.mode, sa.have_bounds, &sa.o, &co.sets, co.outdir,
+                     co.quiet, co.plots, argc, argv);
 done:
     free(pathcopy);
-    dcd_strlist_free(&set);
+    dcd_strlist_free(&co.sets);
     return code;
 }

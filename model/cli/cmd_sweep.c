@@ -18,7 +18,6 @@
 #include "dcd_engine.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
-#include "dcd_plot_overlay.h"
 #include "dcd_sweep.h"
 
 static const char SWEEP_HELP[] =
@@ -119,8 +118,10 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const cha
         sch.title = sw->first->title;
         sch.metric = so->metric;
         sch.year = so->year;
-        sch.vary = so->vary;
-        sch.nvary = so->nvary;
+        dcd_chart_axis axes[2];
+        dcd_sweep_chart_axes(so->vary, so->nvary, axes);
+        sch.axis = axes;
+        sch.naxis = so->nvary;
         sch.start = sw->start;
         sch.ny = sw->ny;
         sch.y = (const double *const *)sw->y;

@@ -449,6 +449,102 @@ static void bind_national(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
             "national: missing key 'growth' (growth of demand outside data centres, per year)");
 }
 
+/* Checks the metric of an expect: or history: entry (E->metric) at node X
+ * (path SUB), suggesting the nearest name; returns 0 when it is known. */
+static int check_metric(dcd_binder *b, const dcd_node *x, const char *sub, const char *metric)
+{
+    if (dcd_total_index(metric) >= 0)
+        return 0;
+    const char *best = NULL;
+    size_t bestd = 99;
+    for (int m = 0; m < DCD_NTOTAL; m++) {
+        size_t dd = dcd_edit_distance(metric, dcd_total_info[m].name);
+        if (dd < bestd) {
+            bestd = dd;
+            best = dcd_total_info[m].name;
+        }
+    }
+    for (int m = 0; m < DCD_NTOTAL && bestd > strlen(metric) / 3 + 1; m++)
+        if (strncmp(dcd_total_info[m].name, metric, strlen(metric)) == 0) {
+            best = dcd_total_info[m].name; /* "dc_share" -> dc_share_pct */
+            bestd = 0;
+        }
+    if (best && bestd <= strlen(metric) / 3 + 1)
+        ERR(b, x, "%s: unknown metric '%s'; did you mean '%s'?", sub, metric, best);
+    else
+        ERR(b, x,
+            "%s: unknown metric '%s' (a column of summary.csv, such as "
+            "dc_twh or dc_share_pct)",
+            sub, metric);
+    return -1;
+}
+
+/* Reads key KEY of entry IT (path PATH) as a number in R into *OUT, when
+ * present.  Returns -1 when it is present and bad, 1 when present, 0 when
+ * absent. */
+static int expect_number(dcd_binder *b, const dcd_node *it, const char *path, const char *key,
+                         const dcd_range *r, double *out)
+{
+    char sub[96];
+    const dcd_node *x = dcd_map_get(it, key);
+    if (!x)
+        return 0;
+    dcd_path_join(sub, sizeof sub, path, key);
+    return dcd_get_number(b, x, sub, r, out) != 0 ? -1 : 1;
+}
+
+/* The figure of an entry: value: and (expect) tolerance:, or (expect) a
+ * one-sided min: and/or max: (docs/scenario-format.md, "Expectations").
+ * Returns 0 when it is good. */
+static int bind_figure(dcd_binder *b, const dcd_node *it, const char *path, int history,
+                       dcd_expect *e)
+{
+    const dcd_range r_value = dcd_range_of(row("expect[].value")),
+                    r_tolerance = dcd_range_of(row("expect[].tolerance")),
+                    r_min = dcd_range_of(row("expect[].min")),
+                    r_max = dcd_range_of(row("expect[].max"));
+    e->value = e->tolerance = e->min = e->max = NAN;
+    int v = expect_number(b, it, path, "value", &r_value, &e->value);
+    if (history) {
+        e->tolerance = 0;
+        if (v == 0)
+            ERR(b, it, "%s: missing key 'value'", path);
+        return v == 1 ? 0 : -1;
+    }
+    int t = expect_number(b, it, path, "tolerance", &r_tolerance, &e->tolerance);
+    int lo = expect_number(b, it, path, "min", &r_min, &e->min);
+    int hi = expect_number(b, it, path, "max", &r_max, &e->max);
+    if (v < 0 || t < 0 || lo < 0 || hi < 0)
+        return -1;
+    if (v && (lo || hi)) {
+        ERR(b, dcd_map_get(it, lo ? "min" : "max"),
+            "%s: give value: and tolerance:, or a one-sided min:/max:, not both", path);
+        return -1;
+    }
+    if (lo || hi) {
+        if (t) {
+            ERR(b, dcd_map_get(it, "tolerance"),
+                "%s.tolerance: a one-sided figure (min:/max:) takes no tolerance", path);
+            return -1;
+        }
+        e->one_sided = 1;
+        if (lo && hi && e->min > e->max) {
+            ERR(b, dcd_map_get(it, "max"), "%s: min %g is above max %g", path, e->min, e->max);
+            return -1;
+        }
+        return 0;
+    }
+    if (!v) {
+        ERR(b, it, "%s: missing key 'value' (or min:/max: for a one-sided figure)", path);
+        return -1;
+    }
+    if (!t) {
+        ERR(b, it, "%s: missing key 'tolerance' (absolute, in the metric's unit)", path);
+        return -1;
+    }
+    return 0;
+}
+
 static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, int history,
                          dcd_expect **out, size_t *nout)
 {
@@ -465,9 +561,8 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
         b->oom = 1;
         return;
     }
-    const dcd_range r_value = dcd_range_of(row("expect[].value")),
-                    r_tolerance = dcd_range_of(row("expect[].tolerance"));
-    static const char *const ek[] = {"year", "metric", "value", "tolerance", "source", NULL};
+    static const char *const ek[] = {"year", "metric", "value",  "tolerance",
+                                     "min",  "max",    "source", NULL};
     static const char *const hk[] = {"year", "metric", "value", "source", NULL};
     for (size_t i = 0; i < l->n; i++) {
         const dcd_node *it = l->vals[i];
@@ -499,49 +594,13 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
             ERR(b, it, "%s: missing key 'year'", path), ok = 0;
         if ((x = dcd_map_get(it, "metric"))) {
             dcd_path_join(sub, sizeof sub, path, "metric");
-            if (dcd_get_string(b, x, sub, &e->metric) != 0)
+            if (dcd_get_string(b, x, sub, &e->metric) != 0 ||
+                check_metric(b, x, sub, e->metric) != 0)
                 ok = 0;
-            else if (dcd_total_index(e->metric) < 0) {
-                const char *best = NULL;
-                size_t bestd = 99;
-                for (int m = 0; m < DCD_NTOTAL; m++) {
-                    size_t dd = dcd_edit_distance(e->metric, dcd_total_info[m].name);
-                    if (dd < bestd) {
-                        bestd = dd;
-                        best = dcd_total_info[m].name;
-                    }
-                }
-                for (int m = 0; m < DCD_NTOTAL && bestd > strlen(e->metric) / 3 + 1; m++)
-                    if (strncmp(dcd_total_info[m].name, e->metric, strlen(e->metric)) == 0) {
-                        best = dcd_total_info[m].name; /* "dc_share" -> dc_share_pct */
-                        bestd = 0;
-                    }
-                if (best && bestd <= strlen(e->metric) / 3 + 1)
-                    ERR(b, x, "%s: unknown metric '%s'; did you mean '%s'?", sub, e->metric, best);
-                else
-                    ERR(b, x,
-                        "%s: unknown metric '%s' (a column of summary.csv, such as "
-                        "dc_twh or dc_share_pct)",
-                        sub, e->metric);
-                ok = 0;
-            }
         } else
             ERR(b, it, "%s: missing key 'metric'", path), ok = 0;
-        if ((x = dcd_map_get(it, "value"))) {
-            dcd_path_join(sub, sizeof sub, path, "value");
-            if (dcd_get_number(b, x, sub, &r_value, &e->value) != 0)
-                ok = 0;
-        } else
-            ERR(b, it, "%s: missing key 'value'", path), ok = 0;
-        if (!history) {
-            if ((x = dcd_map_get(it, "tolerance"))) {
-                dcd_path_join(sub, sizeof sub, path, "tolerance");
-                if (dcd_get_number(b, x, sub, &r_tolerance, &e->tolerance) != 0)
-                    ok = 0;
-            } else
-                ERR(b, it, "%s: missing key 'tolerance' (absolute, in the metric's unit)", path),
-                    ok = 0;
-        }
+        if (bind_figure(b, it, path, history, e) != 0)
+            ok = 0;
         if ((x = dcd_map_get(it, "source"))) {
             dcd_path_join(sub, sizeof sub, path, "source");
             if (dcd_get_string(b, x, sub, &e->source) != 0)

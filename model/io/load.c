@@ -33,13 +33,7 @@ void dcd_scenario_free(dcd_scenario *sc)
 
 char *dcd_load_strdup(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
+    return dcd_strdup(s);
 }
 
 /* ---- reading files ----------------------------------------------------- */
@@ -130,7 +124,7 @@ fail:
 static char *join_relative(const char *path, const char *rel)
 {
     if (rel[0] == '/')
-        return dcd_load_strdup(rel);
+        return dcd_strdup(rel);
     const char *slash = strrchr(path, '/');
     size_t dl = slash ? (size_t)(slash - path) + 1 : 0;
     size_t rl = strlen(rel);
@@ -177,7 +171,7 @@ int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const ch
     int rc = DCD_OK;
     *root = NULL;
 
-    char *real = text ? dcd_load_strdup(path) : realpath(path, NULL);
+    char *real = text ? dcd_strdup(path) : realpath(path, NULL);
     if (!real && text)
         return DCD_ENOMEM;
     if (!real) {
@@ -366,7 +360,7 @@ dcd_scenario *dcd_new_scenario(const char *path)
     dcd_scenario *sc = calloc(1, sizeof *sc);
     if (!sc)
         return NULL;
-    sc->path = dcd_load_strdup(path);
+    sc->path = dcd_strdup(path);
     sc->pool = calloc(1, sizeof *sc->pool);
     if (!sc->path || !sc->pool) {
         free(sc->path);

@@ -1,6 +1,8 @@
 /* output.c - result files and atomic writes (dcd_output.h). */
 #include "dcd_output.h"
 
+#include "dcd_fs.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -143,108 +145,24 @@ int dcd_format_json(const dcd_scenario *sc, const dcd_results *r, const char *ve
 
 int dcd_mkdir_p(const char *path, dcd_diags *d)
 {
-    size_t n = strlen(path);
-    char *p = malloc(n + 1);
-    if (!p) {
-        dcd_diags_add(d, path, 0, 0, "out of memory");
+    dcd_dir dir;
+    if (dcd_dir_open(path, DCD_DIR_CREATE, &dir, d) != DCD_OK)
         return -1;
-    }
-    memcpy(p, path, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        char c = p[i];
-        p[i] = '\0';
-        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            dcd_diags_add(d, p, 0, 0, "cannot create folder: %s", strerror(errno));
-            free(p);
-            return -1;
-        }
-        struct stat st;
-        if (c == '\0' && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
-            dcd_diags_add(d, p, 0, 0, "cannot create folder: %s", "a file of that name exists");
-            free(p);
-            return -1;
-        }
-        p[i] = c;
-    }
-    free(p);
+    dcd_dir_close(&dir);
     return 0;
-}
-
-/* 1 when PATH is a regular file holding exactly the LEN bytes of DATA. */
-static int same_bytes(const char *path, const char *data, size_t len)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
-        return 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    char chunk[8192];
-    size_t off = 0, n;
-    int same = 1;
-    while (same && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        same = off + n <= len && memcmp(chunk, data + off, n) == 0;
-        off += n;
-    }
-    same = same && !ferror(f) && off == len;
-    fclose(f);
-    return same;
 }
 
 int dcd_write_atomic(const char *dir, const char *name, const char *data, size_t len,
                      dcd_diags *d)
 {
-    dcd_buf tmp = {0}, final = {0};
-    int rc = DCD_EIO, fd = -1;
-    dcd_buf_printf(&tmp, "%s/.%s.XXXXXX", dir, name);
-    dcd_buf_printf(&final, "%s/%s", dir, name);
-    if (tmp.failed || final.failed) {
-        rc = DCD_ENOMEM;
-        goto done;
-    }
-    if (same_bytes(final.data, data ? data : "", len)) { /* unchanged: keep its timestamp */
-        rc = DCD_OK;
-        goto done;
-    }
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        dcd_diags_add(d, final.data, 0, 0, "cannot write: %s", strerror(errno));
-        goto done;
-    }
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            dcd_diags_add(d, final.data, 0, 0, "cannot write: %s", strerror(errno));
-            goto fail;
-        }
-        off += (size_t)w;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
-        fd = -1;
-        dcd_diags_add(d, final.data, 0, 0, "cannot write: %s", strerror(errno));
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp.data, final.data) != 0) {
-        dcd_diags_add(d, final.data, 0, 0, "cannot write: %s", strerror(errno));
-        goto fail;
-    }
-    rc = DCD_OK;
-    goto done;
-fail:
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp.data);
-done:
-    dcd_buf_free(&tmp);
-    dcd_buf_free(&final);
+    dcd_dir od;
+    int rc = dcd_dir_open(dir, DCD_DIR_CREATE | DCD_DIR_LOCK, &od, d);
+    if (rc != DCD_OK)
+        return rc;
+    const char *const names[1] = {name};
+    const char *const datas[1] = {data};
+    rc = dcd_dir_write_set(&od, names, datas, &len, 1, d);
+    dcd_dir_close(&od);
     return rc;
 }
 
@@ -254,20 +172,40 @@ int dcd_write_run(const dcd_scenario *sc, const dcd_results *r, const char *outd
     char safe[65];
     dcd_scenario_safe_name(sc, safe);
     dcd_buf_clear(dir_out);
-    dcd_buf_printf(dir_out, "%s/%s", outdir, safe);
-    if (dir_out->failed)
-        return DCD_ENOMEM;
-    if (dcd_mkdir_p(dir_out->data, d) != 0)
-        return DCD_EIO;
     dcd_buf b[4] = {{0}, {0}, {0}, {0}};
     static const char *const names[4] = {"summary.csv", "segments.csv", "results.json",
                                          "scenario.yaml"};
+    dcd_dir out = {-1, NULL}, sub = {-1, NULL};
     int rc = DCD_OK;
+    /* Format everything first: a failure writes nothing. */
     if (dcd_format_summary(r, &b[0]) || dcd_format_segments(r, &b[1]) ||
         dcd_format_json(sc, r, version, &b[2]) || dcd_scenario_emit(sc, version, &b[3]))
         rc = DCD_ENOMEM;
-    for (int i = 0; i < 4 && rc == DCD_OK; i++)
-        rc = dcd_write_atomic(dir_out->data, names[i], b[i].data, b[i].len, d);
+    if (rc == DCD_OK && b[3].len > DCD_OUTPUT_MAX_SCENARIO_BYTES) {
+        dcd_diags_add(d, sc->path ? sc->path : safe, 0, 0,
+                      "the resolved scenario (extends merged, --set applied) is %zu bytes, more "
+                      "than the %u a scenario file may hold, so its scenario.yaml could not be "
+                      "read back; nothing written",
+                      b[3].len, DCD_OUTPUT_MAX_SCENARIO_BYTES);
+        rc = DCD_EINPUT;
+    }
+    if (rc == DCD_OK)
+        rc = dcd_dir_open(outdir, DCD_DIR_CREATE | DCD_DIR_LOCK, &out, d);
+    if (rc == DCD_OK) /* covered by OUTDIR's lock; removes stale temporary files */
+        rc = dcd_dir_sub(&out, safe, DCD_DIR_CREATE | DCD_DIR_LOCK, &sub, d);
+    if (rc == DCD_OK) {
+        const char *data[4];
+        size_t len[4];
+        for (int i = 0; i < 4; i++) {
+            data[i] = b[i].data;
+            len[i] = b[i].len;
+        }
+        rc = dcd_dir_write_set(&sub, names, data, len, 4, d);
+    }
+    if (rc == DCD_OK && dcd_buf_puts(dir_out, sub.path) != 0)
+        rc = DCD_ENOMEM;
+    dcd_dir_close(&sub);
+    dcd_dir_close(&out);
     for (int i = 0; i < 4; i++)
         dcd_buf_free(&b[i]);
     return rc;

@@ -270,11 +270,21 @@ static const dcd_key_info ROWS[] = {
      .allowed = "a column of `summary.csv`: `dc_twh`, `dc_share_pct`, `ai_twh`, ...",
      .meaning = "what the figure measures", .doc = "expect", NONE_DEFAULT},
     {.path = "expect[].value", .type = DCD_KEY_NUMBER, .unit = "the metric's", ANY,
-     .default_text = "required", .meaning = "the published figure", .doc = "expect",
-     NONE_DEFAULT},
+     .default_text = "required, unless `min`/`max`", .meaning = "the published figure",
+     .doc = "expect", NONE_DEFAULT},
     {.path = "expect[].tolerance", .type = DCD_KEY_NUMBER, .unit = "the metric's", NONNEG,
-     .default_text = "required (`expect` only)",
+     .default_text = "required with `value` (`expect` only)",
      .meaning = "largest accepted absolute difference", .doc = "expect", NONE_DEFAULT},
+    {.path = "expect[].min", .type = DCD_KEY_NUMBER, .unit = "the metric's", ANY,
+     .default_text = "none; not with `value`",
+     .meaning = "a one-sided figure (\"more than\", \"at least\"): the lowest accepted "
+                "value, instead of `value` and `tolerance` (`expect` only)",
+     .doc = "expect", NONE_DEFAULT},
+    {.path = "expect[].max", .type = DCD_KEY_NUMBER, .unit = "the metric's", ANY,
+     .default_text = "none; not with `value`; >= `min`",
+     .meaning = "a one-sided figure (\"up to\", \"less than\"): the highest accepted "
+                "value, instead of `value` and `tolerance` (`expect` only)",
+     .doc = "expect", NONE_DEFAULT},
     {.path = "expect[].source", .type = DCD_KEY_TEXT, .unit = "", .default_text = "none",
      .meaning = "citation", .doc = "expect", NONE_DEFAULT},
     {.path = "history[].year", .type = DCD_KEY_YEAR, .unit = "year", YEARS_RANGE,
@@ -375,6 +385,17 @@ const dcd_key_info *dcd_schema_lookup(const char *path)
         /* a point of a series: PATH.YEAR */
         if (ROWS[i].type == DCD_KEY_SERIES && rest[0] == '.' && is_year_text(rest + 1))
             return &ROWS[i];
+    }
+    /* The installed base's lifetime is validated by the same rows as the
+     * segment's (values.c): segments.S.installed_base.lifetime.K is
+     * segments.S.lifetime.K. */
+    const char *ib = strstr(path, ".installed_base.lifetime.");
+    if (ib && strlen(path) < 256) {
+        char alt[256];
+        size_t head = (size_t)(ib - path) + 1;
+        memcpy(alt, path, head);
+        snprintf(alt + head, sizeof alt - head, "%s", ib + sizeof ".installed_base." - 1);
+        return dcd_schema_lookup(alt);
     }
     return NULL;
 }

@@ -20,7 +20,7 @@ int dcd_source_open(const char *path, dcd_source **out, dcd_diags *diags)
     dcd_source *src = calloc(1, sizeof *src);
     if (!src)
         return DCD_ENOMEM;
-    src->path = dcd_load_strdup(path);
+    src->path = dcd_strdup(path);
     if (!src->path) {
         free(src);
         return DCD_ENOMEM;

@@ -1,6 +1,8 @@
 /* tree.c - YAML text to located node tree, merge and emit (dcd_tree.h). */
 #include "dcd_tree.h"
 
+#include "dcd_vec.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+/* A copy of the N bytes at S, terminated (scalars come with their length). */
 static char *dup_n(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
@@ -57,14 +60,12 @@ const char *dcd_pool_intern(dcd_pool *p, const char *s)
         if (strcmp(p->s[p->slot[h] - 1], s) == 0)
             return p->s[p->slot[h] - 1];
     if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 8;
-        char **q = realloc(p->s, cap * sizeof *q);
+        char **q = dcd_vec_grow(p->s, &p->cap, p->n + 1, sizeof *q);
         if (!q)
             return NULL;
         p->s = q;
-        p->cap = cap;
     }
-    char *c = dup_n(s, strlen(s));
+    char *c = dcd_strdup(s);
     if (!c)
         return NULL;
     p->s[p->n++] = c;
@@ -94,7 +95,7 @@ dcd_node *dcd_node_new(dcd_node_kind kind, const char *text, const char *file, i
     n->column = column;
     n->plain = 1;
     if (text) {
-        n->text = dup_n(text, strlen(text));
+        n->text = dcd_strdup(text);
         if (!n->text) {
             free(n);
             return NULL;
@@ -123,13 +124,16 @@ static int reserve(dcd_node *n)
 {
     if (n->n < n->cap)
         return 0;
-    size_t cap = n->cap ? n->cap * 2 : 4;
-    dcd_node **v = realloc(n->vals, cap * sizeof *v);
+    /* Keys and values share one capacity: each array grows from the old
+     * one to the same new capacity. */
+    size_t cap = n->cap;
+    dcd_node **v = dcd_vec_grow(n->vals, &cap, n->n + 1, sizeof *v);
     if (!v)
         return -1;
     n->vals = v;
     if (n->kind == DCD_NODE_MAP) {
-        dcd_node **k = realloc(n->keys, cap * sizeof *k);
+        size_t kcap = n->cap;
+        dcd_node **k = dcd_vec_grow(n->keys, &kcap, n->n + 1, sizeof *k);
         if (!k)
             return -1;
         n->keys = k;
@@ -446,17 +450,15 @@ static size_t new_anchor(builder *b, const yaml_char_t *name, dcd_node *node)
     if (!name)
         return 0;
     if (b->nanchors == b->capanchors) {
-        size_t cap = b->capanchors ? b->capanchors * 2 : 8;
-        anchor *a = realloc(b->anchors, cap * sizeof *a);
+        anchor *a = dcd_vec_grow(b->anchors, &b->capanchors, b->nanchors + 1, sizeof *a);
         if (!a) {
             b->oom = b->stop = 1;
             return 0;
         }
         b->anchors = a;
-        b->capanchors = cap;
     }
     anchor *a = &b->anchors[b->nanchors];
-    a->name = dup_n((const char *)name, strlen((const char *)name));
+    a->name = dcd_strdup((const char *)name);
     if (!a->name) {
         b->oom = b->stop = 1;
         return 0;

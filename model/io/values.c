@@ -269,7 +269,7 @@ int dcd_get_string(dcd_binder *b, const dcd_node *n, const char *path, char **ou
         return -1;
     }
     free(*out);
-    *out = dcd_load_strdup(n->text);
+    *out = dcd_strdup(n->text);
     if (!*out) {
         b->oom = 1;
         return -1;

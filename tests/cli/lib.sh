@@ -44,3 +44,21 @@ expect_same() {
         diff -u "$2" "$3" | head -n 40
     fi
 }
+
+# skip NAME N REASON: N checks that cannot run here; one "SKIP: NAME (N
+# checks): REASON" line, counted as N skipped by tests/run.sh, so the total
+# is the same whoever runs the suite.
+skip() {
+    echo "SKIP: $1 ($2 checks): $3"
+}
+
+# differ A B: succeeds when files A and B both exist and differ (a missing
+# file is never "different").
+differ() {
+    [ -f "$1" ] && [ -f "$2" ] && ! cmp -s "$1" "$2"
+}
+
+# have_gnuplot: succeeds when the gnuplot the program would run is there.
+have_gnuplot() {
+    command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1
+}

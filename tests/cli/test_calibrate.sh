@@ -95,3 +95,14 @@ printf 'year,metric,value\n2014,dc_twh,50\n' >"$T/one.csv"
 bad "too few observations" "1 observation of dc_twh cannot determine 2 parameters" $L --fit $FIT --history "$T/one.csv"
 printf 'year,metric,value\n2010,dc_twh,50\n2018,dc_twh,76\n' >"$T/early.csv"
 bad "observation outside the years" "the observation of 2010 is outside the years of $L (2014-2025)" $L --fit $FIT --history "$T/early.csv"
+
+# The common options come from the shared parser (dcd_cli_parse): the same
+# messages as every other command.
+bad "common: empty output folder" "empty output folder" $L --fit $FIT -o ''
+bad "common: unknown option" "unrecognized option '--bogus'" $L --bogus
+bad "common: --history without its argument" "option '--history' requires an argument" $L --fit $FIT --history
+dcd calibrate -q --no-plots -o "$T/q" $L --fit $FIT
+expect_rc "calibrate -q --no-plots exits 0" 0
+check "calibrate -q: one line per parameter, estimate and standard error" \
+    sh -c "test \$(grep -Ec '^segments\.[a-z]+\.growth 0\.[0-9]+ 0\.[0-9]+\$' '$T/stdout') -eq 2"
+check "calibrate --no-plots: no chart" test ! -e "$T/q/lbnl-2024-history-calibrated/calibration.png"

@@ -91,6 +91,26 @@ dcd check -f csv $G/off.yaml
 expect_rc "off: csv exits 1" 1
 golden "off: csv" $G/off.csv "$T/stdout"
 
+# ---- one-sided figures (min:/max:) ---------------------------------------
+
+dcd check $G/onesided.yaml
+expect_rc "onesided: two bounds broken and one undetermined exit 1" 1
+golden "onesided: text table" $G/onesided.txt "$T/stdout"
+check "onesided: min: shows as >= and passes when above" \
+    grep -Eq '^golden +one-sided +dc_share_pct +2026 +>= 4\.5 +4\.75 +- +- +pass$' "$T/stdout"
+check "onesided: max: shows as <= and fails when above" \
+    grep -Eq '^golden +one-sided +dc_share_pct +2026 +<= 4\.5 +4\.75 +- +- +FAIL$' "$T/stdout"
+check "onesided: min: and max: show as a range" grep -Eq ' 110\.\.130 +121\.8 .* pass$' "$T/stdout"
+dcd check -f markdown $G/onesided.yaml
+golden "onesided: markdown table" $G/onesided.md "$T/stdout"
+dcd check -f csv $G/onesided.yaml
+golden "onesided: csv" $G/onesided.csv "$T/stdout"
+check "onesided: csv has the bound in published, no difference or tolerance" \
+    grep -q ',dc_twh,TWh,2026,110\.\.130,121\.781509728,,,pass,' "$T/stdout"
+# Charts draw figures with a value only: the run with one-sided figures works.
+dcd run -q -o "$T/os" $G/onesided.yaml
+expect_rc "onesided: run (with charts, when gnuplot is there) exits 0" 0
+
 dcd check --set segments.accel.growth=0.5 $G/small.yaml
 expect_rc "--set applies to the checked scenario (now failing)" 1
 

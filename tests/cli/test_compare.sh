@@ -119,7 +119,8 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
         check "chart $f.png is linked from compare.md" grep -q "]($f.png)" "$T/charts/compare.md"
         check "chart $f.gp: golden-b in the 2nd colour" \
             grep -q '\$D2 using 1:2 .*linecolor rgb "#D55E00" title \$TEXT\[6\]' "$T/charts/$f.gp"
-        if awk '/^\$TEXT << /{skip=1} !skip{print} /^EOD_dcdemand_text_7c1e$/{skip=0}' \
+        if [ ! -f "$T/charts/$f.gp" ] ||
+            awk '/^\$TEXT << /{skip=1} !skip{print} /^EOD_dcdemand_text_7c1e$/{skip=0}' \
             "$T/charts/$f.gp" | grep -q 'Golden'; then
             fail "chart $f.gp: scenario text only in the datablock"
         else pass "chart $f.gp: scenario text only in the datablock"; fi
@@ -140,4 +141,18 @@ EOF
     check "compare twice: byte-identical" diff -r "$T/charts1" "$T/charts"
     ls -i "$T/charts/compare.md" "$T/charts/share.png" >"$T/inodes2"
     expect_same "compare twice: files not rewritten" "$T/inodes1" "$T/inodes2"
+else
+    skip "compare charts" 17 "gnuplot is not installed (make deps)"
 fi
+
+# A path wider than its column (40) takes a line of its own; the row's unit
+# and cells follow on the next line, under their headings.
+sed 's/all_data_centres/a_rather_long_segment_name_for_the_table/; s/name: golden-c/name: long-c/' \
+    $G/c.yaml >"$T/long.yaml"
+dcd compare --no-plots -o "$T/long" $G/a.yaml "$T/long.yaml"
+expect_rc "compare with a long path: exit 0" 0
+check "a long path is a line of its own" \
+    grep -qx '\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh' "$T/stdout"
+check "the long path's row follows under its headings" \
+    sh -c 'sed -n "/^\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh$/{n;p;}" "$1" |
+        grep -Eq "^ {44}TWh {10}- {21}150$"' sh "$T/stdout"

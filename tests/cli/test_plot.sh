@@ -79,7 +79,7 @@ D="$T/out/plot-fixture"
 for c in $CHARTS; do
     check "run wrote $c.png, a PNG" magic "$D/$c.png" 89504e470d0a1a0a
     check "$c.png has a plausible size" size_between "$D/$c.png" 20000 2000000
-    check "run saved $c.gp beside it" grep -qF "set output dcd_dir.\"$c.\".dcd_fmt" "$D/$c.gp"
+    check "run saved $c.gp beside it" grep -qF "dcd_output = \"$c.\".dcd_fmt" "$D/$c.gp"
 done
 check "share.png is 1200x720" [ "$(png_dims "$D/share.png")" = 1200x720 ]
 for f in summary.csv segments.csv results.json scenario.yaml; do

@@ -122,3 +122,13 @@ for f in scenarios/*.yaml; do
     got=$(awk -F, -v y="$year" '$1 == y { printf "%.6f", $5 }' "$T/lib-solved/$name-solved/summary.csv")
     check "library: the solved $name reaches $target in $year" test "$got" = "$target"
 done
+
+# The common options come from the shared parser (dcd_cli_parse): the same
+# messages as every other command.
+bad "common: empty output folder" "empty output folder" $M --target dc_share_pct@2030=12 --vary pue -o ''
+bad "common: unknown option" "unrecognized option '--bogus'" $M --bogus
+bad "common: -s without its argument" "option '-s' requires an argument" $M -s
+bad "common: --max-iter out of range" "--max-iter '0': expected a whole number 1-100000" $M --max-iter 0
+dcd solve --help
+expect_rc "solve --help exits 0" 0
+check "solve --help ends with the exit status table" grep -q '^Exit status:' "$T/stdout"

@@ -86,6 +86,8 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
     check "sweep_heatmap.png" sh -c "head -c 4 '$T/c2/sweep_heatmap.png' | grep -q PNG"
     check "heat map labels its axes from \$TEXT" grep -q '^set xlabel \$TEXT\[5\] noenhanced' \
         "$T/c2/sweep_heatmap.gp"
+else
+    skip "sweep charts" 6 "gnuplot is not installed (make deps)"
 fi
 
 # A parameter that something else overrides is pointed out: McKinsey's

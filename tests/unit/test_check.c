@@ -3,11 +3,35 @@
 #include <string.h>
 
 #include "dcd_check.h"
+#include "dcd_load.h"
 #include "harness.h"
+
+/* One-sided figures: pass inside [min, max], bounds included. */
+static void test_one_sided(void)
+{
+    dcd_expect e = {
+        .year = 2030, .value = NAN, .tolerance = NAN, .one_sided = 1, .min = 9.25, .max = NAN};
+    gsl_test(!dcd_check_passes(&e, 9.25), "min: the bound itself passes");
+    gsl_test(!dcd_check_passes(&e, 17.385), "min: above passes");
+    gsl_test(dcd_check_passes(&e, 9.2499), "min: below fails");
+    gsl_test(dcd_check_passes(&e, NAN), "min: not determined fails");
+    e.min = NAN;
+    e.max = 17.5;
+    gsl_test(!dcd_check_passes(&e, -3.5), "max: below passes");
+    gsl_test(dcd_check_passes(&e, 17.5001), "max: above fails");
+    e.min = 9.25;
+    gsl_test(!dcd_check_passes(&e, 12.385), "range: inside passes");
+    gsl_test(dcd_check_passes(&e, 8.9), "range: below fails");
+    gsl_test(dcd_check_passes(&e, 18), "range: above fails");
+    dcd_expect v = {.year = 2030, .value = 8.0, .tolerance = 0.3, .min = NAN, .max = NAN};
+    gsl_test(!dcd_check_passes(&v, 8.3), "value: within the tolerance passes");
+    gsl_test(dcd_check_passes(&v, 8.31), "value: outside fails");
+}
 
 int main(void)
 {
     harness_init();
+    test_one_sided();
     dcd_scenario *sc = NULL;
     dcd_diags d = {0};
     int rc = dcd_scenario_load("tests/golden/check/off.yaml", NULL, 0, &sc, &d);

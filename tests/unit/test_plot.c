@@ -6,9 +6,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <stdio.h>
 
 #include "dcd_output.h"
 #include "dcd_plot.h"
+#include "dcd_plot_overlay.h"
+#include "dcd_results_read.h"
 #include "harness.h"
 
 static void text(const char *in, size_t max, const char *expected, const char *what)
@@ -124,8 +127,10 @@ static void test_scripts(void)
                  what);
         check_text_block(dcd_buf_str(&a), 4 + 3, "dcd-pwned", what);
         char out[64];
-        snprintf(out, sizeof out, "set output dcd_dir.\"%s.\".dcd_fmt\n", dcd_chart_name(c));
+        snprintf(out, sizeof out, "dcd_output = \"%s.\".dcd_fmt\n", dcd_chart_name(c));
         gsl_test(strstr(dcd_buf_str(&a), out) == NULL, "%s: writes its own file name", what);
+        gsl_test(strstr(dcd_buf_str(&a), "set output dcd_dir.dcd_output\n") == NULL,
+                 "%s: writes beside itself, under the name the program gives", what);
         gsl_test(strstr(dcd_buf_str(&a), "noenhanced") == NULL, "%s: enhanced text off", what);
         gsl_test(strstr(dcd_buf_str(&a), "\n2020 ") == NULL, "%s: data from the first year", what);
         gsl_test(strstr(dcd_buf_str(&a), "unset output\n") == NULL, "%s: closes its output", what);
@@ -229,7 +234,7 @@ static void test_read_back(const char *dir)
     dcd_format_segments(r, &seg);
     dcd_write_atomic(dir, "summary.csv", sum.data, sum.len, &d);
     dcd_write_atomic(dir, "segments.csv", seg.data, seg.len, &d);
-    int rc = dcd_plot_read_results(dir, NULL, &back, &d);
+    int rc = dcd_results_read(dir, NULL, &back, &d);
     gsl_test_int(rc, DCD_OK, "saved results read back");
     if (rc == DCD_OK) {
         gsl_test_int(back->start, 2020, "read back: first year");
@@ -259,7 +264,7 @@ static void test_read_back(const char *dir)
     static const char broken[] = "year,segment,metric,value,unit\n2020,gpu,it_gw,abc,GW\n";
     dcd_write_atomic(dir, "segments.csv", broken, sizeof broken - 1, &d);
     dcd_diags_free(&d);
-    rc = dcd_plot_read_results(dir, NULL, &back, &d);
+    rc = dcd_results_read(dir, NULL, &back, &d);
     gsl_test_int(rc, DCD_EINPUT, "a malformed segments.csv is refused");
     gsl_test(d.n != 1 || d.items[0].line != 2, "the malformed row is located (line 2)");
     gsl_test(back != NULL, "nothing is returned on failure");
@@ -297,6 +302,106 @@ static void test_read_back(const char *dir)
     unlink(path);
     dcd_buf_free(&sum);
     dcd_buf_free(&seg);
+    dcd_results_free(r);
+}
+
+/* The checks a picture passes before it replaces the old one. */
+static void test_picture_checks(void)
+{
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4,
+                                        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+    gsl_test(!dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png), "a whole PNG passes");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png - 12),
+             "a PNG without its IEND chunk (truncated) fails");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_PNG, (const unsigned char *)"garbage", 7),
+             "garbage is no PNG");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_PNG, png, 0), "an empty file is no PNG");
+    const char *svg = "<?xml version=\"1.0\"?>\n<svg>x</svg>\n\n";
+    gsl_test(!dcd_plot_picture_ok(DCD_PLOT_SVG, (const unsigned char *)svg, strlen(svg)),
+             "a whole SVG passes");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_SVG, (const unsigned char *)svg, 25),
+             "an SVG cut short fails");
+    const char *pdf = "%PDF-1.5\n...\n%%EOF\n";
+    gsl_test(!dcd_plot_picture_ok(DCD_PLOT_PDF, (const unsigned char *)pdf, strlen(pdf)),
+             "a whole PDF passes");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_PDF, (const unsigned char *)pdf, 12),
+             "a PDF without %%%%EOF fails");
+    gsl_test(dcd_plot_picture_ok(DCD_PLOT_SVG, (const unsigned char *)pdf, strlen(pdf)),
+             "a PDF is no SVG");
+
+    int t = -1;
+    gsl_test_int(dcd_plot_timeout_parse("120", &t), 0, "time limit 120 accepted");
+    gsl_test_int(t, 120, "time limit 120 parsed");
+    gsl_test_int(dcd_plot_timeout_parse("0", &t), -1, "time limit 0 refused");
+    gsl_test_int(dcd_plot_timeout_parse("86401", &t), -1, "time limit over a day refused");
+    gsl_test_int(dcd_plot_timeout_parse("1.5", &t), -1, "a fractional time limit refused");
+    gsl_test_int(dcd_plot_timeout_parse("", &t), -1, "an empty time limit refused");
+    gsl_test_int(t, 120, "a refused time limit leaves the output alone");
+}
+
+/* Reads back segments.csv with more segments than the limit (no scenario
+ * to name them). */
+static void test_read_limits(const char *dir)
+{
+    dcd_diags d = {0};
+    dcd_results *back = NULL;
+    dcd_buf seg = {0};
+    static const char sum[] = "year,dc_twh\n2020,1.5\n";
+    dcd_buf_puts(&seg, "year,segment,metric,value,unit\n");
+    for (int i = 0; i <= DCD_RESULTS_MAX_SEGMENTS; i++)
+        dcd_buf_printf(&seg, "2020,s%d,it_gw,1,GW\n", i);
+    dcd_write_atomic(dir, "summary.csv", sum, sizeof sum - 1, &d);
+    dcd_write_atomic(dir, "segments.csv", seg.data, seg.len, &d);
+    int rc = dcd_results_read(dir, NULL, &back, &d);
+    gsl_test_int(rc, DCD_EINPUT, "more than %d segments refused", DCD_RESULTS_MAX_SEGMENTS);
+    gsl_test(d.n != 1 || d.items[0].line != DCD_RESULTS_MAX_SEGMENTS + 2,
+             "the first segment over the limit is located");
+    gsl_test(back != NULL, "nothing returned over the limit");
+    dcd_diags_free(&d);
+    char path[512];
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/segments.csv", dir);
+    unlink(path);
+    dcd_buf_free(&seg);
+}
+
+/* An overlay drawn as PDF through the pipeline: its creation date is pinned
+ * like a run chart's; then the run charts of a folder are forgotten. */
+static void test_overlay_pdf(const char *dir)
+{
+    if (system("command -v gnuplot >/dev/null 2>&1") != 0) {
+        printf("SKIP: overlay PDF: gnuplot is not installed\n");
+        return;
+    }
+    dcd_results *r = make_results(4, 2, 1);
+    dcd_overlay_series s[2] = {{"a", "Scenario A", r, NULL, 0}, {"b", "Scenario B", r, NULL, 0}};
+    dcd_plot_opts o;
+    dcd_diags d = {0};
+    dcd_plot_opts_default(&o);
+    o.format = DCD_PLOT_PDF;
+    unsetenv("SOURCE_DATE_EPOCH");
+    gsl_test_int(dcd_overlay_draw(s, 2, dir, &o, &d), DCD_OK, "overlay PDF drawn");
+    char path[512], cmd[700];
+    snprintf(path, sizeof path, "%s/share.pdf", dir);
+    snprintf(cmd, sizeof cmd, "grep -aq '/CreationDate (D:19700101000000Z)' '%s'", path);
+    gsl_test(system(cmd) != 0, "overlay PDF: the creation date is pinned");
+    snprintf(cmd, sizeof cmd, "rm -f '%s'/share.* '%s'/dc_twh.* '%s'/it_gw.*", dir, dir, dir);
+    gsl_test(system(cmd) != 0, "overlay files removed");
+    dcd_diags_free(&d);
+
+    /* dcd_plot_forget: no run chart and no temporary picture stays. */
+    static const char *const names[3] = {"share.png", "energy.gp", ".load.svg.tmp.Ab12Cd"};
+    for (int i = 0; i < 3; i++)
+        dcd_write_atomic(dir, names[i], "x", 1, &d);
+    gsl_test_int(dcd_plot_forget(dir, &d), DCD_OK, "forget the charts");
+    for (int i = 0; i < 3; i++) {
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        gsl_test(stat(path, &st) == 0, "forget removes %s", names[i]);
+        unlink(path);
+    }
+    dcd_diags_free(&d);
     dcd_results_free(r);
 }
 
@@ -349,10 +454,13 @@ int main(void)
          "cut by characters, not bytes");
 
     test_scripts();
+    test_picture_checks();
 
     char dir[] = "/tmp/dcd-test-plot-XXXXXX";
     if (mkdtemp(dir)) {
         test_read_back(dir);
+        test_read_limits(dir);
+        test_overlay_pdf(dir);
         gsl_test(rmdir(dir) != 0, "the scratch folder is left empty");
     } else {
         gsl_test(1, "mkdtemp");
