@@ -17,9 +17,11 @@
 
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_mc_chart.h"
 #include "dcd_mcstats.h"
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
+#include "dcd_vec.h"
 
 const int dcd_mc_metrics[DCD_MC_NMETRIC] = {
     DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH,
@@ -44,17 +46,34 @@ struct dcd_mc {
     dcd_mc_threshold thr[DCD_MC_MAX_THRESHOLDS];
     size_t nthr;
     dcd_mcstats *stats;
+    dcd_mcstats *cdf; /* dc_share_pct in the target year, percentiles CDF_PCTS */
     size_t first_fail;
     char *fail_why;
     dcd_buf draws_head, draws_rows;
+    char *title;        /* the charts' title: the scenario's title or name */
+    dcd_mc_mark *marks; /* dc_share_pct figures of expect: and history: */
+    size_t nmarks;
 };
+
+/* Percentiles of the distribution chart: 0.5, 1, 2, ..., 99, 99.5. */
+#define NCDF 101
+static void cdf_pcts(double *p)
+{
+    p[0] = 0.5;
+    for (int k = 1; k <= 99; k++)
+        p[k] = k;
+    p[100] = 99.5;
+}
 
 void dcd_mc_free(dcd_mc *mc)
 {
     if (!mc)
         return;
     dcd_mcstats_free(mc->stats);
+    dcd_mcstats_free(mc->cdf);
     free(mc->fail_why);
+    free(mc->title);
+    free(mc->marks);
     dcd_buf_free(&mc->draws_head);
     dcd_buf_free(&mc->draws_rows);
     free(mc);
@@ -133,6 +152,38 @@ static int target_year(const dcd_mc *mc)
     return 2030 >= mc->start && 2030 <= end ? 2030 : end;
 }
 
+/* The charts' title and reference marks of SC. */
+static int chart_inputs(dcd_mc *mc, const dcd_scenario *sc)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sc->nexpect + sc->nhistory; k++) {
+        const dcd_expect *e = k < sc->nexpect ? &sc->expect[k] : &sc->history[k - sc->nexpect];
+        n += strcmp(e->metric, "dc_share_pct") == 0 && isfinite(e->value);
+    }
+    mc->title = dcd_strdup(sc->title ? sc->title : sc->name);
+    mc->marks = calloc(n ? n : 1, sizeof *mc->marks);
+    if (!mc->title || !mc->marks)
+        return DCD_ENOMEM;
+    for (size_t k = 0; k < sc->nexpect + sc->nhistory; k++) {
+        int hist = k >= sc->nexpect;
+        const dcd_expect *e = hist ? &sc->history[k - sc->nexpect] : &sc->expect[k];
+        if (strcmp(e->metric, "dc_share_pct") == 0 && isfinite(e->value))
+            mc->marks[mc->nmarks++] = (dcd_mc_mark){e->year, e->value, hist ? -1 : e->tolerance};
+    }
+    return DCD_OK;
+}
+
+/* The configuration of the distribution chart's statistics. */
+static void cdf_config(const dcd_mc *mc, double *pcts, dcd_mcstats_config *cfg)
+{
+    cdf_pcts(pcts);
+    memset(cfg, 0, sizeof *cfg);
+    cfg->ndraws = mc->ndraws;
+    cfg->ncells = 1;
+    cfg->pcts = pcts;
+    cfg->npcts = NCDF;
+}
+
 /* Fills MC's configuration from the options; DCD_EUSAGE with a message. */
 static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, dcd_diags *d)
 {
@@ -148,6 +199,8 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
     mc->shard = o->shard;
     mc->nshards = o->nshards;
     mc->first_fail = NOFAIL;
+    if (chart_inputs(mc, sc) != DCD_OK)
+        return DCD_ENOMEM;
     if (o->nextra > DCD_MC_MAX_PCTS || o->nthresholds > DCD_MC_MAX_THRESHOLDS) {
         dcd_diags_add(d, NULL, 0, 0, "too many percentiles or thresholds");
         return DCD_EUSAGE;
@@ -184,7 +237,8 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
 
 typedef struct tws {
     dcd_umodel_ws *ws;
-    dcd_mcstats *stats;
+    dcd_mcstats *stats, *cdf;
+    double *col; /* the block's target-year shares */
     double *out;
     unsigned char *ok;
     dcd_diags diags;
@@ -250,7 +304,11 @@ static int one_block(void *ctx, unsigned thread, size_t b)
     }
     if (rows && rows->failed)
         return DCD_ENOMEM;
-    return dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
+    size_t tc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC + 4;
+    for (size_t i = 0; i < n; i++)
+        t->col[i] = t->out[i * nc + tc];
+    st = dcd_mcstats_add_block(t->cdf, b, t->col, t->ok, n);
+    return st != DCD_OK ? st : dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
 }
 
 /* draws.csv's header: the inputs, then the outputs of the target year. */
@@ -288,6 +346,9 @@ static int check_failed(const dcd_mc *mc, const char *where, dcd_diags *d)
 static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
 {
     int st = DCD_OK;
+    double pcts[NCDF];
+    dcd_mcstats_config ccfg;
+    cdf_config(r->mc, pcts, &ccfg);
     size_t nc = dcd_umodel_ncells(r->m);
     for (unsigned i = 0; i < nt; i++) {
         tws *t = &r->t[i];
@@ -296,7 +357,10 @@ static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
         t->stats = dcd_mcstats_alloc(cfg, r->mc->first_block, r->mc->nblocks, &st);
         t->out = calloc(DCD_SAMPLE_BLOCK * nc, sizeof *t->out);
         t->ok = calloc(DCD_SAMPLE_BLOCK, 1);
-        if (!t->ws || !t->stats || !t->out || !t->ok)
+        t->col = calloc(DCD_SAMPLE_BLOCK, sizeof *t->col);
+        if (t->stats)
+            t->cdf = dcd_mcstats_alloc(&ccfg, r->mc->first_block, r->mc->nblocks, &st);
+        if (!t->ws || !t->stats || !t->cdf || !t->out || !t->ok || !t->col)
             return st == DCD_OK ? DCD_ENOMEM : st;
     }
     return DCD_OK;
@@ -307,11 +371,14 @@ static int gather(run *r, unsigned nt)
 {
     int st = DCD_OK;
     for (unsigned i = 1; i < nt && st == DCD_OK; i++)
-        st = dcd_mcstats_merge(r->t[0].stats, r->t[i].stats);
+        if ((st = dcd_mcstats_merge(r->t[0].stats, r->t[i].stats)) == DCD_OK)
+            st = dcd_mcstats_merge(r->t[0].cdf, r->t[i].cdf);
     if (st != DCD_OK)
         return st;
     r->mc->stats = r->t[0].stats;
     r->t[0].stats = NULL;
+    r->mc->cdf = r->t[0].cdf;
+    r->t[0].cdf = NULL;
     for (unsigned i = 0; i < nt; i++) {
         tws *t = &r->t[i];
         if (t->first_fail == NOFAIL || t->first_fail > r->mc->first_fail)
@@ -392,6 +459,8 @@ done:
     for (unsigned i = 0; r.t && i < nt; i++) {
         dcd_umodel_ws_free(r.t[i].ws);
         dcd_mcstats_free(r.t[i].stats);
+        dcd_mcstats_free(r.t[i].cdf);
+        free(r.t[i].col);
         free(r.t[i].out);
         free(r.t[i].ok);
         dcd_diags_free(&r.t[i].diags);
@@ -553,8 +622,17 @@ int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
     section(out, "failure", mc->fail_why, mc->fail_why ? strlen(mc->fail_why) : 0);
     section(out, "draws_head", mc->draws_head.data, mc->draws_head.len);
     section(out, "draws_rows", mc->draws_rows.data, mc->draws_rows.len);
+    section(out, "title", mc->title, mc->title ? strlen(mc->title) : 0);
+    dcd_buf_printf(out, "marks %zu\n", mc->nmarks);
+    for (size_t k = 0; k < mc->nmarks; k++)
+        dcd_buf_printf(out, "m %d %a %a\n", mc->marks[k].year, mc->marks[k].value,
+                       mc->marks[k].tolerance);
     int rc = dcd_mcstats_save(mc->stats, &st);
     section(out, "stats", st.data, st.len);
+    dcd_buf_clear(&st);
+    if (rc == DCD_OK)
+        rc = dcd_mcstats_save(mc->cdf, &st);
+    section(out, "cdf", st.data, st.len);
     dcd_buf_puts(out, "end\n");
     dcd_buf_free(&st);
     return rc != DCD_OK || out->failed ? DCD_ENOMEM : DCD_OK;
@@ -643,6 +721,24 @@ static int read_header(cursor *c, dcd_mc *mc)
     return 0;
 }
 
+/* "marks K" and K lines "m YEAR VALUE TOLERANCE". */
+static int read_marks(cursor *c, dcd_mc *mc)
+{
+    char line[160];
+    if (next_line(c, line, sizeof line) || sscanf(line, "marks %zu", &mc->nmarks) != 1 ||
+        mc->nmarks > 100000 ||
+        !(mc->marks = calloc(mc->nmarks ? mc->nmarks : 1, sizeof *mc->marks)))
+        return -1;
+    for (size_t k = 0; k < mc->nmarks; k++) {
+        dcd_mc_mark *m = &mc->marks[k];
+        if (next_line(c, line, sizeof line) ||
+            sscanf(line, "m %d %la %la", &m->year, &m->value, &m->tolerance) != 3 ||
+            !isfinite(m->value) || !isfinite(m->tolerance))
+            return -1;
+    }
+    return 0;
+}
+
 int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dcd_diags *d)
 {
     *out = NULL;
@@ -671,9 +767,21 @@ int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dc
     if (read_section(&c, "draws_head", &data, &n) ||
         dcd_buf_append(&mc->draws_head, data, n) != 0 ||
         read_section(&c, "draws_rows", &data, &n) ||
-        dcd_buf_append(&mc->draws_rows, data, n) != 0 || read_section(&c, "stats", &data, &n))
+        dcd_buf_append(&mc->draws_rows, data, n) != 0 || read_section(&c, "title", &data, &n) ||
+        !(mc->title = calloc(n + 1, 1)))
+        goto bad;
+    memcpy(mc->title, data, n);
+    if (read_marks(&c, mc) != 0 || read_section(&c, "stats", &data, &n))
         goto bad;
     if (!(mc->stats = dcd_mcstats_load(data, n, &st))) {
+        if (st == DCD_ENOMEM)
+            goto bad;
+        st = DCD_EINPUT;
+        goto bad;
+    }
+    if (read_section(&c, "cdf", &data, &n))
+        goto bad;
+    if (!(mc->cdf = dcd_mcstats_load(data, n, &st))) {
         if (st == DCD_ENOMEM)
             goto bad;
         st = DCD_EINPUT;
@@ -746,8 +854,10 @@ int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **o
     if (!mc)
         return DCD_ENOMEM;
     *mc = *shards[0];
-    mc->stats = NULL;
+    mc->stats = mc->cdf = NULL;
     mc->fail_why = NULL;
+    shards[0]->title = NULL; /* moved */
+    shards[0]->marks = NULL;
     memset(&mc->draws_head, 0, sizeof mc->draws_head);
     memset(&mc->draws_rows, 0, sizeof mc->draws_rows);
     mc->shard = mc->nshards = 0;
@@ -757,13 +867,18 @@ int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **o
     dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
     dcd_mcstats_config cfg;
     stats_config(mc, thr, &cfg);
-    if (!(mc->stats = dcd_mcstats_alloc(&cfg, 0, mc->nblocks, &st)))
+    double pcts[NCDF];
+    dcd_mcstats_config ccfg;
+    cdf_config(mc, pcts, &ccfg);
+    if (!(mc->stats = dcd_mcstats_alloc(&cfg, 0, mc->nblocks, &st)) ||
+        !(mc->cdf = dcd_mcstats_alloc(&ccfg, 0, mc->nblocks, &st)))
         goto fail;
     dcd_buf_append(&mc->draws_head, shards[0]->draws_head.data ? shards[0]->draws_head.data : "",
                    shards[0]->draws_head.len);
     for (size_t i = 0; i < n; i++) {
         dcd_mc *s = shards[i];
-        if ((st = dcd_mcstats_merge(mc->stats, s->stats)) != DCD_OK) {
+        if ((st = dcd_mcstats_merge(mc->stats, s->stats)) != DCD_OK ||
+            (st = dcd_mcstats_merge(mc->cdf, s->cdf)) != DCD_OK) {
             dcd_diags_add(d, files[i], 0, 0, "the shard's statistics do not fit the run");
             st = DCD_EINPUT;
             goto fail;
@@ -777,7 +892,7 @@ int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **o
             s->fail_why = NULL;
         }
     }
-    if (!dcd_mcstats_complete(mc->stats)) {
+    if (!dcd_mcstats_complete(mc->stats) || !dcd_mcstats_complete(mc->cdf)) {
         dcd_diags_add(d, NULL, 0, 0, "the shards do not cover every block of the run");
         st = DCD_EINPUT;
         goto fail;
@@ -791,4 +906,60 @@ int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **o
 fail:
     dcd_mc_free(mc);
     return st;
+}
+
+/* ---- charts ---------------------------------------------------------------- */
+
+int dcd_mc_draw_charts(const dcd_mc *mc, const char *dir, const dcd_plot_opts *o, dcd_diags *d)
+{
+    size_t ny = mc->ny, ncol = 5;
+    static const double want[5] = {5, 25, 50, 75, 95};
+    double *band = calloc(ny * ncol, sizeof *band), pv[MAXP];
+    double cp[NCDF], cx[NCDF], thr[DCD_MC_MAX_THRESHOLDS], thp[DCD_MC_MAX_THRESHOLDS];
+    int rc = band ? DCD_OK : DCD_ENOMEM, y = target_year(mc);
+    for (size_t i = 0; rc == DCD_OK && i < ny; i++) {
+        double mean, sd;
+        rc = dcd_mcstats_result(mc->stats, i * DCD_MC_NMETRIC + 4, &mean, &sd, pv);
+        for (size_t k = 0; rc == DCD_OK && k < ncol; k++)
+            band[k * ny + i] = pv[pct_index(mc, want[k])];
+    }
+    double mean, sd;
+    if (rc == DCD_OK)
+        rc = dcd_mcstats_result(mc->cdf, 0, &mean, &sd, cx);
+    cdf_pcts(cp);
+    for (size_t k = 0; k < NCDF; k++)
+        cp[k] /= 100;
+    size_t nthr = 0;
+    for (size_t k = 0; rc == DCD_OK && k < mc->nthr; k++) {
+        double se;
+        if (mc->thr[k].metric != DCD_T_DC_SHARE_PCT || mc->thr[k].year != y)
+            continue;
+        thr[nthr] = mc->thr[k].value;
+        rc = dcd_mcstats_exceedance(mc->stats, k, &thp[nthr], &se);
+        nthr++;
+    }
+    if (rc == DCD_OK) {
+        dcd_mc_chart_data c = {.title = mc->title,
+                               .ndraws = mc->ndraws,
+                               .nfailed = dcd_mcstats_failed(mc->stats),
+                               .start = mc->start,
+                               .ny = ny,
+                               .p5 = band,
+                               .p25 = band + ny,
+                               .p50 = band + 2 * ny,
+                               .p75 = band + 3 * ny,
+                               .p95 = band + 4 * ny,
+                               .marks = mc->marks,
+                               .nmarks = mc->nmarks,
+                               .year = y,
+                               .cdf_p = cp,
+                               .cdf_x = cx,
+                               .ncdf = NCDF,
+                               .thr = thr,
+                               .thr_p = thp,
+                               .nthr = nthr};
+        rc = dcd_mc_chart_draw(&c, dir, o, d);
+    }
+    free(band);
+    return rc;
 }

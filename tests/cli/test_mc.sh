@@ -145,3 +145,31 @@ check "merge of a missing folder: message" grep -qx "dcdemand: merge: $T/nowhere
 dcd mc $C -n 500 -q -o "$T/last" --set years.end=2028
 expect_rc "mc on 2020-2028: exit 0" 0
 check "default thresholds in the last year" grep -q '^dc_share_pct,2028,11,' "$T/last/mc-closed/exceedance.csv"
+
+# Charts: golden scripts (UPDATE=1 rewrites them), pictures when gnuplot is
+# there, the same pictures from a merge, none with --no-plots.
+G=tests/golden/mc
+dcd mc $C -n 2000 --threads 1 -q -o "$T/g"
+for c in fan share_cdf; do
+    if [ -n "${UPDATE:-}" ]; then
+        cp "$T/g/mc-closed/$c.gp" $G/$c.gp
+        echo "updated $G/$c.gp"
+    else
+        expect_same "golden script $c.gp" $G/$c.gp "$T/g/mc-closed/$c.gp"
+    fi
+    check "$c.gp: the scenario's text only in the datablock" grep -q '^set title \$TEXT\[1\]' "$T/g/mc-closed/$c.gp"
+done
+check "fan.gp draws the published and observed figures" sh -c "grep -q 'title \"published\"' '$T/g/mc-closed/fan.gp' && grep -q 'title \"observed\"' '$T/g/mc-closed/fan.gp'"
+check "share_cdf.gp marks the thresholds" grep -q 'P(> %g) = %.3f' "$T/g/mc-closed/share_cdf.gp"
+if have_gnuplot; then
+    expect_rc "mc with charts: exit 0" 0
+    check "fan.png drawn" test -s "$T/g/mc-closed/fan.png"
+    check "share_cdf.png drawn" test -s "$T/g/mc-closed/share_cdf.png"
+    for c in fan share_cdf; do
+        expect_same "$c.png: 3 shards merged = one run" "$T/t1/bench-reference/$c.png" "$T/m/bench-reference/$c.png"
+    done
+    dcd mc $C -n 2000 --threads 1 -q --no-plots -o "$T/g"
+    check "--no-plots removes the old charts" sh -c "! ls '$T/g/mc-closed/'*.png '$T/g/mc-closed/'*.gp >/dev/null 2>&1"
+else
+    skip "mc charts" 6 "gnuplot is not installed"
+fi
