@@ -15,6 +15,7 @@
 
 #include "dcd_cli.h"
 #include "dcd_engine.h"
+#include "dcd_fs.h"
 #include "dcd_mc.h"
 #include "dcd_mc_chart.h"
 #include "dcd_mcstats.h"
@@ -259,6 +260,30 @@ static int fail(const char *cmd, dcd_diags *diags, int status)
 
 /* Writes the files of a whole run (or a shard's state) into OUTDIR/NAME and
  * prints the table.  Returns an exit code. */
+/* Writes quantiles.csv, exceedance.csv and (when kept) draws.csv into DIR
+ * as one set (docs/files.md), the folder locked; an old draws.csv goes when
+ * the draws are not kept, so that no file beside the new ones shows other
+ * draws. */
+static int write_set(const char *path, const dcd_mc *mc, const dcd_buf *q, const dcd_buf *e,
+                     const dcd_buf *w, dcd_diags *diags)
+{
+    static const char *const names[3] = {"quantiles.csv", "exceedance.csv", "draws.csv"};
+    const char *data[3] = {q->data ? q->data : "", e->data ? e->data : "",
+                           w->data ? w->data : ""};
+    size_t len[3] = {q->len, e->len, w->len};
+    dcd_dir dir = {.fd = -1};
+    int rc = dcd_dir_open(path, DCD_DIR_CREATE | DCD_DIR_LOCK, &dir, diags);
+    if (rc == DCD_OK)
+        rc = dcd_dir_write_set(&dir, names, data, len, dcd_mc_has_draws(mc) ? 3 : 2, diags);
+    if (rc == DCD_OK && !dcd_mc_has_draws(mc) && dcd_dir_unlink(&dir, "draws.csv") != 0 &&
+        errno != ENOENT) {
+        dcd_diags_add(diags, NULL, 0, 0, "%s/draws.csv: %s", path, strerror(errno));
+        rc = DCD_EIO;
+    }
+    dcd_dir_close(&dir);
+    return rc;
+}
+
 static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, int plots, dcd_diags *diags)
 {
     char dir[PATH_MAX];
@@ -289,13 +314,8 @@ static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, int plots,
         rc = dcd_mc_format_draws(mc, &w);
     if (rc == DCD_OK && !quiet)
         rc = dcd_mc_format_text(mc, &t);
-    if (rc == DCD_OK && dcd_mkdir_p(dir, diags) != 0)
-        rc = DCD_EIO;
-    if (rc == DCD_OK &&
-        (rc = dcd_write_atomic(dir, "quantiles.csv", q.data, q.len, diags)) == DCD_OK)
-        rc = dcd_write_atomic(dir, "exceedance.csv", e.data, e.len, diags);
-    if (rc == DCD_OK && dcd_mc_has_draws(mc))
-        rc = dcd_write_atomic(dir, "draws.csv", w.data, w.len, diags);
+    if (rc == DCD_OK)
+        rc = write_set(dir, mc, &q, &e, &w, diags);
     if (rc != DCD_OK) {
         code = dcd_cli_fail(diags, rc);
         goto out;

@@ -173,3 +173,12 @@ if have_gnuplot; then
 else
     skip "mc charts" 6 "gnuplot is not installed"
 fi
+
+# Files: one set in a locked folder; no stale draws.csv; never through a link.
+dcd mc $C -n 500 -q --no-plots --keep-draws -o "$T/set"
+dcd mc $C -n 500 -q --no-plots -o "$T/set"
+check "a run without --keep-draws removes an old draws.csv" test ! -e "$T/set/mc-closed/draws.csv"
+check "no temporary file left" sh -c "! ls -a '$T/set/mc-closed' | grep -q tmp"
+ln -s "$T/set" "$T/link"
+dcd mc $C -n 500 -q --no-plots -o "$T/link"
+expect_rc "an output folder behind a link: exit 5" 5
