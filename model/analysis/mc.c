@@ -423,6 +423,15 @@ int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_d
     if (st != DCD_OK)
         goto done;
     size_t nb = dcd_sample_nblocks(mc->ndraws);
+    if (mc->nshards > nb) {
+        dcd_diags_add(d, NULL, 0, 0,
+                      "--shard %zu/%zu: %zu draws make %zu block%s of %d draws, so at most %zu "
+                      "shard%s",
+                      mc->shard, mc->nshards, mc->ndraws, nb, nb == 1 ? "" : "s", DCD_SAMPLE_BLOCK,
+                      nb, nb == 1 ? "" : "s");
+        st = DCD_EUSAGE;
+        goto done;
+    }
     if (mc->nshards)
         dcd_shard_blocks(nb, mc->shard - 1, mc->nshards, &mc->first_block, &mc->nblocks);
     else

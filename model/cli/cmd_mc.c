@@ -268,8 +268,7 @@ static int write_set(const char *path, const dcd_mc *mc, const dcd_buf *q, const
                      const dcd_buf *w, dcd_diags *diags)
 {
     static const char *const names[3] = {"quantiles.csv", "exceedance.csv", "draws.csv"};
-    const char *data[3] = {q->data ? q->data : "", e->data ? e->data : "",
-                           w->data ? w->data : ""};
+    const char *data[3] = {q->data ? q->data : "", e->data ? e->data : "", w->data ? w->data : ""};
     size_t len[3] = {q->len, e->len, w->len};
     dcd_dir dir = {.fd = -1};
     int rc = dcd_dir_open(path, DCD_DIR_CREATE | DCD_DIR_LOCK, &dir, diags);
@@ -492,7 +491,8 @@ static int load_shard(const char *path, dcd_mc **out, dcd_diags *d)
 
 int dcd_cmd_merge(int argc, char **argv)
 {
-    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET, NULL, NULL, 0,
+    dcd_cli_spec spec = {"merge", MERGE_HELP, DCD_OPT_OUT | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
+                         NULL,    NULL,       0,
                          NULL,    NULL};
     dcd_cli_common co = {.outdir = "out/mc", .plots = 1};
     dcd_strlist files = {.owns = 1};

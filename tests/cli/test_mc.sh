@@ -70,7 +70,7 @@ for f in quantiles.csv exceedance.csv draws.csv; do
     expect_same "$f: 3 shards merged = one run" "$T/t1/bench-reference/$f" "$T/m/bench-reference/$f"
 done
 check "merge prints the table" grep -q '^dc_share_pct 2030 *> 12 ' "$T/stdout"
-dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
+dcd merge --no-plots "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
 expect_rc "merge with a shard missing: exit 3" 3
 check "merge with a shard missing: message" grep -qx 'dcdemand: merge: 2 shard files given for a run in 3 shards' "$T/stderr"
 check "merge with a shard missing: no files" test ! -e "$T/m2"
@@ -120,6 +120,7 @@ opt "--percentiles 150" "dcdemand: --percentiles: '150' is not a percentile in (
 opt "--shard 4/3" "dcdemand: --shard '4/3': expected I/N with 1 <= I <= N, such as 2/8" $C --shard 4/3
 opt "--max-failed-pct" "dcdemand: --max-failed-pct '120': expected a percentage 0-100" $C --max-failed-pct 120
 opt "no FILE" "dcdemand: missing scenario FILE" -n 10
+opt "more shards than blocks" "dcdemand: --shard 2/2: 100 draws make 1 block of 4096 draws, so at most 1 shard" $C -n 100 --shard 2/2
 dcd mc tests/golden/compare/a.yaml -n 10 -o "$T/none"
 expect_rc "a scenario without uncertainty: exit 3" 3
 check "a scenario without uncertainty: message" grep -q "a.yaml: error: the scenario has no uncertainty: key; give its uncertain inputs as distributions (docs/uncertainty.md)" "$T/stderr"
