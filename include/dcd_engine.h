@@ -9,67 +9,11 @@
 #define DCD_ENGINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dcd_error.h"
+#include "dcd_metrics.h"
 #include "dcd_scenario.h"
-
-/* Hours in a year, and TWh per GW-year: GW x 8760 h / 1000 = TWh. */
-#define DCD_HOURS_PER_YEAR 8760.0
-#define DCD_TWH_PER_GW_YEAR 8.76
-
-/* Fleet totals by year: the columns of summary.csv after `year`, in order. */
-enum dcd_total_metric {
-    DCD_T_DC_TWH,          /* facility energy of all data centres */
-    DCD_T_AI_TWH,          /* facility energy of AI segments */
-    DCD_T_NATIONAL_TWH,    /* national demand including data centres */
-    DCD_T_DC_SHARE_PCT,
-    DCD_T_AI_SHARE_PCT,
-    DCD_T_DC_IT_GW,        /* installed IT capacity */
-    DCD_T_AI_IT_GW,
-    DCD_T_DC_FACILITY_GW,  /* IT capacity x PUE */
-    DCD_T_AI_FACILITY_GW,
-    DCD_T_DC_IT_TWH,       /* IT energy, before PUE */
-    DCD_T_AI_IT_TWH,
-    DCD_T_DC_LOAD_GW,      /* average facility load, dc_twh / 8760 h */
-    DCD_T_AI_LOAD_GW,
-    DCD_T_OTHER_TWH,       /* national demand outside data centres */
-    DCD_T_DC_PUE,          /* effective PUE, dc_twh / dc_it_twh */
-    DCD_T_ADDITIONS_GW,    /* gross IT capacity added in the year */
-    DCD_T_CAPEX_USD,       /* implied or stated capital spending */
-    DCD_T_CO2_MT,          /* facility energy x grid intensity */
-    DCD_T_WATER_GL,        /* IT energy x WUE, gigalitres */
-    DCD_NTOTAL
-};
-
-/* Per-segment results by year: rows of segments.csv. */
-enum dcd_segment_metric {
-    DCD_S_IT_GW,
-    DCD_S_FACILITY_GW,
-    DCD_S_IT_TWH,
-    DCD_S_FACILITY_TWH,
-    DCD_S_LOAD_GW,
-    DCD_S_LOAD_FACTOR,
-    DCD_S_PUE,
-    DCD_S_ADDITIONS_GW,
-    DCD_S_CAPEX_USD,
-    DCD_S_CO2_MT,
-    DCD_S_WATER_GL,
-    DCD_NSEGMETRIC
-};
-
-/* Name (a column or metric name, with its unit in it), unit and a short
- * label for tables and charts. */
-typedef struct dcd_metric_info {
-    const char *name;
-    const char *unit;
-    const char *label;
-} dcd_metric_info;
-
-extern const dcd_metric_info dcd_total_info[DCD_NTOTAL];
-extern const dcd_metric_info dcd_segment_info[DCD_NSEGMETRIC];
-
-/* Returns the index of the total metric NAME, or -1. */
-int dcd_total_index(const char *name);
 
 /* Results of one projection.  A value that the scenario does not determine
  * (emissions without a grid intensity, IT energy of a segment stated as
@@ -80,14 +24,14 @@ typedef struct dcd_results {
     size_t nseg;     /* number of segments */
     char **seg_name; /* owned copies */
     int *seg_ai;
-    double *total;   /* total[m * ny + i], m an enum dcd_total_metric */
-    double *seg;     /* seg[(s * DCD_NSEGMETRIC + m) * ny + i] */
+    double *total; /* total[m * ny + i], m an enum dcd_total_metric */
+    double *seg;   /* seg[(s * DCD_NSEGMETRIC + m) * ny + i] */
 } dcd_results;
 
 /* Value of total metric M in year index I. */
 #define DCD_TOTAL(r, m, i) ((r)->total[(size_t)(m) * (r)->ny + (i)])
 /* Value of segment S's metric M in year index I. */
-#define DCD_SEG(r, s, m, i) ((r)->seg[((size_t)(s) * DCD_NSEGMETRIC + (size_t)(m)) * (r)->ny + (i)])
+#define DCD_SEG(r, s, m, i) ((r)->seg[((size_t)(s)*DCD_NSEGMETRIC + (size_t)(m)) * (r)->ny + (i)])
 
 /* Allocates results for NY years from START and NSEG segments named NAMES
  * (copied; AI flags from AI, may be NULL).  Returns NULL on OOM.  Free with
@@ -126,5 +70,17 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
  * evaluate a scenario many times allocate the workspace themselves.
  * Returns as dcd_project(), or DCD_ENOMEM. */
 int dcd_project_new(const dcd_scenario *sc, dcd_results **out, dcd_diags *diags);
+
+/* Plausibility warnings (docs/model.md, "Plausibility warnings"): adds to W
+ * one message per suspicious input of SC (a growth of 1 = 100 %/yr or more,
+ * or a whole number that reads as a percentage; a PUE above 3; utilisation 0
+ * in a capacity or fleet segment; an installed base older than its fixed
+ * lifetime) and of its results R (a share of national demand above 50 %;
+ * R may be NULL: inputs only), each naming the path and the year.  Reads
+ * only: results are never changed.  Returns the number of warnings added. */
+size_t dcd_plausibility(const dcd_scenario *sc, const dcd_results *r, dcd_diags *w);
+
+/* Prints the warnings W as "FILE: warning: MESSAGE" lines on OUT. */
+void dcd_warnings_print(const dcd_diags *w, FILE *out);
 
 #endif

@@ -11,7 +11,9 @@
 
 #include <stddef.h>
 
-#include "dcd_engine.h"
+#include "dcd_error.h"
+#include "dcd_metrics.h"
+#include "dcd_scenario.h"
 
 /* Relative tolerance of the "negative" checks (docs/model.md, "Numerical
  * properties"): a difference that is negative by at most this share of the
@@ -20,9 +22,10 @@
 
 /* The years of a projection and where messages point. */
 typedef struct dcd_kctx {
-    int start, base;  /* first and base year */
-    size_t ny;        /* number of years */
-    const char *file; /* scenario path for messages; may be NULL */
+    int start, base;   /* first and base year */
+    size_t ny;         /* number of years */
+    const char *file;  /* scenario path for messages; may be NULL */
+    dcd_timing timing; /* the scenario's conventions (sc->timing) */
 } dcd_kctx;
 
 /* One segment's inputs as per-year arrays (ny values for the years start,
@@ -35,17 +38,22 @@ typedef struct dcd_seg_inputs {
     const double *cost_per_mw_usd; /* the segment's own, else the top-level one (NaN: none) */
     const double *shipments;       /* fleet: NULL when units come from capex_usd */
     const double *equipment_share, *unit_price_usd, *unit_power_w;
-    const double *surv, *surv_base; /* fleet survival S(age), age 0..ny-1 */
-    const double *intensity;        /* grid g/kWh (NaN when none) */
-    const double *wue;              /* L/kWh (NaN when none) */
+    /* fleet survival tables by age 0..ny-1 (dcd_survival_tables()): the
+     * energy weight of vintages and of the base, then their end-of-year share */
+    const double *surv, *surv_base, *surv_end, *surv_base_end;
+    const double *intensity; /* grid g/kWh (NaN when none) */
+    const double *wue;       /* L/kWh (NaN when none) */
     int has_co2, has_water;
     double energy_twh, capacity_gw, lifetime_years;
     double saturation_gw, rate_per_year, midpoint_year, base_gw;
 } dcd_seg_inputs;
 
 /* Stage 1, the driver's path: energy E(t) (energy driver) or IT capacity
- * K(t) (capacity, fleet) into PATH, and the gross additions A(t) into ADD
- * (capacity, fleet only), each ny long.  SCRATCH holds 2 ny doubles.
+ * into PATH, and the gross additions A(t) into ADD (capacity, fleet only),
+ * each ny long.  For capacity and fleet PATH holds 2 ny values: the
+ * capacity in service over the year (that draws energy) and, at PATH + ny,
+ * the reported capacity (end of year or the same average; docs/model.md,
+ * "Timing conventions").  SCRATCH holds 2 ny doubles.
  * Returns DCD_OK, or DCD_EMODEL with a message in D (may be NULL). */
 int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *path,
                     double *add, double *scratch, dcd_diags *d);
@@ -88,12 +96,5 @@ int dcd_kernel_national(const dcd_kctx *c, const dcd_nat_inputs *n, int it_known
  * summed in TOTAL, then other_twh, national_twh, the shares and the loads. */
 int dcd_kernel_national_energy(const dcd_kctx *c, const dcd_nat_inputs *n, double *total,
                                dcd_diags *d);
-
-/* Tabulates survival model SV at ages 0..NY-1 into S. */
-void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S);
-
-/* The largest number of points of any series of SC (sizes Steffen
- * interpolators, dcd_series_ws_alloc()). */
-size_t dcd_scenario_max_points(const dcd_scenario *sc);
 
 #endif

@@ -46,8 +46,14 @@ typedef struct dcd_survival {
     double shape; /* Weibull shape */
 } dcd_survival;
 
-/* Returns S(age) for survival model SV. */
-double dcd_survival_at(const dcd_survival *sv, double age);
+/* Conventions of time within a year (`timing:`; docs/model.md, "Timing
+ * conventions").  Each field is the index of the word in the key's choices;
+ * 0 is the default (today's behaviour). */
+typedef struct dcd_timing {
+    int shipping_half;    /* shipping_year: 0 full, 1 half (mid-year) */
+    int capacity_average; /* capacity: 0 end_of_year, 1 average (in service over the year) */
+    int survival_mean;    /* survival: 0 whole_ages (S(a)), 1 year_mean (mean of S over the year) */
+} dcd_timing;
 
 /* One segment of the data-centre fleet.  Series that were not given have
  * n == 0. */
@@ -63,12 +69,16 @@ typedef struct dcd_segment {
 
     /* capacity driver */
     dcd_capacity_mode capacity_mode;
+    int anchor_energy;          /* 1: energy_twh (not capacity_gw) anchors the base year */
+    int logistic_anchored;      /* 1: the logistic's midpoint comes from the base-year anchor */
     double capacity_gw;         /* IT capacity in the base year (growth, additions, capex) */
     dcd_series additions_gw;    /* GW of IT capacity added per year */
     dcd_series capex_usd;       /* capital spending per year (capacity and fleet) */
     dcd_series cost_per_mw_usd; /* segment's own cost per MW of IT capacity */
     double lifetime_years;      /* L for retirement (additions, capex) */
     double saturation_gw, rate_per_year, midpoint_year; /* logistic */
+    double build_lag_years;    /* capex: years from spending to capacity (0) */
+    double build_spread_years; /* capex: years the capacity arrives over (0 or 1: one) */
 
     /* fleet driver */
     dcd_series shipments;       /* units shipped per year */
@@ -78,11 +88,13 @@ typedef struct dcd_segment {
     dcd_survival survival;
     double base_gw; /* installed base at years.start, IT GW */
     dcd_survival base_survival;
+    double base_age_min_years, base_age_max_years; /* ages of the base at start (0, 0) */
 
     /* common */
-    dcd_series utilisation; /* fraction of time at full power; default 1 */
-    dcd_series idle;        /* idle draw as a fraction of rated; default 0 */
-    dcd_series pue;         /* segment PUE; n == 0: the fleet-wide PUE */
+    dcd_series utilisation;    /* fraction of time at full power; default 1 */
+    dcd_series idle;           /* idle draw as a fraction of rated; default 0 */
+    dcd_series pue;            /* segment PUE; n == 0: the fleet-wide PUE */
+    double pue_fixed_overhead; /* partial-load PUE: fixed overhead f, share of rated IT (0) */
 } dcd_segment;
 
 typedef enum dcd_national_mode {
@@ -101,7 +113,7 @@ typedef struct dcd_national {
 /* A published or observed figure the scenario is compared against. */
 typedef struct dcd_expect {
     int year;
-    char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
+    char *metric;     /* a column of summary.csv, e.g. "dc_share_pct" */
     double value;     /* NaN for a one-sided figure (min/max) */
     double tolerance; /* absolute, in the metric's unit; history: 0; one-sided: NaN */
     char *source;     /* citation; may be NULL */
@@ -124,6 +136,7 @@ typedef struct dcd_scenario {
     char *study, *case_name; /* optional labels for tables (study/case) */
 
     int start, base, end; /* inclusive years */
+    dcd_timing timing;    /* conventions within the year (all 0 by default) */
 
     dcd_series pue; /* fleet-wide PUE (n == 0: not given) */
     dcd_series grid_intensity_g_per_kwh;
@@ -162,5 +175,17 @@ void dcd_scenario_clear(dcd_scenario *sc);
 
 /* Number of years, end - start + 1. */
 size_t dcd_scenario_years(const dcd_scenario *sc);
+
+/* The number of series of a segment (dcd_segment_series()). */
+#define DCD_SEGMENT_NSERIES 11
+
+/* Stores into OUT (room for DCD_SEGMENT_NSERIES) pointers to every series
+ * of segment G (borrowed; n == 0 for the ones not given) and returns their
+ * number: the one list of a segment's series. */
+size_t dcd_segment_series(const dcd_segment *g, const dcd_series **out);
+
+/* The largest number of points of any series of SC (sizes Steffen
+ * interpolators, dcd_series_ws_alloc()). */
+size_t dcd_scenario_max_points(const dcd_scenario *sc);
 
 #endif

@@ -20,7 +20,7 @@ static const char RUN_HELP[] =
     "  -o, --out DIR          output folder (default: out)\n"
     "  -s, --set PATH=VALUE   override a number of the scenario, for example\n"
     "                         --set segments.ai.utilisation=0.7 (repeatable)\n"
-    "  -q, --quiet            print no table\n"
+    "  -q, --quiet            print no table and no plausibility warnings\n"
     "      --no-plots         write the results only, no charts\n"
     "  -h, --help             show this help and exit\n\n";
 
@@ -119,6 +119,12 @@ int dcd_cmd_run(int argc, char **argv)
             code = dcd_cli_fail(&diags, rc);
             goto done;
         }
+        if (!quiet) { /* plausibility warnings on stderr (docs/model.md) */
+            dcd_diags warn = {0};
+            dcd_plausibility(scs[i], res[i], &warn);
+            dcd_warnings_print(&warn, stderr);
+            dcd_diags_free(&warn);
+        }
     }
     if (plots && !(batch = dcd_plot_batch_new(NULL))) {
         code = dcd_cli_fail(&diags, DCD_ENOMEM);
@@ -189,7 +195,7 @@ static const char VALIDATE_HELP[] =
     "report every problem as FILE:LINE:COLUMN: error: MESSAGE.  Writes nothing.\n\n"
     "Options:\n"
     "  -s, --set PATH=VALUE   apply an override before checking (repeatable)\n"
-    "  -q, --quiet            print nothing on success\n"
+    "  -q, --quiet            print nothing on success (and no warnings)\n"
     "  -h, --help             show this help and exit\n\n";
 
 static const char SHOW_HELP[] =
@@ -239,6 +245,12 @@ static int validate_or_show(int argc, char **argv, int show)
         dcd_buf_free(&b);
     } else if (!quiet) {
         dcd_buf b = {0};
+        for (int i = 0; i < nfiles; i++) { /* plausibility of the inputs (docs/model.md) */
+            dcd_diags warn = {0};
+            dcd_plausibility(scs[i], NULL, &warn);
+            dcd_warnings_print(&warn, stderr);
+            dcd_diags_free(&warn);
+        }
         for (int i = 0; i < nfiles; i++) {
             dcd_fmt_term_text(&b, scs[i]->path, strlen(scs[i]->path));
             dcd_buf_puts(&b, ": ok (");

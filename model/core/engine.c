@@ -9,55 +9,12 @@
 #include <stdio.h>
 
 #include "dcd_kernel.h"
+#include "dcd_survival.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-const dcd_metric_info dcd_total_info[DCD_NTOTAL] = {
-    {"dc_twh", "TWh", "Data centres, facility energy"},
-    {"ai_twh", "TWh", "AI segments, facility energy"},
-    {"national_twh", "TWh", "National demand"},
-    {"dc_share_pct", "%", "Data centres, share of national demand"},
-    {"ai_share_pct", "%", "AI, share of national demand"},
-    {"dc_it_gw", "GW", "Data centres, installed IT capacity"},
-    {"ai_it_gw", "GW", "AI, installed IT capacity"},
-    {"dc_facility_gw", "GW", "Data centres, facility capacity (IT x PUE)"},
-    {"ai_facility_gw", "GW", "AI, facility capacity (IT x PUE)"},
-    {"dc_it_twh", "TWh", "Data centres, IT energy"},
-    {"ai_it_twh", "TWh", "AI, IT energy"},
-    {"dc_load_gw", "GW", "Data centres, average facility load"},
-    {"ai_load_gw", "GW", "AI, average facility load"},
-    {"other_twh", "TWh", "National demand outside data centres"},
-    {"dc_pue", "ratio", "Data centres, effective PUE"},
-    {"additions_gw", "GW", "IT capacity added in the year"},
-    {"capex_usd", "USD", "Capital spending"},
-    {"co2_mt", "Mt CO2", "Emissions of data-centre electricity"},
-    {"water_gl", "GL", "Water used for cooling"},
-};
-
-const dcd_metric_info dcd_segment_info[DCD_NSEGMETRIC] = {
-    {"it_gw", "GW", "Installed IT capacity"},
-    {"facility_gw", "GW", "Facility capacity (IT x PUE)"},
-    {"it_twh", "TWh", "IT energy"},
-    {"facility_twh", "TWh", "Facility energy"},
-    {"load_gw", "GW", "Average facility load"},
-    {"load_factor", "ratio", "Load factor (idle + (1 - idle) x utilisation)"},
-    {"pue", "ratio", "PUE"},
-    {"additions_gw", "GW", "IT capacity added in the year"},
-    {"capex_usd", "USD", "Capital spending"},
-    {"co2_mt", "Mt CO2", "Emissions"},
-    {"water_gl", "GL", "Water"},
-};
-
-int dcd_total_index(const char *name)
-{
-    for (int i = 0; i < DCD_NTOTAL; i++)
-        if (strcmp(dcd_total_info[i].name, name) == 0)
-            return i;
-    return -1;
-}
 
 dcd_results *dcd_results_new(int start, size_t ny, size_t nseg, const char *const *names,
                              const int *ai)
@@ -134,14 +91,13 @@ enum {
     W_SHARE,
     W_PRICE,
     W_POWER,
-    W_SURV,
-    W_SURV_BASE,
-    W_INTENSITY,
+    W_SURV, /* 4 ny: dcd_survival_tables() */
+    W_INTENSITY = W_SURV + 4,
     W_TOP_COST,
     W_WUE,
     W_NAT,
-    W_PATH,
-    W_ADD,
+    W_PATH, /* 2 ny: capacity in service, reported capacity */
+    W_ADD = W_PATH + 2,
     W_SCRATCH, /* 2 ny */
     W_N = W_SCRATCH + 2
 };
@@ -152,40 +108,6 @@ struct dcd_workspace {
     dcd_series_ws *sws;
 };
 
-/* The largest number of points of any series of SC (sizes the workspace's
- * Steffen interpolators). */
-static size_t max_points(const dcd_scenario *sc)
-{
-    const dcd_series *top[] = {
-        &sc->pue,           &sc->grid_intensity_g_per_kwh, &sc->cost_per_mw_usd,
-        &sc->wue_l_per_kwh, &sc->national.growth,          &sc->national.forecast_twh};
-    size_t m = 0;
-    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
-        m = top[i]->n > m ? top[i]->n : m;
-    for (size_t i = 0; i < sc->nsegments; i++) {
-        const dcd_segment *g = &sc->segments[i];
-        const dcd_series *seg[] = {&g->growth,
-                                   &g->additions_gw,
-                                   &g->capex_usd,
-                                   &g->cost_per_mw_usd,
-                                   &g->shipments,
-                                   &g->unit_power_w,
-                                   &g->equipment_share,
-                                   &g->unit_price_usd,
-                                   &g->utilisation,
-                                   &g->idle,
-                                   &g->pue};
-        for (size_t k = 0; k < sizeof seg / sizeof *seg; k++)
-            m = seg[k]->n > m ? seg[k]->n : m;
-    }
-    return m;
-}
-
-size_t dcd_scenario_max_points(const dcd_scenario *sc)
-{
-    return max_points(sc);
-}
-
 dcd_workspace *dcd_workspace_alloc(const dcd_scenario *sc)
 {
     dcd_workspace *w = calloc(1, sizeof *w);
@@ -194,7 +116,7 @@ dcd_workspace *dcd_workspace_alloc(const dcd_scenario *sc)
     w->ny = dcd_scenario_years(sc);
     w->nseg = sc->nsegments;
     w->buf = calloc((size_t)W_N * w->ny, sizeof *w->buf);
-    w->sws = dcd_series_ws_alloc(max_points(sc));
+    w->sws = dcd_series_ws_alloc(dcd_scenario_max_points(sc));
     if (!w->buf || !w->sws) {
         dcd_workspace_free(w);
         return NULL;
@@ -245,7 +167,9 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
     in->unit_price_usd = ARR(w, W_PRICE);
     in->unit_power_w = ARR(w, W_POWER);
     in->surv = ARR(w, W_SURV);
-    in->surv_base = ARR(w, W_SURV_BASE);
+    in->surv_base = in->surv + w->ny;
+    in->surv_end = in->surv + 2 * w->ny;
+    in->surv_base_end = in->surv + 3 * w->ny;
     in->energy_twh = g->energy_twh;
     in->capacity_gw = g->capacity_gw;
     in->lifetime_years = g->lifetime_years;
@@ -276,18 +200,11 @@ static int segment_inputs(const dcd_scenario *sc, const dcd_segment *g, dcd_work
               sample(&g->unit_price_usd, sc, w, 1, ARR(w, W_PRICE), p, "unit_price_usd", d))) ||
             sample(&g->unit_power_w, sc, w, 0, ARR(w, W_POWER), p, "unit_power_w", d))
             return DCD_EMODEL;
-        dcd_survival_table(&g->survival, w->ny, ARR(w, W_SURV));
-        if (g->base_gw > 0)
-            dcd_survival_table(&g->base_survival, w->ny, ARR(w, W_SURV_BASE));
+        dcd_survival_tables(&sc->timing, &g->survival, g->base_gw > 0 ? &g->base_survival : NULL,
+                            g->base_age_min_years, g->base_age_max_years, w->ny, ARR(w, W_SURV));
         return DCD_OK;
     }
     return DCD_OK;
-}
-
-void dcd_survival_table(const dcd_survival *sv, size_t ny, double *S)
-{
-    for (size_t a = 0; a < ny; a++)
-        S[a] = dcd_survival_at(sv, (double)a);
 }
 
 int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_diags *d)
@@ -299,7 +216,7 @@ int dcd_project(const dcd_scenario *sc, dcd_workspace *w, dcd_results *r, dcd_di
     r->start = sc->start;
     memset(r->total, 0, (size_t)DCD_NTOTAL * ny * sizeof *r->total);
 
-    dcd_kctx c = {sc->start, sc->base, ny, sc->path};
+    dcd_kctx c = {sc->start, sc->base, ny, sc->path, sc->timing};
     dcd_seg_inputs in = {0};
     in.has_co2 = sc->grid_intensity_g_per_kwh.n > 0;
     in.has_water = sc->wue_l_per_kwh.n > 0;

@@ -51,15 +51,94 @@ static void grow_path(size_t ny, size_t ib, const double *G, double *X)
         X[i - 1] = X[i] / (1 + G[i]);
 }
 
+/* Spreads X (ny values, indexed by the year of spending) over the years it
+ * becomes capacity: X'(t) = sum_{j<n} X(t - lag - j) / n, spending before
+ * the first year taken as 0 (docs/model.md, "Build lag").  In place. */
+static void lag_spread(double *X, size_t ny, double lag_years, double spread_years)
+{
+    size_t lag = (size_t)lag_years, n = spread_years > 1 ? (size_t)spread_years : 1;
+    if (lag == 0 && n == 1)
+        return;
+    for (size_t i = ny; i-- > 0;) { /* from the end: X(k <= i) is still the input */
+        double s = 0;
+        for (size_t j = 0; j < n; j++)
+            if (i >= lag + j)
+                s += X[i - lag - j];
+        X[i] = s / (double)n;
+    }
+}
+
+/* The capacity in service in the base year implied by the stated energy:
+ * E(b) / (8.76 LF(b) PUE(b)), or / (8.76 LF(b)) for IT energy (partial-load
+ * PUE included).  DCD_EMODEL when not a finite positive denominator. */
+static int energy_anchor(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
+                         double *ke, dcd_diags *d)
+{
+    size_t ib = (size_t)(c->base - c->start);
+    double lf = in->idle[ib] + (1 - in->idle[ib]) * in->util[ib], p = in->pue[ib];
+    double fo = g->pue_fixed_overhead;
+    double per_gw = DCD_TWH_PER_GW_YEAR * (g->energy_is_it ? lf : lf * (p - fo) + fo);
+    *ke = in->energy_twh / per_gw;
+    if (!(per_gw > 0) || !(*ke >= 0 && *ke <= DBL_MAX))
+        return model_error(d, c,
+                           "segments.%s.energy_twh: %g TWh in %d at load factor %g and PUE "
+                           "%g implies no finite capacity; an energy anchor needs a load factor "
+                           "above 0 in the base year",
+                           g->name, in->energy_twh, c->base, lf, p);
+    return DCD_OK;
+}
+
+static double logistic_at(double ks, double r, double tm, double t)
+{
+    return ks / (1 + exp(-r * (t - tm)));
+}
+
+/* The midpoint year that puts the logistic through the base-year anchor:
+ * the stock capacity_gw (H 0), or the capacity in service KE with the
+ * shipping year counted at H (the mean of K(b) and K(b-1) at H 1/2). */
+static int logistic_midpoint(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
+                             double target, double h, double *tm, dcd_diags *d)
+{
+    double ks = in->saturation_gw, r = in->rate_per_year, b = c->base;
+    if (!(target > 0 && target < ks))
+        return model_error(d, c,
+                           "segments.%s: a logistic anchored in %d needs a base-year capacity "
+                           "between 0 and saturation_gw (%g GW of %g GW)",
+                           g->name, c->base, target, ks);
+    if (h == 0) {
+        *tm = b + log(ks / target - 1) / r;
+        return DCD_OK;
+    }
+    double lo = b - 1 - 800 / r, hi = b + 800 / r; /* f(tm) falls as tm rises */
+    for (int it = 0; it < 200; it++) {
+        double m = 0.5 * (lo + hi), k = logistic_at(ks, r, m, b);
+        double f = k - h * (k - logistic_at(ks, r, m, b - 1));
+        if (f > target)
+            lo = m;
+        else
+            hi = m;
+    }
+    *tm = 0.5 * (lo + hi);
+    return DCD_OK;
+}
+
+/* The end-of-year stock K(t) and gross additions A(t) of a capacity
+ * segment, and the stock at the end of the year before the first, *K0. */
 static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in,
-                         double *K, double *A, dcd_diags *d)
+                         double *K, double *A, double *K0, dcd_diags *d)
 {
     size_t ny = c->ny, ib = (size_t)(c->base - c->start);
+    double h = c->timing.shipping_half ? 0.5 : 0, ke = 0;
+    int rc;
+    if (g->anchor_energy && (rc = energy_anchor(c, g, in, &ke, d)) != DCD_OK)
+        return rc;
     switch (g->capacity_mode) {
     case DCD_CAP_GROWTH: {
         const double *G = in->growth;
-        K[ib] = in->capacity_gw;
+        /* in service (1 - h) K(b) + h K(b - 1), with K(b - 1) = K(b) / (1 + g) */
+        K[ib] = g->anchor_energy ? ke / (1 - h + h / (1 + G[ib])) : in->capacity_gw;
         grow_path(ny, ib, G, K);
+        *K0 = K[0] / (1 + G[0]);
         A[0] = nonneg(K[0] - K[0] / (1 + G[0]));
         for (size_t i = 1; i < ny; i++)
             A[i] = nonneg(K[i] - K[i - 1]);
@@ -73,9 +152,11 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
             const double *C = in->capex_usd, *P = in->cost_per_mw_usd;
             for (size_t i = 0; i < ny; i++)
                 A[i] = C[i] / P[i] / 1e3; /* USD / (USD per MW) = MW; / 1000 = GW */
+            lag_spread(A, ny, g->build_lag_years, g->build_spread_years);
         }
         double keep = 1 - 1 / in->lifetime_years;
-        K[ib] = in->capacity_gw;
+        /* in service (1 - h) K(b) + h (K(b) - A(b)) / keep */
+        K[ib] = g->anchor_energy ? (ke + h * A[ib] / keep) / (1 - h + h / keep) : in->capacity_gw;
         for (size_t i = ib + 1; i < ny; i++)
             K[i] = K[i - 1] * keep + A[i];
         for (size_t i = ib; i > 0; i--) {
@@ -88,16 +169,19 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
                     "year or start later",
                     g->name, c->start + (int)i - 1, K[i - 1]);
         }
+        *K0 = nonneg((K[0] - A[0]) / keep);
         break;
     }
     case DCD_CAP_LOGISTIC: {
         double ks = in->saturation_gw, r = in->rate_per_year, tm = in->midpoint_year;
-        for (size_t i = 0; i < ny; i++) {
-            double t = c->start + (double)i;
-            K[i] = ks / (1 + exp(-r * (t - tm)));
-        }
-        double t0 = c->start - 1.0;
-        A[0] = nonneg(K[0] - ks / (1 + exp(-r * (t0 - tm))));
+        if (g->logistic_anchored &&
+            (rc = logistic_midpoint(c, g, in, g->anchor_energy ? ke : in->capacity_gw,
+                                    g->anchor_energy ? h : 0, &tm, d)) != DCD_OK)
+            return rc;
+        for (size_t i = 0; i < ny; i++)
+            K[i] = logistic_at(ks, r, tm, c->start + (double)i);
+        *K0 = logistic_at(ks, r, tm, c->start - 1.0);
+        A[0] = nonneg(K[0] - *K0);
         for (size_t i = 1; i < ny; i++)
             A[i] = nonneg(K[i] - K[i - 1]);
         break;
@@ -106,10 +190,27 @@ static int capacity_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_
     return DCD_OK;
 }
 
-static void fleet_path(const dcd_kctx *c, const dcd_seg_inputs *in, double *K, double *A, double *N)
+/* KE (in service over the year: draws energy) and KR (reported) from the
+ * end-of-year stock K of a capacity segment, K0 the stock before the first
+ * year: KE(t) = K(t) (full), or (K(t-1) + K(t)) / 2 (half: what is added
+ * or retired in a year serves half of it). */
+static void capacity_timing(const dcd_kctx *c, const double *K, double K0, double *KE, double *KR)
+{
+    if (!c->timing.shipping_half)
+        memcpy(KE, K, c->ny * sizeof *KE);
+    else
+        for (size_t i = 0; i < c->ny; i++)
+            KE[i] = 0.5 * ((i ? K[i - 1] : K0) + K[i]);
+    if (c->timing.capacity_average)
+        memcpy(KR, KE, c->ny * sizeof *KR);
+}
+
+static void fleet_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_inputs *in, double *K,
+                       double *A, double *N)
 {
     size_t ny = c->ny;
     const double *P = in->unit_power_w, *S = in->surv, *SB = in->surv_base;
+    const double *SE = in->surv_end, *SBE = in->surv_base_end;
     if (in->shipments) {
         memcpy(N, in->shipments, ny * sizeof *N);
     } else {
@@ -118,14 +219,30 @@ static void fleet_path(const dcd_kctx *c, const dcd_seg_inputs *in, double *K, d
             N[i] = in->capex_usd[i] * in->equipment_share[i];
             N[i] /= in->unit_price_usd[i];
         }
+        lag_spread(N, ny, g->build_lag_years, g->build_spread_years);
     }
     for (size_t v = 0; v < ny; v++)
         A[v] = N[v] * P[v] * 1e-9; /* units x W = W; 1e-9 GW per W */
+    double *KR = K + ny;
+    /* the end-of-year stock needs its own sum only with survival by year
+     * mean; with whole ages it differs from K only by half the new vintage */
+    int end = !c->timing.capacity_average;
+    int own = end && c->timing.survival_mean;
+    int half0 = end && !c->timing.survival_mean && c->timing.shipping_half;
     for (size_t t = 0; t < ny; t++) {
         double k = in->base_gw > 0 ? in->base_gw * SB[t] : 0;
         for (size_t v = 0; v <= t; v++)
             k += A[v] * S[t - v];
         K[t] = k;
+        KR[t] = k;
+        if (own) {
+            double e = in->base_gw > 0 ? in->base_gw * SBE[t] : 0;
+            for (size_t v = 0; v <= t; v++)
+                e += A[v] * SE[t - v];
+            KR[t] = e;
+        } else if (half0) {
+            KR[t] = k + A[t] * (SE[0] - S[0]); /* S(0) / 2 in service, S(0) in the stock */
+        }
     }
 }
 
@@ -138,10 +255,16 @@ int dcd_kernel_path(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_input
         path[c->base - c->start] = in->energy_twh;
         grow_path(c->ny, (size_t)(c->base - c->start), in->growth, path);
         return DCD_OK;
-    case DCD_DRIVER_CAPACITY: return capacity_path(c, g, in, path, add, d);
+    case DCD_DRIVER_CAPACITY: {
+        double k0 = 0;
+        int rc = capacity_path(c, g, in, path + c->ny, add, &k0, d);
+        if (rc == DCD_OK)
+            capacity_timing(c, path + c->ny, k0, path, path + c->ny);
+        return rc;
+    }
     case DCD_DRIVER_FLEET:
         assert(scratch);
-        fleet_path(c, in, path, add, scratch);
+        fleet_path(c, g, in, path, add, scratch);
         return DCD_OK;
     }
     return DCD_OK;
@@ -159,15 +282,8 @@ static int segment_energy(const dcd_kctx *c, const dcd_segment *g, const dcd_seg
     double *lf = out + (size_t)DCD_S_LOAD_FACTOR * ny;
     for (size_t i = 0; i < ny; i++)
         lf[i] = in->idle[i] + (1 - in->idle[i]) * in->util[i];
-    if (g->driver != DCD_DRIVER_ENERGY) {
-        for (size_t i = 0; i < ny; i++) {
-            K[i] = path[i];
-            A[i] = add[i];
-            it_twh[i] = K[i] * lf[i] * DCD_TWH_PER_GW_YEAR;
-            fac_twh[i] = it_twh[i] * P[i]; /* PUE applied here, once */
-        }
-        return DCD_OK;
-    }
+    (void)add;
+    assert(g->driver == DCD_DRIVER_ENERGY); /* capacity and fleet: capacity_stage() */
     const double *E = path, *G = in->growth;
     for (size_t i = 0; i < ny; i++) {
         if (g->energy_is_it) {
@@ -210,10 +326,14 @@ int dcd_kernel_facility(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_i
     const double *restrict P = in->pue, *restrict U = in->util, *restrict I = in->idle;
     int bad = 0;
     if (g->driver != DCD_DRIVER_ENERGY) {
+        double fo = g->pue_fixed_overhead;
+        const double *KR = path + ny;
         for (size_t i = 0; i < ny; i++) {
             double lf = I[i] + (1 - I[i]) * U[i];
-            fac[i] = path[i] * lf * DCD_TWH_PER_GW_YEAR * P[i];
-            bad |= !(fac[i] >= 0 && fac[i] <= DBL_MAX) || !(path[i] >= 0 && path[i] <= DBL_MAX);
+            fac[i] = fo == 0 ? path[i] * lf * DCD_TWH_PER_GW_YEAR * P[i]
+                             : path[i] * DCD_TWH_PER_GW_YEAR * (lf * (P[i] - fo) + fo);
+            bad |= !(fac[i] >= 0 && fac[i] <= DBL_MAX) || !(path[i] >= 0 && path[i] <= DBL_MAX) ||
+                   !(KR[i] >= 0 && KR[i] <= DBL_MAX);
         }
     } else {
         for (size_t i = 0; i < ny; i++) {
@@ -305,9 +425,12 @@ static int all_ok(const dcd_segment *g, size_t ny, const double *out)
 /* Stage 2 of a capacity or fleet segment in one pass (the arithmetic of
  * segment_energy() and the rest of dcd_kernel_segment(), in the same
  * order).  Returns 1 when every value passes the checks. */
-static int capacity_stage(const dcd_seg_inputs *in, size_t ny, const double *restrict path,
-                          const double *restrict add, double *restrict out)
+static int capacity_stage(const dcd_segment *g, const dcd_seg_inputs *in, size_t ny,
+                          const double *restrict path, const double *restrict add,
+                          double *restrict out)
 {
+    const double *restrict KR = path + ny; /* reported capacity; PATH draws energy */
+    double fo = g->pue_fixed_overhead;
     const double *restrict U = in->util, *restrict I = in->idle, *restrict P = in->pue;
     const double *restrict CX = in->capex_usd, *restrict CO = in->cost_per_mw_usd;
     const double *restrict CI = in->intensity, *restrict WU = in->wue;
@@ -326,21 +449,25 @@ static int capacity_stage(const dcd_seg_inputs *in, size_t ny, const double *res
     for (size_t i = 0; i < ny; i++) {
         double lf = I[i] + (1 - I[i]) * U[i], k = path[i], p = P[i];
         double it = k * lf * DCD_TWH_PER_GW_YEAR;
-        double f = it * p; /* PUE applied here, once */
+        /* PUE applied here, once; partial load: PUE(LF) = p + f (1/LF - 1) */
+        double f = fo == 0 ? it * p : k * DCD_TWH_PER_GW_YEAR * (lf * (p - fo) + fo);
+        double pe = fo == 0 ? p : (it > 0 ? f / it : NAN);
+        double kr = KR[i];
         double cx = CX ? CX[i] : add[i] * 1e3 * CO[i];
         double c2 = co2 ? f * CI[i] * 1e-3 : NAN, w = water ? it * WU[i] : NAN;
         LF[i] = lf;
-        K[i] = k;
+        K[i] = kr;
         A[i] = add[i];
         IT[i] = it;
         FT[i] = f;
-        PU[i] = p;
-        FG[i] = k * p;
+        PU[i] = pe;
+        FG[i] = kr * p;
         LG[i] = f / DCD_TWH_PER_GW_YEAR;
         CA[i] = cx;
         C2[i] = c2;
         WA[i] = w;
-        bad |= !(f >= 0 && f <= DBL_MAX) | !(k >= 0 && k <= DBL_MAX) | (fabs(k * p) > DBL_MAX) |
+        bad |= !(f >= 0 && f <= DBL_MAX) | !(kr >= 0 && kr <= DBL_MAX) | (fabs(kr * p) > DBL_MAX) |
+
                (fabs(cx) > DBL_MAX) | (fabs(c2) > DBL_MAX) | (fabs(w) > DBL_MAX) |
                (fabs(it) > DBL_MAX);
     }
@@ -354,7 +481,7 @@ int dcd_kernel_segment(const dcd_kctx *c, const dcd_segment *g, const dcd_seg_in
     size_t ny = c->ny;
     int rc;
     if (g->driver != DCD_DRIVER_ENERGY) {
-        if (capacity_stage(in, ny, path, add, out))
+        if (capacity_stage(g, in, ny, path, add, out))
             return DCD_OK;
         for (size_t i = 0; i < ny; i++) /* the first failing check, with its message */
             if ((rc = check_year(c, g, in, out, i, d)) != DCD_OK)

@@ -71,6 +71,17 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
     for (size_t i = 0; i < 3; i++)
         if (strcmp(key, common[i].key) == 0)
             return *k = common[i].k, 1;
+    static const char *const conventions[] = {"build_lag_years", "build_spread_years",
+                                              "pue_fixed_overhead", "installed_base.age_min_years",
+                                              "installed_base.age_max_years", "basis", NULL};
+    for (const char *const *cv = conventions; *cv; cv++)
+        if (strcmp(key, *cv) == 0) {
+            snprintf(why, cap,
+                     "%s is a convention of the scenario, not a parameter; change it with "
+                     "--set (docs/model.md)",
+                     key);
+            return -1;
+        }
     const char *mode = g->driver == DCD_DRIVER_CAPACITY ? capacity_mode_key(g->capacity_mode) : "";
     int fleet_capex = g->driver == DCD_DRIVER_FLEET && g->shipments.n == 0;
     if (g->driver == DCD_DRIVER_ENERGY) {
@@ -83,8 +94,10 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
             return *k = SS_COST, 1;
         int logi = g->capacity_mode == DCD_CAP_LOGISTIC;
         int retire = g->capacity_mode == DCD_CAP_ADDITIONS || g->capacity_mode == DCD_CAP_CAPEX;
-        if (strcmp(key, "capacity_gw") == 0 && !logi)
+        if (strcmp(key, "capacity_gw") == 0 && !g->anchor_energy && (!logi || g->logistic_anchored))
             return *k = SK_CAPACITY, 0;
+        if (strcmp(key, "energy_twh") == 0 && g->anchor_energy)
+            return *k = SK_ENERGY, 0;
         if (strcmp(key, mode) == 0 && !logi)
             return *k = g->capacity_mode == DCD_CAP_GROWTH      ? SS_GROWTH
                         : g->capacity_mode == DCD_CAP_ADDITIONS ? SS_ADD
@@ -98,8 +111,17 @@ static int segment_key(const dcd_segment *g, const char *key, int *k, char *why,
                 return *k = SK_SAT, 0;
             if (strcmp(s, "rate") == 0)
                 return *k = SK_RATE, 0;
-            if (strcmp(s, "midpoint_year") == 0)
+            if (strcmp(s, "midpoint_year") == 0 && !g->logistic_anchored)
                 return *k = SK_MID, 0;
+        }
+        if (strcmp(key, "capacity_gw") == 0 || strcmp(key, "energy_twh") == 0 ||
+            strcmp(key, "logistic.midpoint_year") == 0) {
+            snprintf(why, cap, "segment '%s' is anchored %s, so %s does not apply", g->name,
+                     g->anchor_energy                  ? "on energy_twh"
+                     : (logi && !g->logistic_anchored) ? "by its logistic midpoint"
+                                                       : "on capacity_gw",
+                     key);
+            return -1;
         }
         static const char *const modes[] = {"growth",   "additions_gw",   "capex_usd",
                                             "logistic", "lifetime_years", "capacity_gw"};
@@ -186,6 +208,13 @@ static int top_key(const dcd_scenario *sc, const char *key, size_t *id, char *wh
         return *id = PS_NAT_GROWTH, 1;
     if (strcmp(key, "national.forecast_twh") == 0 && m == DCD_NATIONAL_FORECAST)
         return *id = PS_NAT_FORECAST, 1;
+    if (strncmp(key, "timing.", 7) == 0 || strcmp(key, "timing") == 0) {
+        snprintf(why, cap,
+                 "%s is a convention of the scenario, not a parameter; change it with --set "
+                 "(docs/model.md, \"Timing conventions\")",
+                 key);
+        return -1;
+    }
     if (strncmp(key, "national.", 9) == 0) {
         static const char *const given[] = {"total_twh", "other_twh", "forecast_twh"};
         snprintf(why, cap, "national demand is given as %s, so %s does not apply", given[m],

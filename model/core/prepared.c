@@ -16,6 +16,7 @@
 
 #include "dcd_kernel.h"
 #include "dcd_prepared_impl.h"
+#include "dcd_survival.h"
 
 struct dcd_prepared_ws {
     const dcd_prepared *p;
@@ -23,7 +24,7 @@ struct dcd_prepared_ws {
     double *slots;      /* nslots * ny: varied series */
     double *sca;        /* nsca numbers */
     double *knots;      /* nknots: knot values of series with point parameters */
-    double *surv;       /* nseg * 2 ny: survival of segments with lifetime parameters */
+    double *surv;       /* nseg * 4 ny: survival of segments with lifetime parameters */
     double *path, *add, *scratch, *segout, *total;
     dcd_series_ws *sws;
 };
@@ -276,7 +277,7 @@ static int build_knots(dcd_prepared *p, size_t id)
 }
 
 /* Points IN at segment S's inputs: series from CUR, numbers from SCA,
- * survival from SURV (2 ny: S then S_base). */
+ * survival from SURV (4 ny: dcd_survival_tables()). */
 static void fill_inputs(const dcd_prepared *p, size_t s, const double *const *cur,
                         const double *sca, const double *surv, dcd_seg_inputs *in)
 {
@@ -296,6 +297,8 @@ static void fill_inputs(const dcd_prepared *p, size_t s, const double *const *cu
     in->unit_power_w = cur[id[SS_POWER]];
     in->surv = surv;
     in->surv_base = surv + p->ny;
+    in->surv_end = surv + 2 * p->ny;
+    in->surv_base_end = surv + 3 * p->ny;
     in->intensity = cur[PS_INTENSITY];
     in->wue = cur[PS_WUE];
     in->has_co2 = p->has_co2;
@@ -310,7 +313,7 @@ static void fill_inputs(const dcd_prepared *p, size_t s, const double *const *cu
 }
 
 /* Tabulates segment S's survival curves with the numbers in SCA into SURV
- * (2 ny). */
+ * (4 ny). */
 static void survival_tables(const dcd_prepared *p, size_t s, const double *sca, double *surv)
 {
     const dcd_segment *g = &p->sc->segments[s];
@@ -322,11 +325,9 @@ static void survival_tables(const dcd_prepared *p, size_t s, const double *sca, 
     sb.years = x[SK_BS_YEARS];
     sb.scale = x[SK_BS_SCALE];
     sb.shape = x[SK_BS_SHAPE];
-    dcd_survival_table(&sv, p->ny, surv);
-    if (sb.years > 0 || sb.scale > 0)
-        dcd_survival_table(&sb, p->ny, surv + p->ny);
-    else
-        memset(surv + p->ny, 0, p->ny * sizeof *surv);
+    int base = sb.years > 0 || sb.scale > 0;
+    dcd_survival_tables(&p->sc->timing, &sv, base ? &sb : NULL, g->base_age_min_years,
+                        g->base_age_max_years, p->ny, surv);
 }
 
 /* Which stages of segment S the parameters change. */
@@ -355,8 +356,13 @@ static void segment_dirt(dcd_prepared *p, size_t s)
         case DCD_CAP_CAPEX:
             pd = SV(SS_CAPEX) || SV(SS_COST) || KV(SK_CAPACITY) || KV(SK_LIFETIME);
             break;
-        case DCD_CAP_LOGISTIC: pd = KV(SK_SAT) || KV(SK_RATE) || KV(SK_MID); break;
+        case DCD_CAP_LOGISTIC:
+            pd = KV(SK_SAT) || KV(SK_RATE) || KV(SK_MID) || KV(SK_CAPACITY);
+            break;
         }
+        /* an energy anchor goes through the base year's load factor and PUE */
+        if (g->anchor_energy)
+            pd = pd || KV(SK_ENERGY) || SV(SS_UTIL) || SV(SS_IDLE) || SV(SS_PUE);
     } else {
         pd = (g->shipments.n ? SV(SS_SHIP) : (SV(SS_CAPEX) || SV(SS_SHARE) || SV(SS_PRICE))) ||
              SV(SS_POWER) || KV(SK_BASE_GW) || q->surv_varied;
@@ -376,17 +382,17 @@ static int cache_segment(dcd_prepared *p, size_t s, const double *const *cur, do
     pseg *q = &p->seg[s];
     const dcd_segment *g = &p->sc->segments[s];
     size_t ny = p->ny;
-    dcd_kctx c = {p->sc->start, p->sc->base, ny, p->sc->path};
+    dcd_kctx c = {p->sc->start, p->sc->base, ny, p->sc->path, p->sc->timing};
     dcd_seg_inputs in = {0};
-    if (!(q->surv = calloc(2 * ny, sizeof *q->surv)))
+    if (!(q->surv = calloc(4 * ny, sizeof *q->surv)))
         return DCD_ENOMEM;
     if (g->driver == DCD_DRIVER_FLEET)
         survival_tables(p, s, p->sca, q->surv);
     fill_inputs(p, s, cur, p->sca, q->surv, &in);
     if (!q->path_dirty) {
-        if (!(q->path = calloc(2 * ny, sizeof *q->path)))
+        if (!(q->path = calloc(3 * ny, sizeof *q->path)))
             return DCD_ENOMEM;
-        q->add = q->path + ny;
+        q->add = q->path + 2 * ny; /* path: in service, then reported */
         int rc = dcd_kernel_path(&c, g, &in, q->path, q->add, scratch, d);
         if (rc != DCD_OK)
             return rc;
@@ -462,14 +468,14 @@ dcd_prepared_ws *dcd_prepared_ws_alloc(const dcd_prepared *p)
     w->slots = malloc((p->nslots ? p->nslots : 1) * ny * sizeof *w->slots);
     w->sca = malloc(p->nsca * sizeof *w->sca);
     w->knots = malloc((p->nknots ? p->nknots : 1) * sizeof *w->knots);
-    w->surv = calloc((p->nseg ? p->nseg : 1) * 2 * ny, sizeof *w->surv);
-    w->path = malloc((4 + (size_t)DCD_NSEGMETRIC + (size_t)DCD_NTOTAL) * ny * sizeof *w->path);
+    w->surv = calloc((p->nseg ? p->nseg : 1) * 4 * ny, sizeof *w->surv);
+    w->path = malloc((5 + (size_t)DCD_NSEGMETRIC + (size_t)DCD_NTOTAL) * ny * sizeof *w->path);
     w->sws = dcd_series_ws_alloc(p->max_knots);
     if (!w->cur || !w->slots || !w->sca || !w->knots || !w->surv || !w->path || !w->sws) {
         dcd_prepared_ws_free(w);
         return NULL;
     }
-    w->add = w->path + ny;
+    w->add = w->path + 2 * ny;
     w->scratch = w->add + ny;
     w->segout = w->scratch + 2 * ny;
     w->total = w->segout + (size_t)DCD_NSEGMETRIC * ny;
@@ -563,7 +569,7 @@ static int eval_energy(const dcd_prepared *p, dcd_prepared_ws *w, dcd_diags *d)
 {
     size_t ny = p->ny;
     const dcd_scenario *sc = p->sc;
-    dcd_kctx c = {sc->start, sc->base, ny, sc->path};
+    dcd_kctx c = {sc->start, sc->base, ny, sc->path, sc->timing};
     double *DC = w->total + (size_t)DCD_T_DC_TWH * ny, *AI = w->total + (size_t)DCD_T_AI_TWH * ny;
     memcpy(DC, p->clean_total + (size_t)DCD_T_DC_TWH * ny, ny * sizeof *DC);
     memcpy(AI, p->clean_total + (size_t)DCD_T_AI_TWH * ny, ny * sizeof *AI);
@@ -574,8 +580,8 @@ static int eval_energy(const dcd_prepared *p, dcd_prepared_ws *w, dcd_diags *d)
             continue;
         const double *surv = q->surv;
         if (q->surv_varied) {
-            survival_tables(p, s, w->sca, w->surv + 2 * ny * s);
-            surv = w->surv + 2 * ny * s;
+            survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
+            surv = w->surv + 4 * ny * s;
         }
         dcd_seg_inputs in;
         fill_inputs(p, s, w->cur, w->sca, surv, &in);
@@ -608,7 +614,7 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
     assert(!r || (r->ny == p->ny && r->nseg == p->nseg));
     size_t ny = p->ny;
     const dcd_scenario *sc = p->sc;
-    dcd_kctx c = {sc->start, sc->base, ny, sc->path};
+    dcd_kctx c = {sc->start, sc->base, ny, sc->path, sc->timing};
     int rc = apply_params(p, w, values);
     if (rc != DCD_OK) {
         if (d)
@@ -631,8 +637,8 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
         }
         const double *surv = q->surv;
         if (q->surv_varied) {
-            survival_tables(p, s, w->sca, w->surv + 2 * ny * s);
-            surv = w->surv + 2 * ny * s;
+            survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
+            surv = w->surv + 4 * ny * s;
         }
         dcd_seg_inputs in;
         fill_inputs(p, s, w->cur, w->sca, surv, &in);

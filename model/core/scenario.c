@@ -1,22 +1,11 @@
-/* scenario.c - the plain-data part of a scenario (dcd_scenario.h): survival
- * functions, the number of years, the safe name and freeing. */
+/* scenario.c - the plain-data part of a scenario (dcd_scenario.h): the
+ * number of years, a segment's series, the safe name and freeing. */
 #include "dcd_scenario.h"
 
 #include <ctype.h>
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-double dcd_survival_at(const dcd_survival *sv, double age)
-{
-    switch (sv->kind) {
-    case DCD_SURV_FIXED: return age < sv->years ? 1.0 : 0.0;
-    case DCD_SURV_EXPONENTIAL: return exp(-age / sv->years);
-    case DCD_SURV_WEIBULL: return gsl_cdf_weibull_Q(age, sv->scale, sv->shape);
-    }
-    return 0.0;
-}
 
 size_t dcd_scenario_years(const dcd_scenario *sc)
 {
@@ -31,22 +20,48 @@ static void free_expects(dcd_expect *e, size_t n)
     free(e);
 }
 
+size_t dcd_segment_series(const dcd_segment *g, const dcd_series **out)
+{
+    const dcd_series *all[DCD_SEGMENT_NSERIES] = {&g->growth,
+                                                  &g->additions_gw,
+                                                  &g->capex_usd,
+                                                  &g->cost_per_mw_usd,
+                                                  &g->shipments,
+                                                  &g->unit_power_w,
+                                                  &g->equipment_share,
+                                                  &g->unit_price_usd,
+                                                  &g->utilisation,
+                                                  &g->idle,
+                                                  &g->pue};
+    for (size_t i = 0; i < DCD_SEGMENT_NSERIES; i++)
+        out[i] = all[i];
+    return DCD_SEGMENT_NSERIES;
+}
+
+size_t dcd_scenario_max_points(const dcd_scenario *sc)
+{
+    const dcd_series *top[] = {
+        &sc->pue,           &sc->grid_intensity_g_per_kwh, &sc->cost_per_mw_usd,
+        &sc->wue_l_per_kwh, &sc->national.growth,          &sc->national.forecast_twh};
+    size_t m = 0;
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+        m = top[i]->n > m ? top[i]->n : m;
+    for (size_t i = 0; i < sc->nsegments; i++) {
+        const dcd_series *seg[DCD_SEGMENT_NSERIES];
+        size_t n = dcd_segment_series(&sc->segments[i], seg);
+        for (size_t k = 0; k < n; k++)
+            m = seg[k]->n > m ? seg[k]->n : m;
+    }
+    return m;
+}
+
 static void free_segment(dcd_segment *g)
 {
     free(g->name);
-    dcd_series *all[] = {&g->growth,
-                         &g->additions_gw,
-                         &g->capex_usd,
-                         &g->cost_per_mw_usd,
-                         &g->shipments,
-                         &g->unit_power_w,
-                         &g->equipment_share,
-                         &g->unit_price_usd,
-                         &g->utilisation,
-                         &g->idle,
-                         &g->pue};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        dcd_series_free(all[i]);
+    const dcd_series *all[DCD_SEGMENT_NSERIES];
+    size_t n = dcd_segment_series(g, all);
+    for (size_t i = 0; i < n; i++)
+        dcd_series_free((dcd_series *)all[i]); /* the segment's own, not const */
 }
 
 void dcd_scenario_clear(dcd_scenario *sc)

@@ -247,6 +247,72 @@ static const unsigned CAP_MODES[][2] = {
     {DCD_MODE_CAP_LOGISTIC, DCD_CAP_LOGISTIC},
 };
 
+/* A number given at KEY of N (at PATH) must be a whole number. */
+static void check_whole(dcd_binder *b, const dcd_node *n, const char *path, const char *key,
+                        double v)
+{
+    const dcd_node *x = dcd_map_get(n, key);
+    if (x && v != floor(v))
+        ERR(b, x, "%s.%s: expected a whole number of years, found %g", path, key, v);
+}
+
+/* The base-year anchor of a capacity segment (capacity_gw or energy_twh;
+ * for a logistic, or its midpoint year), build lags and the installed
+ * base's ages (docs/model.md). */
+static void bind_conventions(dcd_binder *b, const dcd_node *n, const char *path, unsigned mode,
+                             dcd_segment *g)
+{
+    const dcd_node *cap = dcd_map_get(n, "capacity_gw"), *en = dcd_map_get(n, "energy_twh");
+    if (mode & DCD_MODES_CAPACITY) {
+        const dcd_node *lg = dcd_map_get(n, "logistic");
+        const dcd_node *mid =
+            lg && lg->kind == DCD_NODE_MAP ? dcd_map_get(lg, "midpoint_year") : NULL;
+        g->anchor_energy = en != NULL;
+        if (cap && en)
+            ERR(b, en, "%s: give capacity_gw or energy_twh as the base-year anchor, not both",
+                path);
+        if (mode == DCD_MODE_CAP_LOGISTIC) {
+            g->logistic_anchored = cap || en;
+            if (mid && (cap || en))
+                ERR(b, mid,
+                    "%s.logistic.midpoint_year: the base-year anchor (%s) sets the midpoint; "
+                    "give one of them",
+                    path, cap ? "capacity_gw" : "energy_twh");
+            else if (lg && lg->kind == DCD_NODE_MAP && !mid && !cap && !en)
+                ERR(b, lg,
+                    "%s.logistic: missing key 'midpoint_year' (or anchor the base year with "
+                    "capacity_gw or energy_twh)",
+                    path);
+        } else if (!cap && !en) {
+            ERR(b, n, "%s: %s", path, row("segments.*.capacity_gw")->missing);
+        }
+        const dcd_node *basis = dcd_map_get(n, "basis");
+        if (basis && !en)
+            ERR(b, basis, "%s.basis: applies with energy_twh only", path);
+    }
+    check_whole(b, n, path, "build_lag_years", g->build_lag_years);
+    check_whole(b, n, path, "build_spread_years", g->build_spread_years);
+    const dcd_node *ib = dcd_map_get(n, "installed_base");
+    if (!ib || ib->kind != DCD_NODE_MAP || !(mode & DCD_MODES_FLEET))
+        return;
+    char sub[256];
+    dcd_path_join(sub, sizeof sub, path, "installed_base");
+    const dcd_node *amax = dcd_map_get(ib, "age_max_years");
+    check_whole(b, ib, sub, "age_min_years", g->base_age_min_years);
+    if (!amax) {
+        g->base_age_max_years = g->base_age_min_years;
+        return;
+    }
+    check_whole(b, ib, sub, "age_max_years", g->base_age_max_years);
+    const dcd_node *amin = dcd_map_get(ib, "age_min_years");
+    int bound = (!amin || (amin->kind == DCD_NODE_SCALAR &&
+                           strtod(amin->text, NULL) == g->base_age_min_years)) &&
+                amax->kind == DCD_NODE_SCALAR && strtod(amax->text, NULL) == g->base_age_max_years;
+    if (bound && g->base_age_max_years < g->base_age_min_years)
+        ERR(b, amax, "%s.age_max_years: %g is below age_min_years %g", sub, g->base_age_max_years,
+            g->base_age_min_years);
+}
+
 static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *key,
                          const dcd_node *n, dcd_segment *g)
 {
@@ -298,6 +364,7 @@ static void bind_segment(dcd_binder *b, const dcd_scenario *sc, const dcd_node *
         if (row_is_child(k, "segments.*") && k->drivers != DCD_MODES_ALL)
             bind_segment_row(b, k, n, path, mode, g);
     }
+    bind_conventions(b, n, path, mode, g);
     const dcd_node *capex = dcd_map_get(n, "capex_usd");
     if (mode == DCD_MODE_CAP_CAPEX && !dcd_map_get(n, "cost_per_mw_usd") &&
         sc->cost_per_mw_usd.n == 0)

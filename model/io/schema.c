@@ -41,6 +41,9 @@
 static const char *const DRIVERS[] = {"energy", "capacity", "fleet", NULL};
 static const char *const BASES[] = {"facility", "it", NULL};
 static const char *const KINDS[] = {"fixed", "exponential", "weibull", NULL};
+static const char *const SHIPPING[] = {"full", "half", NULL};
+static const char *const CAPACITY_AT[] = {"end_of_year", "average", NULL};
+static const char *const SURVIVAL_AT[] = {"whole_ages", "year_mean", NULL};
 
 /* One key per row, fields in a fixed order. */
 /* clang-format off */
@@ -115,6 +118,24 @@ static const dcd_key_info ROWS[] = {
     {.path = "wue_l_per_kwh", .type = DCD_KEY_SERIES, .unit = "L per IT kWh", NONNEG,
      .default_text = "none (no water)", .meaning = "water use effectiveness: gives `water_gl`",
      .doc = "top", SCN(wue_l_per_kwh), NONE_DEFAULT},
+    {.path = "timing", .type = DCD_KEY_MAP, .unit = "", .default_text = "all defaults",
+     .allowed = "see below", .meaning = "conventions of time within a year (docs/model.md, "
+     "\"Timing conventions\")", .doc = "top", SCN(timing), NONE_DEFAULT},
+    {.path = "timing.shipping_year", .type = DCD_KEY_CHOICE, .unit = "", .choices = SHIPPING,
+     .default_text = "`full`", .default_value = 0,
+     .meaning = "capacity added in a year (fleet vintages, capacity additions) draws energy for "
+                "the whole year (`full`) or half of it (`half`: the mid-year convention)",
+     .doc = "timing", SCN(timing.shipping_half)},
+    {.path = "timing.capacity", .type = DCD_KEY_CHOICE, .unit = "", .choices = CAPACITY_AT,
+     .default_text = "`end_of_year`", .default_value = 0,
+     .meaning = "reported capacity (`it_gw`, `facility_gw`): the stock at the end of the year, or "
+                "the capacity in service over the year (the one that draws energy)",
+     .doc = "timing", SCN(timing.capacity_average)},
+    {.path = "timing.survival", .type = DCD_KEY_CHOICE, .unit = "", .choices = SURVIVAL_AT,
+     .default_text = "`whole_ages`", .default_value = 0,
+     .meaning = "fleet survival sampled at whole ages `S(a)`, or the mean of `S` over each year "
+                "of age (then a lifetime's mean is exactly the mean years of service)",
+     .doc = "timing", SCN(timing.survival_mean)},
     {.path = "segments", .type = DCD_KEY_MAP, .unit = "", .default_text = "required",
      .allowed = "1 to 1,000 segments", .meaning = "the data-centre fleet, by segment name",
      .doc = "top", .missing = "missing key 'segments' (at least one segment of the fleet)",
@@ -156,17 +177,20 @@ static const dcd_key_info ROWS[] = {
 
     /* ---- by driver and mode (the order of the binder's messages) ---- */
     {.path = "segments.*.energy_twh", .type = DCD_KEY_NUMBER, .unit = "TWh", NONNEG,
-     .default_text = "required", .meaning = "energy in the base year", .doc = "energy",
-     .drivers = DCD_MODE_ENERGY, .binds = DCD_MODE_ENERGY, .required = DCD_MODE_ENERGY,
+     .default_text = "required (energy); or `capacity_gw` (capacity)",
+     .meaning = "energy in the base year; for a capacity segment, the anchor of its base year "
+                "instead of `capacity_gw`: capacity in service `energy_twh / (8.76 × LF(b) × "
+                "PUE(b))` (facility basis)",
+     .doc = "energy capacity", .drivers = DCD_MODE_ENERGY | CAP,
+     .binds = DCD_MODE_ENERGY | CAP, .required = DCD_MODE_ENERGY,
      .missing = "driver energy needs 'energy_twh' (energy in the base year)", SEG(energy_twh),
      NONE_DEFAULT},
     {.path = "segments.*.capacity_gw", .type = DCD_KEY_NUMBER, .unit = "GW of IT", NONNEG,
-     .default_text = "required (not with `logistic`)",
-     .meaning = "installed IT capacity in the base year", .doc = "capacity", .drivers = CAP,
-     .binds = CAP_STOCK, .required = CAP_STOCK,
-     .missing = "missing key 'capacity_gw' (installed IT capacity in the base year)",
-     .not_here = "a logistic build-out is set by its saturation, rate and midpoint; remove "
-                 "capacity_gw",
+     .default_text = "required, or `energy_twh` (logistic: or `midpoint_year`)",
+     .meaning = "installed IT capacity at the end of the base year", .doc = "capacity",
+     .drivers = CAP, .binds = CAP,
+     .missing = "missing key 'capacity_gw' (installed IT capacity in the base year) or "
+                "'energy_twh' (its facility energy in the base year)",
      SEG(capacity_gw), NONE_DEFAULT},
     {.path = "segments.*.growth", .type = DCD_KEY_SERIES, .unit = "fraction/yr", GROWTH,
      .default_text = "required (energy); one mode (capacity)",
@@ -178,8 +202,8 @@ static const dcd_key_info ROWS[] = {
     {.path = "segments.*.basis", .type = DCD_KEY_CHOICE, .unit = "", .choices = BASES,
      .default_text = "`facility`",
      .meaning = "whether `energy_twh` is facility energy (PUE included) or IT energy",
-     .doc = "energy", .drivers = DCD_MODE_ENERGY, .binds = DCD_MODE_ENERGY,
-     SEG(energy_is_it), NONE_DEFAULT},
+     .doc = "energy capacity", .drivers = DCD_MODE_ENERGY | CAP,
+     .binds = DCD_MODE_ENERGY | CAP, SEG(energy_is_it), NONE_DEFAULT},
     {.path = "segments.*.shipments", .type = DCD_KEY_SERIES, .unit = "units/yr", NONNEG,
      .default_text = "one mode", .meaning = "units shipped in year v, `N(v)`", .doc = "fleet",
      .drivers = FLEET_MODES, .binds = DCD_MODE_FLEET_SHIP, SEG(shipments), NONE_DEFAULT},
@@ -215,6 +239,27 @@ static const dcd_key_info ROWS[] = {
      .missing = "missing key 'lifetime_years' (retirement of installed capacity)",
      .not_here = "applies to additions_gw and capex_usd only", SEG(lifetime_years),
      NONE_DEFAULT},
+    {.path = "segments.*.build_lag_years", .type = DCD_KEY_NUMBER, .unit = "years", .min = 0,
+     .max = 20, .expected = "a whole number of years in [0, 20]", .default_text = "0",
+     .default_value = 0,
+     .meaning = "years from capital spending to capacity (docs/model.md, \"Build lag\")",
+     .doc = "capacity fleet", .drivers = CAP | FLEET_MODES,
+     .binds = DCD_MODE_CAP_CAPEX | DCD_MODE_FLEET_CAPEX, .not_here = "applies with capex_usd only",
+     SEG(build_lag_years)},
+    {.path = "segments.*.build_spread_years", .type = DCD_KEY_NUMBER, .unit = "years", .min = 1,
+     .max = 20, .expected = "a whole number of years in [1, 20]", .default_text = "1",
+     .default_value = 1,
+     .meaning = "capacity bought in a year arrives in equal shares over this many years, from "
+                "the lag on",
+     .doc = "capacity fleet", .drivers = CAP | FLEET_MODES,
+     .binds = DCD_MODE_CAP_CAPEX | DCD_MODE_FLEET_CAPEX, .not_here = "applies with capex_usd only",
+     SEG(build_spread_years)},
+    {.path = "segments.*.pue_fixed_overhead", .type = DCD_KEY_NUMBER,
+     .unit = "fraction of rated IT power", FRACTION, .default_text = "0 (PUE independent of load)",
+     .default_value = 0,
+     .meaning = "partial-load PUE: `PUE(LF) = pue + f × (1/LF - 1)`, `pue` the PUE at full load",
+     .doc = "capacity fleet", .drivers = CAP | FLEET, .binds = CAP | FLEET,
+     SEG(pue_fixed_overhead)},
     {.path = "segments.*.logistic", .type = DCD_KEY_MAP, .unit = "", .default_text = "one mode",
      .meaning = "`K(t) = K_sat / (1 + exp(-rate (t - midpoint)))`", .doc = "capacity",
      .drivers = CAP, .binds = DCD_MODE_CAP_LOGISTIC, NONE_DEFAULT},
@@ -226,9 +271,10 @@ static const dcd_key_info ROWS[] = {
      .default_text = "required", .meaning = "steepness of the S-curve", .doc = "capacity",
      .missing = "missing key 'rate'", SEG(rate_per_year), NONE_DEFAULT},
     {.path = "segments.*.logistic.midpoint_year", .type = DCD_KEY_NUMBER, .unit = "year",
-     YEARS_RANGE, .expected = "a year", .default_text = "required",
-     .meaning = "year of half saturation", .doc = "capacity",
-     .missing = "missing key 'midpoint_year'", SEG(midpoint_year), NONE_DEFAULT},
+     YEARS_RANGE, .expected = "a year",
+     .default_text = "required, or a base-year `capacity_gw` or `energy_twh`",
+     .meaning = "year of half saturation; from the base-year anchor when not given",
+     .doc = "capacity", SEG(midpoint_year), NONE_DEFAULT},
     {.path = "segments.*.unit_power_w", .type = DCD_KEY_SERIES, .unit = "W/unit", NONNEG,
      .default_text = "required", .meaning = "rated power of a unit by vintage, `P(v)`",
      .doc = "fleet", .drivers = FLEET, .binds = FLEET, .required = FLEET,
@@ -249,6 +295,15 @@ static const dcd_key_info ROWS[] = {
     {.path = "segments.*.installed_base.lifetime", .type = DCD_KEY_LIFETIME, .unit = "years",
      .default_text = "required", .allowed = "as `lifetime`", .meaning = "survival of the base",
      .doc = "fleet", .missing = "missing key 'lifetime'", SEG(base_survival), NONE_DEFAULT},
+    {.path = "segments.*.installed_base.age_min_years", .type = DCD_KEY_NUMBER, .unit = "years",
+     .min = 0, .max = 100, .expected = "a whole number of years in [0, 100]", .default_text = "0",
+     .default_value = 0, .meaning = "youngest age of the base at `years.start`",
+     .doc = "fleet", SEG(base_age_min_years)},
+    {.path = "segments.*.installed_base.age_max_years", .type = DCD_KEY_NUMBER, .unit = "years",
+     .min = 0, .max = 100, .expected = "a whole number of years in [0, 100]",
+     .default_text = "`age_min_years`", .default_value = 0,
+     .meaning = "oldest age: the base is spread evenly over the whole ages min..max",
+     .doc = "fleet", SEG(base_age_max_years)},
 
     /* ---- lifetimes (bound by dcd_get_survival; rows for look-ups) ---- */
     {.path = "segments.*.lifetime.kind", .type = DCD_KEY_CHOICE, .unit = "", .choices = KINDS,

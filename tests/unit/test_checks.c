@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dcd_engine.h"
+#include "dcd_load.h"
 #include "dcd_prepared.h"
 #include "harness.h"
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dcd_load.h"
 #include "dcd_prepared.h"
 #include "harness.h"
 
@@ -153,6 +154,7 @@ static const char *const SEG_KEYS[] = {"utilisation",
                                        "installed_base.lifetime.years",
                                        "installed_base.lifetime.scale",
                                        "installed_base.lifetime.shape",
+                                       "logistic.capacity_gw",
                                        NULL};
 static const char *const TOP_KEYS[] = {"pue",
                                        "grid_intensity_g_per_kwh",
@@ -405,6 +407,9 @@ static void test_refused(void)
     refused(sc, "speed", DCD_APPLY_SET, "not an input");
     refused(sc, "segments.ai", DCD_APPLY_SET, "name one input");
     refused(sc, "pue", DCD_APPLY_SET, "every segment has its own pue");
+    refused(sc, "timing.shipping_year", DCD_APPLY_SET, "a convention of the scenario");
+    refused(sc, "segments.ai.build_lag_years", DCD_APPLY_SET, "a convention of the scenario");
+    refused(sc, "segments.ai.energy_twh", DCD_APPLY_SET, "anchored on capacity_gw");
     dcd_prepared *p = NULL;
     dcd_prepared_new(sc, &p, NULL);
     gsl_test(dcd_prepared_path_kind(p, "segments.ai.capacity_gw", NULL) != DCD_PARAM_NUMBER,
@@ -509,6 +514,17 @@ int main(void)
     }
     if (dir)
         closedir(dir);
+    /* the conventions' scenarios (timing, anchors, build lag, base ages) */
+    size_t nlib = nf;
+    dir = opendir("tests/conventions");
+    while (dir && (e = readdir(dir)) && nf < 63) {
+        size_t n = strlen(e->d_name);
+        if (n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0)
+            snprintf(files[nf++], sizeof files[0], "tests/conventions/%s", e->d_name);
+    }
+    if (dir)
+        closedir(dir);
+    gsl_test(nf < nlib + 3, "the conventions' scenarios are found (%zu)", nf - nlib);
     qsort(files, nf, sizeof files[0], by_name);
     snprintf(files[nf++], sizeof files[0], "bench/fleet.yaml");
     gsl_test(nf < 10, "the library's scenarios are found (%zu)", nf);

@@ -4,6 +4,7 @@
 
 #include "dcd_scenario.h"
 #include "dcd_series.h"
+#include "dcd_survival.h"
 #include "harness.h"
 
 static void set_points(dcd_series *s, size_t n, const double *x, const double *y, dcd_interp m)
