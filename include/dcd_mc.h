@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "dcd_buf.h"
+#include "dcd_chart.h"
 #include "dcd_dist.h"
 #include "dcd_error.h"
 #include "dcd_scenario.h"
@@ -84,6 +85,10 @@ int dcd_mc_has_draws(const dcd_mc *mc);
 int dcd_mc_format_draws(const dcd_mc *mc, dcd_buf *out);
 /* The exceedance table for the terminal, after a one-line heading. */
 int dcd_mc_format_text(const dcd_mc *mc, dcd_buf *out);
+
+/* Draws fan.png and share_cdf.png of a whole run into DIR (dcd_mc_chart.h)
+ * with options O (NULL: the defaults).  Returns as dcd_plot_batch_draw(). */
+int dcd_mc_draw_charts(const dcd_mc *mc, const char *dir, const dcd_plot_opts *o, dcd_diags *d);
 
 /* A shard's state as text (exact), and back.  dcd_mc_load() returns
  * DCD_EINPUT with a message in D (naming FILE) when the text is not a

@@ -9,6 +9,7 @@
  * state of one run.
  */
 #include "dcd_mc.h"
+#include "dcd_mc_impl.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,44 +18,34 @@
 
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_mc_chart.h"
 #include "dcd_mcstats.h"
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
+#include "dcd_vec.h"
 
 const int dcd_mc_metrics[DCD_MC_NMETRIC] = {
     DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH, DCD_T_OTHER_TWH,
     DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_LOAD_GW,   DCD_T_AI_LOAD_GW};
 
-#define NDEF 7
-#define MAXP (NDEF + DCD_MC_MAX_PCTS)
-#define NOFAIL ((size_t)-1)
-
-struct dcd_mc {
-    char name[65], checksum[65];
-    size_t ndraws;
-    uint64_t seed;
-    int sampling, start, keep_draws;
-    size_t ny;
-    double max_failed_pct;
-    size_t shard, nshards, first_block, nblocks;
-    double pcts[MAXP]; /* sorted union of the default and extra percentiles */
-    size_t npcts;
-    double extra[DCD_MC_MAX_PCTS];
-    size_t nextra;
-    dcd_mc_threshold thr[DCD_MC_MAX_THRESHOLDS];
-    size_t nthr;
-    dcd_mcstats *stats;
-    size_t first_fail;
-    char *fail_why;
-    dcd_buf draws_head, draws_rows;
-};
+/* Percentiles of the distribution chart: 0.5, 1, 2, ..., 99, 99.5. */
+void dcd_mc_cdf_pcts(double *p)
+{
+    p[0] = 0.5;
+    for (int k = 1; k <= 99; k++)
+        p[k] = k;
+    p[100] = 99.5;
+}
 
 void dcd_mc_free(dcd_mc *mc)
 {
     if (!mc)
         return;
     dcd_mcstats_free(mc->stats);
+    dcd_mcstats_free(mc->cdf);
     free(mc->fail_why);
+    free(mc->title);
+    free(mc->marks);
     dcd_buf_free(&mc->draws_head);
     dcd_buf_free(&mc->draws_rows);
     free(mc);
@@ -95,7 +86,7 @@ void dcd_mc_shard_file(const dcd_mc *mc, char *out, size_t cap)
     snprintf(out, cap, "mc-shard-%zu-of-%zu.txt", mc->shard, mc->nshards);
 }
 
-static int metric_pos(int metric)
+int dcd_mc_metric_pos(int metric)
 {
     for (int k = 0; k < DCD_MC_NMETRIC; k++)
         if (dcd_mc_metrics[k] == metric)
@@ -109,12 +100,21 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+void dcd_mc_sort_pcts(dcd_mc *mc)
+{
+    memcpy(mc->pcts, dcd_mcstats_default_pcts, sizeof dcd_mcstats_default_pcts);
+    mc->npcts = NDEF;
+    for (size_t k = 0; k < mc->nextra; k++)
+        mc->pcts[mc->npcts++] = mc->extra[k];
+    qsort(mc->pcts, mc->npcts, sizeof *mc->pcts, cmp_double);
+}
+
 /* The statistics' configuration of MC (pointing into MC and THR). */
-static void stats_config(const dcd_mc *mc, dcd_threshold *thr, dcd_mcstats_config *cfg)
+void dcd_mc_stats_config(const dcd_mc *mc, dcd_threshold *thr, dcd_mcstats_config *cfg)
 {
     for (size_t k = 0; k < mc->nthr; k++) {
         thr[k].cell = (size_t)(mc->thr[k].year - mc->start) * DCD_MC_NMETRIC +
-                      (size_t)metric_pos(mc->thr[k].metric);
+                      (size_t)dcd_mc_metric_pos(mc->thr[k].metric);
         thr[k].value = mc->thr[k].value;
     }
     memset(cfg, 0, sizeof *cfg);
@@ -133,6 +133,38 @@ static int target_year(const dcd_mc *mc)
     return 2030 >= mc->start && 2030 <= end ? 2030 : end;
 }
 
+/* The charts' title and reference marks of SC. */
+static int chart_inputs(dcd_mc *mc, const dcd_scenario *sc)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sc->nexpect + sc->nhistory; k++) {
+        const dcd_expect *e = k < sc->nexpect ? &sc->expect[k] : &sc->history[k - sc->nexpect];
+        n += strcmp(e->metric, "dc_share_pct") == 0 && isfinite(e->value);
+    }
+    mc->title = dcd_strdup(sc->title ? sc->title : sc->name);
+    mc->marks = calloc(n ? n : 1, sizeof *mc->marks);
+    if (!mc->title || !mc->marks)
+        return DCD_ENOMEM;
+    for (size_t k = 0; k < sc->nexpect + sc->nhistory; k++) {
+        int hist = k >= sc->nexpect;
+        const dcd_expect *e = hist ? &sc->history[k - sc->nexpect] : &sc->expect[k];
+        if (strcmp(e->metric, "dc_share_pct") == 0 && isfinite(e->value))
+            mc->marks[mc->nmarks++] = (dcd_mc_mark){e->year, e->value, hist ? -1 : e->tolerance};
+    }
+    return DCD_OK;
+}
+
+/* The configuration of the distribution chart's statistics. */
+void dcd_mc_cdf_config(const dcd_mc *mc, double *pcts, dcd_mcstats_config *cfg)
+{
+    dcd_mc_cdf_pcts(pcts);
+    memset(cfg, 0, sizeof *cfg);
+    cfg->ndraws = mc->ndraws;
+    cfg->ncells = 1;
+    cfg->pcts = pcts;
+    cfg->npcts = NCDF;
+}
+
 /* Fills MC's configuration from the options; DCD_EUSAGE with a message. */
 static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, dcd_diags *d)
 {
@@ -148,17 +180,15 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
     mc->shard = o->shard;
     mc->nshards = o->nshards;
     mc->first_fail = NOFAIL;
+    if (chart_inputs(mc, sc) != DCD_OK)
+        return DCD_ENOMEM;
     if (o->nextra > DCD_MC_MAX_PCTS || o->nthresholds > DCD_MC_MAX_THRESHOLDS) {
         dcd_diags_add(d, NULL, 0, 0, "too many percentiles or thresholds");
         return DCD_EUSAGE;
     }
-    memcpy(mc->pcts, dcd_mcstats_default_pcts, sizeof dcd_mcstats_default_pcts);
-    mc->npcts = NDEF;
-    for (size_t k = 0; k < o->nextra; k++) {
+    for (size_t k = 0; k < o->nextra; k++)
         mc->extra[mc->nextra++] = o->extra_pcts[k];
-        mc->pcts[mc->npcts++] = o->extra_pcts[k];
-    }
-    qsort(mc->pcts, mc->npcts, sizeof *mc->pcts, cmp_double);
+    dcd_mc_sort_pcts(mc);
     int y = target_year(mc);
     if (!o->thresholds) {
         static const double def[] = {8, 11, 12};
@@ -167,12 +197,12 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
     }
     for (size_t k = 0; o->thresholds && k < o->nthresholds; k++) {
         const dcd_mc_threshold *t = &o->thresholds[k];
-        if (metric_pos(t->metric) < 0 || t->year < mc->start ||
+        if (dcd_mc_metric_pos(t->metric) < 0 || t->year < mc->start ||
             t->year > mc->start + (int)mc->ny - 1) {
-            dcd_diags_add(d, NULL, 0, 0, "--threshold %s@%d: %s", dcd_total_info[t->metric].name,
-                          t->year,
-                          metric_pos(t->metric) < 0 ? "not a summary metric of mc"
-                                                    : "the year is outside the scenario's years");
+            dcd_diags_add(
+                d, NULL, 0, 0, "--threshold %s@%d: %s", dcd_total_info[t->metric].name, t->year,
+                dcd_mc_metric_pos(t->metric) < 0 ? "not a summary metric of mc"
+                                                 : "the year is outside the scenario's years");
             return DCD_EUSAGE;
         }
         mc->thr[mc->nthr++] = *t;
@@ -184,7 +214,8 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
 
 typedef struct tws {
     dcd_umodel_ws *ws;
-    dcd_mcstats *stats;
+    dcd_mcstats *stats, *cdf;
+    double *col; /* the block's target-year shares */
     double *out;
     unsigned char *ok;
     dcd_diags diags;
@@ -250,7 +281,11 @@ static int one_block(void *ctx, unsigned thread, size_t b)
     }
     if (rows && rows->failed)
         return DCD_ENOMEM;
-    return dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
+    size_t tc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC + 4;
+    for (size_t i = 0; i < n; i++)
+        t->col[i] = t->out[i * nc + tc];
+    st = dcd_mcstats_add_block(t->cdf, b, t->col, t->ok, n);
+    return st != DCD_OK ? st : dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
 }
 
 /* draws.csv's header: the inputs, then the outputs of the target year. */
@@ -268,7 +303,7 @@ static int draws_header(dcd_mc *mc, const dcd_umodel *m)
 }
 
 /* Stops when too many draws failed (a whole run only). */
-static int check_failed(const dcd_mc *mc, const char *where, dcd_diags *d)
+int dcd_mc_check_failed(const dcd_mc *mc, const char *where, dcd_diags *d)
 {
     size_t failed = dcd_mcstats_failed(mc->stats), n = mc->ndraws;
     if (mc->nshards || (failed == 0))
@@ -288,6 +323,9 @@ static int check_failed(const dcd_mc *mc, const char *where, dcd_diags *d)
 static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
 {
     int st = DCD_OK;
+    double pcts[NCDF];
+    dcd_mcstats_config ccfg;
+    dcd_mc_cdf_config(r->mc, pcts, &ccfg);
     size_t nc = dcd_umodel_ncells(r->m);
     for (unsigned i = 0; i < nt; i++) {
         tws *t = &r->t[i];
@@ -296,7 +334,10 @@ static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
         t->stats = dcd_mcstats_alloc(cfg, r->mc->first_block, r->mc->nblocks, &st);
         t->out = calloc(DCD_SAMPLE_BLOCK * nc, sizeof *t->out);
         t->ok = calloc(DCD_SAMPLE_BLOCK, 1);
-        if (!t->ws || !t->stats || !t->out || !t->ok)
+        t->col = calloc(DCD_SAMPLE_BLOCK, sizeof *t->col);
+        if (t->stats)
+            t->cdf = dcd_mcstats_alloc(&ccfg, r->mc->first_block, r->mc->nblocks, &st);
+        if (!t->ws || !t->stats || !t->cdf || !t->out || !t->ok || !t->col)
             return st == DCD_OK ? DCD_ENOMEM : st;
     }
     return DCD_OK;
@@ -307,11 +348,14 @@ static int gather(run *r, unsigned nt)
 {
     int st = DCD_OK;
     for (unsigned i = 1; i < nt && st == DCD_OK; i++)
-        st = dcd_mcstats_merge(r->t[0].stats, r->t[i].stats);
+        if ((st = dcd_mcstats_merge(r->t[0].stats, r->t[i].stats)) == DCD_OK)
+            st = dcd_mcstats_merge(r->t[0].cdf, r->t[i].cdf);
     if (st != DCD_OK)
         return st;
     r->mc->stats = r->t[0].stats;
     r->t[0].stats = NULL;
+    r->mc->cdf = r->t[0].cdf;
+    r->t[0].cdf = NULL;
     for (unsigned i = 0; i < nt; i++) {
         tws *t = &r->t[i];
         if (t->first_fail == NOFAIL || t->first_fail > r->mc->first_fail)
@@ -356,6 +400,15 @@ int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_d
     if (st != DCD_OK)
         goto done;
     size_t nb = dcd_sample_nblocks(mc->ndraws);
+    if (mc->nshards > nb) {
+        dcd_diags_add(d, NULL, 0, 0,
+                      "--shard %zu/%zu: %zu draws make %zu block%s of %d draws, so at most %zu "
+                      "shard%s",
+                      mc->shard, mc->nshards, mc->ndraws, nb, nb == 1 ? "" : "s", DCD_SAMPLE_BLOCK,
+                      nb, nb == 1 ? "" : "s");
+        st = DCD_EUSAGE;
+        goto done;
+    }
     if (mc->nshards)
         dcd_shard_blocks(nb, mc->shard - 1, mc->nshards, &mc->first_block, &mc->nblocks);
     else
@@ -365,7 +418,7 @@ int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_d
         goto done;
     dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
     dcd_mcstats_config cfg;
-    stats_config(mc, thr, &cfg);
+    dcd_mc_stats_config(mc, thr, &cfg);
     r.mc = mc;
     r.m = m;
     r.smp = smp;
@@ -385,13 +438,15 @@ int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_d
         st = gather(&r, used);
     if (st == DCD_OK) {
         *out = mc;
-        st = check_failed(mc, sc->path, d);
+        st = dcd_mc_check_failed(mc, sc->path, d);
         mc = NULL;
     }
 done:
     for (unsigned i = 0; r.t && i < nt; i++) {
         dcd_umodel_ws_free(r.t[i].ws);
         dcd_mcstats_free(r.t[i].stats);
+        dcd_mcstats_free(r.t[i].cdf);
+        free(r.t[i].col);
         free(r.t[i].out);
         free(r.t[i].ok);
         dcd_diags_free(&r.t[i].diags);
@@ -521,274 +576,58 @@ int dcd_mc_format_text(const dcd_mc *mc, dcd_buf *out)
     return rc ? DCD_ENOMEM : DCD_OK;
 }
 
-/* ---- shards --------------------------------------------------------------- */
+/* ---- charts ---------------------------------------------------------------- */
 
-#define STATE_MAGIC "dcdemand mc shard 1\n"
-
-/* Appends a section: "KEY LEN\n" then LEN bytes and a newline. */
-static void section(dcd_buf *out, const char *key, const char *data, size_t len)
+int dcd_mc_draw_charts(const dcd_mc *mc, const char *dir, const dcd_plot_opts *o, dcd_diags *d)
 {
-    dcd_buf_printf(out, "%s %zu\n", key, len);
-    dcd_buf_append(out, data ? data : "", len);
-    dcd_buf_puts(out, "\n");
-}
-
-int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
-{
-    dcd_buf st = {0};
-    dcd_buf_puts(out, STATE_MAGIC);
-    dcd_buf_printf(out, "name %s\nchecksum %s\ndraws %zu\nseed %llu\nsampling %d\nstart %d\n",
-                   mc->name, mc->checksum, mc->ndraws, (unsigned long long)mc->seed, mc->sampling,
-                   mc->start);
-    dcd_buf_printf(out, "years %zu\nmax_failed_pct %a\nshard %zu %zu\nkeep_draws %d\n", mc->ny,
-                   mc->max_failed_pct, mc->shard, mc->nshards, mc->keep_draws);
-    dcd_buf_printf(out, "extra %zu", mc->nextra);
-    for (size_t k = 0; k < mc->nextra; k++)
-        dcd_buf_printf(out, " %a", mc->extra[k]);
-    dcd_buf_printf(out, "\nthresholds %zu\n", mc->nthr);
-    for (size_t k = 0; k < mc->nthr; k++)
-        dcd_buf_printf(out, "t %d %d %a\n", mc->thr[k].metric, mc->thr[k].year, mc->thr[k].value);
-    dcd_buf_printf(out, "first_failure %lld\n",
-                   mc->first_fail == NOFAIL ? -1LL : (long long)mc->first_fail);
-    section(out, "failure", mc->fail_why, mc->fail_why ? strlen(mc->fail_why) : 0);
-    section(out, "draws_head", mc->draws_head.data, mc->draws_head.len);
-    section(out, "draws_rows", mc->draws_rows.data, mc->draws_rows.len);
-    int rc = dcd_mcstats_save(mc->stats, &st);
-    section(out, "stats", st.data, st.len);
-    dcd_buf_puts(out, "end\n");
-    dcd_buf_free(&st);
-    return rc != DCD_OK || out->failed ? DCD_ENOMEM : DCD_OK;
-}
-
-typedef struct cursor {
-    const char *p, *end;
-} cursor;
-
-/* The next line (without its newline) into LINE (CAP bytes); -1 at the end
- * or when too long. */
-static int next_line(cursor *c, char *line, size_t cap)
-{
-    const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
-    if (!nl || (size_t)(nl - c->p) >= cap)
-        return -1;
-    memcpy(line, c->p, (size_t)(nl - c->p));
-    line[nl - c->p] = '\0';
-    c->p = nl + 1;
-    return 0;
-}
-
-/* A section KEY: *DATA points into the text, *LEN bytes. */
-static int read_section(cursor *c, const char *key, const char **data, size_t *len)
-{
-    char line[128], k[32];
-    if (next_line(c, line, sizeof line) || sscanf(line, "%31s %zu", k, len) != 2 ||
-        strcmp(k, key) != 0 || *len >= (size_t)(c->end - c->p) || c->p[*len] != '\n')
-        return -1;
-    *data = c->p;
-    c->p += *len + 1;
-    return 0;
-}
-
-static int read_header(cursor *c, dcd_mc *mc)
-{
-    char line[512];
-    unsigned long long seed;
-    long long ff;
-    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 1") == 0;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", mc->checksum) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "sampling %d", &mc->sampling) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "start %d", &mc->start) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "years %zu", &mc->ny) == 1;
-    ok = ok && !next_line(c, line, sizeof line) &&
-         sscanf(line, "max_failed_pct %la", &mc->max_failed_pct) == 1;
-    ok = ok && !next_line(c, line, sizeof line) &&
-         sscanf(line, "shard %zu %zu", &mc->shard, &mc->nshards) == 2;
-    ok = ok && !next_line(c, line, sizeof line) &&
-         sscanf(line, "keep_draws %d", &mc->keep_draws) == 1;
-    if (!ok || mc->ny == 0 || mc->ny > 301 || mc->nshards == 0 || mc->shard < 1 ||
-        mc->shard > mc->nshards || mc->ndraws < 1 || mc->ndraws > 1000000000 ||
-        (mc->sampling != DCD_SAMPLING_LHS && mc->sampling != DCD_SAMPLING_RANDOM) ||
-        !(mc->max_failed_pct >= 0 && mc->max_failed_pct <= 100) ||
-        (mc->keep_draws != 0 && mc->keep_draws != 1))
-        return -1;
-    mc->seed = seed;
-    if (next_line(c, line, sizeof line) || strncmp(line, "extra ", 6) != 0)
-        return -1;
-    char *q = line + 6, *e;
-    mc->nextra = strtoul(q, &e, 10);
-    if (e == q || mc->nextra > DCD_MC_MAX_PCTS)
-        return -1;
-    for (size_t k = 0; k < mc->nextra; k++) {
-        q = e;
-        mc->extra[k] = strtod(q, &e);
-        if (e == q || !(mc->extra[k] > 0 && mc->extra[k] < 100))
-            return -1;
+    size_t ny = mc->ny, ncol = 5;
+    static const double want[5] = {5, 25, 50, 75, 95};
+    double *band = calloc(ny * ncol, sizeof *band), pv[MAXP];
+    double cp[NCDF], cx[NCDF], thr[DCD_MC_MAX_THRESHOLDS], thp[DCD_MC_MAX_THRESHOLDS];
+    int rc = band ? DCD_OK : DCD_ENOMEM, y = target_year(mc);
+    for (size_t i = 0; rc == DCD_OK && i < ny; i++) {
+        double mean, sd;
+        rc = dcd_mcstats_result(mc->stats, i * DCD_MC_NMETRIC + 4, &mean, &sd, pv);
+        for (size_t k = 0; rc == DCD_OK && k < ncol; k++)
+            band[k * ny + i] = pv[pct_index(mc, want[k])];
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "thresholds %zu", &mc->nthr) != 1 ||
-        mc->nthr > DCD_MC_MAX_THRESHOLDS)
-        return -1;
-    for (size_t k = 0; k < mc->nthr; k++) {
-        dcd_mc_threshold *t = &mc->thr[k];
-        if (next_line(c, line, sizeof line) ||
-            sscanf(line, "t %d %d %la", &t->metric, &t->year, &t->value) != 3 ||
-            metric_pos(t->metric) < 0 || t->year < mc->start || t->year >= mc->start + (int)mc->ny)
-            return -1;
+    double mean, sd;
+    if (rc == DCD_OK)
+        rc = dcd_mcstats_result(mc->cdf, 0, &mean, &sd, cx);
+    dcd_mc_cdf_pcts(cp);
+    for (size_t k = 0; k < NCDF; k++)
+        cp[k] /= 100;
+    size_t nthr = 0;
+    for (size_t k = 0; rc == DCD_OK && k < mc->nthr; k++) {
+        double se;
+        if (mc->thr[k].metric != DCD_T_DC_SHARE_PCT || mc->thr[k].year != y)
+            continue;
+        thr[nthr] = mc->thr[k].value;
+        rc = dcd_mcstats_exceedance(mc->stats, k, &thp[nthr], &se);
+        nthr++;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "first_failure %lld", &ff) != 1)
-        return -1;
-    mc->first_fail = ff < 0 ? NOFAIL : (size_t)ff;
-    return 0;
-}
-
-int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dcd_diags *d)
-{
-    *out = NULL;
-    dcd_mc *mc = calloc(1, sizeof *mc);
-    if (!mc)
-        return DCD_ENOMEM;
-    cursor c = {text, text + len};
-    const char *data;
-    size_t n;
-    int st = DCD_EINPUT;
-    if (read_header(&c, mc) != 0)
-        goto bad;
-    memcpy(mc->pcts, dcd_mcstats_default_pcts, sizeof dcd_mcstats_default_pcts);
-    mc->npcts = NDEF;
-    for (size_t k = 0; k < mc->nextra; k++)
-        mc->pcts[mc->npcts++] = mc->extra[k];
-    qsort(mc->pcts, mc->npcts, sizeof *mc->pcts, cmp_double);
-    if (read_section(&c, "failure", &data, &n))
-        goto bad;
-    if (n && !(mc->fail_why = calloc(n + 1, 1))) {
-        st = DCD_ENOMEM;
-        goto bad;
+    if (rc == DCD_OK) {
+        dcd_mc_chart_data c = {.title = mc->title,
+                               .ndraws = mc->ndraws,
+                               .nfailed = dcd_mcstats_failed(mc->stats),
+                               .start = mc->start,
+                               .ny = ny,
+                               .p5 = band,
+                               .p25 = band + ny,
+                               .p50 = band + 2 * ny,
+                               .p75 = band + 3 * ny,
+                               .p95 = band + 4 * ny,
+                               .marks = mc->marks,
+                               .nmarks = mc->nmarks,
+                               .year = y,
+                               .cdf_p = cp,
+                               .cdf_x = cx,
+                               .ncdf = NCDF,
+                               .thr = thr,
+                               .thr_p = thp,
+                               .nthr = nthr};
+        rc = dcd_mc_chart_draw(&c, dir, o, d);
     }
-    if (n)
-        memcpy(mc->fail_why, data, n);
-    if (read_section(&c, "draws_head", &data, &n) ||
-        dcd_buf_append(&mc->draws_head, data, n) != 0 ||
-        read_section(&c, "draws_rows", &data, &n) ||
-        dcd_buf_append(&mc->draws_rows, data, n) != 0 || read_section(&c, "stats", &data, &n))
-        goto bad;
-    if (!(mc->stats = dcd_mcstats_load(data, n, &st))) {
-        if (st == DCD_ENOMEM)
-            goto bad;
-        st = DCD_EINPUT;
-        goto bad;
-    }
-    if ((size_t)(c.end - c.p) != 4 || memcmp(c.p, "end\n", 4) != 0)
-        goto bad;
-    *out = mc;
-    return DCD_OK;
-bad:
-    if (st == DCD_EINPUT)
-        dcd_diags_add(d, file, 0, 0,
-                      "not a shard state written by `"
-                      "dcdemand mc --shard` (or truncated)");
-    dcd_mc_free(mc);
-    return st;
-}
-
-/* 1 when shards A and B belong to one run. */
-static int same_run(const dcd_mc *a, const dcd_mc *b)
-{
-    return strcmp(a->name, b->name) == 0 && strcmp(a->checksum, b->checksum) == 0 &&
-           a->ndraws == b->ndraws && a->seed == b->seed && a->sampling == b->sampling &&
-           a->start == b->start && a->ny == b->ny && a->nshards == b->nshards &&
-           a->keep_draws == b->keep_draws && a->nextra == b->nextra && a->nthr == b->nthr &&
-           memcmp(&a->max_failed_pct, &b->max_failed_pct, sizeof a->max_failed_pct) == 0 &&
-           memcmp(a->extra, b->extra, a->nextra * sizeof *a->extra) == 0 &&
-           memcmp(a->thr, b->thr, a->nthr * sizeof *a->thr) == 0;
-}
-
-/* Checks that SHARDS are the N shards of one run; sorts them by index. */
-static int check_shards(dcd_mc **shards, const char *const *files, size_t n, dcd_diags *d)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!same_run(shards[0], shards[i])) {
-            dcd_diags_add(d, files[i], 0, 0,
-                          "not a shard of the same run as %s (scenario, --set, draws, seed, "
-                          "sampling, percentiles, thresholds and shard count must agree)",
-                          files[0]);
-            return DCD_EINPUT;
-        }
-    if (n != shards[0]->nshards) {
-        dcd_diags_add(d, NULL, 0, 0, "%zu shard file%s given for a run in %zu shards", n,
-                      n == 1 ? "" : "s", shards[0]->nshards);
-        return DCD_EINPUT;
-    }
-    for (size_t i = 0; i < n; i++) /* insertion sort by shard index */
-        for (size_t j = i; j > 0 && shards[j]->shard < shards[j - 1]->shard; j--) {
-            dcd_mc *t = shards[j];
-            shards[j] = shards[j - 1];
-            shards[j - 1] = t;
-        }
-    for (size_t i = 0; i < n; i++)
-        if (shards[i]->shard != i + 1) {
-            dcd_diags_add(d, NULL, 0, 0, "shard %zu of %zu is missing (or given twice)", i + 1, n);
-            return DCD_EINPUT;
-        }
-    return DCD_OK;
-}
-
-int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **out, dcd_diags *d)
-{
-    *out = NULL;
-    if (n == 0)
-        return DCD_EUSAGE;
-    int st = check_shards(shards, files, n, d);
-    if (st != DCD_OK)
-        return st;
-    dcd_mc *mc = calloc(1, sizeof *mc);
-    if (!mc)
-        return DCD_ENOMEM;
-    *mc = *shards[0];
-    mc->stats = NULL;
-    mc->fail_why = NULL;
-    memset(&mc->draws_head, 0, sizeof mc->draws_head);
-    memset(&mc->draws_rows, 0, sizeof mc->draws_rows);
-    mc->shard = mc->nshards = 0;
-    mc->first_fail = NOFAIL;
-    mc->first_block = 0;
-    mc->nblocks = dcd_sample_nblocks(mc->ndraws);
-    dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
-    dcd_mcstats_config cfg;
-    stats_config(mc, thr, &cfg);
-    if (!(mc->stats = dcd_mcstats_alloc(&cfg, 0, mc->nblocks, &st)))
-        goto fail;
-    dcd_buf_append(&mc->draws_head, shards[0]->draws_head.data ? shards[0]->draws_head.data : "",
-                   shards[0]->draws_head.len);
-    for (size_t i = 0; i < n; i++) {
-        dcd_mc *s = shards[i];
-        if ((st = dcd_mcstats_merge(mc->stats, s->stats)) != DCD_OK) {
-            dcd_diags_add(d, files[i], 0, 0, "the shard's statistics do not fit the run");
-            st = DCD_EINPUT;
-            goto fail;
-        }
-        dcd_buf_append(&mc->draws_rows, s->draws_rows.data ? s->draws_rows.data : "",
-                       s->draws_rows.len);
-        if (s->first_fail != NOFAIL && s->first_fail < mc->first_fail) {
-            mc->first_fail = s->first_fail;
-            free(mc->fail_why);
-            mc->fail_why = s->fail_why;
-            s->fail_why = NULL;
-        }
-    }
-    if (!dcd_mcstats_complete(mc->stats)) {
-        dcd_diags_add(d, NULL, 0, 0, "the shards do not cover every block of the run");
-        st = DCD_EINPUT;
-        goto fail;
-    }
-    if (mc->draws_head.failed || mc->draws_rows.failed) {
-        st = DCD_ENOMEM;
-        goto fail;
-    }
-    *out = mc;
-    return check_failed(mc, files[0], d);
-fail:
-    dcd_mc_free(mc);
-    return st;
+    free(band);
+    return rc;
 }

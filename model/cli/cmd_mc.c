@@ -15,7 +15,9 @@
 
 #include "dcd_cli.h"
 #include "dcd_engine.h"
+#include "dcd_fs.h"
 #include "dcd_mc.h"
+#include "dcd_mc_chart.h"
 #include "dcd_mcstats.h"
 #include "dcd_output.h"
 #include "dcd_uncertain.h"
@@ -27,6 +29,8 @@ static const char MC_HELP[] =
     "  quantiles.csv   mean, sd and percentiles per year and summary metric\n"
     "  exceedance.csv  the probability of each threshold, with its standard error\n"
     "  draws.csv       each draw's inputs and outputs (with --keep-draws)\n"
+    "  fan.png         the share of national demand: median, P25-P75, P5-P95\n"
+    "  share_cdf.png   the target-year share's distribution, thresholds marked\n"
     "then print the exceedance probabilities.  The same seed gives the same files\n"
     "whatever --threads; --shard I/N computes one part of the run, and\n"
     "`" DCD_PROGRAM " merge` combines the parts into the files of one run.\n\n"
@@ -46,7 +50,7 @@ static const char MC_HELP[] =
     "                            state to DIR/NAME/mc-shard-I-of-N.txt\n"
     "  -o, --out DIR             output folder (default: out/mc)\n"
     "  -s, --set PATH=VALUE      override a scenario value (repeatable)\n"
-    "      --no-plots            accepted (mc draws no charts yet)\n"
+    "      --no-plots            draw no charts (fan.png, share_cdf.png)\n"
     "  -q, --quiet               print no table, no progress\n"
     "  -h, --help                show this help and exit\n\n"
     "mc exits with status 4, writing nothing, when more draws fail than\n"
@@ -61,7 +65,7 @@ static const char MERGE_HELP[] =
     "same way into its files and charts.\n\n"
     "Options:\n"
     "  -o, --out DIR   output folder (default: out/mc, or out/sensitivity)\n"
-    "      --no-plots  write no charts (sensitivity)\n"
+    "      --no-plots  draw no charts\n"
     "  -q, --quiet     print no table\n"
     "  -h, --help      show this help and exit\n\n";
 
@@ -258,7 +262,30 @@ static int fail(const char *cmd, dcd_diags *diags, int status)
 
 /* Writes the files of a whole run (or a shard's state) into OUTDIR/NAME and
  * prints the table.  Returns an exit code. */
-static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, dcd_diags *diags)
+/* Writes quantiles.csv, exceedance.csv and (when kept) draws.csv into DIR
+ * as one set (docs/files.md), the folder locked; an old draws.csv goes when
+ * the draws are not kept, so that no file beside the new ones shows other
+ * draws. */
+static int write_set(const char *path, const dcd_mc *mc, const dcd_buf *q, const dcd_buf *e,
+                     const dcd_buf *w, dcd_diags *diags)
+{
+    static const char *const names[3] = {"quantiles.csv", "exceedance.csv", "draws.csv"};
+    const char *data[3] = {q->data ? q->data : "", e->data ? e->data : "", w->data ? w->data : ""};
+    size_t len[3] = {q->len, e->len, w->len};
+    dcd_dir dir = {.fd = -1};
+    int rc = dcd_dir_open(path, DCD_DIR_CREATE | DCD_DIR_LOCK, &dir, diags);
+    if (rc == DCD_OK)
+        rc = dcd_dir_write_set(&dir, names, data, len, dcd_mc_has_draws(mc) ? 3 : 2, diags);
+    if (rc == DCD_OK && !dcd_mc_has_draws(mc) && dcd_dir_unlink(&dir, "draws.csv") != 0 &&
+        errno != ENOENT) {
+        dcd_diags_add(diags, NULL, 0, 0, "%s/draws.csv: %s", path, strerror(errno));
+        rc = DCD_EIO;
+    }
+    dcd_dir_close(&dir);
+    return rc;
+}
+
+static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, int plots, dcd_diags *diags)
 {
     char dir[PATH_MAX];
     dcd_buf q = {0}, e = {0}, w = {0}, t = {0};
@@ -288,14 +315,24 @@ static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, dcd_diags 
         rc = dcd_mc_format_draws(mc, &w);
     if (rc == DCD_OK && !quiet)
         rc = dcd_mc_format_text(mc, &t);
-    if (rc == DCD_OK && dcd_mkdir_p(dir, diags) != 0)
-        rc = DCD_EIO;
-    if (rc == DCD_OK &&
-        (rc = dcd_write_atomic(dir, "quantiles.csv", q.data, q.len, diags)) == DCD_OK)
-        rc = dcd_write_atomic(dir, "exceedance.csv", e.data, e.len, diags);
-    if (rc == DCD_OK && dcd_mc_has_draws(mc))
-        rc = dcd_write_atomic(dir, "draws.csv", w.data, w.len, diags);
+    if (rc == DCD_OK)
+        rc = write_set(dir, mc, &q, &e, &w, diags);
     if (rc != DCD_OK) {
+        code = dcd_cli_fail(diags, rc);
+        goto out;
+    }
+    if (plots) {
+        rc = dcd_mc_draw_charts(mc, dir, NULL, diags);
+    } else {
+        static const char *const stems[2] = {DCD_MC_FAN_STEM, DCD_MC_CDF_STEM};
+        rc = dcd_plot_remove_charts(dir, stems, 2, diags);
+    }
+    if (rc != DCD_OK) {
+        if (!quiet) {
+            fwrite(t.data, 1, t.len, stdout);
+            printf("wrote %s/quantiles.csv, exceedance.csv%s (charts failed)\n", dir,
+                   dcd_mc_has_draws(mc) ? ", draws.csv" : "");
+        }
         code = dcd_cli_fail(diags, rc);
         goto out;
     }
@@ -307,8 +344,9 @@ static int mc_output(const dcd_mc *mc, const char *outdir, int quiet, dcd_diags 
                           "statistics; the first, draw %zu: %s",
                           dcd_mc_failed(mc), dcd_mc_ndraws(mc), first + 1, why);
         fwrite(t.data, 1, t.len, stdout);
-        printf("wrote %s/quantiles.csv, exceedance.csv%s\n", dir,
-               dcd_mc_has_draws(mc) ? ", draws.csv" : "");
+        printf("wrote %s/quantiles.csv, exceedance.csv%s%s\n", dir,
+               dcd_mc_has_draws(mc) ? ", draws.csv" : "",
+               plots ? ", " DCD_MC_FAN_STEM ".png, " DCD_MC_CDF_STEM ".png" : "");
     }
 out:
     dcd_buf_free(&q);
@@ -369,7 +407,7 @@ int dcd_cmd_mc(int argc, char **argv)
         code = fail("mc", &diags, rc);
         goto done;
     }
-    code = mc_output(mc, co.outdir, co.quiet, &diags);
+    code = mc_output(mc, co.outdir, co.quiet, co.plots, &diags);
 done:
     dcd_mc_free(mc);
     if (scs)
@@ -493,7 +531,7 @@ int dcd_cmd_merge(int argc, char **argv)
         code = fail("merge", &diags, rc);
         goto done;
     }
-    code = mc_output(mc, co.outdir, co.quiet, &diags);
+    code = mc_output(mc, co.outdir, co.quiet, co.plots, &diags);
 done:
     for (size_t i = 0; shards && i < files.n; i++)
         dcd_mc_free(shards[i]);

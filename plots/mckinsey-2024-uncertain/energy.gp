@@ -22,7 +22,11 @@ if (dcd_fmt eq "svg") {
 dcd_me = "/energy.gp"
 dcd_n = strlen(dcd_me)
 dcd_dir = (exists("ARG0") && strlen(ARG0) >= dcd_n && ARG0[strlen(ARG0)-dcd_n+1:] eq dcd_me) ? ARG0[1:strlen(ARG0)-dcd_n+1] : ""
-set output dcd_dir."energy.".dcd_fmt
+# dcdemand draws into a temporary name (dcd_output) and renames the picture
+# once it is complete; by hand it is energy.FORMAT.
+if (!exists("dcd_output")) dcd_output = "energy.".dcd_fmt
+set output dcd_dir.dcd_output
+undefine dcd_output
 
 # Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
 # and segments in the scenario's order (the same on every chart).

@@ -70,7 +70,7 @@ for f in quantiles.csv exceedance.csv draws.csv; do
     expect_same "$f: 3 shards merged = one run" "$T/t1/bench-reference/$f" "$T/m/bench-reference/$f"
 done
 check "merge prints the table" grep -q '^dc_share_pct 2030 *> 12 ' "$T/stdout"
-dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
+dcd merge --no-plots "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
 expect_rc "merge with a shard missing: exit 3" 3
 check "merge with a shard missing: message" grep -qx 'dcdemand: merge: 2 shard files given for a run in 3 shards' "$T/stderr"
 check "merge with a shard missing: no files" test ! -e "$T/m2"
@@ -120,6 +120,7 @@ opt "--percentiles 150" "dcdemand: --percentiles: '150' is not a percentile in (
 opt "--shard 4/3" "dcdemand: --shard '4/3': expected I/N with 1 <= I <= N, such as 2/8" $C --shard 4/3
 opt "--max-failed-pct" "dcdemand: --max-failed-pct '120': expected a percentage 0-100" $C --max-failed-pct 120
 opt "no FILE" "dcdemand: missing scenario FILE" -n 10
+opt "more shards than blocks" "dcdemand: --shard 2/2: 100 draws make 1 block of 4096 draws, so at most 1 shard" $C -n 100 --shard 2/2
 dcd mc tests/golden/compare/a.yaml -n 10 -o "$T/none"
 expect_rc "a scenario without uncertainty: exit 3" 3
 check "a scenario without uncertainty: message" grep -q "a.yaml: error: the scenario has no uncertainty: key; give its uncertain inputs as distributions (docs/uncertainty.md)" "$T/stderr"
@@ -145,3 +146,40 @@ check "merge of a missing folder: message" grep -qx "dcdemand: merge: $T/nowhere
 dcd mc $C -n 500 -q -o "$T/last" --set years.end=2028
 expect_rc "mc on 2020-2028: exit 0" 0
 check "default thresholds in the last year" grep -q '^dc_share_pct,2028,11,' "$T/last/mc-closed/exceedance.csv"
+
+# Charts: golden scripts (UPDATE=1 rewrites them), pictures when gnuplot is
+# there, the same pictures from a merge, none with --no-plots.
+G=tests/golden/mc
+dcd mc $C -n 2000 --threads 1 -q -o "$T/g"
+for c in fan share_cdf; do
+    if [ -n "${UPDATE:-}" ]; then
+        cp "$T/g/mc-closed/$c.gp" $G/$c.gp
+        echo "updated $G/$c.gp"
+    else
+        expect_same "golden script $c.gp" $G/$c.gp "$T/g/mc-closed/$c.gp"
+    fi
+    check "$c.gp: the scenario's text only in the datablock" grep -q '^set title \$TEXT\[1\]' "$T/g/mc-closed/$c.gp"
+done
+check "fan.gp draws the published and observed figures" sh -c "grep -q 'title \"published\"' '$T/g/mc-closed/fan.gp' && grep -q 'title \"observed\"' '$T/g/mc-closed/fan.gp'"
+check "share_cdf.gp marks the thresholds" grep -q 'P(> %g) = %.3f' "$T/g/mc-closed/share_cdf.gp"
+if have_gnuplot; then
+    expect_rc "mc with charts: exit 0" 0
+    check "fan.png drawn" test -s "$T/g/mc-closed/fan.png"
+    check "share_cdf.png drawn" test -s "$T/g/mc-closed/share_cdf.png"
+    for c in fan share_cdf; do
+        expect_same "$c.png: 3 shards merged = one run" "$T/t1/bench-reference/$c.png" "$T/m/bench-reference/$c.png"
+    done
+    dcd mc $C -n 2000 --threads 1 -q --no-plots -o "$T/g"
+    check "--no-plots removes the old charts" sh -c "! ls '$T/g/mc-closed/'*.png '$T/g/mc-closed/'*.gp >/dev/null 2>&1"
+else
+    skip "mc charts" 6 "gnuplot is not installed"
+fi
+
+# Files: one set in a locked folder; no stale draws.csv; never through a link.
+dcd mc $C -n 500 -q --no-plots --keep-draws -o "$T/set"
+dcd mc $C -n 500 -q --no-plots -o "$T/set"
+check "a run without --keep-draws removes an old draws.csv" test ! -e "$T/set/mc-closed/draws.csv"
+check "no temporary file left" sh -c "! ls -a '$T/set/mc-closed' | grep -q tmp"
+ln -s "$T/set" "$T/link"
+dcd mc $C -n 500 -q --no-plots -o "$T/link"
+expect_rc "an output folder behind a link: exit 5" 5
