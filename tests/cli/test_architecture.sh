@@ -360,10 +360,13 @@ headers() {
 }
 
 # symbols LIB: "-<TAB>name (type)" lines: global symbols defined by LIB
-# that do not start with dcd_.
+# that do not start with dcd_ (the aliases and guards a sanitizer build
+# adds, __odr_asan.* and __asan_*/__ubsan_*/__sanitizer_*, are the
+# compiler's, not ours).
 symbols() {
     nm -g --defined-only "$1" 2>/dev/null |
-        awk 'NF >= 3 && $2 ~ /^[TDBRGSVW]$/ && $3 !~ /^dcd_/ { print "-\t" $3 " (" $2 ")" }' | sort -u
+        awk 'NF >= 3 && $2 ~ /^[TDBRGSVW]$/ && $3 !~ /^dcd_/ &&
+             $3 !~ /^__(odr_asan|asan_|ubsan_|sanitizer_|tsan_)/ { print "-\t" $3 " (" $2 ")" }' | sort -u
 }
 
 # report NAME FILE: one PASS, or one FAIL per "LAYERS<TAB>why" line of FILE;
