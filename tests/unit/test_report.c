@@ -56,6 +56,20 @@ int main(void)
     gsl_test(strstr(s, "nan") != NULL, "no nan");
     gsl_test(strstr(s, ".png") != NULL, "no charts without plots");
 
+    dcd_buf html = {0};
+    gsl_test_int(dcd_report_html(&r, &o, NULL, &html), 0, "index.html builds");
+    const char *hs = dcd_buf_str(&html);
+    gsl_test(strncmp(hs, "<!DOCTYPE html>\n", 16) != 0, "html: a document");
+    gsl_test(strstr(hs, "</html>\n") == NULL, "html: complete");
+    gsl_test(strstr(hs, "<script") != NULL, "html: no script");
+    gsl_test(strstr(hs, "<img") != NULL, "html: no picture without plots");
+    gsl_test(strstr(hs, "<h3>Assumptions that differ</h3>") == NULL,
+             "html: assumptions that differ");
+    gsl_test(strstr(hs, "<td>Data centres, average facility load</td>") == NULL,
+             "html: average load among the key figures");
+    gsl_test(strstr(hs, "nan") != NULL, "html: no nan");
+    dcd_buf_free(&html);
+
     char dir[] = "/tmp/dcd-test-report-XXXXXX";
     if (!mkdtemp(dir)) {
         fprintf(stderr, "SKIP: report write: cannot create a temporary folder\n");
@@ -65,6 +79,7 @@ int main(void)
         snprintf(out, sizeof out, "%s/rep", dir);
         gsl_test_int(dcd_report_write(&r, &o, out, &log, &d), DCD_OK, "the report is written");
         gsl_test(!exists(out, "index.md"), "index.md written");
+        gsl_test(!exists(out, "index.html"), "index.html written");
         gsl_test(!exists(out, "compare/compare.md"), "compare/compare.md written");
         gsl_test(!exists(out, "tiny/summary.csv"), "tiny/summary.csv written");
         gsl_test(strstr(dcd_buf_str(&log), "/index.md\n") == NULL, "the log lists index.md");
