@@ -279,7 +279,9 @@ static void scenario(const dcd_report *r, size_t i, const dcd_report_opts *o, co
 {
     const dcd_scenario *sc = r->scs[i];
     const char *safe = r->labels[i];
-    dcd_buf_printf(b, "<h2 id=\"s-%s\">", safe);
+    dcd_buf_puts(b, "<h2 id=\"s-");
+    h(b, safe);
+    dcd_buf_puts(b, "\">");
     h(b, safe);
     dcd_buf_puts(b, "</h2>\n");
     if (sc->title) {
@@ -296,11 +298,10 @@ static void scenario(const dcd_report *r, size_t i, const dcd_report_opts *o, co
     h(b, sc->path);
     dcd_buf_puts(b, " (name ");
     h(b, sc->name);
-    dcd_buf_printf(b,
-                   "; years %d-%d, base %d; %zu segment%s).  Results: %s/summary.csv, "
-                   "%s/segments.csv, %s/results.json, %s/scenario.yaml.</p>\n",
-                   sc->start, sc->end, sc->base, sc->nsegments, sc->nsegments == 1 ? "" : "s", safe,
-                   safe, safe, safe);
+    dcd_buf_printf(b, "; years %d-%d, base %d; %zu segment%s).  Results in ", sc->start, sc->end,
+                   sc->base, sc->nsegments, sc->nsegments == 1 ? "" : "s");
+    h(b, safe);
+    dcd_buf_puts(b, "/: summary.csv, segments.csv, results.json, scenario.yaml.</p>\n");
     dcd_buf_puts(b, "<h3>Sources</h3>\n");
     if (sc->nsources) {
         dcd_buf_puts(b, "<ul>\n");
