@@ -237,7 +237,7 @@ static void results(const dcd_compare *c, dcd_buf *b)
         int m = c->metrics[k];
         const dcd_metric_info *mi = dcd_compare_metric_info(m);
         for (size_t y = 0; y < c->nyears; y++) {
-            dcd_table_text(&t, y ? "" : mi->name);
+            dcd_table_text(&t, y ? "" : mi->label);
             dcd_table_text(&t, y ? "" : mi->unit);
             dcd_table_int(&t, c->years[y]);
             for (size_t j = 0; j < c->ncol; j++)
