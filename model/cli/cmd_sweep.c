@@ -26,7 +26,9 @@ static const char SWEEP_HELP[] =
     "summary metric of every year of every point to DIR/sweep.csv, with charts:\n"
     "for one parameter, the metric by year (one curve per value) and the metric in\n"
     "the chosen year against the parameter; for two, a heat map of the metric in\n"
-    "the chosen year.  Each point is the scenario with --set PATH=VALUE.\n\n"
+    "the chosen year.  Each point is the scenario with --set PATH=VALUE.\n"
+    "DIR/scenario.yaml records the scenario every point starts from: FILE with\n"
+    "the common --set overrides, listed in its comments.\n\n"
     "RANGE is FROM:TO:STEP (values FROM + i*STEP up to TO, TO included) or a list\n"
     "V1,V2,... of numbers:\n"
     "  " DCD_PROGRAM
