@@ -319,6 +319,8 @@ static void scenario(const dcd_report *r, size_t i, const dcd_report_opts *o, co
     if (dcd_report_key_table(r, i, &keys) != 0)
         b->failed = 1;
     put_table(&keys.t, b);
+    if (o->plots && !r->drawn[i])
+        dcd_buf_puts(b, "<p class=\"note\">Charts not drawn: the report's command said why.</p>\n");
     if (o->plots && r->drawn[i]) {
         char caption[160];
         for (int ch = 0; ch < DCD_NCHART; ch++) {

@@ -50,6 +50,8 @@ static void test_pictures(dcd_report *r, dcd_report_opts *o, const char *dir, co
              "a link in place of a chart is a note, not a picture");
     gsl_test(strstr(s, "Chart not available: tiny: load chart.") == NULL,
              "a missing chart is a note");
+    gsl_test_int((int)count(s, "Charts not drawn"), 1,
+                 "a scenario whose charts were not drawn says so, once");
     r->drawn[0] = 0;
     o->plots = 0;
     dcd_buf_free(&b);
