@@ -4,7 +4,8 @@
  * DIR/NAME/ for each scenario (as `run` writes it, with its charts),
  * DIR/compare/ (as `compare` writes it) when there are two or more, and
  * DIR/index.md linking them all with titles, sources and key figures, and
- * DIR/index.html, the same as one self-contained web page.  Every file depends only on the inputs, so a second run on unchanged
+ * DIR/index.html, the same as one self-contained web page.  Every file
+ * depends only on the inputs, so a second run on unchanged
  * inputs gives the same bytes (and dcd_write_atomic leaves such files
  * untouched).  The analysis is model/analysis/report.c (dcd_report.h); this
  * file parses the options, calls it and prints.  docs/compare.md describes
