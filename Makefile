@@ -47,6 +47,8 @@ DEB_PKGS      := gcc libc6-dev libgsl-dev libyaml-dev gnuplot-nox pkg-config
 DEB_LEAKCHECK := valgrind
 DEB_FUZZ      := clang libclang-rt-dev
 DEB_FORMAT    := clang-format
+# The headless browser of tests/cli/test_html.sh (skipped without it).
+DEB_BROWSER   := chromium
 
 WARN    := -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -84,14 +86,15 @@ DEFAULT_SCENARIO := scenarios/mckinsey-2024.yaml
 
 .PHONY: all run test check unit cli leakcheck asan ubsan deps install uninstall clean help \
         format bench fuzz fuzz-replay readme-table readme charts deps-leakcheck deps-fuzz \
-        deps-format deps-bench
+        deps-format deps-bench deps-browser
 
 all: $(PROG)
 
 ## deps: install the missing Debian packages of the build and the tests
 ## (root: apt-get; a user: through sudo when there is one, otherwise the
 ## exact command to run as root is printed); deps-leakcheck, deps-fuzz,
-## deps-format add the packages of those targets only
+## deps-format add the packages of those targets only; deps-browser adds
+## chromium, for the web report's test in a real browser
 deps:
 	@$(call install_debs,$(DEB_PKGS))
 deps-leakcheck:
@@ -100,6 +103,8 @@ deps-fuzz:
 	@$(call install_debs,$(DEB_FUZZ))
 deps-format:
 	@$(call install_debs,$(DEB_FORMAT))
+deps-browser:
+	@$(call install_debs,$(DEB_BROWSER))
 
 # install_debs PACKAGES: installs those not installed, never the recommended
 # ones; stops with the exact command when that cannot be done here.

@@ -28,11 +28,30 @@
 #include "dcd_scenario.h"
 #include "dcd_tree.h"
 
-/* The result metrics a comparison shows, in order (enum dcd_total_metric):
- * dc_twh, ai_twh, national_twh, dc_share_pct, ai_share_pct, dc_it_gw,
- * co2_mt. */
-#define DCD_COMPARE_NMETRIC 7
+/* Metrics a comparison derives from the totals, numbered after enum
+ * dcd_total_metric (docs/compare.md, "What it takes"):
+ * - additions_cum_gw: IT capacity added after the base year up to the year
+ *   (0 in the base year, not determined before it);
+ * - capex_bn_usd: capital spending in the year, billion USD;
+ * - capex_cum_bn_usd: capital spending after the base year up to the year
+ *   (not determined when a year's spending is not). */
+enum dcd_compare_derived {
+    DCD_C_ADDITIONS_CUM_GW = DCD_NTOTAL,
+    DCD_C_CAPEX_BN_USD,
+    DCD_C_CAPEX_CUM_BN_USD,
+    DCD_C_NALL /* totals and derived metrics */
+};
+
+/* The result metrics a comparison shows, in order: dc_twh, ai_twh,
+ * national_twh, dc_share_pct, ai_share_pct, dc_it_gw, dc_facility_gw,
+ * dc_load_gw, additions_gw, additions_cum_gw, capex_bn_usd,
+ * capex_cum_bn_usd, co2_mt (enum dcd_total_metric or dcd_compare_derived). */
+#define DCD_COMPARE_NMETRIC 13
 extern const int dcd_compare_metrics[DCD_COMPARE_NMETRIC];
+
+/* Name, unit and label of metric M (a total or a derived metric); NULL
+ * when M is neither.  Static. */
+const dcd_metric_info *dcd_compare_metric_info(int m);
 
 /* Years shown when none are asked for (those that some scenario has). */
 #define DCD_COMPARE_NDEFAULT_YEARS 3
@@ -103,10 +122,17 @@ const char *dcd_compare_unit(const char *path);
 int dcd_compare_cell(const dcd_node *n, dcd_buf *out);
 
 /* The value of total metric M in YEAR in R; NaN when YEAR is outside R's
- * years. */
+ * years or M is not a total metric. */
 double dcd_compare_value(const dcd_results *r, int m, int year);
 
-/* Decimals of total metric M in tables: 2 for shares in %, else 1. */
+/* The value of metric M (a total or a derived metric) in YEAR for the
+ * scenario SC with results R (SC gives the base year of the cumulative
+ * metrics); NaN when not determined. */
+double dcd_compare_metric_value(const dcd_scenario *sc, const dcd_results *r, int m, int year);
+
+/* Decimals of total metric M in tables: 2 for shares in %, else 1.  Kept
+ * for callers outside the tables; the tables write values with
+ * DCD_NUM_SIG (dcd_format.h). */
 int dcd_compare_decimals(int m);
 
 /* Relative difference of V to REF, in %: 100 (V - REF) / |REF|; 0 when both

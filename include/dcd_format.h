@@ -8,6 +8,7 @@
  *   DCD_OUT_MD     -                Markdown reports (compare.md, index.md, check)
  *   DCD_OUT_CSV    (empty cell)     every CSV file
  *   DCD_OUT_JSON   null             results.json
+ *   DCD_OUT_HTML   -                the web report (index.html)
  *
  * Numbers come in named styles (enum dcd_num_style) of one function,
  * dcd_fmt_num().  Text goes through one escaper per kind: dcd_fmt_term_text()
@@ -23,7 +24,13 @@
 
 #include "dcd_buf.h"
 
-typedef enum dcd_out_kind { DCD_OUT_TERM, DCD_OUT_MD, DCD_OUT_CSV, DCD_OUT_JSON } dcd_out_kind;
+typedef enum dcd_out_kind {
+    DCD_OUT_TERM,
+    DCD_OUT_MD,
+    DCD_OUT_CSV,
+    DCD_OUT_JSON,
+    DCD_OUT_HTML /* the web report (index.html): not determined is "-" */
+} dcd_out_kind;
 
 /* Named number styles. */
 typedef enum dcd_num_style {
@@ -39,8 +46,22 @@ typedef enum dcd_num_style {
     DCD_NUM_FIXED,
     /* DEC decimals with '+' on positive values; a value that rounds to
      * zero has no sign: differences in tables. */
-    DCD_NUM_SIGNED
+    DCD_NUM_SIGNED,
+    /* DEC significant digits (DCD_SIG_DIGITS in tables), at least one
+     * decimal: the decimals come from the value's magnitude
+     * (dcd_fmt_sig_decimals), so 0.812, 8.12, 81.2 and 812.0 all read, for
+     * a small country as for the world: result values in tables. */
+    DCD_NUM_SIG
 } dcd_num_style;
+
+/* Significant digits of the result values in every table. */
+#define DCD_SIG_DIGITS 3
+
+/* The decimals that give X SIG significant digits (after rounding), at
+ * least 1 and at most 9; 1 for 0 and non-finite X.  The one rule for the
+ * decimals of a value in a table: a difference is written with the
+ * decimals of the larger of its two values. */
+int dcd_fmt_sig_decimals(double x, int sig);
 
 /* The spelling of "not determined" in output KIND (static text). */
 const char *dcd_fmt_none(dcd_out_kind kind);
@@ -66,6 +87,11 @@ int dcd_fmt_term_pad(dcd_buf *b, const char *s, size_t w, int right);
 int dcd_md_text(dcd_buf *out, const char *s);
 /* The length dcd_md_text() gives S, in columns. */
 size_t dcd_md_width(const char *s);
+
+/* Appends S to OUT as HTML text, safe in element content and in quoted
+ * attribute values: & < > " ' as character references, C0 and C1 control
+ * characters and DEL as spaces.  NULL is "".  Returns 0, or -1 on OOM. */
+int dcd_html_text(dcd_buf *out, const char *s);
 
 /* Appends S to OUT as a CSV field (RFC 4180: quoted when it holds a comma,
  * quote or line break; NULL is an empty field).  Returns 0, or -1 on OOM. */

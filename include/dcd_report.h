@@ -3,7 +3,8 @@
  *
  * OUT/NAME/ for each scenario (as `run` writes it, with its charts),
  * OUT/compare/ (as `compare` writes it) when there are two or more, and
- * OUT/index.md linking them all with titles, sources and key figures.
+ * OUT/index.md linking them all with titles, sources and key figures, and
+ * OUT/index.html, the same as one self-contained web page with the charts.
  * Every file depends only on the inputs: the same inputs give the same
  * bytes.  docs/compare.md describes the command.
  */
@@ -13,10 +14,12 @@
 #include <stddef.h>
 
 #include "dcd_buf.h"
+#include "dcd_check.h"
 #include "dcd_compare.h"
 #include "dcd_engine.h"
 #include "dcd_error.h"
 #include "dcd_scenario.h"
+#include "dcd_table.h"
 
 /* Options of a report.  Pointers are borrowed for the calls. */
 typedef struct dcd_report_opts {
@@ -38,7 +41,8 @@ typedef struct dcd_report {
     char (*labels)[65];       /* each scenario's folder name (dcd_scenario_safe_name) */
     dcd_compare_col *cols;
     dcd_compare *cmp;
-    int *drawn; /* per scenario: its charts were drawn (set by dcd_report_write) */
+    int *drawn;    /* per scenario: its charts were drawn (set by dcd_report_write) */
+    dcd_check chk; /* the expect: figures of every scenario (dcd_check.h) */
 } dcd_report;
 
 /* Projects the N scenarios of SCS and compares them.  Returns DCD_OK; the
@@ -50,8 +54,35 @@ int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *
 /* Appends index.md of R.  Returns 0 or -1 on OOM. */
 int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *out);
 
+/* The key figures of one scenario: a table and the column headings it
+ * borrows (the years). */
+typedef struct dcd_report_keys {
+    dcd_table_col cols[2 + DCD_COMPARE_MAX_YEARS + 2];
+    char heads[DCD_COMPARE_MAX_YEARS + 2][16];
+    dcd_table t;
+} dcd_report_keys;
+
+/* Fills K with the key figures of scenario I of R: energy, share,
+ * capacity, facility GW, average load, capacity added and capital spending
+ * (dcd_compare_metrics, those the scenario determines in some key year) in
+ * its base year, the comparison's years and its last year, to
+ * DCD_SIG_DIGITS significant digits, labels in the first column.  The
+ * caller writes K->t and frees it with dcd_table_free().  Returns 0, or -1
+ * on OOM (K->t to be freed all the same). */
+int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_keys *k);
+
+/* Appends index.html of R: one self-contained page (report_html.c) with
+ * the overview, the assumptions that differ, the results, every scenario's
+ * sources, key figures and charts, and the check of published figures.
+ * The PNG charts are read from the report folder DIR (NULL: none) and
+ * embedded as data: URIs; a chart that cannot be read is a note on the
+ * page.  No script, no external reference; scenario text escaped by
+ * dcd_html_text().  Returns 0 or -1 on OOM. */
+int dcd_report_html(const dcd_report *r, const dcd_report_opts *o, const char *dir, dcd_buf *out);
+
 /* Writes the report into DIR (created): each scenario's folder, charts when
- * O->plots, DIR/compare/ for two or more scenarios, then DIR/index.md.  The
+ * O->plots, DIR/compare/ for two or more scenarios, then DIR/index.md and
+ * DIR/index.html.  The
  * folders written are appended to LOG as "wrote PATH/" lines (for the
  * command to print once everything is written).  A chart failure does not
  * stop the rest.  Returns DCD_OK; DCD_EPLOT when only charts failed (every

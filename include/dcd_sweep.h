@@ -90,9 +90,21 @@ int dcd_sweep_any_value(const dcd_sweep *s);
 int dcd_sweep_no_effect(const dcd_sweep *s, const dcd_sweep_opts *o, size_t k);
 /* Appends "PATH=VALUE[, PATH=VALUE]" of point P.  Returns 0 or -1 on OOM. */
 int dcd_sweep_point_name(const dcd_sweep_opts *o, const dcd_sweep *s, size_t p, dcd_buf *out);
-/* Appends the terminal table: the metric in the year for every point (a
- * summary line when the grid is large); text escaped (dcd_format.h).
+/* Appends the terminal table: the metric (name, unit and label) in the
+ * year for every point (a summary line when the grid is large), each varied
+ * parameter described by the schema (meaning and unit), values to
+ * DCD_SIG_DIGITS significant digits; text escaped (dcd_format.h).
  * Returns 0 or -1 on OOM. */
 int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *out);
+
+/* Appends the scenario.yaml written beside sweep.csv: SRC resolved with
+ * the common overrides O->sets only (what every point starts from), after
+ * comment lines that list each `--set PATH=VALUE` (or "(no --set)") and
+ * each `--vary` (path, number of values, first and last, unit), text
+ * escaped as on a terminal so that no line break ends a comment.  The
+ * version is written in the header (dcd_scenario_emit).  Returns DCD_OK,
+ * the loader's status (problems in D) or DCD_ENOMEM. */
+int dcd_sweep_scenario_yaml(const dcd_source *src, const dcd_sweep_opts *o, const char *version,
+                            dcd_buf *out, dcd_diags *d);
 
 #endif

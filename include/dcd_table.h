@@ -1,5 +1,5 @@
-/* dcd_table.h - one table, three back ends: aligned terminal text,
- * Markdown and CSV (model/base/table.c).
+/* dcd_table.h - one table, four back ends: aligned terminal text,
+ * Markdown, CSV and HTML (model/base/table.c).
  *
  * A table has fixed columns (heading, alignment, minimum width) and cells
  * added row by row, left to right: text (copied) or numbers (a value and a
@@ -89,9 +89,11 @@ int dcd_table_num(dcd_table *t, double x, dcd_num_style style, int dec);
 int dcd_table_int(dcd_table *t, long v);
 /* Number of complete rows. */
 size_t dcd_table_rows(const dcd_table *t);
-/* Appends T for KIND (DCD_OUT_TERM, DCD_OUT_MD or DCD_OUT_CSV): a header
- * line, then one line per row (more on a terminal for wrapped cells);
- * terminal lines carry no trailing spaces.
+/* Appends T for KIND (DCD_OUT_TERM, DCD_OUT_MD, DCD_OUT_CSV or
+ * DCD_OUT_HTML): a header line, then one line per row (more on a terminal
+ * for wrapped cells); terminal lines carry no trailing spaces.  HTML is a
+ * <table> with a <thead> and a <tbody>, right-aligned columns of class "r",
+ * every cell escaped by dcd_html_text() (raw cells too).
  * Returns 0, or -1 on OOM (including an earlier failed add). */
 int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *style,
                     dcd_buf *out);

@@ -204,11 +204,12 @@ int dcd_check_format(const dcd_check *c, dcd_out_kind kind, int failed_only, dcd
     static const dcd_table_style style = {"  ", 1, NULL};
     dcd_table t;
     int csv = kind == DCD_OUT_CSV;
-    dcd_table_init(&t,
-                   csv                  ? CSV_COLS
-                   : kind == DCD_OUT_MD ? MD_COLS
-                                        : TERM_COLS,
-                   csv ? NCSV : NCOL);
+    const dcd_table_col *cols = TERM_COLS;
+    if (csv)
+        cols = CSV_COLS;
+    else if (kind == DCD_OUT_MD || kind == DCD_OUT_HTML)
+        cols = MD_COLS;
+    dcd_table_init(&t, cols, csv ? NCSV : NCOL);
     for (size_t i = 0; i < c->nrows; i++) {
         if (!shown(&c->rows[i], failed_only))
             continue;

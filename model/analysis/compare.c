@@ -23,8 +23,25 @@
 #include <string.h>
 
 const int dcd_compare_metrics[DCD_COMPARE_NMETRIC] = {
-    DCD_T_DC_TWH,       DCD_T_AI_TWH,   DCD_T_NATIONAL_TWH, DCD_T_DC_SHARE_PCT,
-    DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW, DCD_T_CO2_MT};
+    DCD_T_DC_TWH,       DCD_T_AI_TWH,           DCD_T_NATIONAL_TWH,   DCD_T_DC_SHARE_PCT,
+    DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW,         DCD_T_DC_FACILITY_GW, DCD_T_DC_LOAD_GW,
+    DCD_T_ADDITIONS_GW, DCD_C_ADDITIONS_CUM_GW, DCD_C_CAPEX_BN_USD,   DCD_C_CAPEX_CUM_BN_USD,
+    DCD_T_CO2_MT};
+
+static const dcd_metric_info DERIVED[DCD_C_NALL - DCD_NTOTAL] = {
+    {"additions_cum_gw", "GW", "IT capacity added since the base year"},
+    {"capex_bn_usd", "bn USD", "Capital spending in the year"},
+    {"capex_cum_bn_usd", "bn USD", "Capital spending since the base year"},
+};
+
+const dcd_metric_info *dcd_compare_metric_info(int m)
+{
+    if (m >= 0 && m < DCD_NTOTAL)
+        return &dcd_total_info[m];
+    if (m >= DCD_NTOTAL && m < DCD_C_NALL)
+        return &DERIVED[m - DCD_NTOTAL];
+    return NULL;
+}
 
 const int dcd_compare_default_years[DCD_COMPARE_NDEFAULT_YEARS] = {2025, 2030, 2035};
 
@@ -181,6 +198,33 @@ double dcd_compare_value(const dcd_results *r, int m, int year)
     if (!r || m < 0 || m >= DCD_NTOTAL || year < r->start || year >= r->start + (int)r->ny)
         return NAN;
     return DCD_TOTAL(r, m, (size_t)(year - r->start));
+}
+
+/* The sum of total metric M over the years after SC's base year up to
+ * YEAR, times SCALE; 0 in the base year, NaN before it, outside R's years
+ * or when a year's value is NaN. */
+static double since_base(const dcd_scenario *sc, const dcd_results *r, int m, int year,
+                         double scale)
+{
+    int base = sc ? sc->base : r->start;
+    if (year < base || isnan(dcd_compare_value(r, m, year)))
+        return NAN;
+    double sum = 0;
+    for (int y = base + 1; y <= year; y++)
+        sum += dcd_compare_value(r, m, y);
+    return sum * scale;
+}
+
+double dcd_compare_metric_value(const dcd_scenario *sc, const dcd_results *r, int m, int year)
+{
+    if (!r)
+        return NAN;
+    switch (m) {
+    case DCD_C_ADDITIONS_CUM_GW: return since_base(sc, r, DCD_T_ADDITIONS_GW, year, 1);
+    case DCD_C_CAPEX_BN_USD: return dcd_compare_value(r, DCD_T_CAPEX_USD, year) * 1e-9;
+    case DCD_C_CAPEX_CUM_BN_USD: return since_base(sc, r, DCD_T_CAPEX_USD, year, 1e-9);
+    default: return dcd_compare_value(r, m, year);
+    }
 }
 
 int dcd_compare_decimals(int m)
@@ -460,10 +504,11 @@ static int choose_metrics(dcd_compare *c)
         int m = dcd_compare_metrics[k], any = 0;
         for (size_t j = 0; j < c->ncol && !any; j++)
             for (size_t y = 0; y < c->nyears && !any; y++)
-                any = !isnan(dcd_compare_value(c->cols[j].r, m, c->years[y]));
+                any = !isnan(dcd_compare_metric_value(c->cols[j].sc, c->cols[j].r, m, c->years[y]));
         if (any)
             c->metrics[c->nmetrics++] = m;
-        else if (add_note(c, "%s: no scenario gives a value%s; left out", dcd_total_info[m].name,
+        else if (add_note(c, "%s: no scenario gives a value%s; left out",
+                          dcd_compare_metric_info(m)->name,
                           m == DCD_T_CO2_MT ? " (it needs grid_intensity_g_per_kwh)" : "") != 0)
             return -1;
     }

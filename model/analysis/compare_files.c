@@ -35,12 +35,13 @@ int dcd_compare_format_csv(const dcd_compare *c, dcd_buf *out)
     }
     for (size_t k = 0; k < c->nmetrics; k++) {
         int m = c->metrics[k];
+        const dcd_metric_info *mi = dcd_compare_metric_info(m);
         for (size_t y = 0; y < c->nyears; y++) {
-            double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
+            double ref = dcd_compare_metric_value(c->cols[0].sc, c->cols[0].r, m, c->years[y]);
             for (size_t j = 0; j < c->ncol; j++) {
-                double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
-                dcd_buf_printf(out, "result,%s,", dcd_total_info[m].name);
-                dcd_csv_field(out, dcd_total_info[m].unit);
+                double v = dcd_compare_metric_value(c->cols[j].sc, c->cols[j].r, m, c->years[y]);
+                dcd_buf_printf(out, "result,%s,", mi->name);
+                dcd_csv_field(out, mi->unit);
                 dcd_buf_printf(out, ",%d,", c->years[y]);
                 dcd_csv_field(out, c->cols[j].label);
                 dcd_buf_puts(out, ",");
@@ -181,11 +182,13 @@ static void md_assumptions(const dcd_compare *c, int diff_only, dcd_buf *b)
     free(cols);
 }
 
-/* The difference of V to REF, absolute (DEC decimals) and relative. */
-static void put_diff(dcd_buf *b, double v, double ref, int dec)
+/* The difference of V to REF, absolute (with the decimals of the larger
+ * of the two, dcd_fmt_sig_decimals) and relative. */
+static void put_diff(dcd_buf *b, double v, double ref)
 {
     double rel = dcd_compare_rel_pct(v, ref);
-    dcd_fmt_num(b, v - ref, DCD_NUM_SIGNED, dec, DCD_OUT_MD);
+    dcd_fmt_num(b, v - ref, DCD_NUM_SIGNED,
+                dcd_fmt_sig_decimals(fmax(fabs(v), fabs(ref)), DCD_SIG_DIGITS), DCD_OUT_MD);
     if (!isnan(rel)) {
         dcd_buf_puts(b, " (");
         dcd_fmt_num(b, rel, DCD_NUM_SIGNED, 1, DCD_OUT_MD);
@@ -226,18 +229,21 @@ static void md_results(const dcd_compare *c, dcd_buf *b)
     dcd_buf cell = {0};
     dcd_table_init(&t, cols, ncols);
     for (size_t k = 0; k < c->nmetrics; k++) {
-        int m = c->metrics[k], dec = dcd_compare_decimals(m);
+        int m = c->metrics[k];
+        const dcd_metric_info *mi = dcd_compare_metric_info(m);
         for (size_t y = 0; y < c->nyears; y++) {
-            double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
-            dcd_table_text(&t, dcd_total_info[m].name);
-            dcd_table_text(&t, dcd_total_info[m].unit);
-            dcd_table_int(&t, c->years[y]);
+            int year = c->years[y];
+            double ref = dcd_compare_metric_value(c->cols[0].sc, c->cols[0].r, m, year);
+            dcd_table_text(&t, mi->name);
+            dcd_table_text(&t, mi->unit);
+            dcd_table_int(&t, year);
             for (size_t j = 0; j < c->ncol; j++)
-                dcd_table_num(&t, dcd_compare_value(c->cols[j].r, m, c->years[y]), DCD_NUM_FIXED,
-                              dec);
+                dcd_table_num(&t, dcd_compare_metric_value(c->cols[j].sc, c->cols[j].r, m, year),
+                              DCD_NUM_SIG, DCD_SIG_DIGITS);
             for (size_t j = 1; j < c->ncol; j++) {
                 dcd_buf_clear(&cell);
-                put_diff(&cell, dcd_compare_value(c->cols[j].r, m, c->years[y]), ref, dec);
+                put_diff(&cell, dcd_compare_metric_value(c->cols[j].sc, c->cols[j].r, m, year),
+                         ref);
                 dcd_table_text(&t, dcd_buf_str(&cell));
             }
         }

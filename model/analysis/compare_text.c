@@ -345,23 +345,27 @@ done:
     free(ends);
 }
 
-/* Adds the row of metric M in year index Y (columns of group G) to T. */
+/* Adds the row of metric M in year index Y (columns of group G) to T:
+ * values to DCD_SIG_DIGITS significant digits, differences with the
+ * decimals of the larger of their two values (dcd_format.h). */
 static void result_row(dcd_table *t, const dcd_compare *c, int m, size_t y, size_t first,
                        size_t end, dcd_buf *cell)
 {
-    int dec = dcd_compare_decimals(m);
-    dcd_table_text(t, y ? "" : dcd_total_info[m].name);
-    dcd_table_text(t, y ? "" : dcd_total_info[m].unit);
-    dcd_table_int(t, c->years[y]);
-    double ref = dcd_compare_value(c->cols[0].r, m, c->years[y]);
+    const dcd_metric_info *mi = dcd_compare_metric_info(m);
+    int year = c->years[y];
+    dcd_table_text(t, y ? "" : mi->name);
+    dcd_table_text(t, y ? "" : mi->unit);
+    dcd_table_int(t, year);
+    double ref = dcd_compare_metric_value(c->cols[0].sc, c->cols[0].r, m, year);
     for (size_t j = 0; j < c->ncol; j++) {
         if (j && (j < first || j >= end))
             continue;
-        double v = dcd_compare_value(c->cols[j].r, m, c->years[y]);
-        dcd_table_num(t, v, DCD_NUM_FIXED, dec);
+        double v = dcd_compare_metric_value(c->cols[j].sc, c->cols[j].r, m, year);
+        dcd_table_num(t, v, DCD_NUM_SIG, DCD_SIG_DIGITS);
         if (!j)
             continue;
-        dcd_table_num(t, v - ref, DCD_NUM_SIGNED, dec);
+        dcd_table_num(t, v - ref, DCD_NUM_SIGNED,
+                      dcd_fmt_sig_decimals(fmax(fabs(v), fabs(ref)), DCD_SIG_DIGITS));
         double rel = dcd_compare_rel_pct(v, ref);
         dcd_buf_clear(cell);
         dcd_fmt_num(cell, rel, DCD_NUM_SIGNED, 1, DCD_OUT_TERM);
@@ -382,8 +386,8 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
         dcd_buf_puts(b, "Results\n");
     size_t mw = 6, unw = 4;
     for (size_t k = 0; k < c->nmetrics; k++) {
-        mw = max_sz(mw, slen(dcd_total_info[c->metrics[k]].name));
-        unw = max_sz(unw, slen(dcd_total_info[c->metrics[k]].unit));
+        mw = max_sz(mw, slen(dcd_compare_metric_info(c->metrics[k])->name));
+        unw = max_sz(unw, slen(dcd_compare_metric_info(c->metrics[k])->unit));
     }
     size_t *vw = calloc(c->ncol, sizeof *vw), *colw = calloc(c->ncol, sizeof *colw);
     size_t *firsts = calloc(c->ncol, sizeof *firsts), *ends = calloc(c->ncol, sizeof *ends);

@@ -12,11 +12,6 @@
 #include "dcd_plot.h"
 #include "dcd_table.h"
 
-/* Key figures shown for each scenario in index.md. */
-static const int KEY_METRICS[] = {DCD_T_DC_TWH,       DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH,
-                                  DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT, DCD_T_DC_IT_GW};
-#define NKEY (sizeof KEY_METRICS / sizeof *KEY_METRICS)
-
 /* The years of a scenario's key figures: its base year, the comparison's
  * years within its range, and its last year; ascending, no repeats. */
 static size_t key_years(const dcd_scenario *sc, const dcd_compare *c, int *out)
@@ -79,7 +74,7 @@ static void overview_table(const dcd_report *r, dcd_buf *b)
         dcd_table_text(&t, dcd_buf_str(&link));
         for (size_t y = 0; y < c->nyears; y++)
             dcd_table_num(&t, dcd_compare_value(r->res[i], DCD_T_DC_SHARE_PCT, c->years[y]),
-                          DCD_NUM_FIXED, 2);
+                          DCD_NUM_SIG, DCD_SIG_DIGITS);
     }
     if (link.failed)
         b->failed = 1;
@@ -87,29 +82,35 @@ static void overview_table(const dcd_report *r, dcd_buf *b)
     put_md(&t, b);
 }
 
-/* The key figures of scenario SC (results RES) in its key years. */
-static void key_table(const dcd_scenario *sc, const dcd_results *res, const dcd_compare *c,
-                      dcd_buf *b)
+int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_keys *k)
 {
+    const dcd_scenario *sc = r->scs[i];
+    const dcd_results *res = r->res[i];
+    dcd_table_col *cols = k->cols;
+    dcd_table *t = &k->t;
     int ys[DCD_COMPARE_MAX_YEARS + 2];
-    char heads[DCD_COMPARE_MAX_YEARS + 2][16];
-    dcd_table_col cols[4 + DCD_COMPARE_MAX_YEARS] = {{"metric", 0, 0}, {"unit", 0, 0}};
-    size_t ny = key_years(sc, c, ys);
+    size_t ny = key_years(sc, r->cmp, ys);
+    cols[0] = (dcd_table_col){"metric", 0, 0};
+    cols[1] = (dcd_table_col){"unit", 0, 0};
     for (size_t y = 0; y < ny; y++) {
-        snprintf(heads[y], sizeof heads[y], "%d", ys[y]);
-        cols[2 + y] = (dcd_table_col){heads[y], 1, 0};
+        snprintf(k->heads[y], sizeof k->heads[y], "%d", ys[y]);
+        cols[2 + y] = (dcd_table_col){k->heads[y], 1, 0};
     }
-    dcd_table t;
-    dcd_table_init(&t, cols, 2 + ny);
-    for (size_t k = 0; k < NKEY; k++) {
-        int m = KEY_METRICS[k];
-        dcd_table_raw(&t, dcd_total_info[m].label);
-        dcd_table_text(&t, dcd_total_info[m].unit);
+    dcd_table_init(t, cols, 2 + ny);
+    for (size_t q = 0; q < DCD_COMPARE_NMETRIC; q++) {
+        int m = dcd_compare_metrics[q], any = 0;
+        for (size_t y = 0; y < ny && !any; y++)
+            any = !isnan(dcd_compare_metric_value(sc, res, m, ys[y]));
+        if (!any)
+            continue;
+        const dcd_metric_info *mi = dcd_compare_metric_info(m);
+        dcd_table_text(t, mi->label);
+        dcd_table_text(t, mi->unit);
         for (size_t y = 0; y < ny; y++)
-            dcd_table_num(&t, dcd_compare_value(res, m, ys[y]), DCD_NUM_FIXED,
-                          dcd_compare_decimals(m));
+            dcd_table_num(t, dcd_compare_metric_value(sc, res, m, ys[y]), DCD_NUM_SIG,
+                          DCD_SIG_DIGITS);
     }
-    put_md(&t, b);
+    return t->failed ? -1 : 0;
 }
 
 int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
@@ -117,7 +118,6 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
     dcd_scenario *const *scs = r->scs;
     dcd_results *const *res = r->res;
     int n = (int)r->n;
-    const dcd_compare *c = r->cmp;
     const char *const *sets = o->sets;
     size_t nsets = o->nsets;
     int plots = o->plots;
@@ -180,12 +180,25 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
         }
 
         dcd_buf_puts(b, "\n");
-        key_table(sc, res[i], c, b);
+        dcd_report_keys keys;
+        if (dcd_report_key_table(r, (size_t)i, &keys) != 0)
+            b->failed = 1;
+        if (dcd_table_write(&keys.t, DCD_OUT_MD, NULL, b) != 0)
+            b->failed = 1;
+        dcd_table_free(&keys.t);
         if (plots && drawn[i])
             for (int ch = 0; ch < DCD_NCHART; ch++)
                 if (dcd_plot_chart_applies(res[i], ch))
                     dcd_buf_printf(b, "\n![%s: %s chart](%s/%s.png)\n", safe, dcd_chart_name(ch),
                                    safe, dcd_chart_name(ch));
+    }
+    if (r->chk.nrows) {
+        dcd_buf_printf(b,
+                       "\n## Published figures\n\n%zu of %zu figures stated in the "
+                       "scenarios' expect: entries are met.\n\n",
+                       r->chk.nrows - r->chk.nfail, r->chk.nrows);
+        if (dcd_check_format(&r->chk, DCD_OUT_MD, 0, b) != 0)
+            b->failed = 1;
     }
     return b->failed ? -1 : 0;
 }
@@ -210,6 +223,8 @@ int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *
         out->cols[i].label = out->labels[i];
         out->cols[i].sc = scs[i];
         out->cols[i].r = out->res[i];
+        if (scs[i]->nexpect && dcd_check_add(&out->chk, scs[i], out->res[i]) != DCD_OK)
+            return DCD_ENOMEM;
     }
     return dcd_compare_build(out->cols, n, o->years, o->nyears, o->sets, o->nsets, &out->cmp);
 }
@@ -269,6 +284,15 @@ int dcd_report_write(dcd_report *r, const dcd_report_opts *o, const char *dir, d
     if (rc != DCD_OK)
         goto done;
     dcd_buf_printf(log, "wrote %s/index.md\n", dir);
+    dcd_buf_clear(&index);
+    if (dcd_report_html(r, o, dir, &index) != 0) {
+        rc = DCD_ENOMEM;
+        goto done;
+    }
+    rc = dcd_write_atomic(dir, "index.html", index.data, index.len, d);
+    if (rc != DCD_OK)
+        goto done;
+    dcd_buf_printf(log, "wrote %s/index.html\n", dir);
     rc = log->failed ? DCD_ENOMEM : plot_rc;
 done:
     dcd_buf_free(&path);
@@ -279,6 +303,7 @@ done:
 void dcd_report_free(dcd_report *r)
 {
     dcd_compare_free(r->cmp);
+    dcd_check_free(&r->chk);
     if (r->res)
         for (size_t i = 0; i < r->n; i++)
             dcd_results_free(r->res[i]);

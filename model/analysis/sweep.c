@@ -9,6 +9,7 @@
 
 #include "dcd_format.h"
 #include "dcd_output.h"
+#include "dcd_schema.h"
 #include "dcd_table.h"
 #include "dcd_vec.h"
 
@@ -202,6 +203,7 @@ static void text_one(dcd_buf *b, const dcd_sweep *s, const dcd_sweep_opts *o, in
 {
     const dcd_vary *v = &o->vary[0];
     dcd_table_col cols[2] = {{v->path, 1, 8}, {dcd_total_info[o->metric].name, 1, 14}};
+    /* DEC: significant digits of DCD_NUM_SIG. */
     dcd_table t;
     dcd_table_init(&t, cols, 2);
     for (size_t i = 0; i < s->n1; i++) {
@@ -211,7 +213,7 @@ static void text_one(dcd_buf *b, const dcd_sweep *s, const dcd_sweep_opts *o, in
             i = s->n1 - 20;
         }
         dcd_table_text(&t, v->text[i]);
-        dcd_table_num(&t, dcd_sweep_value(s, i, o->year), DCD_NUM_FIXED, dec);
+        dcd_table_num(&t, dcd_sweep_value(s, i, o->year), DCD_NUM_SIG, dec);
     }
     if (dcd_table_write(&t, DCD_OUT_TERM, &SWEEP_STYLE, b) != 0)
         b->failed = 1;
@@ -230,20 +232,46 @@ static void text_grid(dcd_buf *b, const dcd_sweep *s, const dcd_sweep_opts *o, i
     for (size_t i = 0; i < s->n1; i++) {
         dcd_table_text(&t, o->vary[0].text[i]);
         for (size_t j = 0; j < nc; j++)
-            dcd_table_num(&t, dcd_sweep_value(s, i * s->n2 + j, o->year), DCD_NUM_FIXED, dec);
+            dcd_table_num(&t, dcd_sweep_value(s, i * s->n2 + j, o->year), DCD_NUM_SIG, dec);
     }
     if (dcd_table_write(&t, DCD_OUT_TERM, &SWEEP_STYLE, b) != 0)
         b->failed = 1;
     dcd_table_free(&t);
 }
 
+/* Appends a line naming varied parameter V as the schema describes it:
+ * "  PATH: MEANING (UNIT)", or "  PATH: in UNIT" when the meaning is a
+ * formula written for the docs; nothing for a path without either. */
+static void describe(dcd_buf *b, const dcd_vary *v)
+{
+    const dcd_key_info *k = dcd_schema_lookup(v->path);
+    int unit = k && k->unit && *k->unit;
+    int meaning = k && k->meaning && *k->meaning && !strchr(k->meaning, '`');
+    if (!unit && !meaning)
+        return;
+    dcd_buf_puts(b, "  ");
+    dcd_fmt_term_text(b, v->path, strlen(v->path));
+    if (meaning) {
+        dcd_buf_puts(b, ": ");
+        dcd_fmt_term_text(b, k->meaning, strlen(k->meaning));
+        if (unit)
+            dcd_buf_printf(b, " (%s)", k->unit);
+    } else {
+        dcd_buf_printf(b, ": in %s", k->unit);
+    }
+    dcd_buf_puts(b, "\n");
+}
+
 int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *b)
 {
     const dcd_metric_info *mi = &dcd_total_info[o->metric];
-    int dec = strcmp(mi->unit, "%") == 0 ? 2 : strcmp(mi->unit, "USD") == 0 ? 0 : 1;
+    /* Values to DCD_SIG_DIGITS significant digits (dcd_format.h). */
+    int dec = DCD_SIG_DIGITS;
     const char *name = s->first ? s->first->name : "";
     dcd_fmt_term_text(b, name, strlen(name));
-    dcd_buf_printf(b, ": %s (%s) in %d\n", mi->name, mi->unit, o->year);
+    dcd_buf_printf(b, ": %s (%s: %s) in %d\n", mi->name, mi->unit, mi->label, o->year);
+    for (size_t k = 0; k < o->nvary; k++)
+        describe(b, &o->vary[k]);
     if (o->nvary == 1) {
         text_one(b, s, o, dec);
         return b->failed ? -1 : 0;
@@ -258,9 +286,9 @@ int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *
             }
         }
         dcd_buf_printf(b, "  %zu x %zu points; from ", s->n1, s->n2);
-        dcd_fmt_num(b, lo, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
+        dcd_fmt_num(b, lo, DCD_NUM_SIG, dec, DCD_OUT_TERM);
         dcd_buf_puts(b, " to ");
-        dcd_fmt_num(b, hi, DCD_NUM_FIXED, dec, DCD_OUT_TERM);
+        dcd_fmt_num(b, hi, DCD_NUM_SIG, dec, DCD_OUT_TERM);
         dcd_buf_puts(b, " (the heat map and sweep.csv have them all)\n");
         return b->failed ? -1 : 0;
     }
@@ -271,4 +299,35 @@ int dcd_sweep_format_text(const dcd_sweep *s, const dcd_sweep_opts *o, dcd_buf *
     dcd_buf_puts(b, "\n");
     text_grid(b, s, o, dec);
     return b->failed ? -1 : 0;
+}
+
+int dcd_sweep_scenario_yaml(const dcd_source *src, const dcd_sweep_opts *o, const char *version,
+                            dcd_buf *out, dcd_diags *d)
+{
+    dcd_scenario *sc = NULL;
+    int rc = dcd_source_load(src, o->sets, o->nsets, &sc, d);
+    if (rc != DCD_OK)
+        return rc;
+    dcd_buf_puts(out, "# Sweep: the scenario every point of sweep.csv starts from, with the\n"
+                      "# --set below applied; each point then sets its varied values.\n");
+    for (size_t k = 0; k < o->nsets; k++) {
+        dcd_buf_puts(out, "# --set ");
+        dcd_fmt_term_text(out, o->sets[k], strlen(o->sets[k]));
+        dcd_buf_puts(out, "\n");
+    }
+    if (o->nsets == 0)
+        dcd_buf_puts(out, "# (no --set)\n");
+    for (size_t k = 0; k < o->nvary; k++) {
+        const dcd_key_info *ki = dcd_schema_lookup(o->vary[k].path);
+        dcd_buf_puts(out, "# --vary ");
+        dcd_fmt_term_text(out, o->vary[k].path, strlen(o->vary[k].path));
+        dcd_buf_printf(out, ": %zu values from %s to %s", o->vary[k].n, o->vary[k].text[0],
+                       o->vary[k].text[o->vary[k].n - 1]);
+        if (ki && ki->unit && *ki->unit)
+            dcd_buf_printf(out, " (%s)", ki->unit);
+        dcd_buf_puts(out, "\n");
+    }
+    rc = dcd_scenario_emit(sc, version, out) == 0 ? DCD_OK : DCD_ENOMEM;
+    dcd_scenario_free(sc);
+    return rc;
 }

@@ -11,7 +11,8 @@ const char *dcd_fmt_none(dcd_out_kind kind)
 {
     switch (kind) {
     case DCD_OUT_TERM:
-    case DCD_OUT_MD: return "-";
+    case DCD_OUT_MD:
+    case DCD_OUT_HTML: return "-";
     case DCD_OUT_JSON: return "null";
     case DCD_OUT_CSV:
     default: return "";
@@ -104,6 +105,29 @@ static void put_fixed(dcd_buf *b, double x, int dec, int sign)
     dcd_buf_puts(b, tmp);
 }
 
+int dcd_fmt_sig_decimals(double x, int sig)
+{
+    double ax = fabs(x);
+    if (!isfinite(ax) || ax == 0)
+        return 1;
+    if (sig < 1)
+        sig = 1;
+    int e = (int)floor(log10(ax));
+    int dec = sig - 1 - e;
+    /* 9.996 to 3 digits rounds to 10.0: one decimal fewer. */
+    if (dec >= 0 && dec <= 9 && floor(log10(ax * (1 + 1e-15))) == e) {
+        char tmp[64];
+        snprintf(tmp, sizeof tmp, "%.*f", dec, ax);
+        if (strtod(tmp, NULL) >= pow(10, e + 1))
+            dec--;
+    }
+    if (dec < 1)
+        dec = 1;
+    if (dec > 9)
+        dec = 9;
+    return dec;
+}
+
 int dcd_fmt_num(dcd_buf *b, double x, dcd_num_style style, int dec, dcd_out_kind kind)
 {
     if (!isfinite(x))
@@ -114,6 +138,7 @@ int dcd_fmt_num(dcd_buf *b, double x, dcd_num_style style, int dec, dcd_out_kind
     case DCD_NUM_COMPACT: put_compact(b, x); break;
     case DCD_NUM_FIXED: put_fixed(b, x, dec, 0); break;
     case DCD_NUM_SIGNED: put_fixed(b, x, dec, 1); break;
+    case DCD_NUM_SIG: put_fixed(b, x, dcd_fmt_sig_decimals(x, dec), 0); break;
     }
     return b->failed ? -1 : 0;
 }
@@ -200,6 +225,34 @@ size_t dcd_md_width(const char *s)
             w++;
     }
     return w;
+}
+
+int dcd_html_text(dcd_buf *out, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)u);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = u[i];
+        if (ch < 0x20 || ch == 0x7f) {
+            dcd_buf_puts(out, " ");
+        } else if (c1_len(u + i, n - i)) {
+            dcd_buf_puts(out, " ");
+            i++;
+        } else if (ch == '&') {
+            dcd_buf_puts(out, "&amp;");
+        } else if (ch == '<') {
+            dcd_buf_puts(out, "&lt;");
+        } else if (ch == '>') {
+            dcd_buf_puts(out, "&gt;");
+        } else if (ch == '"') {
+            dcd_buf_puts(out, "&quot;");
+        } else if (ch == '\'') {
+            dcd_buf_puts(out, "&#39;");
+        } else {
+            dcd_buf_append(out, (const char *)u + i, 1);
+        }
+    }
+    return out->failed ? -1 : 0;
 }
 
 int dcd_csv_field(dcd_buf *out, const char *s)

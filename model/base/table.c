@@ -288,6 +288,30 @@ static void write_csv(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
     }
 }
 
+/* An HTML table: a header row, then one row per row; numbers aligned
+ * right (class "r"), every cell escaped (raw Markdown cells too). */
+static void write_html(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
+{
+    size_t nrow = dcd_table_rows(t);
+    dcd_buf_puts(b, "<table>\n<thead><tr>");
+    for (size_t k = 0; k < t->ncol; k++) {
+        dcd_buf_puts(b, t->cols[k].right ? "<th class=\"r\">" : "<th>");
+        dcd_html_text(b, t->cols[k].head);
+        dcd_buf_puts(b, "</th>");
+    }
+    dcd_buf_puts(b, "</tr></thead>\n<tbody>\n");
+    for (size_t r = 0; r < nrow; r++) {
+        dcd_buf_puts(b, "<tr>");
+        for (size_t k = 0; k < t->ncol; k++) {
+            dcd_buf_puts(b, t->cols[k].right ? "<td class=\"r\">" : "<td>");
+            dcd_html_text(b, cell_text(&t->cells[r * t->ncol + k], DCD_OUT_HTML, tmp));
+            dcd_buf_puts(b, "</td>");
+        }
+        dcd_buf_puts(b, "</tr>\n");
+    }
+    dcd_buf_puts(b, "</tbody>\n</table>\n");
+}
+
 /* The Markdown line under the header. */
 static void md_rule(const dcd_table *t, const dcd_table_style *st, const size_t *w, dcd_buf *out)
 {
@@ -316,8 +340,11 @@ int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style
     dcd_buf *nb = NULL, *piece = NULL;
     if (t->failed)
         return -1;
-    if (kind == DCD_OUT_CSV) {
-        write_csv(t, out, &tmp);
+    if (kind == DCD_OUT_CSV || kind == DCD_OUT_HTML) {
+        if (kind == DCD_OUT_CSV)
+            write_csv(t, out, &tmp);
+        else
+            write_html(t, out, &tmp);
         rc = 0;
         goto done;
     }

@@ -3,8 +3,9 @@
  *
  * DIR/NAME/ for each scenario (as `run` writes it, with its charts),
  * DIR/compare/ (as `compare` writes it) when there are two or more, and
- * DIR/index.md linking them all with titles, sources and key figures.
- * Every file depends only on the inputs, so a second run on unchanged
+ * DIR/index.md linking them all with titles, sources and key figures, and
+ * DIR/index.html, the same as one self-contained web page.  Every file
+ * depends only on the inputs, so a second run on unchanged
  * inputs gives the same bytes (and dcd_write_atomic leaves such files
  * untouched).  The analysis is model/analysis/report.c (dcd_report.h); this
  * file parses the options, calls it and prints.  docs/compare.md describes
@@ -31,6 +32,9 @@ static const char REPORT_HELP[] =
     "                 (with two or more FILEs)\n"
     "  DIR/index.md   a Markdown page linking them all, with each scenario's title,\n"
     "                 sources and key figures\n"
+    "  DIR/index.html the same as one self-contained web page: charts embedded,\n"
+    "                 no script, no external reference; print it to PDF from a\n"
+    "                 browser\n"
     "The same inputs give the same bytes; files whose bytes are unchanged are not\n"
     "rewritten.\n\n"
     "Options:\n"

@@ -26,7 +26,9 @@ static const char SWEEP_HELP[] =
     "summary metric of every year of every point to DIR/sweep.csv, with charts:\n"
     "for one parameter, the metric by year (one curve per value) and the metric in\n"
     "the chosen year against the parameter; for two, a heat map of the metric in\n"
-    "the chosen year.  Each point is the scenario with --set PATH=VALUE.\n\n"
+    "the chosen year.  Each point is the scenario with --set PATH=VALUE.\n"
+    "DIR/scenario.yaml records the scenario every point starts from: FILE with\n"
+    "the common --set overrides, listed in its comments.\n\n"
     "RANGE is FROM:TO:STEP (values FROM + i*STEP up to TO, TO included) or a list\n"
     "V1,V2,... of numbers:\n"
     "  " DCD_PROGRAM
@@ -82,15 +84,17 @@ static int sweep_option(int c, const char *arg, void *ctx)
     return DCD_EXIT_OK;
 }
 
-/* Writes sweep.csv, draws the charts and prints the table (last, so that
- * a closed pipe loses no file).  Returns an exit code. */
-static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const char *outdir,
-                        int quiet, int charts, dcd_diags *diags)
+/* Writes sweep.csv and scenario.yaml (YAML: the scenario with the common
+ * --set, dcd_sweep_scenario_yaml), draws the charts and prints the table
+ * (last, so that a closed pipe loses no file).  Returns an exit code. */
+static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const dcd_buf *yaml,
+                        const char *outdir, int quiet, int charts, dcd_diags *diags)
 {
     int code = DCD_EXIT_OK, rc;
     dcd_buf table = {0};
     if (dcd_mkdir_p(outdir, diags) != 0 ||
-        dcd_write_atomic(outdir, "sweep.csv", sw->csv.data, sw->csv.len, diags) != DCD_OK) {
+        dcd_write_atomic(outdir, "sweep.csv", sw->csv.data, sw->csv.len, diags) != DCD_OK ||
+        dcd_write_atomic(outdir, "scenario.yaml", yaml->data, yaml->len, diags) != DCD_OK) {
         code = dcd_cli_fail(diags, DCD_EIO);
         goto out;
     }
@@ -137,7 +141,7 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const cha
     }
     if (!quiet) {
         fwrite(table.data, 1, table.len, stdout);
-        printf("wrote %s/sweep.csv (%zu points)%s\n", outdir, sw->npoints,
+        printf("wrote %s/sweep.csv (%zu points), scenario.yaml%s\n", outdir, sw->npoints,
                charts ? (so->nvary == 1 ? ", " DCD_SWEEP_CURVES ", " DCD_SWEEP_YEAR
                                         : ", " DCD_SWEEP_HEATMAP)
                       : "");
@@ -165,7 +169,7 @@ int dcd_cmd_sweep(int argc, char **argv)
     size_t nvary;
     dcd_source *src = NULL;
     dcd_diags diags = {0};
-    dcd_buf name = {0};
+    dcd_buf name = {0}, yaml = {0};
     dcd_sweep sw = {0};
 
     code = dcd_cli_parse(&spec, argc, argv, &co);
@@ -229,7 +233,13 @@ int dcd_cmd_sweep(int argc, char **argv)
         goto done;
     }
 
-    code = sweep_output(&sw, &so, outdir, quiet, charts, &diags);
+    /* The scenario every point starts from: the common --set recorded. */
+    rc = dcd_sweep_scenario_yaml(src, &so, DCD_VERSION, &yaml, &diags);
+    if (rc != DCD_OK) {
+        code = dcd_cli_fail(&diags, rc);
+        goto done;
+    }
+    code = sweep_output(&sw, &so, &yaml, outdir, quiet, charts, &diags);
 done:
     for (size_t k = 0; k < 2; k++)
         dcd_vary_free(&vary[k]);
@@ -238,5 +248,6 @@ done:
     dcd_strlist_free(&co.sets);
     dcd_diags_free(&diags);
     dcd_buf_free(&name);
+    dcd_buf_free(&yaml);
     return code;
 }

@@ -156,3 +156,19 @@ check "a long path is a line of its own" \
 check "the long path's row follows under its headings" \
     sh -c 'sed -n "/^\* segments\.a_rather_long_segment_name_for_the_table\.energy_twh$/{n;p;}" "$1" |
         grep -Eq "^ {44}TWh {10}- {21}150$"' sh "$T/stdout"
+
+# A small country (Ireland-sized): values to 3 significant digits, what it
+# takes (capacity added, capital spending) in every output.
+dcd compare $G/ireland.yaml $G/ireland.yaml@fast --with segments.ai.growth=0.3 --no-plots \
+    -o "$T/ie"
+expect_rc "compare a small country: exit 0" 0
+clean_stdout
+golden "compare a small country: terminal" $G/ireland.txt "$T/stdout.clean"
+golden "compare a small country: compare.md" $G/ireland.md "$T/ie/compare.md"
+check "small country: GW with three significant digits" \
+    grep -Eq '^  dc_it_gw +GW +2025 +0\.[0-9]{3} +0\.[0-9]{3} +[+]0\.[0-9]{3} ' "$T/stdout"
+for m in dc_facility_gw dc_load_gw additions_gw additions_cum_gw capex_bn_usd capex_cum_bn_usd; do
+    check "small country: $m in the table" grep -q "^  $m " "$T/stdout"
+    check "small country: $m in compare.csv" grep -q "^result,$m," "$T/ie/compare.csv"
+    check "small country: $m in compare.md" grep -q "^| $m |" "$T/ie/compare.md"
+done

@@ -98,3 +98,27 @@ check "sweep of an overridden value says it changes nothing" \
     grep -q "note: varying pue leaves dc_share_pct unchanged in every year" "$T/stderr"
 dcd sweep -o "$T/effect" --no-plots scenarios/mckinsey-2024.yaml --vary segments.ai.pue=1.1:1.5:0.2
 check "sweep of an effective value has no such note" test ! -s "$T/stderr"
+
+# The common --set is recorded: scenario.yaml beside sweep.csv is the
+# scenario every point starts from, its comments list the --set (escaped)
+# and the --vary; run with a point's value it gives that point's rows.
+dcd sweep $A --vary $P=0.5,0.8 --set national.growth=0.0237 --set 'description=two
+lines' --no-plots -o "$T/rec"
+expect_rc "sweep with --set: exit 0" 0
+check "sweep writes scenario.yaml" test -s "$T/rec/scenario.yaml"
+check "sweep names scenario.yaml" grep -q "^wrote $T/rec/sweep.csv (2 points), scenario.yaml\$" "$T/stdout"
+check "scenario.yaml lists the --set" grep -qx '# --set national.growth=0.0237' "$T/rec/scenario.yaml"
+check "scenario.yaml escapes a line break in a --set" \
+    grep -qx '# --set description=two\\x0Alines' "$T/rec/scenario.yaml"
+check "scenario.yaml lists the --vary" grep -q "^# --vary $P: 2 values from 0.5 to 0.8" "$T/rec/scenario.yaml"
+check "scenario.yaml holds the --set value" grep -q 'growth: 0.0237' "$T/rec/scenario.yaml"
+dcd run "$T/rec/scenario.yaml" --set $P=0.8 -q -o "$T/rerun"
+expect_rc "scenario.yaml runs" 0
+grep '^0.8,' "$T/rec/sweep.csv" | cut -d, -f2- >"$T/point.csv"
+tail -n +2 "$T/rerun"/*/summary.csv >"$T/rerun.csv"
+expect_same "scenario.yaml with the point's value gives the point's rows" "$T/point.csv" "$T/rerun.csv"
+dcd sweep $A --vary $P=0.5,0.8 --no-plots -o "$T/noset"
+check "scenario.yaml without --set says so" grep -qx '# (no --set)' "$T/noset/scenario.yaml"
+# The table names the parameter as the schema does, with its unit.
+check "sweep table: the parameter's meaning and unit" grep -q "^  $P: .* (fraction)\$" "$T/stdout"
+check "sweep table: the metric's label" grep -q '^golden-a: dc_share_pct (%: Data centres, share of national demand) in 2030$' "$T/stdout"

@@ -201,7 +201,8 @@ static void test_build(void)
     gsl_test(!cap || cap->differs, "5 and 5.0e0 are the same number");
     const dcd_compare_row *gi = row_of(c, "grid_intensity_g_per_kwh", NULL);
     gsl_test(!gi || gi->cells[0] != NULL || !gi->cells[1], "an input only b has: empty for a");
-    gsl_test_int(c->ndiffer, 3, "a and b differ in years.end, ai growth, grid intensity");
+    gsl_test_int(c->ndiffer, 4,
+                 "a and b differ in years.end, ai growth, grid intensity, cost per MW");
     size_t ia = 0, ib = 0;
     row_of(c, "years.start", &ia);
     row_of(c, "years.end", &ib);
@@ -209,6 +210,35 @@ static void test_build(void)
     gsl_test_int((int)c->nyears, 3, "default years: 2025, 2030, 2035 (b has 2035)");
     gsl_test_int(c->years[2], 2035, "2035 is kept when one scenario has it");
     gsl_test_int((int)c->nmetrics, DCD_COMPARE_NMETRIC, "every metric has a value somewhere");
+    {
+        /* What it takes: the derived metrics from the totals. */
+        const dcd_compare_col *ca = &c->cols[0], *cb = &c->cols[1];
+        double sum = 0, capex = 0;
+        for (int y = cb->sc->base + 1; y <= 2030; y++) {
+            sum += dcd_compare_value(cb->r, DCD_T_ADDITIONS_GW, y);
+            capex += dcd_compare_value(cb->r, DCD_T_CAPEX_USD, y);
+        }
+        gsl_test(!(sum > 0 && capex > 0), "b adds capacity and spends");
+        gsl_test_rel(dcd_compare_metric_value(cb->sc, cb->r, DCD_C_ADDITIONS_CUM_GW, 2030), sum,
+                     1e-12, "additions_cum_gw: the additions after the base year");
+        gsl_test_rel(dcd_compare_metric_value(cb->sc, cb->r, DCD_C_CAPEX_CUM_BN_USD, 2030),
+                     capex * 1e-9, 1e-12, "capex_cum_bn_usd: the spending after the base year");
+        gsl_test_rel(dcd_compare_metric_value(cb->sc, cb->r, DCD_C_CAPEX_BN_USD, 2027),
+                     dcd_compare_value(cb->r, DCD_T_CAPEX_USD, 2027) * 1e-9, 1e-12,
+                     "capex_bn_usd: the year's spending in billions");
+        gsl_test_abs(dcd_compare_metric_value(cb->sc, cb->r, DCD_C_ADDITIONS_CUM_GW, cb->sc->base),
+                     0, 0, "additions_cum_gw: 0 in the base year");
+        gsl_test(!isnan(dcd_compare_metric_value(ca->sc, ca->r, DCD_C_CAPEX_CUM_BN_USD, 2030)),
+                 "a states no cost: its spending is not determined");
+        gsl_test(!isnan(dcd_compare_metric_value(cb->sc, cb->r, DCD_C_ADDITIONS_CUM_GW, 2020)),
+                 "before the base year: not determined");
+        gsl_test_rel(dcd_compare_metric_value(cb->sc, cb->r, DCD_T_DC_LOAD_GW, 2030),
+                     dcd_compare_value(cb->r, DCD_T_DC_LOAD_GW, 2030), 1e-15,
+                     "a total metric is the total");
+        gsl_test(dcd_compare_metric_info(DCD_C_NALL) != NULL || dcd_compare_metric_info(-1) != NULL,
+                 "no metric info outside the metrics");
+        gsl_test_str(dcd_compare_metric_info(DCD_C_CAPEX_BN_USD)->unit, "bn USD", "unit of capex");
+    }
     gsl_test(!has_note(c, "years differ"), "a note says the years differ");
     gsl_test(has_note(c, "segments differ"), "no note on segments when they are the same");
     dcd_compare_free(c);

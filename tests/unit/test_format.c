@@ -35,7 +35,7 @@ int main(void)
     gsl_test_str(dcd_fmt_none(DCD_OUT_MD), "-", "Markdown: -");
     gsl_test_str(dcd_fmt_none(DCD_OUT_CSV), "", "CSV: empty cell");
     gsl_test_str(dcd_fmt_none(DCD_OUT_JSON), "null", "JSON: null");
-    for (int st = DCD_NUM_SHORT; st <= DCD_NUM_SIGNED; st++) {
+    for (int st = DCD_NUM_SHORT; st <= DCD_NUM_SIG; st++) {
         num(NAN, (dcd_num_style)st, 1, DCD_OUT_TERM, "-");
         num(INFINITY, (dcd_num_style)st, 1, DCD_OUT_JSON, "null");
         num(NAN, (dcd_num_style)st, 1, DCD_OUT_CSV, "");
@@ -54,6 +54,20 @@ int main(void)
     num(1.5e6, DCD_NUM_COMPACT, 0, DCD_OUT_TERM, "1.5e6");
     num(2e-5, DCD_NUM_COMPACT, 0, DCD_OUT_TERM, "2e-5");
     num(0.75, DCD_NUM_COMPACT, 0, DCD_OUT_TERM, "0.75");
+    /* Significant digits: decimals by magnitude, at least one. */
+    num(0.8123, DCD_NUM_SIG, 3, DCD_OUT_TERM, "0.812");
+    num(0.04567, DCD_NUM_SIG, 3, DCD_OUT_MD, "0.0457");
+    num(8.123, DCD_NUM_SIG, 3, DCD_OUT_TERM, "8.12");
+    num(81.23, DCD_NUM_SIG, 3, DCD_OUT_TERM, "81.2");
+    num(4123.4, DCD_NUM_SIG, 3, DCD_OUT_TERM, "4123.4");
+    num(-0.3857, DCD_NUM_SIG, 3, DCD_OUT_TERM, "-0.386");
+    num(9.996, DCD_NUM_SIG, 3, DCD_OUT_TERM, "10.0");
+    num(0.09996, DCD_NUM_SIG, 3, DCD_OUT_TERM, "0.100");
+    num(0, DCD_NUM_SIG, 3, DCD_OUT_TERM, "0.0");
+    num(1e-12, DCD_NUM_SIG, 3, DCD_OUT_TERM, "0.000000000"); /* at most 9 decimals */
+    gsl_test_int(dcd_fmt_sig_decimals(0.8, 3), 3, "0.8: 3 decimals (0.800)");
+    gsl_test_int(dcd_fmt_sig_decimals(-21.7, 3), 1, "-21.7: 1 decimal");
+    gsl_test_int(dcd_fmt_sig_decimals(NAN, 3), 1, "NaN: 1 decimal");
     /* Terminal text: controls as \xNN (C1 too), UTF-8 kept. */
     term("plain", "plain", 5);
     term("a\033[2Jb", "a\\x1B[2Jb", 9);
@@ -70,6 +84,15 @@ int main(void)
     dcd_md_text(&b, "a|b*c\nd");
     gsl_test_str(dcd_buf_str(&b), "a\\|b\\*c d", "Markdown escapes | and *, newline is a space");
     gsl_test_int((int)dcd_md_width("a|b*c\nd"), (int)b.len, "dcd_md_width matches");
+    dcd_buf_clear(&b);
+    dcd_html_text(&b, "<script>a&b</script> \"q\" 'r' \x01\x7f\xc2\x85 \xc3\xa9");
+    gsl_test_str(dcd_buf_str(&b),
+                 "&lt;script&gt;a&amp;b&lt;/script&gt; &quot;q&quot; &#39;r&#39;     \xc3\xa9",
+                 "HTML: markup, quotes and ampersands as references, controls as spaces");
+    dcd_buf_clear(&b);
+    dcd_html_text(&b, NULL);
+    gsl_test_str(dcd_buf_str(&b), "", "HTML: NULL is empty");
+    gsl_test_str(dcd_fmt_none(DCD_OUT_HTML), "-", "HTML: not determined is -");
     dcd_buf_clear(&b);
     dcd_csv_field(&b, "x,\"y\"");
     dcd_buf_puts(&b, ";");

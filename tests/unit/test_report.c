@@ -8,6 +8,55 @@
 #include "dcd_report.h"
 #include "harness.h"
 
+/* Writes the LEN bytes of DATA to PATH; 0 on success. */
+static int put_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t n = fwrite(data, 1, len, f);
+    return fclose(f) == 0 && n == len ? 0 : -1;
+}
+
+/* Number of times NEEDLE occurs in S. */
+static size_t count(const char *s, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The web page embeds a regular PNG of the report folder OUT, never one
+ * reached through a link, and notes a missing one. */
+static void test_pictures(dcd_report *r, dcd_report_opts *o, const char *dir, const char *out)
+{
+    static const char png[] = "\x89PNG\r\n\x1a\nfake picture";
+    char share[512], energy[512], elsewhere[512];
+    snprintf(share, sizeof share, "%s/%s/share.png", out, r->labels[0]);
+    snprintf(energy, sizeof energy, "%s/%s/energy.png", out, r->labels[0]);
+    snprintf(elsewhere, sizeof elsewhere, "%s/elsewhere.png", dir);
+    gsl_test(put_file(energy, png, sizeof png - 1) != 0 ||
+                 put_file(elsewhere, png, sizeof png - 1) != 0 || symlink(elsewhere, share) != 0,
+             "pictures: set up");
+    r->drawn[0] = 1;
+    o->plots = 1;
+    dcd_buf b = {0};
+    gsl_test_int(dcd_report_html(r, o, out, &b), 0, "html with pictures builds");
+    const char *s = dcd_buf_str(&b);
+    gsl_test_int((int)count(s, "src=\"data:image/png;base64,iVBORw0KGgpmYWtlIHBpY3R1cmU=\""), 1,
+                 "the regular PNG is embedded, in base64, once");
+    gsl_test(strstr(s, "Chart not available: tiny: share chart.") == NULL,
+             "a link in place of a chart is a note, not a picture");
+    gsl_test(strstr(s, "Chart not available: tiny: load chart.") == NULL,
+             "a missing chart is a note");
+    gsl_test_int((int)count(s, "Charts not drawn"), 1,
+                 "a scenario whose charts were not drawn says so, once");
+    r->drawn[0] = 0;
+    o->plots = 0;
+    dcd_buf_free(&b);
+}
+
 static int exists(const char *dir, const char *name)
 {
     char p[512];
@@ -56,6 +105,20 @@ int main(void)
     gsl_test(strstr(s, "nan") != NULL, "no nan");
     gsl_test(strstr(s, ".png") != NULL, "no charts without plots");
 
+    dcd_buf html = {0};
+    gsl_test_int(dcd_report_html(&r, &o, NULL, &html), 0, "index.html builds");
+    const char *hs = dcd_buf_str(&html);
+    gsl_test(strncmp(hs, "<!DOCTYPE html>\n", 16) != 0, "html: a document");
+    gsl_test(strstr(hs, "</html>\n") == NULL, "html: complete");
+    gsl_test(strstr(hs, "<script") != NULL, "html: no script");
+    gsl_test(strstr(hs, "<img") != NULL, "html: no picture without plots");
+    gsl_test(strstr(hs, "<h3>Assumptions that differ</h3>") == NULL,
+             "html: assumptions that differ");
+    gsl_test(strstr(hs, "<td>Data centres, average facility load</td>") == NULL,
+             "html: average load among the key figures");
+    gsl_test(strstr(hs, "nan") != NULL, "html: no nan");
+    dcd_buf_free(&html);
+
     char dir[] = "/tmp/dcd-test-report-XXXXXX";
     if (!mkdtemp(dir)) {
         fprintf(stderr, "SKIP: report write: cannot create a temporary folder\n");
@@ -65,9 +128,11 @@ int main(void)
         snprintf(out, sizeof out, "%s/rep", dir);
         gsl_test_int(dcd_report_write(&r, &o, out, &log, &d), DCD_OK, "the report is written");
         gsl_test(!exists(out, "index.md"), "index.md written");
+        gsl_test(!exists(out, "index.html"), "index.html written");
         gsl_test(!exists(out, "compare/compare.md"), "compare/compare.md written");
         gsl_test(!exists(out, "tiny/summary.csv"), "tiny/summary.csv written");
         gsl_test(strstr(dcd_buf_str(&log), "/index.md\n") == NULL, "the log lists index.md");
+        test_pictures(&r, &o, dir, out);
         dcd_buf_free(&log);
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

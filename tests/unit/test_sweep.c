@@ -71,9 +71,12 @@ int main(void)
     gsl_test(!dcd_sweep_any_value(&s), "some value is determined");
     dcd_buf t = {0};
     dcd_sweep_format_text(&s, &o, &t);
-    gsl_test(strncmp(dcd_buf_str(&t), "tiny: dc_twh (TWh) in 2025\n", 27) != 0,
-             "the table's first line");
-    gsl_test_int((int)count_lines(dcd_buf_str(&t)), 2 + 3, "a heading, a header, 3 rows");
+    const char *head = "tiny: dc_twh (TWh: Data centres, facility energy) in 2025\n"
+                       "  segments.cloud.utilisation: share of time at full power (fraction)\n";
+    gsl_test(strncmp(dcd_buf_str(&t), head, strlen(head)) != 0,
+             "the table's first lines: metric with label, parameter from the schema");
+    gsl_test_int((int)count_lines(dcd_buf_str(&t)), 3 + 3,
+                 "a heading, the parameter, a header, 3 rows");
     dcd_buf_free(&t);
     dcd_sweep_free(&s);
 

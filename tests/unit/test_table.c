@@ -162,6 +162,14 @@ int main(void)
            "> esc\\x1B[2J  2035       -\n"
            "> x,\"y\"       2040     0.0\n",
            "terminal: separator and indent");
+    expect(DCD_OUT_HTML, NULL,
+           "<table>\n<thead><tr><th>name</th><th class=\"r\">year</th><th class=\"r\">twh</th>"
+           "</tr></thead>\n<tbody>\n"
+           "<tr><td>a|b</td><td class=\"r\">2030</td><td class=\"r\">2.39</td></tr>\n"
+           "<tr><td>esc [2J</td><td class=\"r\">2035</td><td class=\"r\">-</td></tr>\n"
+           "<tr><td>x,&quot;y&quot;</td><td class=\"r\">2040</td><td class=\"r\">0.0</td></tr>\n"
+           "</tbody>\n</table>\n",
+           "HTML: escaped cells (controls as spaces), numbers right-aligned");
     expect(DCD_OUT_MD, NULL,
            "| name | year | twh |\n"
            "|---|--:|--:|\n"
