@@ -34,6 +34,7 @@ static void free_expects(dcd_expect *e, size_t n)
 static void free_segment(dcd_segment *g)
 {
     free(g->name);
+    free(g->label);
     dcd_series *all[] = {&g->growth,
                          &g->additions_gw,
                          &g->capex_usd,
@@ -72,6 +73,11 @@ void dcd_scenario_clear(dcd_scenario *sc)
     free(sc->segments);
     free_expects(sc->expect, sc->nexpect);
     free_expects(sc->history, sc->nhistory);
+    for (size_t i = 0; i < sc->nreferences; i++) {
+        free(sc->references[i].metric);
+        free(sc->references[i].label);
+    }
+    free(sc->references);
     free(sc->path);
     struct dcd_node *tree = sc->tree;
     struct dcd_pool *pool = sc->pool;

@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -28,16 +28,17 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[4] = ["#D55E00", "#56B4E9", "#009E73", "#F0E442"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 LBNL 2024, low case: US data centres 325 TWh (6.7%) in 2028
 lbnl-2024-low
@@ -50,51 +51,53 @@ network
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2018 17.12642 11.342 8.56321 0.65232 0.432 0.32616
-2019 18.0570881746 12.1351399023 9.02854408731 0.934329915106 0.627909889184 0.467164957553
-2020 20.5535879515 14.0201827773 10.2767939757 1.53555790443 1.04744741093 0.767778952213
-2021 24.5415565142 16.9955377522 12.2707782571 2.91780654957 2.02064165482 1.45890327478
-2022 30.2685572325 21.2859052268 15.1342786162 5.80588298257 4.08289942516 2.90294149129
-2023 40.1288639432 28.6634742451 20.0644319716 12.9389456866 9.24210406184 6.46947284328
-2024 49.6257598213 35.701985483 24.8128799107 20.0055091164 14.3924526017 10.0027545582
-2025 58.2184072497 42.1872516302 29.1092036248 26.6636233107 19.3214661671 13.3318116553
-2026 65.3760154677 47.7197193195 32.6880077339 32.2793345531 23.561558068 16.1396672766
-2027 70.9018660912 52.133725067 35.4509330456 36.5431425765 26.8699577768 18.2715712883
-2028 74.7762195011 55.389792223 37.3881097505 39.3501711473 29.1482749239 19.6750855737
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2018 8.56321 11.342 0.32616 0.432
+2019 9.02854408731 12.1351399023 0.467164957553 0.627909889184
+2020 10.2767939757 14.0201827773 0.767778952213 1.04744741093
+2021 12.2707782571 16.9955377522 1.45890327478 2.02064165482
+2022 15.1342786162 21.2859052268 2.90294149129 4.08289942516
+2023 20.0644319716 28.6634742451 6.46947284328 9.24210406184
+2024 24.8128799107 35.701985483 10.0027545582 14.3924526017
+2025 29.1092036248 42.1872516302 13.3318116553 19.3214661671
+2026 32.6880077339 47.7197193195 16.1396672766 23.561558068
+2027 35.4509330456 52.133725067 18.2715712883 26.8699577768
+2028 37.3881097505 55.389792223 19.6750855737 29.1482749239
 EOD_dcdemand_data
 
 $EXPECT_1 << EOD_dcdemand_data
-# year value tolerance
-2028 74 3
+# year value
+2028 74
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 181), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2514
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1569 left top horizontal maxcols 2 maxrows 3 Left reverse samplen 2.5 spacing 1.15 width 2 noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2018:2028.5]
-set xtics 2018, 2 format "%.0f"
-set mxtics 2
+set xrange [2013.5:2028.5]
+set xtics 2014, 1 format "%.0f"
 set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2023 " at first 2023, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load", \
-     $EXPECT_1 using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 linewidth 1.5 linecolor rgb dcd_dc title "Published: data centres, facility capacity (± tolerance)"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed", \
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5 linecolor rgb dcd_dc title "Published: data centres, facility capacity"
 unset output
