@@ -39,7 +39,8 @@ size_t dcd_chart_key_fit(int w);
 size_t dcd_chart_footer_put(dcd_buf *out, const char *footer, int w);
 
 /* Writes the title ($TEXT[1], bold, TITLE_PT points), the subtitle
- * (HEADING, then SUBTEXT's $TEXT index when > 0), the footer labels
+ * (HEADING, then "scenario $TEXT[SUBTEXT]" when SUBTEXT > 0; with HEADING
+ * NULL, $TEXT[SUBTEXT] alone), the footer labels
  * ($TEXT[FOOTER_FIRST...]), the fixed margins and a legend of NKEY entries
  * below the plot. */
 void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, const char *heading,

@@ -21,6 +21,7 @@
 #include "dcd_chart_text.h"
 #include "dcd_engine.h"
 #include "dcd_error.h"
+#include "dcd_scenario.h"
 
 /* The overlay charts of a comparison, in the order they are drawn. */
 enum dcd_overlay_chart {
@@ -38,7 +39,17 @@ typedef struct dcd_overlay_series {
     const dcd_results *r;
     const char *const *with; /* overrides of this series only (for the footer) */
     size_t nwith;
+    const dcd_expect *history; /* observed figures, drawn as open circles */
+    size_t nhistory;
+    const dcd_reference *references; /* the scenario's own reference marks */
+    size_t nreferences;
+    int base_year; /* the year that is 100 with DCD_OVERLAY_INDEX */
 } dcd_overlay_series;
+
+/* Flags of the overlays (`compare --index`, `--log`). */
+#define DCD_OVERLAY_INDEX 1 /* each series as an index, its base year = 100
+                             * (reference marks, which are absolute, are left out) */
+#define DCD_OVERLAY_LOG 2   /* logarithmic y axis (values <= 0 are left out) */
 
 /* File name of overlay chart K in PNG ("share.png", ...), or NULL. */
 const char *dcd_overlay_file(int k);
@@ -51,12 +62,15 @@ int dcd_overlay_applies(const dcd_overlay_series *s, size_t n, int k);
 
 /* Appends the gnuplot script of overlay chart K for the N series S: one
  * curve per series, series j in the j-th colour of the palette on every
- * chart (dashes added when there are more series than colours); labels from
- * $TEXT.  A series without a value for a year has a gap there; one without
- * any value is named in the legend as such.
+ * chart (dashes added when there are more series than colours), its
+ * observed figures as open circles and its own reference marks in its
+ * colour; labels from $TEXT; the plot area and legend of dcd_chart_frame.h,
+ * the same on the overlays of one comparison.  A series without a value for
+ * a year has a gap there; one without any value is named in the legend as
+ * such.  FLAGS: DCD_OVERLAY_INDEX, DCD_OVERLAY_LOG.
  * Returns DCD_OK, DCD_EUSAGE (K out of range, N 0) or DCD_ENOMEM. */
 int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_plot_opts *o,
-                       dcd_buf *out);
+                       int flags, dcd_buf *out);
 
 /* Writes the scripts of every overlay chart that applies into DIR (created
  * if need be; the files of one that does not apply are removed) and draws
@@ -64,7 +78,7 @@ int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_p
  * Returns as dcd_plot_batch_draw(); DCD_EIO when a script cannot be
  * written. */
 int dcd_overlay_draw(const dcd_overlay_series *s, size_t n, const char *dir, const dcd_plot_opts *o,
-                     dcd_diags *d);
+                     int flags, dcd_diags *d);
 
 /* ---- sweep charts --------------------------------------------------------- */
 

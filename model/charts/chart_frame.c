@@ -108,7 +108,12 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     dcd_buf_printf(b, "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
                       "noenhanced\n",
                    1 - 36 / h, title_pt);
-    if (subtext > 0)
+    if (!heading)
+        dcd_buf_printf(b,
+                       "set label 2 $TEXT[%d] at screen 0.012, %.4f left font \"Sans,12\" "
+                       "textcolor rgb \"#444444\" noenhanced\n",
+                       subtext, 1 - 76 / h);
+    else if (subtext > 0)
         dcd_buf_printf(b,
                        "set label 2 \"%s  \xc2\xb7  scenario \".$TEXT[%d] at screen 0.012, %.4f "
                        "left font \"Sans,12\" textcolor rgb \"#444444\" noenhanced\n",

@@ -11,6 +11,7 @@
  */
 #include "dcd_plot_overlay.h"
 
+#include "dcd_chart_frame.h"
 #include "dcd_output.h"
 
 #include <errno.h>
@@ -115,33 +116,6 @@ static void put_year_axis(dcd_buf *b, int xlo, int xhi)
         dcd_buf_printf(b, "set mxtics %d\n", step);
 }
 
-/* Cuts S into two footer lines of at most MAX_FOOTER characters (broken at
- * a space when possible) and writes both as $TEXT lines. */
-static void put_footer_lines(dcd_buf *b, const char *s)
-{
-    size_t n = strlen(s), i = 0, k = 0, last_space = 0;
-    while (i < n && k < MAX_FOOTER) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ')
-            last_space = i;
-        i++;
-        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        k++;
-    }
-    size_t l1 = i >= n ? n : (last_space > MAX_FOOTER / 2 ? last_space : i);
-    dcd_buf line = {0};
-    dcd_buf_append(&line, s, l1);
-    if (line.failed || dcd_plot_text_line(b, dcd_buf_str(&line), 0) != 0)
-        b->failed = 1;
-    dcd_buf_free(&line);
-    const char *rest = s + l1;
-    while (*rest == ' ')
-        rest++;
-    if (dcd_plot_text_line(b, rest, MAX_FOOTER) != 0)
-        b->failed = 1;
-}
-
 #define text_begin dcd_chart_text_begin
 #define text_end dcd_chart_text_end
 
@@ -206,17 +180,49 @@ static int col_has_ai(const dcd_overlay_series *c)
     return 0;
 }
 
-int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const dcd_plot_opts *o,
-                       dcd_buf *out)
+/* The value shown for column C at year index T of metric M: as computed,
+ * or as an index (base year = 100) with DCD_OVERLAY_INDEX; NaN when not
+ * determined (or not positive on a log scale). */
+static double shown(const dcd_overlay_series *c, int m, double v, int flags)
 {
-    if (k < 0 || k >= DCD_OVERLAY_NCHART || ncol == 0)
-        return DCD_EUSAGE;
-    const int *metric = OVERLAY_METRIC;
-    dcd_buf tmp = {0};
-    put_header(out, o, OVERLAY_STEM[k], OVERLAY_CAPTION[k]);
+    if (flags & DCD_OVERLAY_INDEX) {
+        double base = NAN;
+        int bi = c->base_year - c->r->start;
+        if (bi >= 0 && (size_t)bi < c->r->ny)
+            base = DCD_TOTAL(c->r, m, (size_t)bi);
+        v = isfinite(base) && base != 0 ? 100 * v / base : NAN;
+    }
+    if ((flags & DCD_OVERLAY_LOG) && !(v > 0))
+        v = NAN;
+    return v;
+}
 
-    /* $TEXT: 1 title, 2 subtitle, 3-4 footer, 5.. the column labels. */
-    text_begin(out, "[1] title, [2] subtitle, [3] and [4] footer, then the scenarios");
+/* The legend entries of overlay K: the columns, the AI key, the observed
+ * key and the reference marks of every column. */
+static int overlay_entries(const dcd_overlay_series *cols, size_t ncol, int k, int flags)
+{
+    const int m = OVERLAY_METRIC[k];
+    int n = (int)ncol, ai = 0, hist = 0;
+    for (size_t j = 0; j < ncol; j++) {
+        ai |= k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j]);
+        for (size_t i = 0; i < cols[j].nhistory; i++)
+            hist |= cols[j].history[i].metric &&
+                    dcd_total_index(cols[j].history[i].metric) == m;
+        if (!(flags & DCD_OVERLAY_INDEX))
+            for (size_t i = 0; i < cols[j].nreferences; i++)
+                n += dcd_chart_ref_on(&cols[j].references[i], &m, 1);
+    }
+    return n + ai + hist;
+}
+
+/* $TEXT of overlay K; returns the number of footer lines. */
+static size_t overlay_text(dcd_buf *out, const dcd_overlay_series *cols, size_t ncol, int k,
+                           int flags, int w)
+{
+    dcd_buf tmp = {0};
+    const int m = OVERLAY_METRIC[k];
+    text_begin(out, "[1] title, [2] subtitle, [3]... footer, then the scenarios, then the "
+                    "reference marks");
     text_line(out, OVERLAY_CAPTION[k], MAX_TITLE);
     int any_ai = 0;
     for (size_t j = 0; j < ncol; j++)
@@ -225,94 +231,204 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
     if (k == DCD_OVERLAY_SHARE)
         dcd_buf_puts(&tmp, any_ai ? ": all data centres (solid) and AI segments (dashed)"
                                   : ": all data centres (no scenario has AI segments)");
+    if (flags & DCD_OVERLAY_INDEX)
+        dcd_buf_puts(&tmp, "; each as an index, its base year = 100");
+    if (flags & DCD_OVERLAY_LOG)
+        dcd_buf_puts(&tmp, "; logarithmic scale");
     text_line(out, dcd_buf_str(&tmp), 0);
     dcd_buf_clear(&tmp);
     for (size_t j = 0; j < ncol; j++) {
         dcd_buf_printf(&tmp, "%s%s: %s", j ? "; " : "", cols[j].label,
                        cols[j].title ? cols[j].title : "");
-        for (size_t w = 0; w < cols[j].nwith; w++)
-            dcd_buf_printf(&tmp, "%s%s", w ? ", " : " (with ", cols[j].with[w]);
+        for (size_t x = 0; x < cols[j].nwith; x++)
+            dcd_buf_printf(&tmp, "%s%s", x ? ", " : " (with ", cols[j].with[x]);
         if (cols[j].nwith)
             dcd_buf_puts(&tmp, ")");
     }
-    put_footer_lines(out, dcd_buf_str(&tmp));
+    size_t nf = dcd_chart_footer_put(out, dcd_buf_str(&tmp), w);
     /* Legend entries; a curve hidden under an earlier one says so. */
     for (size_t j = 0; j < ncol; j++) {
-        size_t i = same_as(cols, j, metric[k]);
+        size_t i = same_as(cols, j, m);
         dcd_buf_clear(&tmp);
         dcd_buf_printf(&tmp, "%.*s", MAX_LABEL, cols[j].label);
-        if (!col_has_values(&cols[j], metric[k]))
+        if (!col_has_values(&cols[j], m))
             dcd_buf_puts(&tmp, " (not determined)");
         else if (i != j)
             dcd_buf_printf(&tmp, " (same as %.*s)", MAX_LABEL, cols[i].label);
         text_line(out, dcd_buf_str(&tmp), 0);
     }
+    if (!(flags & DCD_OVERLAY_INDEX))
+        for (size_t j = 0; j < ncol; j++)
+            dcd_chart_refs_text(out, cols[j].references, cols[j].nreferences, &m, 1, w);
     text_end(out);
+    if (tmp.failed)
+        out->failed = 1;
+    dcd_buf_free(&tmp);
+    return nf;
+}
 
-    /* One datablock per column: year, metric (and AI share). */
-    int xlo = cols[0].r->start, xhi = xlo;
+/* One datablock per column: year, metric (and AI share); $H<j> its
+ * observed figures of the metric.  Extends [*xlo, *xhi]. */
+static void overlay_data(dcd_buf *out, const dcd_overlay_series *cols, size_t ncol, int k,
+                         int flags, int *xlo, int *xhi)
+{
+    const int m = OVERLAY_METRIC[k];
     for (size_t j = 0; j < ncol; j++) {
         const dcd_results *r = cols[j].r;
         int e = r->start + (int)(r->ny ? r->ny - 1 : 0);
-        xlo = r->start < xlo ? r->start : xlo;
-        xhi = e > xhi ? e : xhi;
+        *xlo = r->start < *xlo ? r->start : *xlo;
+        *xhi = e > *xhi ? e : *xhi;
         dcd_buf_printf(out, "$D%zu << %s\n", j + 1, DATA_MARKER);
         for (size_t i = 0; i < r->ny; i++) {
             dcd_buf_printf(out, "%d ", r->start + (int)i);
-            put_num(out, DCD_TOTAL(r, metric[k], i));
+            put_num(out, shown(&cols[j], m, DCD_TOTAL(r, m, i), flags));
             if (k == DCD_OVERLAY_SHARE) {
                 dcd_buf_puts(out, " ");
-                put_num(out, DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i));
+                put_num(out, shown(&cols[j], DCD_T_AI_SHARE_PCT,
+                                   DCD_TOTAL(r, DCD_T_AI_SHARE_PCT, i), flags));
             }
             dcd_buf_puts(out, "\n");
         }
         dcd_buf_printf(out, "%s\n", DATA_MARKER);
+        size_t nh = 0;
+        for (size_t i = 0; i < cols[j].nhistory; i++) {
+            const dcd_expect *h = &cols[j].history[i];
+            double v = h->metric && dcd_total_index(h->metric) == m
+                           ? shown(&cols[j], m, h->value, flags)
+                           : NAN;
+            if (!isfinite(v))
+                continue;
+            if (nh++ == 0)
+                dcd_buf_printf(out, "$H%zu << %s\n# year observed\n", j + 1, DATA_MARKER);
+            dcd_buf_printf(out, "%d ", h->year);
+            put_num(out, v);
+            dcd_buf_puts(out, "\n");
+            *xlo = h->year < *xlo ? h->year : *xlo;
+            *xhi = h->year > *xhi ? h->year : *xhi;
+        }
+        if (nh)
+            dcd_buf_printf(out, "%s\n", DATA_MARKER);
     }
     dcd_buf_puts(out, "\n");
+}
 
-    put_frame(out, 1);
+/* Whether column J has observed figures of metric M. */
+static int col_has_history(const dcd_overlay_series *c, int m)
+{
+    for (size_t i = 0; i < c->nhistory; i++)
+        if (c->history[i].metric && dcd_total_index(c->history[i].metric) == m &&
+            isfinite(c->history[i].value))
+            return 1;
+    return 0;
+}
+
+int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const dcd_plot_opts *o,
+                       int flags, dcd_buf *out)
+{
+    if (k < 0 || k >= DCD_OVERLAY_NCHART || ncol == 0)
+        return DCD_EUSAGE;
+    const int m = OVERLAY_METRIC[k];
+    put_header(out, o, OVERLAY_STEM[k], OVERLAY_CAPTION[k]);
+    size_t nf = overlay_text(out, cols, ncol, k, flags, o->width);
+    int text_ref = 3 + (int)nf + (int)ncol;
+    int xlo = cols[0].r->start, xhi = xlo;
+    overlay_data(out, cols, ncol, k, flags, &xlo, &xhi);
+
+    dcd_chart_frame frame = {o->width, o->height, dcd_chart_key_cols(o->width), 1, nf};
+    int most = 1;
+    for (int c = 0; c < DCD_OVERLAY_NCHART; c++)
+        if (dcd_overlay_applies(cols, ncol, c)) {
+            int e = overlay_entries(cols, ncol, c, flags);
+            most = e > most ? e : most;
+        }
+    frame.key_rows = (most + frame.key_cols - 1) / frame.key_cols;
+    dcd_chart_frame_put(out, &frame, 17, NULL, 2, 3, overlay_entries(cols, ncol, k, flags));
     put_year_axis(out, xlo, xhi);
-    dcd_buf_printf(out, "set ylabel \"%s\"\nset yrange [0:*]\nset format y \"%%g\"\n\n",
-                   OVERLAY_YLABEL[k]);
+    if (flags & DCD_OVERLAY_INDEX)
+        dcd_buf_puts(out, "set ylabel \"Index (base year of each scenario = 100)\"\n");
+    else
+        dcd_buf_printf(out, "set ylabel \"%s\"\n", OVERLAY_YLABEL[k]);
+    if (flags & DCD_OVERLAY_LOG)
+        dcd_buf_puts(out, "set logscale y\nset yrange [*:*]\nset format y \"%g\"\n");
+    else
+        dcd_buf_puts(out, "set yrange [0:*]\nset format y \"%g\"\n");
+    int obj = 1;
+    size_t nref_text = 0;
+    if (!(flags & DCD_OVERLAY_INDEX))
+        for (size_t j = 0; j < ncol; j++) {
+            char col[32];
+            snprintf(col, sizeof col, "\"%s\"", PALETTE[j % NPAL]);
+            dcd_chart_refs_put(out, cols[j].references, cols[j].nreferences, &m, 1, col, &obj,
+                               (int)j + 1, xlo);
+        }
+    dcd_buf_puts(out, "\n");
 
     /* One curve per column, its colour and point type fixed by its place. */
     double ps = xlo == xhi ? 1.6 : 0.9;
-    int ai_lines = 0;
+    int ai_lines = 0, hist = 0, nclauses = 0;
     for (size_t j = 0; j < ncol; j++) {
         size_t dash = j / NPAL;
         /* A curve on top of an earlier, identical one is drawn thin with
          * larger open markers, so that both show. */
-        int hidden = same_as(cols, j, metric[k]) != j, pt = POINTTYPES[j % NPT];
+        int hidden = same_as(cols, j, m) != j, pt = POINTTYPES[j % NPT];
         if (hidden && pt % 2 == 1)
             pt--;
-        if (!col_has_values(&cols[j], metric[k])) { /* in the legend only */
-            dcd_buf_printf(out,
-                           "%skeyentry with linespoints pointsize %g pointtype %d "
-                           "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
-                           j ? ", \\\n     " : "plot ", ps, pt, dash ? dash + 2 : 1,
-                           PALETTE[j % NPAL], j + 5);
+        if (!col_has_values(&cols[j], m)) { /* in the legend only */
+            dcd_chart_clause(out, &nclauses,
+                             "keyentry with linespoints pointsize %g pointtype %d "
+                             "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
+                             ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
             continue;
         }
-        dcd_buf_printf(out,
-                       "%s$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
-                       "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
-                       j ? ", \\\n     " : "plot ", j + 1, hidden ? 2 * ps : ps, pt,
-                       hidden ? "1.2" : "2.5", dash ? dash + 2 : 1, PALETTE[j % NPAL], j + 5);
+        dcd_chart_clause(out, &nclauses,
+                         "$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
+                         "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
+                         j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5",
+                         dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
         if (k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j])) {
-            dcd_buf_printf(out,
-                           ", \\\n     $D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "
-                           "linecolor rgb \"%s\" notitle",
-                           j + 1, PALETTE[j % NPAL]);
+            dcd_chart_clause(out, &nclauses,
+                             "$D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "
+                             "linecolor rgb \"%s\" notitle",
+                             j + 1, PALETTE[j % NPAL]);
             ai_lines = 1;
         }
     }
+    for (size_t j = 0; j < ncol; j++)
+        if (col_has_history(&cols[j], m)) {
+            /* $H<j> exists only when a figure survived the index or log. */
+            int any = 0;
+            for (size_t i = 0; i < cols[j].nhistory; i++) {
+                const dcd_expect *h = &cols[j].history[i];
+                any |= h->metric && dcd_total_index(h->metric) == m &&
+                       isfinite(shown(&cols[j], m, h->value, flags));
+            }
+            if (!any)
+                continue;
+            dcd_chart_clause(out, &nclauses,
+                             "$H%zu using 1:2 with points pointtype 6 pointsize 1.5 linewidth 2 "
+                             "linecolor rgb \"%s\" notitle",
+                             j + 1, PALETTE[j % NPAL]);
+            hist = 1;
+        }
     if (ai_lines)
-        dcd_buf_puts(out, ", \\\n     keyentry with lines linewidth 2 dashtype (12,7) linecolor "
-                          "rgb \"#666666\" title \"dashed: AI share\"");
+        dcd_chart_clause(out, &nclauses,
+                         "keyentry with lines linewidth 2 dashtype (12,7) linecolor rgb "
+                         "\"#666666\" title \"dashed: AI share\"");
+    if (hist)
+        dcd_chart_clause(out, &nclauses,
+                         "keyentry with points pointtype 6 pointsize 1.5 linewidth 2 linecolor "
+                         "rgb \"#666666\" title \"open circles: observed (history:)\"");
+    if (!(flags & DCD_OVERLAY_INDEX))
+        for (size_t j = 0; j < ncol; j++) {
+            char col[32];
+            snprintf(col, sizeof col, "\"%s\"", PALETTE[j % NPAL]);
+            dcd_chart_refs_clauses(out, &nclauses, cols[j].references, cols[j].nreferences, &m,
+                                   1, col, text_ref + (int)nref_text, (int)j + 1, 1);
+            for (size_t i = 0; i < cols[j].nreferences; i++)
+                nref_text += (size_t)dcd_chart_ref_on(&cols[j].references[i], &m, 1);
+        }
     dcd_buf_puts(out, "\n\nunset output\n");
-    int failed = tmp.failed;
-    dcd_buf_free(&tmp);
-    return failed || out->failed ? DCD_ENOMEM : DCD_OK;
+    return out->failed ? DCD_ENOMEM : DCD_OK;
 }
 
 /* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp, removes the files of
@@ -335,7 +451,7 @@ static int draw_scripts(const char *dir, const char *const *stem, dcd_buf *scrip
 }
 
 int dcd_overlay_draw(const dcd_overlay_series *cols, size_t ncol, const char *dir,
-                     const dcd_plot_opts *o, dcd_diags *d)
+                     const dcd_plot_opts *o, int flags, dcd_diags *d)
 {
     dcd_plot_opts def;
     dcd_buf script[DCD_OVERLAY_NCHART];
@@ -350,7 +466,7 @@ int dcd_overlay_draw(const dcd_overlay_series *cols, size_t ncol, const char *di
     for (int k = 0; k < DCD_OVERLAY_NCHART && rc == DCD_OK; k++) {
         if (dcd_overlay_applies(cols, ncol, k)) {
             stems[n] = OVERLAY_STEM[k];
-            rc = dcd_overlay_script(cols, ncol, k, o, &script[n++]);
+            rc = dcd_overlay_script(cols, ncol, k, o, flags, &script[n++]);
         } else { /* a chart that does not apply must not linger from an earlier run */
             drop[ndrop++] = OVERLAY_STEM[k];
         }

@@ -448,13 +448,14 @@ static void test_overlay_pdf(const char *dir)
         return;
     }
     dcd_results *r = make_results(4, 2, 1);
-    dcd_overlay_series s[2] = {{"a", "Scenario A", r, NULL, 0}, {"b", "Scenario B", r, NULL, 0}};
+    dcd_overlay_series s[2] = {{.label = "a", .title = "Scenario A", .r = r},
+                               {.label = "b", .title = "Scenario B", .r = r}};
     dcd_plot_opts o;
     dcd_diags d = {0};
     dcd_plot_opts_default(&o);
     o.format = DCD_PLOT_PDF;
     unsetenv("SOURCE_DATE_EPOCH");
-    gsl_test_int(dcd_overlay_draw(s, 2, dir, &o, &d), DCD_OK, "overlay PDF drawn");
+    gsl_test_int(dcd_overlay_draw(s, 2, dir, &o, 0, &d), DCD_OK, "overlay PDF drawn");
     char path[512], cmd[700];
     snprintf(path, sizeof path, "%s/share.pdf", dir);
     snprintf(cmd, sizeof cmd, "grep -aq '/CreationDate (D:19700101000000Z)' '%s'", path);
