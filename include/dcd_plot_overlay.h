@@ -105,7 +105,22 @@ typedef struct dcd_sweep_chart {
     const int *start;
     const size_t *ny;
     const double *const *y;
+    int has_target; /* --target: TARGET drawn as a line (one parameter) or a
+                     * contour (two), its crossings marked */
+    double target;
 } dcd_sweep_chart;
+
+/* More values of the first parameter than this: the curves chart shows the
+ * spread (lowest to highest, quartiles, median) and the first and last
+ * curves instead of one curve per value. */
+#define DCD_SWEEP_MAX_CURVES 12
+
+/* Where the metric in the chosen year crosses the target (S->has_target):
+ * one parameter, the values X of it where the curve crosses (Y = the
+ * target), interpolated linearly between grid points; two parameters, for
+ * each value X of the first, the values Y of the second.  In the
+ * parameters' own units.  Writes at most MAX pairs; returns how many. */
+size_t dcd_sweep_crossings(const dcd_sweep_chart *s, double *x, double *y, size_t max);
 
 /* File names of the sweep charts, in PNG. */
 #define DCD_SWEEP_CURVES "sweep_curves.png"   /* one parameter: metric by year */

@@ -13,6 +13,7 @@
 
 #include "dcd_chart_frame.h"
 #include "dcd_output.h"
+#include "dcd_schema.h"
 
 #include <errno.h>
 #include <math.h>
@@ -489,8 +490,48 @@ static double sweep_at(const dcd_sweep_chart *s, size_t p, int year)
     return s->y[p][year - s->start[p]];
 }
 
-/* $TEXT for a sweep: 1 title, 2 subtitle, 3-4 footer, 5 first path, 6
- * second path, 7 the metric's axis label. */
+/* The scale of a varied parameter on the charts: 100 for a fraction (shown
+ * as percent), else 1; its unit as shown into UNIT. */
+static double axis_scale(const dcd_chart_axis *v, dcd_buf *unit)
+{
+    const dcd_key_info *k = v->path ? dcd_schema_lookup(v->path) : NULL;
+    const char *u = k && k->unit ? k->unit : "";
+    if (strncmp(u, "fraction", 8) == 0) {
+        const char *rest = u + 8;
+        if (strcmp(rest, "/yr") == 0)
+            rest = " per year";
+        dcd_buf_printf(unit, "%%%s", rest);
+        return 100;
+    }
+    dcd_buf_puts(unit, u);
+    return 1;
+}
+
+/* A value of parameter V as shown on the charts (percent for fractions). */
+static void put_axis_value(dcd_buf *b, const dcd_chart_axis *v, size_t i)
+{
+    dcd_buf unit = {0};
+    double sc = axis_scale(v, &unit);
+    dcd_buf_free(&unit);
+    if (sc == 1)
+        dcd_buf_puts(b, v->text[i]);
+    else
+        dcd_buf_printf(b, "%.10g", v->value[i] * sc);
+}
+
+/* The label of parameter V: its path and its unit from the schema. */
+static void axis_label(dcd_buf *b, const dcd_chart_axis *v)
+{
+    dcd_buf unit = {0};
+    axis_scale(v, &unit);
+    dcd_buf_puts(b, v->path ? v->path : "");
+    if (unit.len)
+        dcd_buf_printf(b, " (%s)", dcd_buf_str(&unit));
+    dcd_buf_free(&unit);
+}
+
+/* $TEXT for a sweep: 1 title, 2 subtitle, 3-4 footer, 5 first parameter,
+ * 6 second parameter (path and unit), 7 the metric's axis label. */
 static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
 {
     const dcd_metric_info *mi = &dcd_total_info[s->metric];
@@ -505,11 +546,15 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "Sweep of scenario %s: ", s->name ? s->name : "scenario");
     if (which == 0)
-        dcd_buf_printf(&t, "one curve per value of %s (grey line: %d)", s->axis[0].path, s->year);
+        dcd_buf_printf(&t, "%s value of %s (grey line: %d)",
+                       s->axis[0].n > DCD_SWEEP_MAX_CURVES ? "the spread over every" : "one curve per",
+                       s->axis[0].path, s->year);
     else if (which == 1)
         dcd_buf_printf(&t, "against %s", s->axis[0].path);
     else
         dcd_buf_printf(&t, "over %s and %s", s->axis[0].path, s->axis[1].path);
+    if (s->has_target)
+        dcd_buf_printf(&t, "; target %.10g %s", s->target, mi->unit);
     text_line(out, dcd_buf_str(&t), 150);
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s", s->title ? s->title : (s->name ? s->name : ""));
@@ -518,8 +563,13 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
     dcd_buf_printf(&t, "Each point is the scenario run with --set PATH=VALUE; every value is in "
                        "sweep.csv.");
     text_line(out, dcd_buf_str(&t), MAX_FOOTER);
-    text_line(out, s->axis[0].path, 80);
-    text_line(out, s->naxis > 1 ? s->axis[1].path : "", 80);
+    dcd_buf_clear(&t);
+    axis_label(&t, &s->axis[0]);
+    text_line(out, dcd_buf_str(&t), 100);
+    dcd_buf_clear(&t);
+    if (s->naxis > 1)
+        axis_label(&t, &s->axis[1]);
+    text_line(out, dcd_buf_str(&t), 100);
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s (%s)", mi->label, mi->unit);
     text_line(out, dcd_buf_str(&t), 80);
@@ -535,8 +585,11 @@ static void put_index_tics(dcd_buf *b, const char *axis, const dcd_chart_axis *v
 {
     size_t every = v->n > 12 ? (v->n + 11) / 12 : 1;
     dcd_buf_printf(b, "set %stics (", axis);
-    for (size_t i = 0, k = 0; i < v->n; i += every, k++)
-        dcd_buf_printf(b, "%s\"%s\" %zu", k ? ", " : "", v->text[i], i);
+    for (size_t i = 0, k = 0; i < v->n; i += every, k++) {
+        dcd_buf_printf(b, "%s\"", k ? ", " : "");
+        put_axis_value(b, v, i);
+        dcd_buf_printf(b, "\" %zu", i);
+    }
     dcd_buf_puts(b, ")\n");
 }
 
@@ -564,7 +617,10 @@ static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_chart_axis *v,
         put_index_tics(b, axis, v);
         return;
     }
-    double lo = v->value[0], hi = v->value[v->n - 1];
+    dcd_buf unit = {0};
+    double sc = axis_scale(v, &unit);
+    dcd_buf_free(&unit);
+    double lo = v->value[0] * sc, hi = v->value[v->n - 1] * sc;
     if (lo > hi) {
         double t = lo;
         lo = hi;
@@ -575,34 +631,94 @@ static void put_cell_axis(dcd_buf *b, const char *axis, const dcd_chart_axis *v,
 }
 
 /* The curves chart: one curve per value of the first parameter. */
+/* The Q-quantile (0..1) of the N sorted values V, interpolated. */
+static double quantile(const double *v, size_t n, double q)
+{
+    double at = q * (double)(n - 1);
+    size_t i = (size_t)at;
+    return i + 1 < n ? v[i] + (at - (double)i) * (v[i + 1] - v[i]) : v[n - 1];
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Beyond DCD_SWEEP_MAX_CURVES values: the spread over every value, year by
+ * year ($BAND: year, min, first quartile, median, third quartile, max),
+ * and the curves of the first and last values ($DATA indexes 0 and 1). */
+static void put_band(const dcd_sweep_chart *s, int xlo, int xhi, dcd_buf *out)
+{
+    const dcd_chart_axis *v0 = &s->axis[0];
+    size_t n1 = v0->n;
+    double *v = malloc(n1 * sizeof *v);
+    if (!v) {
+        out->failed = 1;
+        return;
+    }
+    dcd_buf_printf(out, "$BAND << %s\n# year min q1 median q3 max, over the %zu values\n",
+                   DATA_MARKER, n1);
+    for (int year = xlo; year <= xhi; year++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n1; i++) {
+            double x = sweep_at(s, i, year);
+            if (isfinite(x))
+                v[k++] = x;
+        }
+        if (k == 0)
+            continue;
+        qsort(v, k, sizeof *v, cmp_double);
+        dcd_buf_printf(out, "%d", year);
+        const double qs[5] = {0, 0.25, 0.5, 0.75, 1};
+        for (int q = 0; q < 5; q++) {
+            dcd_buf_puts(out, " ");
+            put_num(out, quantile(v, k, qs[q]));
+        }
+        dcd_buf_puts(out, "\n");
+    }
+    dcd_buf_printf(out, "%s\n", DATA_MARKER);
+    free(v);
+}
+
+/* The curves chart: one curve per value of the first parameter, or the
+ * spread over the values when there are more than DCD_SWEEP_MAX_CURVES. */
 static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
-    /* One block per value, separated by two blank lines (gnuplot's
-     * `index`): year, metric. */
+    int band = n1 > DCD_SWEEP_MAX_CURVES;
+    /* One block per value (with a band: the first and last only),
+     * separated by two blank lines (gnuplot's `index`): year, metric. */
     int xlo = s->start[0], xhi = s->start[0];
-    dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
     for (size_t i = 0; i < n1; i++) {
         int e = s->start[i] + (int)(s->ny[i] ? s->ny[i] - 1 : 0);
         xlo = s->start[i] < xlo ? s->start[i] : xlo;
         xhi = e > xhi ? e : xhi;
+    }
+    dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
+    for (size_t k = 0, n = band ? 2 : n1; k < n; k++) {
+        size_t i = band && k == 1 ? n1 - 1 : k;
         dcd_buf_printf(out, "# %s\n", v0->text[i]);
         for (size_t t = 0; t < s->ny[i]; t++) {
             dcd_buf_printf(out, "%d ", s->start[i] + (int)t);
             put_num(out, s->y[i] ? s->y[i][t] : NAN);
             dcd_buf_puts(out, "\n");
         }
-        if (i + 1 < n1)
+        if (k + 1 < n)
             dcd_buf_puts(out, "\n\n");
     }
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-    /* The values as an array, for the colours. */
-    dcd_buf_printf(out, "array dcd_v[%zu] = [", n1);
-    for (size_t i = 0; i < n1; i++)
-        dcd_buf_printf(out, "%s%s", i ? ", " : "", v0->text[i]);
+    if (band)
+        put_band(s, xlo, xhi, out);
+    /* The values as an array, for the colours and the legend. */
+    dcd_buf_printf(out, "array dcd_v[%zu] = [", band ? (size_t)2 : n1);
+    for (size_t k = 0, n = band ? 2 : n1; k < n; k++) {
+        dcd_buf_puts(out, k ? ", " : "");
+        put_axis_value(out, v0, band && k == 1 ? n1 - 1 : k);
+    }
     dcd_buf_puts(out, "]\n\n");
-    put_frame(out, n1 <= 12);
+    put_frame(out, 1);
     put_year_axis(out, xlo, xhi);
     /* Plasma, ending in a darker yellow that shows on white. */
     dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
@@ -612,22 +728,93 @@ static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_b
         dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo, vhi);
     else
         dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo - 1, vhi + 1);
-    /* A few curves: a legend titled with the parameter; many: a
-     * colour bar. */
-    if (n1 <= 12)
-        dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[5] noenhanced left\n");
-    else
-        dcd_buf_puts(out, "set cblabel $TEXT[5] noenhanced\nset colorbox vertical user "
-                          "origin screen 0.90, 0.16 size screen 0.015, 0.69\n"
-                          "set rmargin at screen 0.86\n");
+    dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[5] noenhanced left\n");
     dcd_buf_printf(out,
                    "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
-                   "linecolor rgb \"#888888\"\n\n",
+                   "linecolor rgb \"#888888\"\n",
                    s->year, s->year);
-    dcd_buf_printf(out,
-                   "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
-                   "linecolor palette cb dcd_v[i] %s\n",
-                   n1, n1 <= 12 ? "title sprintf(\"%g\", dcd_v[i])" : "notitle");
+    if (s->has_target)
+        dcd_buf_printf(out,
+                       "set arrow 2 from graph 0, first %.12g to graph 1, first %.12g nohead "
+                       "linewidth 2 dashtype (8,4) linecolor rgb \"#000000\" front\n",
+                       s->target, s->target);
+    dcd_buf_puts(out, "\n");
+    if (band)
+        dcd_buf_printf(out,
+                       "plot $BAND using 1:2:6 with filledcurves fillcolor rgb \"#7E03A8\" "
+                       "fillstyle transparent solid 0.15 noborder title \"all %zu values: "
+                       "lowest to highest\", \\\n"
+                       "     $BAND using 1:3:5 with filledcurves fillcolor rgb \"#7E03A8\" "
+                       "fillstyle transparent solid 0.35 noborder title \"middle half "
+                       "(quartiles)\", \\\n"
+                       "     $BAND using 1:4 with lines linewidth 2.5 linecolor rgb \"#7E03A8\" "
+                       "title \"median\", \\\n"
+                       "     for [i=1:2] $DATA index (i-1) using 1:2 with lines linewidth 1.5 "
+                       "linecolor palette cb dcd_v[i] title sprintf(\"%%g\", dcd_v[i])",
+                       n1);
+    else
+        dcd_buf_printf(out,
+                       "plot for [i=1:%zu] $DATA index (i-1) using 1:2 with lines linewidth 2 "
+                       "linecolor palette cb dcd_v[i] title sprintf(\"%%g\", dcd_v[i])",
+                       n1);
+    if (s->has_target)
+        dcd_buf_printf(out,
+                       ", \\\n     keyentry with lines linewidth 2 dashtype (8,4) linecolor rgb "
+                       "\"#000000\" title \"target %.10g\"",
+                       s->target);
+    dcd_buf_puts(out, "\n");
+}
+
+size_t dcd_sweep_crossings(const dcd_sweep_chart *s, double *x, double *y, size_t max)
+{
+    size_t k = 0;
+    if (!s->has_target || s->naxis < 1)
+        return 0;
+    const dcd_chart_axis *v0 = &s->axis[0], *v1 = s->naxis > 1 ? &s->axis[1] : NULL;
+    size_t rows = v1 ? v0->n : 1, n = v1 ? v1->n : v0->n;
+    for (size_t r = 0; r < rows; r++)
+        for (size_t j = 0; j + 1 < n && k < max; j++) {
+            size_t p = v1 ? r * n + j : j;
+            double a = sweep_at(s, p, s->year) - s->target, b = sweep_at(s, p + 1, s->year) - s->target;
+            const dcd_chart_axis *v = v1 ? v1 : v0;
+            if (!isfinite(a) || !isfinite(b) || (a > 0) == (b > 0) || (a == 0 && j > 0))
+                continue;
+            double at = a == b ? 0 : a / (a - b);
+            double xv = v->value[j] + at * (v->value[j + 1] - v->value[j]);
+            x[k] = v1 ? v0->value[r] : xv;
+            y[k] = v1 ? xv : s->target;
+            k++;
+        }
+    return k;
+}
+
+/* The crossings of the target, as points ($CROSS, in the charts' units). */
+static size_t put_crossings(const dcd_sweep_chart *s, dcd_buf *out)
+{
+    size_t maxc = s->naxis > 1 ? s->axis[0].n * s->axis[1].n : s->axis[0].n;
+    double *x = malloc((maxc + 1) * sizeof *x), *y = malloc((maxc + 1) * sizeof *y);
+    size_t k = x && y ? dcd_sweep_crossings(s, x, y, maxc) : 0;
+    if (!x || !y)
+        out->failed = 1;
+    if (k == 0) {
+        free(x);
+        free(y);
+        return 0;
+    }
+    dcd_buf unit = {0};
+    double sx = axis_scale(&s->axis[0], &unit), sy = 1;
+    dcd_buf_clear(&unit);
+    if (s->naxis > 1)
+        sy = axis_scale(&s->axis[1], &unit);
+    dcd_buf_free(&unit);
+    dcd_buf_printf(out, "$CROSS << %s\n# where the metric in %d crosses the target\n",
+                   DATA_MARKER, s->year);
+    for (size_t i = 0; i < k; i++)
+        dcd_buf_printf(out, "%.10g %.10g\n", x[i] * sx, y[i] * sy);
+    dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
+    free(x);
+    free(y);
+    return k;
 }
 
 /* The metric in the chosen year against the first parameter. */
@@ -637,7 +824,8 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
     size_t n1 = v0->n;
     dcd_buf_printf(out, "$DATA << %s\n", DATA_MARKER);
     for (size_t i = 0; i < n1; i++) {
-        dcd_buf_printf(out, "%s ", v0->text[i]);
+        put_axis_value(out, v0, i);
+        dcd_buf_puts(out, " ");
         put_num(out, sweep_at(s, i, s->year));
         dcd_buf_puts(out, "\n");
     }
@@ -647,10 +835,27 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
                       "set format y \"%g\"\nset format x \"%g\"\nset rmargin 6\n");
     dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
                       "graph 0.06\n");
+    size_t nc = put_crossings(s, out);
+    if (s->has_target)
+        dcd_buf_printf(out,
+                       "set arrow 2 from graph 0, first %.12g to graph 1, first %.12g nohead "
+                       "linewidth 2 dashtype (8,4) linecolor rgb \"#000000\" front\n",
+                       s->target, s->target);
     dcd_buf_printf(out,
                    "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
-                   "linewidth 2.5 linecolor rgb \"%s\" notitle\n",
+                   "linewidth 2.5 linecolor rgb \"%s\" notitle",
                    PALETTE[0]);
+    if (s->has_target)
+        dcd_buf_printf(out,
+                       ", \\\n     $DATA using 1:(%.12g) with lines linewidth 0 linecolor rgb "
+                       "\"#FF000000\" notitle",
+                       s->target);
+    if (nc)
+        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with points pointtype 6 pointsize 2 "
+                          "linewidth 2 linecolor rgb \"#000000\" notitle, \\\n"
+                          "     $CROSS using 1:2:(sprintf(\"%g\", $1)) with labels offset 0,1.4 "
+                          "font \"Sans,10\" notitle");
+    dcd_buf_puts(out, "\n");
 }
 
 /* The heat map of two parameters. */
@@ -667,13 +872,15 @@ static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
     for (size_t i = 0; i < n1; i++) {
         for (size_t j = 0; j < n2; j++) {
             if (even0)
-                dcd_buf_printf(out, "%s ", v0->text[i]);
+                put_axis_value(out, v0, i);
             else
-                dcd_buf_printf(out, "%zu ", i);
+                dcd_buf_printf(out, "%zu", i);
+            dcd_buf_puts(out, " ");
             if (even1)
-                dcd_buf_printf(out, "%s ", v1->text[j]);
+                put_axis_value(out, v1, j);
             else
-                dcd_buf_printf(out, "%zu ", j);
+                dcd_buf_printf(out, "%zu", j);
+            dcd_buf_puts(out, " ");
             put_num(out, sweep_at(s, i * n2 + j, s->year));
             dcd_buf_puts(out, "\n");
         }
@@ -689,7 +896,11 @@ static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
                       "3 \"#F89540\", 4 \"#F0F921\")\n");
     put_cell_axis(out, "x", v0, even0);
     put_cell_axis(out, "y", v1, even1);
+    size_t nc = even0 && even1 ? put_crossings(s, out) : 0;
     dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
+    if (nc)
+        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with linespoints pointtype 7 pointsize 0.8 "
+                          "linewidth 2.5 linecolor rgb \"#FFFFFF\" notitle");
     if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
         /* Values in the cells: white on the dark end of the palette,
          * black on the light end. */
@@ -723,10 +934,13 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
                                         "a metric in one year over two parameters"};
     put_header(out, o, SWEEP_STEM[which], what[which]);
     sweep_text(s, which, out);
-    double vlo = v0->value[0], vhi = v0->value[0];
+    dcd_buf unit = {0};
+    double sc = axis_scale(v0, &unit);
+    dcd_buf_free(&unit);
+    double vlo = v0->value[0] * sc, vhi = v0->value[0] * sc;
     for (size_t i = 1; i < n1; i++) {
-        vlo = v0->value[i] < vlo ? v0->value[i] : vlo;
-        vhi = v0->value[i] > vhi ? v0->value[i] : vhi;
+        vlo = v0->value[i] * sc < vlo ? v0->value[i] * sc : vlo;
+        vhi = v0->value[i] * sc > vhi ? v0->value[i] * sc : vhi;
     }
 
     if (which == 0)

@@ -129,6 +129,33 @@ static void test_footer(void)
     dcd_buf_free(&joined);
 }
 
+/* Crossings of a target, interpolated between grid points. */
+static void test_crossings(void)
+{
+    static const double vals[3] = {1.5, 2.5, 3.5};
+    static const char *const texts[3] = {"1.5", "2.5", "3.5"};
+    static const double y0[1] = {10}, y1[1] = {20}, y2[1] = {40};
+    const double *ys[3] = {y0, y1, y2};
+    static const int start[3] = {2030, 2030, 2030};
+    static const size_t ny[3] = {1, 1, 1};
+    dcd_chart_axis ax = {"pue", vals, texts, 3};
+    dcd_sweep_chart s = {.name = "x", .metric = DCD_T_DC_SHARE_PCT, .year = 2030, .axis = &ax,
+                         .naxis = 1, .start = start, .ny = ny, .y = ys, .has_target = 1,
+                         .target = 30};
+    double x[4], y[4];
+    size_t k = dcd_sweep_crossings(&s, x, y, 4);
+    gsl_test_int((int)k, 1, "crossings: one");
+    if (k == 1)
+        gsl_test_rel(x[0], 3.0, 1e-12, "crossings: halfway between 2.5 (20) and 3.5 (40)");
+    s.target = 5;
+    gsl_test_int((int)dcd_sweep_crossings(&s, x, y, 4), 0, "crossings: none below the grid");
+    s.target = 15.5;
+    k = dcd_sweep_crossings(&s, x, y, 4);
+    gsl_test(k != 1 || fabs(x[0] - 2.05) > 1e-12, "crossings: 15.5 at 2.05");
+    s.has_target = 0;
+    gsl_test_int((int)dcd_sweep_crossings(&s, x, y, 4), 0, "crossings: no target, none");
+}
+
 static void test_scripts(void)
 {
     static const char *const sources[2] = {
@@ -528,6 +555,7 @@ int main(void)
          "cut by characters, not bytes");
 
     test_footer();
+    test_crossings();
     test_scripts();
     test_picture_checks();
 
