@@ -13,6 +13,8 @@
 #include <stddef.h>
 
 #include "dcd_buf.h"
+#include "dcd_chart.h"
+#include "dcd_error.h"
 #include "dcd_scenario.h"
 
 /* Plot-area geometry in pixels, the same on every chart of one command so
@@ -76,6 +78,13 @@ size_t dcd_chart_refs_put(dcd_buf *b, const dcd_reference *r, size_t n, const in
 void dcd_chart_refs_clauses(dcd_buf *b, int *nclauses, const dcd_reference *r, size_t n,
                             const int *ms, int nm, const char *colour, int text_first, int tag,
                             int with_keys);
+
+/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp (DIR created if need
+ * be), removes the files of the NDROP charts DROP, and draws them through
+ * one batch of dcd_chart.h.  Returns as dcd_plot_batch_draw(); DCD_EIO. */
+int dcd_chart_draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
+                           const char *const *drop, size_t ndrop, const dcd_plot_opts *o,
+                           dcd_diags *d);
 
 /* Appends one plot clause (printf-style), with the separator when it is not
  * the first (*NCLAUSES counts them). */

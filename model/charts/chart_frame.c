@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_chart.h"
 #include "dcd_chart_text.h"
+#include "dcd_output.h"
 #include "dcd_engine.h"
 
 /* Pixels (as drawn at any size: distances do not scale, so text never
@@ -299,3 +301,21 @@ void dcd_chart_clause(dcd_buf *b, int *nclauses, const char *fmt, ...)
     dcd_buf_puts(b, s);
     free(s);
 }
+
+int dcd_chart_draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
+                        const char *const *drop, size_t ndrop, const dcd_plot_opts *o, dcd_diags *d)
+{
+    dcd_plot_batch *b = dcd_plot_batch_new(o);
+    int rc = b ? DCD_OK : DCD_ENOMEM;
+    if (rc == DCD_OK && dcd_mkdir_p(dir, d) != 0)
+        rc = DCD_EIO;
+    for (size_t i = 0; i < ndrop && rc == DCD_OK; i++)
+        rc = dcd_plot_batch_drop(b, dir, drop[i], d);
+    for (size_t i = 0; i < n && rc == DCD_OK; i++)
+        rc = dcd_plot_batch_script(b, dir, stem[i], script[i].data, script[i].len, d);
+    if (rc == DCD_OK)
+        rc = dcd_plot_batch_draw(b, d);
+    dcd_plot_batch_free(b);
+    return rc;
+}
+
