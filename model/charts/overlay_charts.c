@@ -349,13 +349,13 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
             pt--;
         if (!col_has_values(&cols[j], m)) { /* in the legend only */
             dcd_chart_clause(out, &nclauses,
-                             "keyentry with linespoints pointsize %g pointtype %d "
+                             "keyentry with linespoints pointsize %g*dcd_ps pointtype %d "
                              "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                              ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
             continue;
         }
         dcd_chart_clause(out, &nclauses,
-                         "$D%zu using 1:2 with linespoints pointsize %g pointtype %d "
+                         "$D%zu using 1:2 with linespoints pointsize %g*dcd_ps pointtype %d "
                          "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                          j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5",
                          dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
@@ -379,7 +379,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
             if (!any)
                 continue;
             dcd_chart_clause(out, &nclauses,
-                             "$H%zu using 1:2 with points pointtype 6 pointsize 1.5 linewidth 2 "
+                             "$H%zu using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 "
                              "linecolor rgb \"%s\" notitle",
                              j + 1, PALETTE[j % NPAL]);
             hist = 1;
@@ -390,7 +390,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
                          "\"#666666\" title \"dashed: AI share\"");
     if (hist)
         dcd_chart_clause(out, &nclauses,
-                         "keyentry with points pointtype 6 pointsize 1.5 linewidth 2 linecolor "
+                         "keyentry with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor "
                          "rgb \"#666666\" title \"open circles: observed (history:)\"");
     if (!(flags & DCD_OVERLAY_INDEX))
         for (size_t j = 0; j < ncol; j++) {

@@ -436,12 +436,12 @@ static void put_marker_clauses(dcd_buf *b, int *nclauses, int chart, const point
         const char *col = metric_colour(chart, p->metric);
         if (p->history)
             dcd_chart_clause(b, nclauses,
-                             "$HISTORY_%zu using 1:2 with points pointtype 6 pointsize 1.5 "
+                             "$HISTORY_%zu using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps "
                              "linewidth 2 linecolor rgb %s title \"Observed: %s\"",
                              k + 1, col, metric_words(p->metric));
         else
             dcd_chart_clause(b, nclauses,
-                             "$EXPECT_%zu using 1:2 with points pointtype 13 pointsize 1.5 "
+                             "$EXPECT_%zu using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps "
                              "linecolor rgb %s title \"Published: %s\"",
                              k + 1, col, metric_words(p->metric));
     }
@@ -569,7 +569,7 @@ static int split_year(const dcd_plot_meta *meta, const int *ms, int nm)
 static void put_curves(dcd_buf *out, int *nclauses, const dcd_results *r, int chart, int single,
                        int text_first_segment)
 {
-    const char *line = single ? "linespoints pointtype 7 pointsize 1.4" : "lines";
+    const char *line = single ? "linespoints pointtype 7 pointsize 1.4*dcd_ps" : "lines";
     int ai = any_ai(r);
     switch (chart) {
     case DCD_CHART_SHARE:
@@ -661,13 +661,16 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
                         CHART_HEADING[chart], 2, 3, legend_entries(meta, r, chart));
     put_axes(out, chart, xlo, xhi, pad_lo, pad_hi, o);
     int hist = split_year(meta, ms, nm);
-    dcd_chart_split_put(out, hist, xlo, xhi, hist > meta->base_year ? "last observed" : "base year");
+    if (!single)
+        dcd_chart_split_put(out, hist, xlo, xhi,
+                            hist > meta->base_year ? "last observed" : "base year");
     int obj = 1;
     dcd_chart_refs_put(out, meta->references, meta->nreferences, ms, nm,
                        chart == DCD_CHART_SHARE || chart == DCD_CHART_LOAD ? NULL
                                                                            : "\"#000000\"",
                        &obj, 1, xlo);
-    dcd_buf_puts(out, "set yrange [0:*]\n\n");
+    /* From 0, with room above the highest curve or mark. */
+    dcd_buf_puts(out, "set yrange [0:*]\nset offsets 0, 0, graph 0.04, 0\n\n");
 
     int nclauses = 0;
     put_curves(out, &nclauses, r, chart, single, text_seg);

@@ -448,7 +448,7 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
                        "linewidth 2 dashtype (8,4) linecolor rgb \"#000000\" front\n",
                        s->target, s->target);
     dcd_buf_printf(out,
-                   "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2 "
+                   "\nplot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.2*dcd_ps "
                    "linewidth 2.5 linecolor rgb \"%s\" notitle",
                    SWEEP_COLOUR);
     if (s->has_target)
@@ -457,7 +457,7 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
                        "\"#FF000000\" notitle",
                        s->target);
     if (nc)
-        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with points pointtype 6 pointsize 2 "
+        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with points pointtype 6 pointsize 2*dcd_ps "
                           "linewidth 2 linecolor rgb \"#000000\" notitle, \\\n"
                           "     $CROSS using 1:2:(sprintf(\"%g\", $1)) with labels offset 0,1.4 "
                           "font \"Sans,10\" notitle");
@@ -505,7 +505,7 @@ static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
     size_t nc = even0 && even1 ? put_crossings(s, out) : 0;
     dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
     if (nc)
-        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with linespoints pointtype 7 pointsize 0.8 "
+        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with linespoints pointtype 7 pointsize 0.8*dcd_ps "
                           "linewidth 2.5 linecolor rgb \"#FFFFFF\" notitle");
     if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
         /* Values in the cells: white on the dark end of the palette,

@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -74,13 +76,11 @@ set ylabel "Power (GW)"
 set xrange [2026:2028]
 set xtics 2026, 1 format "%.0f"
 set format y "%g"
-# Observed or stated years to the left, projected years to the right.
-set arrow 90 from first 2027, graph 0 to first 2027, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
-set label 90 "base year 2027 " at first 2027, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.4 linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:3 with linespoints pointtype 7 pointsize 1.4 linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
-     $DATA using 1:4 with linespoints pointtype 7 pointsize 1.4 linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
-     $DATA using 1:5 with linespoints pointtype 7 pointsize 1.4 linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
+plot $DATA using 1:2 with linespoints pointtype 7 pointsize 1.4*dcd_ps linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with linespoints pointtype 7 pointsize 1.4*dcd_ps linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with linespoints pointtype 7 pointsize 1.4*dcd_ps linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with linespoints pointtype 7 pointsize 1.4*dcd_ps linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
 unset output

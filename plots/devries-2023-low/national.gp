@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/national.gp"
 dcd_n = strlen(dcd_me)
@@ -74,10 +76,8 @@ set ylabel "Electricity demand (TWh per year)"
 set xrange [2026:2028]
 set xtics 2026, 1 format "%.0f"
 set format y "%g"
-# Observed or stated years to the left, projected years to the right.
-set arrow 90 from first 2027, graph 0 to first 2027, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
-set label 90 "base year 2027 " at first 2027, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 set boxwidth 0.5
 plot $DATA using 1:4 with boxes fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \

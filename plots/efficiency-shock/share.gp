@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/share.gp"
 dcd_n = strlen(dcd_me)
@@ -105,6 +107,7 @@ $REFS_1 << EOD_dcdemand_data
 2030 12
 EOD_dcdemand_data
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres", \
      $DATA using 1:3 with lines linewidth 3 linecolor rgb dcd_ai title "AI", \

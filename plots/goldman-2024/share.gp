@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/share.gp"
 dcd_n = strlen(dcd_me)
@@ -86,7 +88,8 @@ set xrange [2022:2030.5]
 set xtics 2022, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres", \
-     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5 linecolor rgb dcd_dc title "Published: data centres"
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_dc title "Published: data centres"
 unset output

@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/national.gp"
 dcd_n = strlen(dcd_me)
@@ -80,6 +82,7 @@ set xrange [2023.5:2030.5]
 set xtics 2024, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
      $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"

@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/energy.gp"
 dcd_n = strlen(dcd_me)
@@ -110,13 +112,14 @@ $REFS_1 << EOD_dcdemand_data
 2016 420
 EOD_dcdemand_data
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 dcd_nseg = 3
 plot for [k=dcd_nseg:1:-1] $DATA using 1:(sum [j=2:k] column(j)):(sum [j=2:k+1] column(j)) \
          with filledcurves fillcolor rgb dcd_seg[k] fillstyle solid 0.9 noborder \
          title $TEXT[5+k-1], \
-     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5 linecolor rgb dcd_mark title "Published: all data centres", \
-     $HISTORY_2 using 1:2 with points pointtype 6 pointsize 1.5 linewidth 2 linecolor rgb dcd_mark title "Observed: all data centres", \
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_mark title "Published: all data centres", \
+     $HISTORY_2 using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor rgb dcd_mark title "Observed: all data centres", \
      keyentry with boxes fillcolor rgb "#000000" fillstyle transparent solid 0.35 border linecolor rgb "#000000" title $TEXT[8], \
      $REFS_1 using 1:2 with points pointtype 1 pointsize 0.01 linecolor rgb "#FF000000" notitle
 unset output

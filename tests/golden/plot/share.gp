@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/share.gp"
 dcd_n = strlen(dcd_me)
@@ -123,12 +125,13 @@ $REFS_1 << EOD_dcdemand_data
 2030 5.25
 EOD_dcdemand_data
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres", \
      $DATA using 1:3 with lines linewidth 3 linecolor rgb dcd_ai title "AI", \
-     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5 linecolor rgb dcd_dc title "Published: data centres", \
-     $EXPECT_2 using 1:2 with points pointtype 13 pointsize 1.5 linecolor rgb dcd_ai title "Published: AI", \
-     $HISTORY_3 using 1:2 with points pointtype 6 pointsize 1.5 linewidth 2 linecolor rgb dcd_dc title "Observed: data centres", \
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_dc title "Published: data centres", \
+     $EXPECT_2 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_ai title "Published: AI", \
+     $HISTORY_3 using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor rgb dcd_dc title "Observed: data centres", \
      keyentry with boxes fillcolor rgb "#009E73" fillstyle transparent solid 0.35 border linecolor rgb "#009E73" title $TEXT[8], \
      keyentry with lines linewidth 2 dashtype (6,4) linecolor rgb "#CC79A7" title $TEXT[9], \
      keyentry with lines linewidth 4 linecolor rgb "#E69F00" title $TEXT[10], \
