@@ -23,7 +23,13 @@
 #define put_num dcd_chart_num
 
 /* How much of each text is shown, in characters. */
-#define MAX_SEGMENT 36
+/* A segment's name or label: as much as a legend column holds, less room
+ * for " (AI)". */
+static size_t segment_fit(int w)
+{
+    size_t k = dcd_chart_key_fit(w);
+    return k > 21 ? k - 5 : 16;
+}
 
 /* Characters that fit across a picture W pixels wide: the title in bold at
  * PT points (about 0.83 px per point per character). */
@@ -305,7 +311,7 @@ static size_t put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_re
         const char *label = segment_label(meta, r, s);
         /* Cut the name first so that the AI mark always shows. */
         dcd_buf_clear(&seg);
-        if (dcd_plot_text_line(&seg, label ? label : r->seg_name[s], MAX_SEGMENT) != 0) {
+        if (dcd_plot_text_line(&seg, label ? label : r->seg_name[s], segment_fit(w)) != 0) {
             b->failed = 1;
             break;
         }

@@ -46,8 +46,8 @@ Narrative: the AI bubble bursts in 2026 (on McKinsey 2024 medium)
 bubble-burst-2026
 Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (the base case);
 LBNL 2025 update, accelerator lifetime 5 years (as quoted); scenarios/data/hardware.csv
-conventional
-ai
+Conventional (enterprise, cloud, colocation)
+AI (accelerated servers)
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data

@@ -46,8 +46,8 @@ Narrative: a 2025 efficiency shock cuts AI accelerators needed per service by 3x
 efficiency-shock
 Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (the base case);
 DeepSeek-AI (Dec 2024), DeepSeek-V3 Technical Report (inspiration for the size of the shock, not an input)
-conventional
-ai
+Conventional (enterprise, cloud, colocation)
+AI (accelerated servers)
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data

@@ -47,8 +47,8 @@ mckinsey-2024
 Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (17 Sep 2024); McKinsey & Company (2024), AI's power binge (chart);
 Uptime Institute, Global Data Center Survey 2023 (PUE 1.58); Lawrence Berkeley National Laboratory (2025), United States Data Center Energy Usage Report: 2025 Update (idle
 power, utilisation)
-conventional
-ai
+Conventional (enterprise, cloud, colocation)
+AI (accelerated servers)
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data

@@ -47,8 +47,8 @@ stargate
 Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (the base case);
 OpenAI, SoftBank, Oracle (Jan 2025), Stargate announcement: USD 500 bn over four years; NVIDIA Q2 FY2026 earnings call: about USD 50-60 bn per GW of AI data centre;
 scenarios/data/hardware.csv; Cushman & Wakefield (2025), Data Center Development Cost Guide: USD 11.7 m per MW excluding IT
-conventional
-ai
+Conventional (enterprise, cloud, colocation)
+AI (accelerated servers)
 stargate (AI)
 McKinsey 2024: 3-4% in 2023
 McKinsey 2024: 11-12% in 2030
