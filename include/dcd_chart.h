@@ -130,7 +130,9 @@ int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
 void dcd_plot_batch_free(dcd_plot_batch *b);
 
 /* Lists in *STEMS (sorted; the caller frees with dcd_plot_scripts_free)
- * the N chart scripts DIR/STEM.gp whose STEM is a plain name ([a-z0-9_]).
+ * the N chart scripts DIR/STEM.gp whose STEM is a plain name ([a-z0-9_])
+ * and whose first line says the program wrote it under that name (a copy
+ * made by hand under another name is left alone).
  * Returns DCD_OK, DCD_EINPUT (DIR cannot be read, with a diagnostic) or
  * DCD_ENOMEM. */
 int dcd_plot_scripts_list(const char *dir, char ***stems, size_t *n, dcd_diags *d);

@@ -221,6 +221,33 @@ done:
     return rc;
 }
 
+/* Whether DIR/NAME starts with the line "# STEM.gp - ..., written by
+ * dcdemand." (a script the program wrote for that name, not a copy). */
+static int written_for(const char *dir, const char *name, size_t stemlen)
+{
+    char path[4096], line[512];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+        return 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, line, sizeof line - 1) : -1;
+    close(fd);
+    if (got <= 0)
+        return 0;
+    line[got] = '\0';
+    char *nl = strchr(line, '\n');
+    if (!nl)
+        return 0;
+    *nl = '\0';
+    size_t n = strlen(line);
+    static const char tail[] = ", written by dcdemand.";
+    return n > stemlen + 8 && strncmp(line, "# ", 2) == 0 &&
+           strncmp(line + 2, name, stemlen + 3) == 0 && strncmp(line + 2 + stemlen + 3, " - ", 3) == 0 &&
+           n >= sizeof tail - 1 && strcmp(line + n - (sizeof tail - 1), tail) == 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -246,7 +273,7 @@ int dcd_plot_scripts_list(const char *dir, char ***stems, size_t *n, dcd_diags *
         for (size_t i = 0; i + 3 < l; i++)
             plain &= (e->d_name[i] >= 'a' && e->d_name[i] <= 'z') ||
                      (e->d_name[i] >= '0' && e->d_name[i] <= '9') || e->d_name[i] == '_';
-        if (!plain)
+        if (!plain || !written_for(dir, e->d_name, l - 3))
             continue;
         if (*n == cap) {
             char **p = realloc(*stems, (cap ? 2 * cap : 8) * sizeof *p);

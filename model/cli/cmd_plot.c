@@ -55,26 +55,41 @@ static int has_file(const char *dir, const char *name, int want_dir)
 /* Queues the saved chart scripts of DIR (a compare, sweep or calibrate
  * folder) to be drawn again with BATCH's options.  *FOUND: how many.
  * Returns an exit code. */
+/* Whether STEM is drawn from a run's results (the run charts), or is not a
+ * chart saved beside them by another command (calibrate's calibration). */
+static int is_run_chart(const char *stem)
+{
+    for (int c = 0; c < DCD_NCHART; c++)
+        if (strcmp(stem, dcd_chart_name(c)) == 0)
+            return 1;
+    return strcmp(stem, "calibration") != 0;
+}
+
 static int add_scripts(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
-                       dcd_buf *done_text, size_t *found)
+                       int skip_run, dcd_buf *done_text, size_t *found)
 {
     dcd_diags diags = {0};
     char **stems = NULL;
     size_t n = 0;
     int code = DCD_EXIT_OK;
     int rc = dcd_plot_scripts_list(dir, &stems, &n, &diags);
+    size_t k = 0;
     for (size_t i = 0; i < n && rc == DCD_OK; i++)
-        rc = dcd_plot_batch_redraw(batch, dir, stems[i], &diags);
+        if (!(skip_run && is_run_chart(stems[i]))) {
+            rc = dcd_plot_batch_redraw(batch, dir, stems[i], &diags);
+            k++;
+        }
     if (rc != DCD_OK)
         code = dcd_cli_fail(&diags, rc);
-    else if (n) {
+    else if (k) {
         dcd_buf_printf(done_text, "%s/:", dir);
         for (size_t i = 0; i < n; i++)
-            dcd_buf_printf(done_text, " %s.%s", stems[i],
-                           o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
+            if (!(skip_run && is_run_chart(stems[i])))
+                dcd_buf_printf(done_text, " %s.%s", stems[i],
+                               o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
         dcd_buf_puts(done_text, "\n");
     }
-    *found = n;
+    *found = k;
     dcd_plot_scripts_free(stems, n);
     dcd_diags_free(&diags);
     return code;
@@ -124,9 +139,11 @@ static int add_subfolders(dcd_plot_batch *batch, const char *dir, const dcd_plot
             code = DCD_EXIT_INTERNAL;
         else if (has_file(sub.data, "summary.csv", 0)) {
             code = add_one(batch, sub.data, o, done_text);
+            if (code == DCD_EXIT_OK)
+                code = add_scripts(batch, sub.data, o, 1, done_text, &k);
             k = 1;
         } else
-            code = add_scripts(batch, sub.data, o, done_text, &k);
+            code = add_scripts(batch, sub.data, o, 0, done_text, &k);
         *found += k;
         dcd_buf_free(&sub);
     }
@@ -145,9 +162,15 @@ static int add_folder(dcd_plot_batch *batch, const char *dir, const dcd_plot_opt
     size_t found = 0;
     int code;
     if (has_file(dir, "summary.csv", 0) || has_file(dir, "segments.csv", 0) ||
-        !has_file(dir, ".", 1))
-        return add_one(batch, dir, o, done_text);
-    code = add_scripts(batch, dir, o, done_text, &found);
+        !has_file(dir, ".", 1)) {
+        /* the run charts, then any other chart saved beside them
+         * (calibrate's calibration.gp) */
+        code = add_one(batch, dir, o, done_text);
+        return code != DCD_EXIT_OK || !has_file(dir, ".", 1)
+                   ? code
+                   : add_scripts(batch, dir, o, 1, done_text, &found);
+    }
+    code = add_scripts(batch, dir, o, 0, done_text, &found);
     if (code != DCD_EXIT_OK || found)
         return code;
     code = add_subfolders(batch, dir, o, done_text, &found);

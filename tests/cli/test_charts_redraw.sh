@@ -6,7 +6,7 @@
 . tests/cli/lib.sh
 
 if ! have_gnuplot; then
-    skip "plot of compare, sweep and report folders" 36 "gnuplot is not installed (make deps)"
+    skip "plot of compare, sweep and report folders" 42 "gnuplot is not installed (make deps)"
     exit 0
 fi
 IE=tests/golden/ireland.yaml
@@ -59,3 +59,18 @@ printf 'print `touch %s/evil/pwned2`\n' "$T" >>"$T/evil/dc_twh.gp"
 dcd plot "$T/evil"
 expect_rc "a command the program does not write: exit 3" 3
 check "a command the program does not write: nothing ran" test ! -e "$T/evil/pwned2"
+
+# A copy of a script under another name (a tweak kept by hand) is left alone.
+cp "$T/cmp/share.gp" "$T/cmp/my_share.gp"
+echo "set label 9 system('touch $T/cmp/pwned3')" >>"$T/cmp/my_share.gp"
+dcd plot -q -f svg "$T/cmp"
+expect_rc "a copy under another name: exit 0" 0
+check "a copy under another name: not run" test ! -e "$T/cmp/pwned3" -a ! -e "$T/cmp/my_share.svg"
+
+# calibrate: the run charts from the results, calibration.gp from its script.
+dcd calibrate -q -o "$T/cal" scenarios/lbnl-2024-history.yaml --fit segments.conventional.growth
+expect_rc "calibrate: exit 0" 0
+dcd plot -q -f svg "$T/cal/lbnl-2024-history-calibrated"
+expect_rc "plot svg of a calibrate folder: exit 0" 0
+check "calibrate folder: calibration.svg" magic svg "$T/cal/lbnl-2024-history-calibrated/calibration.svg"
+check "calibrate folder: share.svg" magic svg "$T/cal/lbnl-2024-history-calibrated/share.svg"
