@@ -30,29 +30,16 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, con
         b->failed = 1;
 }
 
-/* Title ($TEXT[1]), subtitle ($TEXT[2]) and footer ($TEXT[3], [4]) labels,
- * margins and the common style. */
-static void put_frame(dcd_buf *b, int key_outside)
+/* Title ($TEXT[1]), subtitle ($TEXT[2]) and footer ($TEXT[3], [4]), the
+ * fixed margins of dcd_chart_frame.h and, for NKEY > 0 entries (and a key
+ * title), the legend below the plot; NKEY 0: no legend. */
+static void put_frame(dcd_buf *b, const dcd_plot_opts *o, int nkey)
 {
-    dcd_buf_puts(b, "set label 1 $TEXT[1] at screen 0.012, 0.950 left font \"Sans Bold,17\" "
-                    "noenhanced\n"
-                    "set label 2 $TEXT[2] at screen 0.012, 0.895 left font \"Sans,12\" "
-                    "textcolor rgb \"#444444\" noenhanced\n"
-                    "set label 3 $TEXT[3] at screen 0.012, 0.048 left font \"Sans,9\" "
-                    "textcolor rgb \"#555555\" noenhanced\n"
-                    "set label 4 $TEXT[4] at screen 0.012, 0.020 left font \"Sans,9\" "
-                    "textcolor rgb \"#555555\" noenhanced\n\n"
-                    "set tmargin at screen 0.85\n"
-                    "set bmargin at screen 0.16\n"
-                    "set lmargin 12\n"
-                    "set border 3 linecolor rgb \"#444444\"\n"
-                    "set tics nomirror out scale 0.6\n"
-                    "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n"
-                    "set datafile missing \"?\"\n");
-    if (key_outside)
-        dcd_buf_puts(b, "set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 "
-                        "width 1 noenhanced\n");
-    else
+    dcd_chart_frame f = {o->width, o->height, dcd_chart_key_cols(o->width), 0, 2};
+    if (nkey > 0)
+        f.key_rows = (nkey + 1 + f.key_cols - 1) / f.key_cols + 1;
+    dcd_chart_frame_put(b, &f, 17, NULL, 2, 3, nkey > 0 ? nkey + f.key_cols : 1);
+    if (nkey == 0)
         dcd_buf_puts(b, "unset key\n");
 }
 
@@ -289,7 +276,8 @@ static void put_band(const dcd_sweep_chart *s, int xlo, int xhi, dcd_buf *out)
 
 /* The curves chart: one curve per value of the first parameter, or the
  * spread over the values when there are more than DCD_SWEEP_MAX_CURVES. */
-static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_buf *out)
+static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi,
+                         const dcd_plot_opts *o, dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
@@ -324,7 +312,7 @@ static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, dcd_b
         put_axis_value(out, v0, band && k == 1 ? n1 - 1 : k);
     }
     dcd_buf_puts(out, "]\n\n");
-    put_frame(out, 1);
+    put_frame(out, o, (band ? 5 : (int)n1) + s->has_target);
     put_year_axis(out, xlo, xhi);
     /* Plasma, ending in a darker yellow that shows on white. */
     dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
@@ -424,7 +412,7 @@ static size_t put_crossings(const dcd_sweep_chart *s, dcd_buf *out)
 }
 
 /* The metric in the chosen year against the first parameter. */
-static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
+static void sweep_year(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
@@ -436,9 +424,9 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-    put_frame(out, 0);
+    put_frame(out, o, 0);
     dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[7] noenhanced\n"
-                      "set format y \"%g\"\nset format x \"%g\"\nset rmargin 6\n");
+                      "set format y \"%g\"\nset format x \"%g\"\n");
     dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
                       "graph 0.06\n");
     size_t nc = put_crossings(s, out);
@@ -465,7 +453,7 @@ static void sweep_year(const dcd_sweep_chart *s, dcd_buf *out)
 }
 
 /* The heat map of two parameters. */
-static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
+static void sweep_heatmap(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n, n2 = s->axis[1].n;
@@ -493,7 +481,7 @@ static void sweep_heatmap(const dcd_sweep_chart *s, dcd_buf *out)
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-    put_frame(out, 0);
+    put_frame(out, o, 0);
     dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
                       "set cblabel $TEXT[7] noenhanced\n"
                       "set grid noytics\nset tics out scale 0.6\nset rmargin at screen 0.84\n"
@@ -550,11 +538,11 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
     }
 
     if (which == 0)
-        sweep_curves(s, vlo, vhi, out);
+        sweep_curves(s, vlo, vhi, o, out);
     else if (which == 1)
-        sweep_year(s, out);
+        sweep_year(s, o, out);
     else
-        sweep_heatmap(s, out);
+        sweep_heatmap(s, o, out);
     dcd_buf_puts(out, "\nunset output\n");
     return out->failed ? DCD_ENOMEM : DCD_OK;
 }
