@@ -8,9 +8,9 @@
  *  1. dcd_plot_batch_script() writes DIR/STEM.gp atomically and queues it
  *     (the first time it sees DIR, it locks DIR for the rest of the process
  *     through dcd_fs.h, the lock the result writers take, and removes the
- *     temporary pictures a killed run left there; for new data it moves the old picture aside to a hidden
- *     temporary name at once); dcd_plot_batch_drop() removes the files of a
- *     chart that no longer applies.  One batch may hold many folders.
+ *     temporary pictures a killed run left there; for new data it moves the old picture aside to a
+ * hidden temporary name at once); dcd_plot_batch_drop() removes the files of a chart that no longer
+ * applies.  One batch may hold many folders.
  *  2. dcd_plot_batch_draw() runs ONE gnuplot process over every queued script
  *     (posix_spawnp, no shell, `gnuplot -d`, stdin from /dev/null, TZ=UTC0 and
  *     LC_ALL=C, its own process group) under a time limit, and gives each

@@ -47,9 +47,10 @@ typedef struct dcd_overlay_series {
 } dcd_overlay_series;
 
 /* Flags of the overlays (`compare --index`, `--log`). */
-#define DCD_OVERLAY_INDEX 1 /* each series as an index, its base year = 100
-                             * (reference marks, which are absolute, are left out) */
-#define DCD_OVERLAY_LOG 2   /* logarithmic y axis (values <= 0 are left out) */
+#define DCD_OVERLAY_INDEX                                                                          \
+    1                     /* each series as an index, its base year = 100                          \
+                           * (reference marks, which are absolute, are left out) */
+#define DCD_OVERLAY_LOG 2 /* logarithmic y axis (values <= 0 are left out) */
 
 /* File name of overlay chart K in PNG ("share.png", ...), or NULL. */
 const char *dcd_overlay_file(int k);

@@ -54,7 +54,7 @@ double dcd_survival_at(const dcd_survival *sv, double age);
 typedef struct dcd_segment {
     char *name;
     char *label; /* for legends and tables (segments.*.label); NULL: the name */
-    int ai; /* counted in the AI totals */
+    int ai;      /* counted in the AI totals */
     dcd_driver driver;
 
     /* energy driver */
@@ -102,7 +102,7 @@ typedef struct dcd_national {
 /* A published or observed figure the scenario is compared against. */
 typedef struct dcd_expect {
     int year;
-    char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
+    char *metric;     /* a column of summary.csv, e.g. "dc_share_pct" */
     double value;     /* NaN for a one-sided figure (min/max) */
     double tolerance; /* absolute, in the metric's unit; history: 0; one-sided: NaN */
     char *source;     /* citation; may be NULL */

@@ -12,8 +12,8 @@
 
 #include "dcd_chart.h"
 #include "dcd_chart_text.h"
-#include "dcd_output.h"
 #include "dcd_engine.h"
+#include "dcd_output.h"
 
 /* Pixels (as drawn at any size: distances do not scale, so text never
  * collides on a small picture). */
@@ -107,8 +107,9 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
     double key_px = (f->key_rows > 0 ? f->key_rows : 0) * KEY_ROW_PX + 8;
     double bottom_px = foot_px + key_px + AXIS_PX;
-    dcd_buf_printf(b, "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
-                      "noenhanced\n",
+    dcd_buf_printf(b,
+                   "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
+                   "noenhanced\n",
                    1 - 36 / h, title_pt);
     if (!heading)
         dcd_buf_printf(b,
@@ -303,7 +304,8 @@ void dcd_chart_clause(dcd_buf *b, int *nclauses, const char *fmt, ...)
 }
 
 int dcd_chart_draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
-                        const char *const *drop, size_t ndrop, const dcd_plot_opts *o, dcd_diags *d)
+                           const char *const *drop, size_t ndrop, const dcd_plot_opts *o,
+                           dcd_diags *d)
 {
     dcd_plot_batch *b = dcd_plot_batch_new(o);
     int rc = b ? DCD_OK : DCD_ENOMEM;
@@ -318,4 +320,3 @@ int dcd_chart_draw_scripts(const char *dir, const char *const *stem, dcd_buf *sc
     dcd_plot_batch_free(b);
     return rc;
 }
-

@@ -27,11 +27,11 @@
 
 /* Settings the program's scripts use (set and unset). */
 static const char *const SETTINGS[] = {
-    "label",  "format",  "tics",    "grid",     "ylabel",  "xlabel",   "tmargin",  "lmargin",
-    "rmargin", "bmargin", "datafile", "border",  "key",     "xrange",   "yrange",   "xtics",
-    "ytics",  "mxtics",  "mytics",  "arrow",    "object",  "logscale", "palette",  "colorbox",
-    "offsets", "cbrange", "cblabel", "autoscale", "boxwidth", "style",   "cbtics",   "output",
-    "contour", "cntrparam", "view",  "pm3d",     "title",   NULL};
+    "label",   "format",    "tics",     "grid",      "ylabel",   "xlabel",   "tmargin", "lmargin",
+    "rmargin", "bmargin",   "datafile", "border",    "key",      "xrange",   "yrange",  "xtics",
+    "ytics",   "mxtics",    "mytics",   "arrow",     "object",   "logscale", "palette", "colorbox",
+    "offsets", "cbrange",   "cblabel",  "autoscale", "boxwidth", "style",    "cbtics",  "output",
+    "contour", "cntrparam", "view",     "pm3d",      "title",    NULL};
 
 static int is_ident(char c)
 {
@@ -144,8 +144,9 @@ static int read_script(const char *path, dcd_buf *out, dcd_diags *d)
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_SCRIPT) {
         dcd_diags_add(d, path, 0, 0, "cannot read the chart script: %s",
-                      fd < 0 ? strerror(errno)
-                             : S_ISREG(st.st_mode) ? "larger than 256 MiB" : "not a regular file");
+                      fd < 0                ? strerror(errno)
+                      : S_ISREG(st.st_mode) ? "larger than 256 MiB"
+                                            : "not a regular file");
         if (fd >= 0)
             close(fd);
         return DCD_EINPUT;
@@ -212,7 +213,8 @@ int dcd_plot_batch_redraw(dcd_plot_batch *b, const char *dir, const char *stem, 
     while (*body == '\n')
         body++;
     dcd_buf_puts(&script, body);
-    rc = script.failed ? DCD_ENOMEM : dcd_plot_batch_script(b, dir, stem, script.data, script.len, d);
+    rc = script.failed ? DCD_ENOMEM
+                       : dcd_plot_batch_script(b, dir, stem, script.data, script.len, d);
 done:
     dcd_buf_free(&path);
     dcd_buf_free(&text);
@@ -244,8 +246,9 @@ static int written_for(const char *dir, const char *name, size_t stemlen)
     size_t n = strlen(line);
     static const char tail[] = ", written by dcdemand.";
     return n > stemlen + 8 && strncmp(line, "# ", 2) == 0 &&
-           strncmp(line + 2, name, stemlen + 3) == 0 && strncmp(line + 2 + stemlen + 3, " - ", 3) == 0 &&
-           n >= sizeof tail - 1 && strcmp(line + n - (sizeof tail - 1), tail) == 0;
+           strncmp(line + 2, name, stemlen + 3) == 0 &&
+           strncmp(line + 2 + stemlen + 3, " - ", 3) == 0 && n >= sizeof tail - 1 &&
+           strcmp(line + n - (sizeof tail - 1), tail) == 0;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -180,8 +180,7 @@ static int overlay_entries(const dcd_overlay_series *cols, size_t ncol, int k, i
     for (size_t j = 0; j < ncol; j++) {
         ai |= k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j]);
         for (size_t i = 0; i < cols[j].nhistory; i++)
-            hist |= cols[j].history[i].metric &&
-                    dcd_total_index(cols[j].history[i].metric) == m;
+            hist |= cols[j].history[i].metric && dcd_total_index(cols[j].history[i].metric) == m;
         if (!(flags & DCD_OVERLAY_INDEX))
             for (size_t i = 0; i < cols[j].nreferences; i++)
                 n += dcd_chart_ref_on(&cols[j].references[i], &m, 1);
@@ -378,10 +377,11 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
             }
             if (!any)
                 continue;
-            dcd_chart_clause(out, &nclauses,
-                             "$H%zu using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 "
-                             "linecolor rgb \"%s\" notitle",
-                             j + 1, PALETTE[j % NPAL]);
+            dcd_chart_clause(
+                out, &nclauses,
+                "$H%zu using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 "
+                "linecolor rgb \"%s\" notitle",
+                j + 1, PALETTE[j % NPAL]);
             hist = 1;
         }
     if (ai_lines)
@@ -389,15 +389,16 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
                          "keyentry with lines linewidth 2 dashtype (12,7) linecolor rgb "
                          "\"#666666\" title \"dashed: AI share\"");
     if (hist)
-        dcd_chart_clause(out, &nclauses,
-                         "keyentry with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor "
-                         "rgb \"#666666\" title \"open circles: observed (history:)\"");
+        dcd_chart_clause(
+            out, &nclauses,
+            "keyentry with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor "
+            "rgb \"#666666\" title \"open circles: observed (history:)\"");
     if (!(flags & DCD_OVERLAY_INDEX))
         for (size_t j = 0; j < ncol; j++) {
             char col[32];
             snprintf(col, sizeof col, "\"%s\"", PALETTE[j % NPAL]);
-            dcd_chart_refs_clauses(out, &nclauses, cols[j].references, cols[j].nreferences, &m,
-                                   1, col, text_ref + (int)nref_text, (int)j + 1, 1);
+            dcd_chart_refs_clauses(out, &nclauses, cols[j].references, cols[j].nreferences, &m, 1,
+                                   col, text_ref + (int)nref_text, (int)j + 1, 1);
             for (size_t i = 0; i < cols[j].nreferences; i++)
                 nref_text += (size_t)dcd_chart_ref_on(&cols[j].references[i], &m, 1);
         }

@@ -292,8 +292,8 @@ static const char *segment_label(const dcd_plot_meta *meta, const dcd_results *r
 /* $TEXT: 1 title, 2 name, 3... the footer's lines, then one line per
  * segment, then the labels of the chart's reference marks.  Returns the
  * number of footer lines. */
-static size_t put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_results *r,
-                             int chart, int w)
+static size_t put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_results *r, int chart,
+                             int w)
 {
     dcd_buf foot = {0}, seg = {0};
     int ms[6];
@@ -342,8 +342,7 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, int chart, const dcd_
     size_t nai = 0, nother = 0;
     for (size_t s = 0; s < r->nseg; s++) {
         int ai = r->seg_ai && r->seg_ai[s];
-        const char *c =
-            ai ? AI_COLOURS[nai++ % NAICOLOUR] : SEG_COLOURS[nother++ % NSEGCOLOUR];
+        const char *c = ai ? AI_COLOURS[nai++ % NAICOLOUR] : SEG_COLOURS[nother++ % NSEGCOLOUR];
         dcd_buf_printf(b, "%s\"%s\"", s ? ", " : "", c);
     }
     dcd_buf_puts(b, r->nseg ? "]\n\n" : "\"#999999\"]\n\n");
@@ -457,8 +456,7 @@ static void put_marker_clauses(dcd_buf *b, int *nclauses, int chart, const point
 static void put_data(dcd_buf *b, const dcd_results *r, int chart, int text_first_segment)
 {
     static const int share[] = {DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT};
-    static const int load[] = {DCD_T_DC_LOAD_GW, DCD_T_DC_IT_GW, DCD_T_AI_LOAD_GW,
-                               DCD_T_AI_IT_GW};
+    static const int load[] = {DCD_T_DC_LOAD_GW, DCD_T_DC_IT_GW, DCD_T_AI_LOAD_GW, DCD_T_AI_IT_GW};
     static const int national[] = {DCD_T_OTHER_TWH, DCD_T_DC_TWH, DCD_T_NATIONAL_TWH};
     const int *cols = NULL;
     size_t ncols = 0;
@@ -663,8 +661,8 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
     size_t nps = put_point_blocks(out, meta, chart, ps);
     dcd_chart_frame frame;
     run_frame(meta, r, o, nf, &frame);
-    dcd_chart_frame_put(out, &frame, title_points(meta_title(meta), o->width),
-                        CHART_HEADING[chart], 2, 3, legend_entries(meta, r, chart));
+    dcd_chart_frame_put(out, &frame, title_points(meta_title(meta), o->width), CHART_HEADING[chart],
+                        2, 3, legend_entries(meta, r, chart));
     put_axes(out, chart, xlo, xhi, pad_lo, pad_hi, o);
     int hist = split_year(meta, ms, nm);
     if (!single)
@@ -672,8 +670,7 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
                             hist > meta->base_year ? "last observed" : "base year");
     int obj = 1;
     dcd_chart_refs_put(out, meta->references, meta->nreferences, ms, nm,
-                       chart == DCD_CHART_SHARE || chart == DCD_CHART_LOAD ? NULL
-                                                                           : "\"#000000\"",
+                       chart == DCD_CHART_SHARE || chart == DCD_CHART_LOAD ? NULL : "\"#000000\"",
                        &obj, 1, xlo);
     /* From 0, with room above the highest curve or mark. */
     dcd_buf_puts(out, "set yrange [0:*]\nset offsets 0, 0, graph 0.04, 0\n\n");
@@ -681,10 +678,9 @@ int dcd_plot_script(const dcd_plot_meta *meta, const dcd_results *r, int chart,
     int nclauses = 0;
     put_curves(out, &nclauses, r, chart, single, text_seg);
     put_marker_clauses(out, &nclauses, chart, ps, nps);
-    dcd_chart_refs_clauses(out, &nclauses, meta->references, meta->nreferences, ms, nm,
-                           chart == DCD_CHART_SHARE || chart == DCD_CHART_LOAD ? NULL
-                                                                               : "\"#000000\"",
-                           text_ref, 1, 1);
+    dcd_chart_refs_clauses(
+        out, &nclauses, meta->references, meta->nreferences, ms, nm,
+        chart == DCD_CHART_SHARE || chart == DCD_CHART_LOAD ? NULL : "\"#000000\"", text_ref, 1, 1);
     if (nclauses == 0) /* nothing to draw: still a chart, with its axes */
         dcd_buf_puts(out, "plot $DATA using 1:(0) with lines linecolor rgb \"white\" notitle");
     dcd_buf_puts(out, "\nunset output\n");

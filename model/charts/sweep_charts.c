@@ -20,7 +20,6 @@
 #define MAX_FOOTER 175
 #define SWEEP_COLOUR "#0072B2"
 
-
 #define put_num dcd_chart_num
 
 /* The opening of a script: terminal and output (dcd_chart.h). */
@@ -140,7 +139,8 @@ static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
     dcd_buf_printf(&t, "Sweep of scenario %s: ", s->name ? s->name : "scenario");
     if (which == 0)
         dcd_buf_printf(&t, "%s value of %s (grey line: %d)",
-                       s->axis[0].n > DCD_SWEEP_MAX_CURVES ? "the spread over every" : "one curve per",
+                       s->axis[0].n > DCD_SWEEP_MAX_CURVES ? "the spread over every"
+                                                           : "one curve per",
                        s->axis[0].path, s->year);
     else if (which == 1)
         dcd_buf_printf(&t, "against %s", s->axis[0].path);
@@ -276,8 +276,8 @@ static void put_band(const dcd_sweep_chart *s, int xlo, int xhi, dcd_buf *out)
 
 /* The curves chart: one curve per value of the first parameter, or the
  * spread over the values when there are more than DCD_SWEEP_MAX_CURVES. */
-static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi,
-                         const dcd_plot_opts *o, dcd_buf *out)
+static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, const dcd_plot_opts *o,
+                         dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
@@ -369,7 +369,8 @@ size_t dcd_sweep_crossings(const dcd_sweep_chart *s, double *x, double *y, size_
     for (size_t r = 0; r < rows; r++)
         for (size_t j = 0; j + 1 < n && k < max; j++) {
             size_t p = v1 ? r * n + j : j;
-            double a = sweep_at(s, p, s->year) - s->target, b = sweep_at(s, p + 1, s->year) - s->target;
+            double a = sweep_at(s, p, s->year) - s->target,
+                   b = sweep_at(s, p + 1, s->year) - s->target;
             const dcd_chart_axis *v = v1 ? v1 : v0;
             if (!isfinite(a) || !isfinite(b) || (a > 0) == (b > 0) || (a == 0 && j > 0))
                 continue;
@@ -401,8 +402,8 @@ static size_t put_crossings(const dcd_sweep_chart *s, dcd_buf *out)
     if (s->naxis > 1)
         sy = axis_scale(&s->axis[1], &unit);
     dcd_buf_free(&unit);
-    dcd_buf_printf(out, "$CROSS << %s\n# where the metric in %d crosses the target\n",
-                   DATA_MARKER, s->year);
+    dcd_buf_printf(out, "$CROSS << %s\n# where the metric in %d crosses the target\n", DATA_MARKER,
+                   s->year);
     for (size_t i = 0; i < k; i++)
         dcd_buf_printf(out, "%.10g %.10g\n", x[i] * sx, y[i] * sy);
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
@@ -493,8 +494,9 @@ static void sweep_heatmap(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_
     size_t nc = even0 && even1 ? put_crossings(s, out) : 0;
     dcd_buf_puts(out, "\nplot $DATA using 1:2:3 with image notitle");
     if (nc)
-        dcd_buf_puts(out, ", \\\n     $CROSS using 1:2 with linespoints pointtype 7 pointsize 0.8*dcd_ps "
-                          "linewidth 2.5 linecolor rgb \"#FFFFFF\" notitle");
+        dcd_buf_puts(
+            out, ", \\\n     $CROSS using 1:2 with linespoints pointtype 7 pointsize 0.8*dcd_ps "
+                 "linewidth 2.5 linecolor rgb \"#FFFFFF\" notitle");
     if (n1 * n2 <= 150 && n1 <= 15 && n2 <= 15) {
         /* Values in the cells: white on the dark end of the palette,
          * black on the light end. */

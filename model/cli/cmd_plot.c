@@ -65,8 +65,8 @@ static int is_run_chart(const char *stem)
     return strcmp(stem, "calibration") != 0;
 }
 
-static int add_scripts(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
-                       int skip_run, dcd_buf *done_text, size_t *found)
+static int add_scripts(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o, int skip_run,
+                       dcd_buf *done_text, size_t *found)
 {
     dcd_diags diags = {0};
     char **stems = NULL;

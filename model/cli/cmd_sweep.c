@@ -176,8 +176,12 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const cha
     }
     if (!quiet && sa->has_target) {
         dcd_chart_axis axes[2];
-        dcd_sweep_chart sch = {.metric = so->metric, .year = so->year, .naxis = so->nvary,
-                               .start = sw->start, .ny = sw->ny, .has_target = 1,
+        dcd_sweep_chart sch = {.metric = so->metric,
+                               .year = so->year,
+                               .naxis = so->nvary,
+                               .start = sw->start,
+                               .ny = sw->ny,
+                               .has_target = 1,
                                .target = sa->target};
         dcd_sweep_chart_axes(so->vary, so->nvary, axes);
         sch.axis = axes;

@@ -655,8 +655,8 @@ static int bind_reference(dcd_binder *b, const dcd_node *it, const char *path, d
     if (hv < 0 || hl < 0 || hh < 0)
         ok = 0;
     else if (hv && (hl || hh)) {
-        ERR(b, dcd_map_get(it, hl ? "low" : "high"),
-            "%s: give value:, or low: and high:, not both", path);
+        ERR(b, dcd_map_get(it, hl ? "low" : "high"), "%s: give value:, or low: and high:, not both",
+            path);
         ok = 0;
     } else if (hv) {
         f->low = f->high = v;
@@ -687,8 +687,9 @@ static void bind_references(dcd_binder *b, const dcd_node *root, dcd_scenario *s
     if (!l)
         return;
     if (l->kind != DCD_NODE_SEQ) {
-        ERR(b, l, "references: expected a list of {metric, year, low, high, label} or "
-                  "{metric, value, label}");
+        ERR(b, l,
+            "references: expected a list of {metric, year, low, high, label} or "
+            "{metric, value, label}");
         return;
     }
     sc->references = calloc(l->n ? l->n : 1, sizeof *sc->references);
@@ -701,8 +702,10 @@ static void bind_references(dcd_binder *b, const dcd_node *root, dcd_scenario *s
         char path[64];
         snprintf(path, sizeof path, "references[%zu]", i);
         if (it->kind != DCD_NODE_MAP) {
-            ERR(b, it, "%s: expected a mapping {metric, year, low, high, label} or "
-                       "{metric, value, label}", path);
+            ERR(b, it,
+                "%s: expected a mapping {metric, year, low, high, label} or "
+                "{metric, value, label}",
+                path);
             continue;
         }
         dcd_reference *f = &sc->references[sc->nreferences];

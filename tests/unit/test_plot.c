@@ -2,11 +2,11 @@
  * script generation with hostile text, saved results read back, drawing
  * without gnuplot.  Pictures themselves are tested in tests/cli/test_plot.sh. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <stdio.h>
 
 #include "dcd_chart_frame.h"
 #include "dcd_output.h"
@@ -62,8 +62,7 @@ static dcd_results *make_results(size_t ny, size_t nseg, int with_co2)
 
 /* Checks the $TEXT datablock of SCRIPT: it has NLINES lines, and no line
  * outside it holds TOKEN. */
-static void check_text_block(const char *script, size_t nlines, const char *token,
-                             const char *what)
+static void check_text_block(const char *script, size_t nlines, const char *token, const char *what)
 {
     char open[64];
     snprintf(open, sizeof open, "$TEXT << %s\n", dcd_plot_text_marker);
@@ -108,7 +107,8 @@ static void test_footer(void)
     char src[1200];
     size_t n = 0;
     for (int i = 0; i < 40 && n + 30 < sizeof src; i++)
-        n += (size_t)snprintf(src + n, sizeof src - n, "%sSource number %d of many", i ? "; " : "", i);
+        n += (size_t)snprintf(src + n, sizeof src - n, "%sSource number %d of many", i ? "; " : "",
+                              i);
     dcd_buf b = {0};
     size_t lines = dcd_chart_footer_put(&b, src, 1200);
     gsl_test(lines < (n + 174) / 175 || lines > (n + 174) / 175 + 2,
@@ -139,8 +139,15 @@ static void test_crossings(void)
     static const int start[3] = {2030, 2030, 2030};
     static const size_t ny[3] = {1, 1, 1};
     dcd_chart_axis ax = {"pue", vals, texts, 3};
-    dcd_sweep_chart s = {.name = "x", .metric = DCD_T_DC_SHARE_PCT, .year = 2030, .axis = &ax,
-                         .naxis = 1, .start = start, .ny = ny, .y = ys, .has_target = 1,
+    dcd_sweep_chart s = {.name = "x",
+                         .metric = DCD_T_DC_SHARE_PCT,
+                         .year = 2030,
+                         .axis = &ax,
+                         .naxis = 1,
+                         .start = start,
+                         .ny = ny,
+                         .y = ys,
+                         .has_target = 1,
                          .target = 30};
     double x[4], y[4];
     size_t k = dcd_sweep_crossings(&s, x, y, 4);
@@ -161,17 +168,29 @@ static void test_scripts(void)
     static const char *const sources[2] = {
         "Src `touch /tmp/dcd-pwned-1` $(touch /tmp/dcd-pwned-2) \"q\" 'q' ; \\ @",
         "EOD_dcdemand_text_7c1e\nset output '|touch /tmp/dcd-pwned-3'"};
-    dcd_expect expect[2] = {
-        {.year = 2021, .metric = "dc_share_pct", .value = 4.25, .tolerance = 0.5,
-         .source = "`touch /tmp/dcd-pwned-4`"},
-        {.year = 2022, .metric = "dc_twh", .value = 150.5, .tolerance = 10}};
-    dcd_expect history[1] = {
-        {.year = 2018, .metric = "dc_share_pct", .value = 2.5, .source = "$(touch /tmp/dcd-pwned-5)"}};
+    dcd_expect expect[2] = {{.year = 2021,
+                             .metric = "dc_share_pct",
+                             .value = 4.25,
+                             .tolerance = 0.5,
+                             .source = "`touch /tmp/dcd-pwned-4`"},
+                            {.year = 2022, .metric = "dc_twh", .value = 150.5, .tolerance = 10}};
+    dcd_expect history[1] = {{.year = 2018,
+                              .metric = "dc_share_pct",
+                              .value = 2.5,
+                              .source = "$(touch /tmp/dcd-pwned-5)"}};
     dcd_reference refs[3] = {
-        {.metric = "dc_share_pct", .year = 2021, .is_range = 1, .low = 3.25, .high = 4.5,
+        {.metric = "dc_share_pct",
+         .year = 2021,
+         .is_range = 1,
+         .low = 3.25,
+         .high = 4.5,
          .label = "Ref dcd-pwned `touch /tmp/dcd-pwned-6`"},
         {.metric = "dc_share_pct", .low = 30.5, .high = 30.5, .label = "Level dcd-pwned $(x)"},
-        {.metric = "dc_twh", .year = 2022, .low = 140.5, .high = 140.5, .label = "Point dcd-pwned"}};
+        {.metric = "dc_twh",
+         .year = 2022,
+         .low = 140.5,
+         .high = 140.5,
+         .label = "Point dcd-pwned"}};
     dcd_segment segs[1] = {{.name = "storage", .label = "Storage dcd-pwned arrays"}};
     dcd_plot_meta meta = {.name = "EOD_dcdemand_text_7c1e dcd-pwned name `x`",
                           .title = "Title dcd-pwned\nsecond `touch y`",
@@ -237,7 +256,8 @@ static void test_scripts(void)
     gsl_test(strstr(t, "set object 1 rectangle from first 2020.7, first 3.25 to first 2021.3, "
                        "first 4.5 ") == NULL,
              "share: a range at its year as a short band");
-    gsl_test(strstr(t, "set arrow 2 from graph 0, first 30.5 to graph 1, first 30.5 nohead") == NULL,
+    gsl_test(strstr(t, "set arrow 2 from graph 0, first 30.5 to graph 1, first 30.5 nohead") ==
+                 NULL,
              "share: a value without a year as a line across");
     gsl_test(strstr(t, "\n2021 3.25\n2021 4.5\n2018 30.5\n2018 30.5\n") == NULL,
              "share: the marks' corners, so that the y range takes them in");
@@ -246,8 +266,7 @@ static void test_scripts(void)
     gsl_test(strstr(t, "\nRef dcd-pwned `touch /tmp/dcd-pwned-6`\n") == NULL,
              "share: a reference's label in $TEXT");
     gsl_test(strstr(t, "Point dcd-pwned") != NULL, "share: not the dc_twh reference");
-    gsl_test(strstr(t, "set arrow 90 from first 2021,") == NULL,
-             "share: a line at the base year");
+    gsl_test(strstr(t, "set arrow 90 from first 2021,") == NULL, "share: a line at the base year");
     gsl_test(strstr(t, "set lmargin at screen 0.0767\n") == NULL ||
                  strstr(t, "set rmargin at screen 0.9700\n") == NULL,
              "share: fixed margins");
@@ -311,8 +330,8 @@ static void test_scripts(void)
         gsl_test(strstr(dcd_buf_str(&s), "with linespoints") == NULL, "one year: share as points");
         gsl_test(strstr(dcd_buf_str(&s), "set xrange [2019:2021]") == NULL,
                  "one year: a year of room each side");
-        gsl_test(strstr(dcd_buf_str(&s), "\none\none\nSources: none named in the scenario\nconventional\n") ==
-                     NULL,
+        gsl_test(strstr(dcd_buf_str(&s),
+                        "\none\none\nSources: none named in the scenario\nconventional\n") == NULL,
                  "no title: the name; no sources: said so");
         dcd_buf_clear(&s);
         dcd_plot_script(&plain, r, DCD_CHART_NATIONAL, &o, &s);
@@ -408,8 +427,9 @@ static void test_read_back(const char *dir)
 /* The checks a picture passes before it replaces the old one. */
 static void test_picture_checks(void)
 {
-    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4,
-                                        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                        1,    2,   3,   4,   0,    0,    0,    0,
+                                        'I',  'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
     gsl_test(!dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png), "a whole PNG passes");
     gsl_test(dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png - 12),
              "a PNG without its IEND chunk (truncated) fails");
@@ -537,7 +557,10 @@ int main(void)
     text("a\nb\tc\rd", 0, "a b c d\n", "newline, tab and CR become spaces");
     text("\x7f\x01x", 0, "  x\n", "DEL and C0 become spaces");
     text("\xc2\x85y\xe2\x80\xa8z", 0, " y z\n", "C1 NEL and U+2028 become spaces");
-    text("\xff\xc3(", 0, "?" "?(\n", "invalid UTF-8 becomes ?");
+    text("\xff\xc3(", 0,
+         "?"
+         "?(\n",
+         "invalid UTF-8 becomes ?");
     text("\xc0\xaf", 0, "??\n", "an overlong encoding is invalid");
     text("\xed\xa0\x80", 0, "???\n", "a surrogate is invalid");
     text("caf\xc3\xa9 \xe2\x80\x93 CO\xe2\x82\x82", 0, "caf\xc3\xa9 \xe2\x80\x93 CO\xe2\x82\x82\n",
