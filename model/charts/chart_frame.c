@@ -21,7 +21,17 @@
 #define RIGHT_PX 36
 #define TOP_PX 108
 #define AXIS_PX 68      /* x tics and the x label under the plot */
-#define KEY_ROW_PX 21   /* one legend row at 12 points */
+/* The legend's font: 12 points, 10 below 900 px wide; a row and a
+ * character of it in pixels. */
+static int key_points(int w)
+{
+    return w < 900 ? 10 : 12;
+}
+static double key_row_px(int w)
+{
+    return 1.75 * key_points(w);
+}
+
 #define FOOT_LINE_PX 15 /* one footer line at 9 points */
 #define FOOT_GAP_PX 12
 
@@ -33,13 +43,16 @@ static const char *const REF_COLOURS[NREFCOLOUR] = {"#009E73", "#CC79A7", "#E69F
 
 int dcd_chart_key_cols(int w)
 {
-    return w >= 1500 ? 3 : w >= 800 ? 2 : 1;
+    return w >= 1500 ? 3 : w >= 560 ? 2 : 1;
 }
 
 size_t dcd_chart_key_fit(int w)
 {
-    long px = (w - LEFT_PX - RIGHT_PX) / dcd_chart_key_cols(w) - 60;
-    long n = (long)(px / 7.4);
+    /* gnuplot sizes the legend's columns with the terminal's 12-point
+     * characters (about 9.6 px) whatever the legend's font, plus the
+     * sample: an entry longer than this takes a column of its own. */
+    long px = (w - (LEFT_PX - 30) - 10) / dcd_chart_key_cols(w);
+    long n = (long)(px / 9.6) - 6;
     return n < 16 ? 16 : (size_t)n;
 }
 
@@ -105,7 +118,7 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     int cols = f->key_cols > 0 ? f->key_cols : 1;
     int rows = nkey > 0 ? (nkey + cols - 1) / cols : 1;
     double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
-    double key_px = (f->key_rows > 0 ? f->key_rows : 0) * KEY_ROW_PX + 8;
+    double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
     double bottom_px = foot_px + key_px + AXIS_PX;
     dcd_buf_printf(b,
                    "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
@@ -141,11 +154,11 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
                    "set tics nomirror out scale 0.6\n"
                    "set grid ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n"
                    "set key at screen %.4f, %.4f left top horizontal maxcols %d maxrows %d "
-                   "Left reverse samplen 2.5 spacing 1.15 width 2 noenhanced\n"
+                   "Left reverse samplen 2.5 spacing 1.15 width 2 font \",%d\" noenhanced\n"
                    "set datafile missing \"?\"\n",
                    LEFT_PX, RIGHT_PX, TOP_PX, bottom_px, LEFT_PX / w, 1 - RIGHT_PX / w,
                    1 - TOP_PX / h, bottom_px / h, (LEFT_PX - 30) / w, (foot_px + key_px) / h, cols,
-                   rows);
+                   rows, key_points(f->w));
 }
 
 void dcd_chart_split_put(dcd_buf *b, int year, int xlo, int xhi, const char *words)

@@ -74,7 +74,7 @@ set bmargin at screen 0.2139
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key at screen 0.0517, 0.1194 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 noenhanced
+set key at screen 0.0517, 0.1194 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
