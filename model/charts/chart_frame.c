@@ -120,6 +120,10 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
     double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
     double bottom_px = foot_px + key_px + AXIS_PX;
+    /* A legend or footer too long for the picture (hundreds of segments or
+     * marks) still leaves a plot of 60 px; the legend then runs over it. */
+    if (bottom_px > h - TOP_PX - 60)
+        bottom_px = h - TOP_PX - 60;
     dcd_buf_printf(b,
                    "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
                    "noenhanced\n",
