@@ -8,9 +8,9 @@
  *  1. dcd_plot_batch_script() writes DIR/STEM.gp atomically and queues it
  *     (the first time it sees DIR, it locks DIR for the rest of the process
  *     through dcd_fs.h, the lock the result writers take, and removes the
- *     temporary pictures a killed run left there; for new data it moves the old picture aside to a hidden
- *     temporary name at once); dcd_plot_batch_drop() removes the files of a
- *     chart that no longer applies.  One batch may hold many folders.
+ *     temporary pictures a killed run left there; for new data it moves the old picture aside to a
+ * hidden temporary name at once); dcd_plot_batch_drop() removes the files of a chart that no longer
+ * applies.  One batch may hold many folders.
  *  2. dcd_plot_batch_draw() runs ONE gnuplot process over every queued script
  *     (posix_spawnp, no shell, `gnuplot -d`, stdin from /dev/null, TZ=UTC0 and
  *     LC_ALL=C, its own process group) under a time limit, and gives each
@@ -128,6 +128,24 @@ int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
 /* Frees B and removes the hidden files of charts it did not draw; accepts
  * NULL. */
 void dcd_plot_batch_free(dcd_plot_batch *b);
+
+/* Lists in *STEMS (sorted; the caller frees with dcd_plot_scripts_free)
+ * the N chart scripts DIR/STEM.gp whose STEM is a plain name ([a-z0-9_])
+ * and whose first line says the program wrote it under that name (a copy
+ * made by hand under another name is left alone).
+ * Returns DCD_OK, DCD_EINPUT (DIR cannot be read, with a diagnostic) or
+ * DCD_ENOMEM. */
+int dcd_plot_scripts_list(const char *dir, char ***stems, size_t *n, dcd_diags *d);
+void dcd_plot_scripts_free(char **stems, size_t n);
+
+/* Queues DIR/STEM.gp, a chart script the program saved, to be drawn again
+ * with B's options (`dcdemand plot` of a compare, sweep or calibrate
+ * folder): its head (terminal, size, output) is written anew and the rest
+ * kept, once checked to hold only what the program writes (no command,
+ * pipe, macro or backquote: see model/charts/chart_redraw.c).  Returns
+ * DCD_OK; DCD_EINPUT (not such a script, located diagnostic); as
+ * dcd_plot_batch_script(). */
+int dcd_plot_batch_redraw(dcd_plot_batch *b, const char *dir, const char *stem, dcd_diags *d);
 
 /* Removes from DIR the pictures (png, svg, pdf) and scripts of the N charts
  * STEMS, and the temporary pictures a killed run left there: the policy for

@@ -94,6 +94,7 @@ typedef struct dcd_compare {
     char **notes; /* owned sentences: different years, segments, left-out rows */
     size_t nnotes;
     size_t caprows, capnotes; /* allocated room of rows and notes (internal) */
+    int chart_flags;          /* overlays: DCD_OVERLAY_INDEX | DCD_OVERLAY_LOG (0 after build) */
 } dcd_compare;
 
 /* Builds the comparison of NCOL columns (at least 1).  YEARS (NYEARS of

@@ -41,10 +41,15 @@ typedef struct dcd_plot_meta {
     const char *title; /* may be NULL: the name is used */
     const char *const *sources;
     size_t nsources;
-    const dcd_expect *expect; /* published figures, drawn with their tolerance */
+    const dcd_expect *expect; /* published figures, drawn as markers */
     size_t nexpect;
     const dcd_expect *history; /* observed figures */
     size_t nhistory;
+    const dcd_reference *references; /* reference marks (references:) */
+    size_t nreferences;
+    const dcd_segment *segments; /* for the segments' labels (may be NULL) */
+    size_t nsegments;
+    int base_year; /* marked as the end of stated years (0: none) */
 } dcd_plot_meta;
 
 /* Points META's fields at SC's (borrowed: SC must outlive META). */

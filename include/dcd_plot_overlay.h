@@ -21,6 +21,7 @@
 #include "dcd_chart_text.h"
 #include "dcd_engine.h"
 #include "dcd_error.h"
+#include "dcd_scenario.h"
 
 /* The overlay charts of a comparison, in the order they are drawn. */
 enum dcd_overlay_chart {
@@ -38,7 +39,18 @@ typedef struct dcd_overlay_series {
     const dcd_results *r;
     const char *const *with; /* overrides of this series only (for the footer) */
     size_t nwith;
+    const dcd_expect *history; /* observed figures, drawn as open circles */
+    size_t nhistory;
+    const dcd_reference *references; /* the scenario's own reference marks */
+    size_t nreferences;
+    int base_year; /* the year that is 100 with DCD_OVERLAY_INDEX */
 } dcd_overlay_series;
+
+/* Flags of the overlays (`compare --index`, `--log`). */
+#define DCD_OVERLAY_INDEX                                                                          \
+    1                     /* each series as an index, its base year = 100                          \
+                           * (reference marks, which are absolute, are left out) */
+#define DCD_OVERLAY_LOG 2 /* logarithmic y axis (values <= 0 are left out) */
 
 /* File name of overlay chart K in PNG ("share.png", ...), or NULL. */
 const char *dcd_overlay_file(int k);
@@ -51,12 +63,15 @@ int dcd_overlay_applies(const dcd_overlay_series *s, size_t n, int k);
 
 /* Appends the gnuplot script of overlay chart K for the N series S: one
  * curve per series, series j in the j-th colour of the palette on every
- * chart (dashes added when there are more series than colours); labels from
- * $TEXT.  A series without a value for a year has a gap there; one without
- * any value is named in the legend as such.
+ * chart (dashes added when there are more series than colours), its
+ * observed figures as open circles and its own reference marks in its
+ * colour; labels from $TEXT; the plot area and legend of dcd_chart_frame.h,
+ * the same on the overlays of one comparison.  A series without a value for
+ * a year has a gap there; one without any value is named in the legend as
+ * such.  FLAGS: DCD_OVERLAY_INDEX, DCD_OVERLAY_LOG.
  * Returns DCD_OK, DCD_EUSAGE (K out of range, N 0) or DCD_ENOMEM. */
 int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_plot_opts *o,
-                       dcd_buf *out);
+                       int flags, dcd_buf *out);
 
 /* Writes the scripts of every overlay chart that applies into DIR (created
  * if need be; the files of one that does not apply are removed) and draws
@@ -64,7 +79,7 @@ int dcd_overlay_script(const dcd_overlay_series *s, size_t n, int k, const dcd_p
  * Returns as dcd_plot_batch_draw(); DCD_EIO when a script cannot be
  * written. */
 int dcd_overlay_draw(const dcd_overlay_series *s, size_t n, const char *dir, const dcd_plot_opts *o,
-                     dcd_diags *d);
+                     int flags, dcd_diags *d);
 
 /* ---- sweep charts --------------------------------------------------------- */
 
@@ -91,7 +106,22 @@ typedef struct dcd_sweep_chart {
     const int *start;
     const size_t *ny;
     const double *const *y;
+    int has_target; /* --target: TARGET drawn as a line (one parameter) or a
+                     * contour (two), its crossings marked */
+    double target;
 } dcd_sweep_chart;
+
+/* More values of the first parameter than this: the curves chart shows the
+ * spread (lowest to highest, quartiles, median) and the first and last
+ * curves instead of one curve per value. */
+#define DCD_SWEEP_MAX_CURVES 12
+
+/* Where the metric in the chosen year crosses the target (S->has_target):
+ * one parameter, the values X of it where the curve crosses (Y = the
+ * target), interpolated linearly between grid points; two parameters, for
+ * each value X of the first, the values Y of the second.  In the
+ * parameters' own units.  Writes at most MAX pairs; returns how many. */
+size_t dcd_sweep_crossings(const dcd_sweep_chart *s, double *x, double *y, size_t max);
 
 /* File names of the sweep charts, in PNG. */
 #define DCD_SWEEP_CURVES "sweep_curves.png"   /* one parameter: metric by year */

@@ -60,7 +60,8 @@ typedef struct dcd_timing {
  * n == 0. */
 typedef struct dcd_segment {
     char *name;
-    int ai; /* counted in the AI totals */
+    char *label; /* for legends and tables (segments.*.label); NULL: the name */
+    int ai;      /* counted in the AI totals */
     dcd_driver driver;
 
     /* energy driver */
@@ -128,6 +129,20 @@ typedef struct dcd_expect {
     double min, max;
 } dcd_expect;
 
+/* A reference mark drawn on the charts of its metric (`references:`):
+ * a published range [LOW, HIGH] or a single VALUE (LOW == HIGH == VALUE),
+ * at YEAR, or across the whole chart when YEAR is 0.  Not checked against
+ * the results (that is what `expect:` does). */
+typedef struct dcd_reference {
+    char *metric; /* a column of summary.csv, e.g. "dc_share_pct" */
+    int year;     /* 0: no year (a line or band across the chart) */
+    int is_range; /* 1: low: and high: given; 0: value: given */
+    double low, high;
+    char *label;      /* legend text */
+    const char *file; /* where it was written, for messages */
+    int line, column;
+} dcd_reference;
+
 typedef struct dcd_scenario {
     char *name;        /* as written; see dcd_scenario_safe_name() */
     char *title;       /* may be NULL */
@@ -153,6 +168,8 @@ typedef struct dcd_scenario {
     size_t nexpect;
     dcd_expect *history; /* observed figures, drawn on charts */
     size_t nhistory;
+    dcd_reference *references; /* reference marks, drawn on charts */
+    size_t nreferences;
 
     /* The resolved document (after extends and --set), for `show` and the
      * saved scenario.yaml, and the pool that owns its file names (and the

@@ -18,6 +18,11 @@ static dcd_overlay_series *series_of(const dcd_compare *c)
         s[j].r = col->r;
         s[j].with = col->with;
         s[j].nwith = col->nwith;
+        s[j].history = col->sc->history;
+        s[j].nhistory = col->sc->nhistory;
+        s[j].references = col->sc->references;
+        s[j].nreferences = col->sc->nreferences;
+        s[j].base_year = col->sc->base;
     }
     return s;
 }
@@ -45,7 +50,7 @@ int dcd_compare_draw_charts(const dcd_compare *c, const char *dir, const dcd_plo
     dcd_overlay_series *s = series_of(c);
     if (!s)
         return DCD_ENOMEM;
-    int rc = dcd_overlay_draw(s, c->ncol, dir, o, d);
+    int rc = dcd_overlay_draw(s, c->ncol, dir, o, c->chart_flags, d);
     free(s);
     return rc;
 }

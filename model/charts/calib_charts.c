@@ -47,7 +47,7 @@ int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o
     dcd_buf_printf(b,
                    "plot $MODEL using 1:2 with lines linewidth 2.5 linecolor rgb \"#0072B2\" "
                    "title \"model\", \\\n     $OBS using 1:2%s with %s pointtype 7 "
-                   "pointsize 1.5 linecolor rgb \"#D55E00\" title \"observed\"\n",
+                   "pointsize 1.5*dcd_ps linecolor rgb \"#D55E00\" title \"observed\"\n",
                    with_sd ? ":3" : "", with_sd ? "yerrorbars" : "points");
     dcd_buf_puts(b, "unset output\n");
     return bad || b->failed ? -1 : 0;

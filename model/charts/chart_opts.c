@@ -108,6 +108,8 @@ int dcd_chart_script_head(dcd_buf *b, const dcd_plot_opts *o, const char *stem, 
                    "background \"white\"\n"
                    "    }\n"
                    "}\n"
+                   "# SVG draws points larger than the cairo terminals: the same size in both.\n"
+                   "dcd_ps = dcd_fmt eq \"svg\" ? 0.65 : 1.0\n"
                    "# The picture goes beside this script, wherever gnuplot is started.\n"
                    "dcd_me = \"/%s.gp\"\n"
                    "dcd_n = strlen(dcd_me)\n"

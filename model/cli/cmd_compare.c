@@ -41,6 +41,8 @@ static const char COMPARE_HELP[] =
     "  -w, --with PATH=VALUE  override for the FILE before it only (repeatable)\n"
     "  -s, --set PATH=VALUE   override for every FILE (repeatable)\n"
     "      --width N          terminal table width (default 100)\n"
+    "      --index            charts: each scenario as an index, its base year = 100\n"
+    "      --log              charts: logarithmic y axis\n"
     "      --no-plots         write no charts\n"
     "  -q, --quiet            print no tables\n"
     "  -h, --help             show this help and exit\n\n";
@@ -167,12 +169,13 @@ static void print_unique(dcd_diags *d)
 }
 
 /* compare's own options and its columns, in command-line order. */
-enum { OPT_WIDTH = DCD_OPT_OWN_LONG };
+enum { OPT_WIDTH = DCD_OPT_OWN_LONG, OPT_INDEX, OPT_LOG };
 
 typedef struct compare_args {
     int years[DCD_COMPARE_MAX_YEARS];
     int nyears;
     int diff_only, width;
+    int chart_flags; /* --index, --log */
     colspec *cols;
     size_t ncol, capcol, nwith_total;
 } compare_args;
@@ -211,6 +214,8 @@ static int compare_option(int c, const char *arg, void *ctx)
                                  arg);
         return DCD_EXIT_OK;
     case 'd': a->diff_only = 1; return DCD_EXIT_OK;
+    case OPT_INDEX: a->chart_flags |= DCD_OVERLAY_INDEX; return DCD_EXIT_OK;
+    case OPT_LOG: a->chart_flags |= DCD_OVERLAY_LOG; return DCD_EXIT_OK;
     case 'w':
         if (a->ncol == 0)
             return dcd_cli_usage("compare",
@@ -291,13 +296,16 @@ static int compare_output(const dcd_compare *cmp, const char *outdir, int diff_o
     return code;
 }
 
+static const struct option own[] = {{"years", required_argument, NULL, 'y'},
+                                    {"diff-only", no_argument, NULL, 'd'},
+                                    {"with", required_argument, NULL, 'w'},
+                                    {"width", required_argument, NULL, OPT_WIDTH},
+                                    {"index", no_argument, NULL, OPT_INDEX},
+                                    {"log", no_argument, NULL, OPT_LOG},
+                                    {NULL, 0, NULL, 0}};
+
 int dcd_cmd_compare(int argc, char **argv)
 {
-    static const struct option own[] = {{"years", required_argument, NULL, 'y'},
-                                        {"diff-only", no_argument, NULL, 'd'},
-                                        {"with", required_argument, NULL, 'w'},
-                                        {"width", required_argument, NULL, OPT_WIDTH},
-                                        {NULL, 0, NULL, 0}};
     compare_args ca;
     memset(&ca, 0, sizeof ca);
     ca.width = 100;
@@ -390,6 +398,7 @@ int dcd_cmd_compare(int argc, char **argv)
         goto done;
     }
 
+    cmp->chart_flags = ca.chart_flags;
     code = compare_output(cmp, outdir, diff_only, width, quiet, charts, &diags);
 done:
     dcd_compare_free(cmp);

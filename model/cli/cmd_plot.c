@@ -5,9 +5,11 @@
  * (title, sources, published and observed figures) and the segments' order
  * and AI flags.  Nothing is recomputed.  docs/charts.md.
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "dcd_cli.h"
 #include "dcd_plot.h"
@@ -20,8 +22,10 @@ static const char PLOT_HELP[] =
     "out/mckinsey-2024), from DIR/summary.csv, DIR/segments.csv and DIR/scenario.yaml,\n"
     "without recomputing.  Writes DIR/share, energy, load, national and (with a grid\n"
     "intensity) emissions, each as a picture and as the gnuplot script that draws it\n"
-    "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).  A picture is\n"
-    "replaced only by a complete new one: when drawing fails, the previous stays.\n\n"
+    "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).  A folder of\n"
+    "compare, sweep or calibrate is redrawn from the chart scripts saved there, in\n"
+    "the format and size asked for; a report's folder, folder by folder.  A picture\n"
+    "is replaced only by a complete new one: when drawing fails, the previous stays.\n\n"
     "Options:\n"
     "  -f, --format FMT       png (default), svg or pdf\n"
     "      --size WxH         picture size in pixels (default 1200x720; a PDF page is\n"
@@ -35,6 +39,145 @@ static const char PLOT_HELP[] =
     "  DCDEMAND_PLOT_TIMEOUT  gnuplot's time limit in seconds when --plot-timeout is not\n"
     "                         given (default 120)\n"
     "  SOURCE_DATE_EPOCH      creation date written into PDF charts (default 1970-01-01)\n\n";
+
+/* Whether DIR/NAME exists (not followed through a symlink). */
+static int has_file(const char *dir, const char *name, int want_dir)
+{
+    dcd_buf p = {0};
+    struct stat st;
+    dcd_buf_printf(&p, "%s/%s", dir, name);
+    int ok = !p.failed && lstat(p.data, &st) == 0 &&
+             (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+    dcd_buf_free(&p);
+    return ok;
+}
+
+/* Queues the saved chart scripts of DIR (a compare, sweep or calibrate
+ * folder) to be drawn again with BATCH's options.  *FOUND: how many.
+ * Returns an exit code. */
+/* Whether STEM is drawn from a run's results (the run charts), or is not a
+ * chart saved beside them by another command (calibrate's calibration). */
+static int is_run_chart(const char *stem)
+{
+    for (int c = 0; c < DCD_NCHART; c++)
+        if (strcmp(stem, dcd_chart_name(c)) == 0)
+            return 1;
+    return strcmp(stem, "calibration") != 0;
+}
+
+static int add_scripts(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o, int skip_run,
+                       dcd_buf *done_text, size_t *found)
+{
+    dcd_diags diags = {0};
+    char **stems = NULL;
+    size_t n = 0;
+    int code = DCD_EXIT_OK;
+    int rc = dcd_plot_scripts_list(dir, &stems, &n, &diags);
+    size_t k = 0;
+    for (size_t i = 0; i < n && rc == DCD_OK; i++)
+        if (!(skip_run && is_run_chart(stems[i]))) {
+            rc = dcd_plot_batch_redraw(batch, dir, stems[i], &diags);
+            k++;
+        }
+    if (rc != DCD_OK)
+        code = dcd_cli_fail(&diags, rc);
+    else if (k) {
+        dcd_buf_printf(done_text, "%s/:", dir);
+        for (size_t i = 0; i < n; i++)
+            if (!(skip_run && is_run_chart(stems[i])))
+                dcd_buf_printf(done_text, " %s.%s", stems[i],
+                               o->scripts_only ? "gp" : dcd_plot_format_ext(o->format));
+        dcd_buf_puts(done_text, "\n");
+    }
+    *found = k;
+    dcd_plot_scripts_free(stems, n);
+    dcd_diags_free(&diags);
+    return code;
+}
+
+static int add_one(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
+                   dcd_buf *done_text);
+
+/* The sub-folders of DIR (sorted, not hidden, not symlinks) holding saved
+ * results or chart scripts (a report's folders), each added; *FOUND: how
+ * many.  Returns an exit code. */
+static int add_subfolders(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
+                          dcd_buf *done_text, size_t *found)
+{
+    char **names = NULL;
+    size_t n = 0;
+    int code = DCD_EXIT_OK;
+    DIR *dp = opendir(dir);
+    struct dirent *e;
+    *found = 0;
+    while (dp && (e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.' || !has_file(dir, e->d_name, 1))
+            continue;
+        char **p = realloc(names, (n + 1) * sizeof *p);
+        if (!p || !(p[n] = dcd_strdup(e->d_name))) {
+            names = p ? p : names;
+            code = DCD_EXIT_INTERNAL;
+            break;
+        }
+        names = p;
+        n++;
+    }
+    if (dp)
+        closedir(dp);
+    for (size_t i = 0; i + 1 < n; i++) /* few folders: a simple sort */
+        for (size_t j = i + 1; j < n; j++)
+            if (strcmp(names[j], names[i]) < 0) {
+                char *t = names[i];
+                names[i] = names[j];
+                names[j] = t;
+            }
+    for (size_t i = 0; i < n && code == DCD_EXIT_OK; i++) {
+        dcd_buf sub = {0};
+        size_t k = 0;
+        dcd_buf_printf(&sub, "%s/%s", dir, names[i]);
+        if (sub.failed)
+            code = DCD_EXIT_INTERNAL;
+        else if (has_file(sub.data, "summary.csv", 0)) {
+            code = add_one(batch, sub.data, o, done_text);
+            if (code == DCD_EXIT_OK)
+                code = add_scripts(batch, sub.data, o, 1, done_text, &k);
+            k = 1;
+        } else
+            code = add_scripts(batch, sub.data, o, 0, done_text, &k);
+        *found += k;
+        dcd_buf_free(&sub);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return code;
+}
+
+/* Adds the charts of folder DIR: a run's results (summary.csv), else the
+ * chart scripts saved there (compare, sweep, calibrate), else those of its
+ * sub-folders (report).  Returns an exit code. */
+static int add_folder(dcd_plot_batch *batch, const char *dir, const dcd_plot_opts *o,
+                      dcd_buf *done_text)
+{
+    size_t found = 0;
+    int code;
+    if (has_file(dir, "summary.csv", 0) || has_file(dir, "segments.csv", 0) ||
+        !has_file(dir, ".", 1)) {
+        /* the run charts, then any other chart saved beside them
+         * (calibrate's calibration.gp) */
+        code = add_one(batch, dir, o, done_text);
+        return code != DCD_EXIT_OK || !has_file(dir, ".", 1)
+                   ? code
+                   : add_scripts(batch, dir, o, 1, done_text, &found);
+    }
+    code = add_scripts(batch, dir, o, 0, done_text, &found);
+    if (code != DCD_EXIT_OK || found)
+        return code;
+    code = add_subfolders(batch, dir, o, done_text, &found);
+    if (code != DCD_EXIT_OK || found)
+        return code;
+    return add_one(batch, dir, o, done_text); /* says what is missing */
+}
 
 /* Loads DIR/scenario.yaml and DIR's results and adds DIR's charts to
  * BATCH; appends the line to print on success to DONE.  Returns an exit
@@ -132,7 +275,7 @@ int dcd_cmd_plot(int argc, char **argv)
     if (!batch)
         return DCD_EXIT_INTERNAL;
     for (int i = optind; i < argc; i++) {
-        int rc = *argv[i] ? add_one(batch, argv[i], &o, &done_text)
+        int rc = *argv[i] ? add_folder(batch, argv[i], &o, &done_text)
                           : dcd_cli_usage("plot", "empty folder name");
         if (rc != DCD_EXIT_OK && code == DCD_EXIT_OK)
             code = rc;

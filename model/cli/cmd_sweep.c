@@ -42,6 +42,8 @@ static const char SWEEP_HELP[] =
     "                         dc_share_pct; any column of summary.csv)\n"
     "  -y, --year YEAR        year of the table, the year chart and the heat map\n"
     "                         (default 2030)\n"
+    "  -t, --target VALUE     draw VALUE of the metric (a line, or a contour for two\n"
+    "                         parameters) and print where the grid reaches it\n"
     "  -o, --out DIR          output folder (default: out/sweep)\n"
     "  -s, --set PATH=VALUE   override for every point (repeatable)\n"
     "      --no-plots         write no charts\n"
@@ -54,6 +56,8 @@ typedef struct sweep_args {
     size_t nvary;
     const char *metric_name;
     int year;
+    int has_target;
+    double target;
 } sweep_args;
 
 static int sweep_option(int c, const char *arg, void *ctx)
@@ -62,6 +66,15 @@ static int sweep_option(int c, const char *arg, void *ctx)
     char why[512];
     if (c == 'm') {
         a->metric_name = arg;
+        return DCD_EXIT_OK;
+    }
+    if (c == 't') {
+        char *end;
+        double t = strtod(arg, &end);
+        if (*end || end == arg || !isfinite(t))
+            return dcd_cli_usage("sweep", "--target '%s': expected a number", arg);
+        a->has_target = 1;
+        a->target = t;
         return DCD_EXIT_OK;
     }
     if (c == 'y') {
@@ -84,11 +97,37 @@ static int sweep_option(int c, const char *arg, void *ctx)
     return DCD_EXIT_OK;
 }
 
+/* Prints where the metric in the chosen year reaches the target. */
+static void print_crossings(const dcd_sweep_chart *sch, const dcd_sweep_opts *so)
+{
+    size_t max = so->nvary > 1 ? so->vary[0].n * so->vary[1].n : so->vary[0].n;
+    double *x = malloc((max + 1) * sizeof *x), *y = malloc((max + 1) * sizeof *y);
+    size_t k = x && y ? dcd_sweep_crossings(sch, x, y, max) : 0;
+    const dcd_metric_info *mi = &dcd_total_info[so->metric];
+    printf("target: %s = %.10g %s in %d: ", mi->name, sch->target, mi->unit, so->year);
+    if (k == 0)
+        printf("not reached within the grid\n");
+    else
+        printf("reached at\n");
+    for (size_t i = 0; i < k && i < 50; i++) {
+        if (so->nvary > 1)
+            printf("  %s = %.6g, %s = %.6g\n", so->vary[0].path, x[i], so->vary[1].path, y[i]);
+        else
+            printf("  %s = %.6g\n", so->vary[0].path, x[i]);
+    }
+    if (k > 50)
+        printf("  ... (%zu crossings in all)\n", k);
+    free(x);
+    free(y);
+}
+
 /* Writes sweep.csv and scenario.yaml (YAML: the scenario with the common
  * --set, dcd_sweep_scenario_yaml), draws the charts and prints the table
- * (last, so that a closed pipe loses no file).  Returns an exit code. */
+ * (last, so that a closed pipe loses no file), and where the target is
+ * reached (SA).  Returns an exit code. */
 static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const dcd_buf *yaml,
-                        const char *outdir, int quiet, int charts, dcd_diags *diags)
+                        const char *outdir, int quiet, int charts, const sweep_args *sa,
+                        dcd_diags *diags)
 {
     int code = DCD_EXIT_OK, rc;
     dcd_buf table = {0};
@@ -129,6 +168,8 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const dcd
         sch.start = sw->start;
         sch.ny = sw->ny;
         sch.y = (const double *const *)sw->y;
+        sch.has_target = sa->has_target;
+        sch.target = sa->target;
         rc = dcd_sweep_draw(&sch, outdir, NULL, diags);
         if (rc != DCD_OK) {
             if (!quiet) {
@@ -138,6 +179,22 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const dcd
             code = dcd_cli_fail(diags, rc);
             goto out;
         }
+    }
+    if (!quiet && sa->has_target) {
+        dcd_chart_axis axes[2];
+        dcd_sweep_chart sch = {.metric = so->metric,
+                               .year = so->year,
+                               .naxis = so->nvary,
+                               .start = sw->start,
+                               .ny = sw->ny,
+                               .has_target = 1,
+                               .target = sa->target};
+        dcd_sweep_chart_axes(so->vary, so->nvary, axes);
+        sch.axis = axes;
+        sch.y = (const double *const *)sw->y;
+        fwrite(table.data, 1, table.len, stdout);
+        dcd_buf_clear(&table);
+        print_crossings(&sch, so);
     }
     if (!quiet) {
         fwrite(table.data, 1, table.len, stdout);
@@ -156,11 +213,12 @@ int dcd_cmd_sweep(int argc, char **argv)
     static const struct option own[] = {{"vary", required_argument, NULL, 'v'},
                                         {"metric", required_argument, NULL, 'm'},
                                         {"year", required_argument, NULL, 'y'},
+                                        {"target", required_argument, NULL, 't'},
                                         {NULL, 0, NULL, 0}};
     sweep_args sa = {.metric_name = "dc_share_pct", .year = 2030};
     dcd_cli_spec spec = {
         "sweep",      SWEEP_HELP, DCD_OPT_OUT | DCD_OPT_SET | DCD_OPT_QUIET | DCD_OPT_NO_PLOTS,
-        "v:m:y:",     own,        0,
+        "v:m:y:t:",   own,        0,
         sweep_option, &sa};
     dcd_cli_common co = {.outdir = "out/sweep", .plots = 1};
     const char *outdir;
@@ -239,7 +297,7 @@ int dcd_cmd_sweep(int argc, char **argv)
         code = dcd_cli_fail(&diags, rc);
         goto done;
     }
-    code = sweep_output(&sw, &so, &yaml, outdir, quiet, charts, &diags);
+    code = sweep_output(&sw, &so, &yaml, outdir, quiet, charts, &sa, &diags);
 done:
     for (size_t k = 0; k < 2; k++)
         dcd_vary_free(&vary[k]);

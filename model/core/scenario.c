@@ -58,6 +58,7 @@ size_t dcd_scenario_max_points(const dcd_scenario *sc)
 static void free_segment(dcd_segment *g)
 {
     free(g->name);
+    free(g->label);
     const dcd_series *all[DCD_SEGMENT_NSERIES];
     size_t n = dcd_segment_series(g, all);
     for (size_t i = 0; i < n; i++)
@@ -87,6 +88,11 @@ void dcd_scenario_clear(dcd_scenario *sc)
     free(sc->segments);
     free_expects(sc->expect, sc->nexpect);
     free_expects(sc->history, sc->nhistory);
+    for (size_t i = 0; i < sc->nreferences; i++) {
+        free(sc->references[i].metric);
+        free(sc->references[i].label);
+    }
+    free(sc->references);
     free(sc->path);
     struct dcd_node *tree = sc->tree;
     struct dcd_pool *pool = sc->pool;

@@ -695,6 +695,109 @@ static void bind_expects(dcd_binder *b, const dcd_node *root, const char *key, i
     }
 }
 
+/* references: (docs/scenario-format.md, "references"): marks drawn on the
+ * charts of their metric, {metric, year, low, high, label} or
+ * {metric, value, label}. */
+static int bind_reference(dcd_binder *b, const dcd_node *it, const char *path, dcd_reference *f)
+{
+    static const char *const keys[] = {"metric", "year", "value", "low", "high", "label", NULL};
+    const dcd_range any = dcd_range_of(row("references[].value"));
+    char sub[96];
+    const dcd_node *x;
+    int ok = 1;
+    dcd_check_keys(b, it, path, keys, NULL, NULL);
+    f->file = it->file;
+    f->line = it->line;
+    f->column = it->column;
+    f->low = f->high = NAN;
+    if ((x = dcd_map_get(it, "metric"))) {
+        dcd_path_join(sub, sizeof sub, path, "metric");
+        if (dcd_get_string(b, x, sub, &f->metric) != 0 || check_metric(b, x, sub, f->metric) != 0)
+            ok = 0;
+    } else
+        ERR(b, it, "%s: missing key 'metric'", path), ok = 0;
+    if ((x = dcd_map_get(it, "year"))) {
+        dcd_path_join(sub, sizeof sub, path, "year");
+        if (dcd_get_year(b, x, sub, (int)row("references[].year")->min,
+                         (int)row("references[].year")->max, &f->year) != 0)
+            ok = 0;
+        else if (b->years_ok && (f->year < b->start || f->year > b->end)) {
+            ERR(b, x, "%s: %d is outside the scenario's years %d-%d", sub, f->year, b->start,
+                b->end);
+            ok = 0;
+        }
+    }
+    double v = NAN;
+    int hv = expect_number(b, it, path, "value", &any, &v);
+    int hl = expect_number(b, it, path, "low", &any, &f->low);
+    int hh = expect_number(b, it, path, "high", &any, &f->high);
+    if (hv < 0 || hl < 0 || hh < 0)
+        ok = 0;
+    else if (hv && (hl || hh)) {
+        ERR(b, dcd_map_get(it, hl ? "low" : "high"), "%s: give value:, or low: and high:, not both",
+            path);
+        ok = 0;
+    } else if (hv) {
+        f->low = f->high = v;
+    } else if (hl != hh) {
+        ERR(b, it, "%s: missing key '%s' (a range takes low: and high:)", path,
+            hl ? "high" : "low");
+        ok = 0;
+    } else if (!hl) {
+        ERR(b, it, "%s: missing key 'value' (or low: and high: for a range)", path);
+        ok = 0;
+    } else if (f->low > f->high) {
+        ERR(b, dcd_map_get(it, "high"), "%s: low %g is above high %g", path, f->low, f->high);
+        ok = 0;
+    } else
+        f->is_range = 1;
+    if ((x = dcd_map_get(it, "label"))) {
+        dcd_path_join(sub, sizeof sub, path, "label");
+        if (dcd_get_string(b, x, sub, &f->label) != 0)
+            ok = 0;
+    } else
+        ERR(b, it, "%s: missing key 'label' (the legend's text)", path), ok = 0;
+    return ok ? 0 : -1;
+}
+
+static void bind_references(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
+{
+    const dcd_node *l = dcd_map_get(root, "references");
+    if (!l)
+        return;
+    if (l->kind != DCD_NODE_SEQ) {
+        ERR(b, l,
+            "references: expected a list of {metric, year, low, high, label} or "
+            "{metric, value, label}");
+        return;
+    }
+    sc->references = calloc(l->n ? l->n : 1, sizeof *sc->references);
+    if (!sc->references) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const dcd_node *it = l->vals[i];
+        char path[64];
+        snprintf(path, sizeof path, "references[%zu]", i);
+        if (it->kind != DCD_NODE_MAP) {
+            ERR(b, it,
+                "%s: expected a mapping {metric, year, low, high, label} or "
+                "{metric, value, label}",
+                path);
+            continue;
+        }
+        dcd_reference *f = &sc->references[sc->nreferences];
+        if (bind_reference(b, it, path, f) == 0)
+            sc->nreferences++;
+        else {
+            free(f->metric);
+            free(f->label);
+            memset(f, 0, sizeof *f);
+        }
+    }
+}
+
 void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
 {
     check_top_keys(b, root);
@@ -749,4 +852,5 @@ void dcd_bind_scenario(dcd_binder *b, const dcd_node *root, dcd_scenario *sc)
     }
     bind_expects(b, root, "expect", 0, &sc->expect, &sc->nexpect);
     bind_expects(b, root, "history", 1, &sc->history, &sc->nhistory);
+    bind_references(b, root, sc);
 }

@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/national.gp"
 dcd_n = strlen(dcd_me)
@@ -28,21 +30,23 @@ if (!exists("dcd_output")) dcd_output = "national.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[1] = ["#56B4E9"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 EPRI 2026, high growth: US data centres from 4.5% to 17% of US generation in 2030
 epri-2026-high
 Sources: EPRI (26 Feb 2026), EPRI: Data Centers Could Consume Up to 17% of U.S. Electricity by 2030, press release (GlobeNewswire);
-EIA, US electric power sector net generation 2025 (about 4,260 TWh), Short-Term Energy Outlook; scenarios/data/us-generation.csv; Shehabi et al. (Dec 2024), 2024 United State…
+EIA, US electric power sector net generation 2025 (about 4,260 TWh), Short-Term Energy Outlook; scenarios/data/us-generation.csv;
+Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637 (load factor, PUE)
 data_centres
 EOD_dcdemand_text_7c1e
 
@@ -56,25 +60,29 @@ $DATA << EOD_dcdemand_data
 2030 4223.1810971 864.136954492 5087.31805159
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "National electricity demand: data centres and the rest  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0611 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 5 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 154), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2139
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1194 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Electricity demand (TWh per year)"
-set xrange [2025:2030]
+set xrange [2024.5:2030.5]
 set xtics 2025, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2:4 with filledcurves fillcolor rgb dcd_dc fillstyle solid 0.9 noborder title "Data centres", \
      $DATA using 1:(0):2 with filledcurves fillcolor rgb dcd_rest fillstyle solid 0.9 noborder title "Rest of the economy"

@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,55 +30,60 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[1] = ["#56B4E9"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 EPRI 2026, low growth: US data centres from 4.5% to 9% of US generation in 2030
 epri-2026-low
 Sources: EPRI (26 Feb 2026), EPRI: Data Centers Could Consume Up to 17% of U.S. Electricity by 2030, press release (GlobeNewswire);
-EIA, US electric power sector net generation 2025 (about 4,260 TWh), Short-Term Energy Outlook; scenarios/data/us-generation.csv; Shehabi et al. (Dec 2024), 2024 United State…
+EIA, US electric power sector net generation 2025 (about 4,260 TWh), Short-Term Energy Outlook; scenarios/data/us-generation.csv;
+Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637 (load factor, PUE)
 data_centres
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2025 43.764 31.26 21.882 0 0 0
-2026 54.989412 39.8474 27.494706 0 0 0
-2027 65.75453936 48.348926 32.87726968 0 0 0
-2028 76.0656852316 56.76543674 38.0328426158 0 0 0
-2029 85.9290727318 65.0977823726 42.9645363659 0 0 0
-2030 95.3508459135 73.3468045489 47.6754229568 0 0 0
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2025 21.882 31.26 0 0
+2026 27.494706 39.8474 0 0
+2027 32.87726968 48.348926 0 0
+2028 38.0328426158 56.76543674 0 0
+2029 42.9645363659 65.0977823726 0 0
+2030 47.6754229568 73.3468045489 0 0
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0611 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 5 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 154), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2139
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1194 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2025:2030]
+set xrange [2024.5:2030.5]
 set xtics 2025, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed"
 unset output

@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/share.gp"
 dcd_n = strlen(dcd_me)
@@ -28,21 +30,21 @@ if (!exists("dcd_output")) dcd_output = "share.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[4] = ["#D55E00", "#56B4E9", "#009E73", "#F0E442"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 IEA 2025 Base Case: US data centres from 183 TWh (2024) to about 426 TWh (2030)
 iea-2025-base
 Sources: IEA (Apr 2025), Energy and AI, World Energy Outlook Special Report; EIA Short-Term Energy Outlook, 2024 US total (about 4,097 TWh); scenarios/data/us-national.csv
-
 accelerated (AI)
 conventional
 storage
@@ -60,32 +62,28 @@ $DATA << EOD_dcdemand_data
 2030 9.13785650997 4.01817810643
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Share of national electricity demand  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Share of national electricity demand  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 166), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2306
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1361 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Share of national demand (%)"
-set xrange [2024:2030]
+set xrange [2023.5:2030.5]
 set xtics 2024, 1 format "%.0f"
 set format y "%g"
-
-# Headline ranges of McKinsey (2024) for the US: 3-4% in 2023, 11-12% in 2030.
-set object 1 rectangle from graph 0, first 3 to graph 1, first 4 behind fillcolor rgb "#56B4E9" fillstyle transparent solid 0.25 noborder
-set object 2 rectangle from graph 0, first 11 to graph 1, first 12 behind fillcolor rgb "#E69F00" fillstyle transparent solid 0.25 noborder
-set yrange [0:13<*]
+set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
 plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres", \
-     $DATA using 1:3 with lines linewidth 3 linecolor rgb dcd_ai title "AI", \
-     keyentry with filledcurves fillcolor rgb "#56B4E9" fillstyle transparent solid 0.25 noborder title "McKinsey 2024 headline range: 3-4% (2023)", \
-     keyentry with filledcurves fillcolor rgb "#E69F00" fillstyle transparent solid 0.25 noborder title "McKinsey 2024 headline range: 11-12% (2030)"
+     $DATA using 1:3 with lines linewidth 3 linecolor rgb dcd_ai title "AI"
 unset output

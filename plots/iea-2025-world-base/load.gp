@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,21 +30,21 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[4] = ["#D55E00", "#56B4E9", "#009E73", "#F0E442"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 IEA 2025 Base Case, World: data centres from 415 TWh (2024) to about 945 TWh (2030)
 iea-2025-world-base
 Source: IEA (Apr 2025), Energy and AI, World Energy Outlook Special Report
-
 accelerated (AI)
 conventional
 storage
@@ -50,46 +52,45 @@ network
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2024 47.3744634703 33.1289954338 47.3744634703 10.1520205479 7.09931506849 10.1520205479
-2025 53.6076571689 37.4878721461 53.6076571689 13.0351943836 9.11552054795 13.0351943836
-2026 60.9611740246 42.6301916256 60.9611740246 16.7371895885 11.7043283836 16.7371895885
-2027 69.6946944669 48.7375485783 69.6946944669 21.4905514316 15.0283576445 21.4905514316
-2028 80.1363839467 56.0394293334 80.1363839467 27.5938680382 19.2964112155 27.5938680382
-2029 92.7018689013 64.8264817492 92.7018689013 35.4305265611 24.7765920007 35.4305265611
-2030 107.918559255 75.4675239547 107.918559255 45.4927961044 31.8131441289 45.4927961044
-2031 113.195776803 79.1578858761 113.195776803 47.7173938339 33.3688068769 47.7173938339
-2032 118.731050289 83.0287064955 118.731050289 50.0507743924 35.0005415331 50.0507743924
-2033 124.536998648 87.0888102431 124.536998648 52.4982572602 36.7120680141 52.4982572602
-2034 130.626857882 91.347453064 130.626857882 55.0654220402 38.50728814 55.0654220402
-2035 137.014511232 95.8143435188 137.014511232 57.758121178 40.39029453 57.758121178
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2024 47.3744634703 33.1289954338 10.1520205479 7.09931506849
+2025 53.6076571689 37.4878721461 13.0351943836 9.11552054795
+2026 60.9611740246 42.6301916256 16.7371895885 11.7043283836
+2027 69.6946944669 48.7375485783 21.4905514316 15.0283576445
+2028 80.1363839467 56.0394293334 27.5938680382 19.2964112155
+2029 92.7018689013 64.8264817492 35.4305265611 24.7765920007
+2030 107.918559255 75.4675239547 45.4927961044 31.8131441289
+2031 113.195776803 79.1578858761 47.7173938339 33.3688068769
+2032 118.731050289 83.0287064955 50.0507743924 35.0005415331
+2033 124.536998648 87.0888102431 52.4982572602 36.7120680141
+2034 130.626857882 91.347453064 55.0654220402 38.50728814
+2035 137.014511232 95.8143435188 57.758121178 40.39029453
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,15" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,15" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 166), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2306
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1361 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2024:2035]
-set xtics 2024, 2 format "%.0f"
-set mxtics 2
+set xrange [2023.5:2035.5]
+set xtics 2024, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
 unset output

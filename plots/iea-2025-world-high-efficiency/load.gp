@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,21 +30,21 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[4] = ["#D55E00", "#56B4E9", "#009E73", "#F0E442"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 IEA 2025 High Efficiency Case, World: data centres at about 970 TWh in 2035
 iea-2025-world-high-efficiency
 Source: IEA (Apr 2025), Energy and AI, World Energy Outlook Special Report
-
 accelerated (AI)
 conventional
 storage
@@ -50,46 +52,45 @@ network
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2024 47.3744634703 33.1289954338 47.3744634703 10.1520205479 7.09931506849 10.1520205479
-2025 52.3763137811 36.6267928539 52.3763137811 12.4656660308 8.7172489726 12.4656660308
-2026 58.09958605 40.6290811538 58.09958605 15.3065913192 10.7039100135 15.3065913192
-2027 64.6784682911 45.2296981057 64.6784682911 18.7949634809 13.1433311055 18.7949634809
-2028 72.2755471858 50.5423406894 72.2755471858 23.0783356582 16.1386962645 23.0783356582
-2029 81.0881224988 56.7049807684 81.0881224988 28.3378883547 19.8167051431 28.3378883547
-2030 91.3559491647 63.8852791362 91.3559491647 34.7960931107 24.3329322453 34.7960931107
-2031 94.94075661 66.3921374895 94.94075661 36.1614918044 25.2877565066 36.1614918044
-2032 98.6662318994 68.9973649646 98.6662318994 37.5804687428 26.2800480719 37.5804687428
-2033 102.537894839 71.7048215658 102.537894839 39.0551263363 27.3112771582 39.0551263363
-2034 106.561481833 74.518518764 106.561481833 40.5876494937 28.3829716739 40.5876494937
-2035 110.74295438 77.4426254403 110.74295438 42.1803088598 29.4967194824 42.1803088598
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2024 47.3744634703 33.1289954338 10.1520205479 7.09931506849
+2025 52.3763137811 36.6267928539 12.4656660308 8.7172489726
+2026 58.09958605 40.6290811538 15.3065913192 10.7039100135
+2027 64.6784682911 45.2296981057 18.7949634809 13.1433311055
+2028 72.2755471858 50.5423406894 23.0783356582 16.1386962645
+2029 81.0881224988 56.7049807684 28.3378883547 19.8167051431
+2030 91.3559491647 63.8852791362 34.7960931107 24.3329322453
+2031 94.94075661 66.3921374895 36.1614918044 25.2877565066
+2032 98.6662318994 68.9973649646 37.5804687428 26.2800480719
+2033 102.537894839 71.7048215658 39.0551263363 27.3112771582
+2034 106.561481833 74.518518764 40.5876494937 28.3829716739
+2035 110.74295438 77.4426254403 42.1803088598 29.4967194824
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 166), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2306
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1361 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2024:2035]
-set xtics 2024, 2 format "%.0f"
-set mxtics 2
+set xrange [2023.5:2035]
+set xtics 2024, 1 format "%.0f"
 set format y "%g"
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
 unset output

@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,16 +30,17 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[4] = ["#D55E00", "#56B4E9", "#009E73", "#F0E442"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 LBNL 2024, low case: US data centres 325 TWh (6.7%) in 2028
 lbnl-2024-low
@@ -50,51 +53,54 @@ network
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2018 17.3579273058 11.4953160965 8.67896365289 0.662901156802 0.43900738861 0.331450578401
-2019 18.4202649894 12.3792103424 9.21013249471 0.959866670214 0.645071686972 0.479933335107
-2020 20.9542993767 14.2935193565 10.4771496883 1.57932415341 1.07730160533 0.789662076704
-2021 24.8679986263 17.2216056969 12.4339993132 3.00321841441 2.07979114571 1.5016092072
-2022 30.4299309664 21.3993888652 15.2149654832 5.96486526805 4.19470131368 2.98243263402
-2023 40.1845300981 28.7032357844 20.0922650491 13.2909925654 9.49356611814 6.64549628269
-2024 49.6834535562 35.7434917671 24.8417267781 20.6600861647 14.8633713415 10.3300430823
-2025 58.3584681167 42.2887450121 29.1792340583 27.6525680603 20.0380927973 13.8262840301
-2026 65.4025758975 47.7391064945 32.7012879487 33.3486716419 24.342096089 16.6743358209
-2027 70.6608453652 51.956503945 35.3304226826 37.4932862596 27.5685928379 18.7466431298
-2028 74.210178239 54.9705023992 37.1050891195 40.0904394546 29.6966218183 20.0452197273
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2018 8.67896365289 11.4953160965 0.331450578401 0.43900738861
+2019 9.21013249471 12.3792103424 0.479933335107 0.645071686972
+2020 10.4771496883 14.2935193565 0.789662076704 1.07730160533
+2021 12.4339993132 17.2216056969 1.5016092072 2.07979114571
+2022 15.2149654832 21.3993888652 2.98243263402 4.19470131368
+2023 20.0922650491 28.7032357844 6.64549628269 9.49356611814
+2024 24.8417267781 35.7434917671 10.3300430823 14.8633713415
+2025 29.1792340583 42.2887450121 13.8262840301 20.0380927973
+2026 32.7012879487 47.7391064945 16.6743358209 24.342096089
+2027 35.3304226826 51.956503945 18.7466431298 27.5685928379
+2028 37.1050891195 54.9705023992 20.0452197273 29.6966218183
 EOD_dcdemand_data
 
 $EXPECT_1 << EOD_dcdemand_data
-# year value tolerance
-2028 74 3
+# year value
+2028 74
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 181), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2514
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1569 left top horizontal maxcols 2 maxrows 3 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2018:2028.5]
-set xtics 2018, 2 format "%.0f"
-set mxtics 2
+set xrange [2013.5:2028.5]
+set xtics 2014, 1 format "%.0f"
 set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2023 " at first 2023, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load", \
-     $EXPECT_1 using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 linewidth 1.5 linecolor rgb dcd_dc title "Published: data centres, facility capacity (± tolerance)"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed", \
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_dc title "Published: data centres, facility capacity"
 unset output

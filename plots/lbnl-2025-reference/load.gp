@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,21 +30,23 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[5] = ["#56B4E9", "#009E73", "#F0E442", "#D55E00", "#CC79A7"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 LBNL 2025 update, reference case: US data centres 649 TWh (11.8%) in 2030
 lbnl-2025-reference
 Sources: Smith et al. (2025), United States Data Center Energy Usage Report: 2025 Update, LBNL;
-Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637; EIA, US electricity end use 2023-2024; scenarios/data/us-national.csv; NERC load…
+Shehabi et al. (Dec 2024), 2024 United States Data Center Energy Usage Report, LBNL-2001637; EIA, US electricity end use 2023-2024; scenarios/data/us-national.csv;
+NERC load forecast as used by LBNL 2025 (implied total only; not read)
 conventional
 storage
 network
@@ -51,47 +55,52 @@ ai_inference
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2018 17.3579273058 11.4953160965 8.69752488528 0.662901156802 0.43900738861 0.350011810791
-2019 18.4202649894 12.3792103424 9.23700876148 0.959866670214 0.645071686972 0.506809601873
-2020 20.9542993767 14.2935193565 10.5213707646 1.57932415341 1.07730160533 0.833883153
-2021 24.8679986263 17.2216056969 12.5180894288 3.00321841441 2.07979114571 1.58569932281
-2022 30.4299309664 21.3993888652 15.3819817107 5.96486526805 4.19470131368 3.14944886153
-2023 40.1845300981 28.7032357844 20.4644128409 13.2909925654 9.49356611814 7.01764407453
-2024 49.5031299692 35.9090061953 25.3316799753 20.7183925254 15.0288857697 10.9393112534
-2025 63.9163019895 47.0962225186 32.9022826663 33.7189882694 24.8455703038 17.8036258063
-2026 79.4507779222 59.4818658241 41.0749625537 48.1990568805 36.0848554185 25.4491020329
-2027 97.1598060506 73.9259393863 50.402902466 65.1071228813 49.5380282793 34.3765608813
-2028 116.325266069 89.9753439208 60.5048260074 83.6497490321 64.7014633398 44.167067489
-2029 131.448371583 103.386359672 68.481148401 98.4629503321 77.4427699241 51.9884377754
-2030 142.328404429 113.862723544 74.2243348127 109.290449929 87.4323599429 57.7053575623
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2018 8.69752488528 11.4953160965 0.350011810791 0.43900738861
+2019 9.23700876148 12.3792103424 0.506809601873 0.645071686972
+2020 10.5213707646 14.2935193565 0.833883153 1.07730160533
+2021 12.5180894288 17.2216056969 1.58569932281 2.07979114571
+2022 15.3819817107 21.3993888652 3.14944886153 4.19470131368
+2023 20.4644128409 28.7032357844 7.01764407453 9.49356611814
+2024 25.3316799753 35.9090061953 10.9393112534 15.0288857697
+2025 32.9022826663 47.0962225186 17.8036258063 24.8455703038
+2026 41.0749625537 59.4818658241 25.4491020329 36.0848554185
+2027 50.402902466 73.9259393863 34.3765608813 49.5380282793
+2028 60.5048260074 89.9753439208 44.167067489 64.7014633398
+2029 68.481148401 103.386359672 51.9884377754 77.4427699241
+2030 74.2243348127 113.862723544 57.7053575623 87.4323599429
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0611 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 5 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 217), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.3014
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.2069 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2018:2030]
-set xtics 2018, 2 format "%.0f"
+set xrange [2013.5:2030.5]
+set xtics 2014, 2 format "%.0f"
 set mxtics 2
 set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2023 " at first 2023, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
 unset output

@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,58 +30,63 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[3] = ["#56B4E9", "#D55E00", "#CC79A7"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 Narrative: Stargate's USD 500 bn on top of McKinsey 2024 medium
 stargate
 Sources: McKinsey & Company (2024), How data centers and the energy sector can sate AI's hunger for power (the base case);
-OpenAI, SoftBank, Oracle (Jan 2025), Stargate announcement: USD 500 bn over four years; NVIDIA Q2 FY2026 earnings call: about USD 50-60 bn per GW of AI data centre; scenarios…
-conventional
-ai
+OpenAI, SoftBank, Oracle (Jan 2025), Stargate announcement: USD 500 bn over four years; NVIDIA Q2 FY2026 earnings call: about USD 50-60 bn per GW of AI data centre;
+scenarios/data/hardware.csv; Cushman & Wakefield (2025), Data Center Development Cost Guide: USD 11.7 m per MW excluding IT
+Conventional (enterprise, cloud, colocation)
+AI (accelerated servers)
 stargate (AI)
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2020 15.5318180939 10.477694084 11.3742481998 1.20069970845 0.92361516035 0.912531778426
-2021 16.8622764268 11.457027822 12.3724985263 2.1012244898 1.61632653061 1.59693061224
-2022 18.8810263523 12.9644937587 13.8934635229 3.67714285714 2.82857142857 2.79462857143
-2023 22.095 15.39 16.3224 6.435 4.95 4.8906
-2024 27.1904914286 19.4157 20.1831837429 11.1375 8.6625 8.4645
-2025 36.8445933429 27.224546 27.5082268903 20.389125 16.14875 15.495735
-2026 48.9637961797 37.13300738 36.7064557112 32.09615 25.7249375 24.393074
-2027 61.9228560153 47.8716244764 46.5426782287 44.63311125 36.1213125 33.92116455
-2028 75.8832111819 59.6184454732 57.1395808467 58.1612227975 47.5156241375 44.2025293261
-2029 86.6690682565 68.9522071573 65.3235536995 68.5044624061 56.4863011815 52.0633914287
-2030 96.6430631351 77.8609102886 72.8901930654 78.0252325603 65.0210271336 59.2991767458
-2031 108.355332753 87.5408857006 81.7747619276 89.1789672611 74.3158060509 67.7760151184
-2032 120.50240717 97.580790967 90.9892797557 100.750750713 83.9589589279 76.5705705422
-2033 132.505491753 107.498225002 100.093847548 112.161285602 93.4677380019 85.2425770577
-2034 143.727706741 116.762380282 108.604421153 122.773174406 102.310978672 93.3076125484
-2035 153.515035929 124.828166679 116.023932257 131.931867624 109.94322302 100.268219394
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2020 11.3742481998 10.477694084 0.912531778426 0.92361516035
+2021 12.3724985263 11.457027822 1.59693061224 1.61632653061
+2022 13.8934635229 12.9644937587 2.79462857143 2.82857142857
+2023 16.3224 15.39 4.8906 4.95
+2024 20.1831837429 19.4157 8.4645 8.6625
+2025 27.5082268903 27.224546 15.495735 16.14875
+2026 36.7064557112 37.13300738 24.393074 25.7249375
+2027 46.5426782287 47.8716244764 33.92116455 36.1213125
+2028 57.1395808467 59.6184454732 44.2025293261 47.5156241375
+2029 65.3235536995 68.9522071573 52.0633914287 56.4863011815
+2030 72.8901930654 77.8609102886 59.2991767458 65.0210271336
+2031 81.7747619276 87.5408857006 67.7760151184 74.3158060509
+2032 90.9892797557 97.580790967 76.5705705422 83.9589589279
+2033 100.093847548 107.498225002 85.2425770577 93.4677380019
+2034 108.604421153 116.762380282 93.3076125484 102.310978672
+2035 116.023932257 124.828166679 100.268219394 109.94322302
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0611 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 5 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 175), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2431
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1486 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
@@ -87,12 +94,14 @@ set xrange [2020:2035]
 set xtics 2020, 2 format "%.0f"
 set mxtics 2
 set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2023 " at first 2023, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed"
 unset output

@@ -2,12 +2,13 @@
  * script generation with hostile text, saved results read back, drawing
  * without gnuplot.  Pictures themselves are tested in tests/cli/test_plot.sh. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <stdio.h>
 
+#include "dcd_chart_frame.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
 #include "dcd_plot_overlay.h"
@@ -61,8 +62,7 @@ static dcd_results *make_results(size_t ny, size_t nseg, int with_co2)
 
 /* Checks the $TEXT datablock of SCRIPT: it has NLINES lines, and no line
  * outside it holds TOKEN. */
-static void check_text_block(const char *script, size_t nlines, const char *token,
-                             const char *what)
+static void check_text_block(const char *script, size_t nlines, const char *token, const char *what)
 {
     char open[64];
     snprintf(open, sizeof open, "$TEXT << %s\n", dcd_plot_text_marker);
@@ -101,16 +101,110 @@ static void check_text_block(const char *script, size_t nlines, const char *toke
     gsl_test(strstr(p, token) != NULL, "%s: no scenario text after $TEXT", what);
 }
 
+/* The footer wraps over as many lines as it needs, never cut. */
+static void test_footer(void)
+{
+    char src[1200];
+    size_t n = 0;
+    for (int i = 0; i < 40 && n + 30 < sizeof src; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "%sSource number %d of many", i ? "; " : "",
+                              i);
+    dcd_buf b = {0};
+    size_t lines = dcd_chart_footer_put(&b, src, 1200);
+    gsl_test(lines < (n + 174) / 175 || lines > (n + 174) / 175 + 2,
+             "footer: %zu characters on %zu lines of at most 175", n, lines);
+    /* Every character is there: the lines joined by a space give the text. */
+    dcd_buf joined = {0};
+    const char *p = dcd_buf_str(&b);
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        dcd_buf_append(&joined, p, (size_t)(nl - p));
+        p = nl + 1;
+        if (*p)
+            dcd_buf_puts(&joined, " ");
+    }
+    gsl_test_str(dcd_buf_str(&joined), src, "footer: nothing is cut");
+    gsl_test_int((int)dcd_chart_footer_put(NULL, "Sources: x", 1200), 1, "footer: one short line");
+    dcd_buf_free(&b);
+    dcd_buf_free(&joined);
+}
+
+/* Crossings of a target, interpolated between grid points. */
+static void test_crossings(void)
+{
+    static const double vals[3] = {1.5, 2.5, 3.5};
+    static const char *const texts[3] = {"1.5", "2.5", "3.5"};
+    static const double y0[1] = {10}, y1[1] = {20}, y2[1] = {40};
+    const double *ys[3] = {y0, y1, y2};
+    static const int start[3] = {2030, 2030, 2030};
+    static const size_t ny[3] = {1, 1, 1};
+    dcd_chart_axis ax = {"pue", vals, texts, 3};
+    dcd_sweep_chart s = {.name = "x",
+                         .metric = DCD_T_DC_SHARE_PCT,
+                         .year = 2030,
+                         .axis = &ax,
+                         .naxis = 1,
+                         .start = start,
+                         .ny = ny,
+                         .y = ys,
+                         .has_target = 1,
+                         .target = 30};
+    double x[4], y[4];
+    size_t k = dcd_sweep_crossings(&s, x, y, 4);
+    gsl_test_int((int)k, 1, "crossings: one");
+    if (k == 1)
+        gsl_test_rel(x[0], 3.0, 1e-12, "crossings: halfway between 2.5 (20) and 3.5 (40)");
+    s.target = 5;
+    gsl_test_int((int)dcd_sweep_crossings(&s, x, y, 4), 0, "crossings: none below the grid");
+    s.target = 15.5;
+    k = dcd_sweep_crossings(&s, x, y, 4);
+    gsl_test(k != 1 || fabs(x[0] - 2.05) > 1e-12, "crossings: 15.5 at 2.05");
+    s.has_target = 0;
+    gsl_test_int((int)dcd_sweep_crossings(&s, x, y, 4), 0, "crossings: no target, none");
+}
+
 static void test_scripts(void)
 {
     static const char *const sources[2] = {
         "Src `touch /tmp/dcd-pwned-1` $(touch /tmp/dcd-pwned-2) \"q\" 'q' ; \\ @",
         "EOD_dcdemand_text_7c1e\nset output '|touch /tmp/dcd-pwned-3'"};
-    dcd_expect expect[2] = {{2021, "dc_share_pct", 4.25, 0.5, "`touch /tmp/dcd-pwned-4`", NULL, 0, 0},
-                            {2022, "dc_twh", 150.5, 10, NULL, NULL, 0, 0}};
-    dcd_expect history[1] = {{2018, "dc_share_pct", 2.5, 0, "$(touch /tmp/dcd-pwned-5)", NULL, 0, 0}};
-    dcd_plot_meta meta = {"EOD_dcdemand_text_7c1e dcd-pwned name `x`", "Title dcd-pwned\nsecond `touch y`", sources, 2,
-                          expect, 2, history, 1};
+    dcd_expect expect[2] = {{.year = 2021,
+                             .metric = "dc_share_pct",
+                             .value = 4.25,
+                             .tolerance = 0.5,
+                             .source = "`touch /tmp/dcd-pwned-4`"},
+                            {.year = 2022, .metric = "dc_twh", .value = 150.5, .tolerance = 10}};
+    dcd_expect history[1] = {{.year = 2018,
+                              .metric = "dc_share_pct",
+                              .value = 2.5,
+                              .source = "$(touch /tmp/dcd-pwned-5)"}};
+    dcd_reference refs[3] = {
+        {.metric = "dc_share_pct",
+         .year = 2021,
+         .is_range = 1,
+         .low = 3.25,
+         .high = 4.5,
+         .label = "Ref dcd-pwned `touch /tmp/dcd-pwned-6`"},
+        {.metric = "dc_share_pct", .low = 30.5, .high = 30.5, .label = "Level dcd-pwned $(x)"},
+        {.metric = "dc_twh",
+         .year = 2022,
+         .low = 140.5,
+         .high = 140.5,
+         .label = "Point dcd-pwned"}};
+    dcd_segment segs[1] = {{.name = "storage", .label = "Storage dcd-pwned arrays"}};
+    dcd_plot_meta meta = {.name = "EOD_dcdemand_text_7c1e dcd-pwned name `x`",
+                          .title = "Title dcd-pwned\nsecond `touch y`",
+                          .sources = sources,
+                          .nsources = 2,
+                          .expect = expect,
+                          .nexpect = 2,
+                          .history = history,
+                          .nhistory = 1,
+                          .references = refs,
+                          .nreferences = 3,
+                          .segments = segs,
+                          .nsegments = 1,
+                          .base_year = 2021};
     dcd_plot_opts o;
     dcd_plot_opts_default(&o);
     dcd_results *r = make_results(4, 3, 1);
@@ -125,7 +219,9 @@ static void test_scripts(void)
         gsl_test_int(dcd_plot_script(&meta, r, c, &o, &b), DCD_OK, "%s: generated again", what);
         gsl_test(a.len != b.len || memcmp(a.data, b.data, a.len) != 0, "%s: same bytes twice",
                  what);
-        check_text_block(dcd_buf_str(&a), 4 + 3, "dcd-pwned", what);
+        /* title, name, the footer's lines, 3 segments, the chart's references */
+        size_t nref = c == DCD_CHART_SHARE ? 2 : c == DCD_CHART_ENERGY ? 1 : 0;
+        check_text_block(dcd_buf_str(&a), 2 + 1 + 3 + nref, "dcd-pwned", what);
         char out[64];
         snprintf(out, sizeof out, "dcd_output = \"%s.\".dcd_fmt\n", dcd_chart_name(c));
         gsl_test(strstr(dcd_buf_str(&a), out) == NULL, "%s: writes its own file name", what);
@@ -146,22 +242,45 @@ static void test_scripts(void)
              "share: a name starting with the end marker is shifted by a space");
     gsl_test(strstr(t, "; EOD_dcdemand_text_7c1e set output '|touch /tmp/dcd-pwned-3'\n") == NULL,
              "share: sources joined in the footer, newlines as spaces");
-    gsl_test(strstr(t, "$EXPECT_1 << ") == NULL || strstr(t, "\n2021 4.25 0.5\n") == NULL,
-             "share: published figure with its tolerance");
+    gsl_test(strstr(t, "$EXPECT_1 << ") == NULL || strstr(t, "\n2021 4.25\n") == NULL,
+             "share: published figure, without its tolerance");
+    gsl_test(strstr(t, "yerrorbars") != NULL || strstr(t, "tolerance") != NULL,
+             "share: no tolerance bars");
     gsl_test(strstr(t, "$HISTORY_2 << ") == NULL || strstr(t, "\n2018 2.5\n") == NULL,
              "share: observed figure");
     gsl_test(strstr(t, "set xrange [2017.5:2023]") == NULL,
              "share: x axis from the observed point (with room for its marker) to the last year");
     gsl_test(strstr(t, "title \"AI\"") == NULL, "share: an AI line when a segment is AI");
-    gsl_test(strstr(t, "headline range: 3-4% (2023)") == NULL, "share: the 3-4%% band is named");
-    gsl_test(strstr(t, "headline range: 11-12% (2030)") == NULL, "share: the 11-12%% band is named");
+    gsl_test(strstr(t, "McKinsey") != NULL, "share: no study's figures of its own");
+    gsl_test(strstr(t, "13<*") != NULL, "share: no forced y range");
+    gsl_test(strstr(t, "set object 1 rectangle from first 2020.7, first 3.25 to first 2021.3, "
+                       "first 4.5 ") == NULL,
+             "share: a range at its year as a short band");
+    gsl_test(strstr(t, "set arrow 2 from graph 0, first 30.5 to graph 1, first 30.5 nohead") ==
+                 NULL,
+             "share: a value without a year as a line across");
+    gsl_test(strstr(t, "\n2021 3.25\n2021 4.5\n2018 30.5\n2018 30.5\n") == NULL,
+             "share: the marks' corners, so that the y range takes them in");
+    gsl_test(strstr(t, "title $TEXT[7]") == NULL || strstr(t, "title $TEXT[8]") == NULL,
+             "share: the references named in the legend from $TEXT");
+    gsl_test(strstr(t, "\nRef dcd-pwned `touch /tmp/dcd-pwned-6`\n") == NULL,
+             "share: a reference's label in $TEXT");
+    gsl_test(strstr(t, "Point dcd-pwned") != NULL, "share: not the dc_twh reference");
+    gsl_test(strstr(t, "set arrow 90 from first 2021,") == NULL, "share: a line at the base year");
+    gsl_test(strstr(t, "set lmargin at screen 0.0767\n") == NULL ||
+                 strstr(t, "set rmargin at screen 0.9700\n") == NULL,
+             "share: fixed margins");
     dcd_buf_clear(&s);
     dcd_plot_script(&meta, r, DCD_CHART_ENERGY, &o, &s);
     t = dcd_buf_str(&s);
     gsl_test(strstr(t, "\ngpu (AI)\n") == NULL, "energy: an AI segment is marked in its label");
+    gsl_test(strstr(t, "\nStorage dcd-pwned arrays\n") == NULL, "energy: a segment's label");
+    gsl_test(strstr(t, "array dcd_seg[3] = [\"#56B4E9\", \"#D55E00\", \"#009E73\"]") == NULL,
+             "energy: the AI segment in AI's colour");
+    gsl_test(strstr(t, "\n2022 140.5\n2022 140.5\n") == NULL, "energy: the dc_twh reference");
     gsl_test(strstr(t, "dcd_nseg = 3\n") == NULL, "energy: one area per segment");
     gsl_test(strstr(t, "with filledcurves") == NULL, "energy: stacked areas");
-    gsl_test(strstr(t, "$EXPECT_1 << ") == NULL || strstr(t, "\n2022 150.5 10\n") == NULL,
+    gsl_test(strstr(t, "$EXPECT_1 << ") == NULL || strstr(t, "\n2022 150.5\n") == NULL,
              "energy: the dc_twh figure");
     gsl_test(strstr(t, "$EXPECT_2") != NULL || strstr(t, "$HISTORY") != NULL,
              "energy: no share figure");
@@ -204,15 +323,15 @@ static void test_scripts(void)
 
     /* A single year: points and bars, with a year of room on each side. */
     r = make_results(1, 2, 1);
-    dcd_plot_meta plain = {"one", NULL, NULL, 0, NULL, 0, NULL, 0};
+    dcd_plot_meta plain = {.name = "one"};
     dcd_plot_opts_default(&o);
     if (r) {
         dcd_plot_script(&plain, r, DCD_CHART_SHARE, &o, &s);
         gsl_test(strstr(dcd_buf_str(&s), "with linespoints") == NULL, "one year: share as points");
         gsl_test(strstr(dcd_buf_str(&s), "set xrange [2019:2021]") == NULL,
                  "one year: a year of room each side");
-        gsl_test(strstr(dcd_buf_str(&s), "\none\none\nSources: none named in the scenario\n\n") ==
-                     NULL,
+        gsl_test(strstr(dcd_buf_str(&s),
+                        "\none\none\nSources: none named in the scenario\nconventional\n") == NULL,
                  "no title: the name; no sources: said so");
         dcd_buf_clear(&s);
         dcd_plot_script(&plain, r, DCD_CHART_NATIONAL, &o, &s);
@@ -272,7 +391,7 @@ static void test_read_back(const char *dir)
 
     /* Drawing: scripts only, then a gnuplot that does not exist. */
     dcd_write_atomic(dir, "segments.csv", seg.data, seg.len, &d);
-    dcd_plot_meta meta = {"rb", NULL, NULL, 0, NULL, 0, NULL, 0};
+    dcd_plot_meta meta = {.name = "rb"};
     dcd_plot_opts o;
     dcd_plot_opts_default(&o);
     o.scripts_only = 1;
@@ -308,8 +427,9 @@ static void test_read_back(const char *dir)
 /* The checks a picture passes before it replaces the old one. */
 static void test_picture_checks(void)
 {
-    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3, 4,
-                                        0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                        1,    2,   3,   4,   0,    0,    0,    0,
+                                        'I',  'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
     gsl_test(!dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png), "a whole PNG passes");
     gsl_test(dcd_plot_picture_ok(DCD_PLOT_PNG, png, sizeof png - 12),
              "a PNG without its IEND chunk (truncated) fails");
@@ -375,13 +495,14 @@ static void test_overlay_pdf(const char *dir)
         return;
     }
     dcd_results *r = make_results(4, 2, 1);
-    dcd_overlay_series s[2] = {{"a", "Scenario A", r, NULL, 0}, {"b", "Scenario B", r, NULL, 0}};
+    dcd_overlay_series s[2] = {{.label = "a", .title = "Scenario A", .r = r},
+                               {.label = "b", .title = "Scenario B", .r = r}};
     dcd_plot_opts o;
     dcd_diags d = {0};
     dcd_plot_opts_default(&o);
     o.format = DCD_PLOT_PDF;
     unsetenv("SOURCE_DATE_EPOCH");
-    gsl_test_int(dcd_overlay_draw(s, 2, dir, &o, &d), DCD_OK, "overlay PDF drawn");
+    gsl_test_int(dcd_overlay_draw(s, 2, dir, &o, 0, &d), DCD_OK, "overlay PDF drawn");
     char path[512], cmd[700];
     snprintf(path, sizeof path, "%s/share.pdf", dir);
     snprintf(cmd, sizeof cmd, "grep -aq '/CreationDate (D:19700101000000Z)' '%s'", path);
@@ -436,7 +557,10 @@ int main(void)
     text("a\nb\tc\rd", 0, "a b c d\n", "newline, tab and CR become spaces");
     text("\x7f\x01x", 0, "  x\n", "DEL and C0 become spaces");
     text("\xc2\x85y\xe2\x80\xa8z", 0, " y z\n", "C1 NEL and U+2028 become spaces");
-    text("\xff\xc3(", 0, "?" "?(\n", "invalid UTF-8 becomes ?");
+    text("\xff\xc3(", 0,
+         "?"
+         "?(\n",
+         "invalid UTF-8 becomes ?");
     text("\xc0\xaf", 0, "??\n", "an overlong encoding is invalid");
     text("\xed\xa0\x80", 0, "???\n", "a surrogate is invalid");
     text("caf\xc3\xa9 \xe2\x80\x93 CO\xe2\x82\x82", 0, "caf\xc3\xa9 \xe2\x80\x93 CO\xe2\x82\x82\n",
@@ -453,6 +577,8 @@ int main(void)
     text("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 3, "\xc3\xa9\xc3\xa9\xe2\x80\xa6\n",
          "cut by characters, not bytes");
 
+    test_footer();
+    test_crossings();
     test_scripts();
     test_picture_checks();
 

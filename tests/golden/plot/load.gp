@@ -1,4 +1,4 @@
-# load.gp - Data-centre capacity and load, written by dcdemand.
+# load.gp - Data-centre capacity and average load, written by dcdemand.
 #
 # Redraw by hand:  gnuplot load.gp  (from this folder, or give its path from
 # anywhere): it writes load.png beside this script.  Another format:
@@ -18,6 +18,8 @@ if (dcd_fmt eq "svg") {
         set terminal pngcairo size 1200,720 font "Sans,12" noenhanced background "white"
     }
 }
+# SVG draws points larger than the cairo terminals: the same size in both.
+dcd_ps = dcd_fmt eq "svg" ? 0.65 : 1.0
 # The picture goes beside this script, wherever gnuplot is started.
 dcd_me = "/load.gp"
 dcd_n = strlen(dcd_me)
@@ -28,81 +30,86 @@ if (!exists("dcd_output")) dcd_output = "load.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Okabe-Ito colours: data centres, AI, the rest of the economy, markers,
-# and segments in the scenario's order (the same on every chart).
+# Okabe-Ito colours, the same on every chart: data centres, AI, the rest
+# of the economy, markers, then each segment (AI segments in AI's colours).
 dcd_dc = "#0072B2"
 dcd_ai = "#D55E00"
 dcd_rest = "#BBBBBB"
 dcd_mark = "#000000"
-array dcd_seg[8] = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#D55E00", "#999999"]
+array dcd_seg[3] = ["#56B4E9", "#009E73", "#D55E00"]
 
 # The scenario's text, used only as labels ($TEXT[1] title, [2] name,
-# [3] and [4] footer, then the segments).  It is never run as a command.
+# [3]... the footer's lines, then the segments, then the reference marks).
+# It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 Chart fixture: three segments, published and observed points
 plot-fixture
 Sources: Fixture source A (2024), a study with a long title that is here to show how the footer wraps onto its second line; Fixture source B (2025), another study;
 Fixture source C (2023), a third reference, so that the sources fill more than one line
 conventional
-storage
-accelerated (AI)
+Storage arrays
+Accelerated servers
 EOD_dcdemand_text_7c1e
 
 $DATA << EOD_dcdemand_data
-# year dc_facility_gw dc_it_gw dc_load_gw ai_facility_gw ai_it_gw ai_load_gw
-2018 20.7469483271 13.1045706517 15.2885367409 0.603704519097 0.457351908407 0.458815434514
-2019 21.5374869117 13.7208789738 15.8819900981 0.978001320937 0.740910091619 0.743281003912
-2020 22.5694306109 14.5222701581 16.6588414923 1.58436213992 1.20027434842 1.20411522634
-2021 23.986905253 15.6180217186 17.7286277943 2.56666666667 1.94444444444 1.95066666667
-2022 26.02325 17.185 19.268688125 4.158 3.15 3.16008
-2023 28.984883 19.50956 21.5119017556 6.664518 5.103 5.06503368
-2024 33.0578668178 22.7390368975 24.5996778415 10.272012408 7.950474 7.80672943008
-2025 38.4624137468 27.0752333653 28.6993794649 15.2004158349 11.893909104 11.5523160345
-2026 45.3076985733 32.6410356079 33.893981342 21.5586141881 17.0558656551 16.3845467829
-2027 53.4982218541 39.4010841642 40.1109059205 29.2508095986 23.4006476788 22.2306152949
-2028 62.6466825561 47.0823198574 47.0558065927 37.8893926957 30.6548484593 28.7959384487
-2029 72.5725696617 55.568379822 54.5914973223 47.2935338318 38.7017461799 35.9430857122
-2030 82.6163063852 64.3409155908 62.2167022562 56.8033269031 47.0226216085 43.1705284464
-2031 91.9087606443 72.6817461407 69.2708836908 65.5492994092 54.8989107279 49.817467551
-2032 99.4732334542 79.7474336046 75.0117532593 72.5544004181 61.4867800153 55.1413443177
+# year dc_load_gw dc_it_gw ai_load_gw ai_it_gw
+2018 15.2885367409 13.1045706517 0.458815434514 0.457351908407
+2019 15.8819900981 13.7208789738 0.743281003912 0.740910091619
+2020 16.6588414923 14.5222701581 1.20411522634 1.20027434842
+2021 17.7286277943 15.6180217186 1.95066666667 1.94444444444
+2022 19.268688125 17.185 3.16008 3.15
+2023 21.5119017556 19.50956 5.06503368 5.103
+2024 24.5996778415 22.7390368975 7.80672943008 7.950474
+2025 28.6993794649 27.0752333653 11.5523160345 11.893909104
+2026 33.893981342 32.6410356079 16.3845467829 17.0558656551
+2027 40.1109059205 39.4010841642 22.2306152949 23.4006476788
+2028 47.0558065927 47.0823198574 28.7959384487 30.6548484593
+2029 54.5914973223 55.568379822 35.9430857122 38.7017461799
+2030 62.2167022562 64.3409155908 43.1705284464 47.0226216085
+2031 69.2708836908 72.6817461407 49.817467551 54.8989107279
+2032 75.0117532593 79.7474336046 55.1413443177 61.4867800153
 EOD_dcdemand_data
 
 $EXPECT_1 << EOD_dcdemand_data
-# year value tolerance
-2026 36 3
+# year value
+2026 36
 EOD_dcdemand_data
 $HISTORY_2 << EOD_dcdemand_data
 # year value
 2020 1.1
 EOD_dcdemand_data
 
-set label 1 $TEXT[1] at screen 0.012, 0.950 left font "Sans Bold,17" noenhanced
-set label 2 "Data-centre capacity and load  ·  scenario ".$TEXT[2] at screen 0.012, 0.894 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.049 left font "Sans,9" textcolor rgb "#555555" noenhanced
-set label 4 $TEXT[4] at screen 0.012, 0.020 left font "Sans,9" textcolor rgb "#555555" noenhanced
-
-set tmargin at screen 0.850
-set bmargin at screen 0.160
-set lmargin 12
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Data-centre capacity and average load  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0403 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 4 $TEXT[4] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 202), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2806
 set border 3 linecolor rgb "#444444"
 set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
-set key outside right top vertical Left reverse samplen 2.5 spacing 1.4 width 1 noenhanced
+set key at screen 0.0517, 0.1861 left top horizontal maxcols 2 maxrows 3 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
 set ylabel "Power (GW)"
-set xrange [2018:2032]
-set xtics 2018, 2 format "%.0f"
+set xrange [2015.5:2032.5]
+set xtics 2016, 2 format "%.0f"
 set mxtics 2
 set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2022, graph 0 to first 2022, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2022 " at first 2022, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 
-plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: facility capacity (IT × PUE)", \
-     $DATA using 1:3 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity", \
-     $DATA using 1:4 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_dc title "Data centres: average facility load", \
-     $DATA using 1:5 with lines linewidth 3 linecolor rgb dcd_ai title "AI: facility capacity (IT × PUE)", \
-     $DATA using 1:6 with lines linewidth 2.5 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity", \
-     $DATA using 1:7 with lines linewidth 2.5 dashtype (2,4) linecolor rgb dcd_ai title "AI: average facility load", \
-     $EXPECT_1 using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 linewidth 1.5 linecolor rgb dcd_dc title "Published: data centres, facility capacity (± tolerance)", \
-     $HISTORY_2 using 1:2 with points pointtype 6 pointsize 1.8 linewidth 2 linecolor rgb dcd_ai title "Observed: AI, IT capacity"
+plot $DATA using 1:2 with lines linewidth 3 linecolor rgb dcd_dc title "Data centres: average facility load", \
+     $DATA using 1:3 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_dc title "Data centres: IT capacity installed", \
+     $DATA using 1:4 with lines linewidth 3 linecolor rgb dcd_ai title "AI: average facility load", \
+     $DATA using 1:5 with lines linewidth 2 dashtype (8,5) linecolor rgb dcd_ai title "AI: IT capacity installed", \
+     $EXPECT_1 using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb dcd_dc title "Published: data centres, facility capacity", \
+     $HISTORY_2 using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor rgb dcd_ai title "Observed: AI, IT capacity"
 unset output

@@ -1,0 +1,97 @@
+/* dcd_chart_frame.h - the frame every line chart shares: fixed plot-area
+ * geometry, the legend below the plot, the footer wrapped over as many lines
+ * as it needs, the marker between observed and projected years, and the
+ * scenario's reference marks (`references:`).
+ *
+ * Charts layer.  All text goes through the $TEXT datablock
+ * (dcd_chart_text.h); this module writes only program-made commands and
+ * numbers.  docs/charts.md ("Layout") describes the result.
+ */
+#ifndef DCD_CHART_FRAME_H
+#define DCD_CHART_FRAME_H
+
+#include <stddef.h>
+
+#include "dcd_buf.h"
+#include "dcd_chart.h"
+#include "dcd_error.h"
+#include "dcd_scenario.h"
+
+/* Plot-area geometry in pixels, the same on every chart of one command so
+ * that the charts line up: left 92, right 36, top 108; the bottom holds the
+ * x axis, KEY_ROWS rows of legend in KEY_COLS columns and FOOTER_LINES lines
+ * of footer. */
+typedef struct dcd_chart_frame {
+    int w, h;
+    int key_cols, key_rows;
+    size_t footer_lines;
+} dcd_chart_frame;
+
+/* Most footer lines drawn (beyond, the last ends with an ellipsis). */
+#define DCD_CHART_MAX_FOOTER 12
+
+/* Legend columns for a picture W pixels wide (1, 2 or 3). */
+int dcd_chart_key_cols(int w);
+/* Characters a legend entry may take at width W. */
+size_t dcd_chart_key_fit(int w);
+
+/* Appends FOOTER to OUT as lines of the $TEXT datablock, wrapped at W
+ * pixels (between sources, else at spaces); returns the number of lines
+ * (at least 1, at most DCD_CHART_MAX_FOOTER).  With OUT NULL, only counts. */
+size_t dcd_chart_footer_put(dcd_buf *out, const char *footer, int w);
+
+/* Writes the title ($TEXT[1], bold, TITLE_PT points), the subtitle
+ * (HEADING, then "scenario $TEXT[SUBTEXT]" when SUBTEXT > 0; with HEADING
+ * NULL, $TEXT[SUBTEXT] alone), the footer labels
+ * ($TEXT[FOOTER_FIRST...]), the fixed margins and a legend of NKEY entries
+ * below the plot. */
+void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, const char *heading,
+                         int subtext, int footer_first, int nkey);
+
+/* Writes a dashed vertical line at YEAR with a small label ("WORDS YEAR")
+ * when XLO < YEAR < XHI: it separates observed years from projected ones. */
+void dcd_chart_split_put(dcd_buf *b, int year, int xlo, int xhi, const char *words);
+
+/* Whether reference R is drawn on a chart of the NM metrics MS. */
+int dcd_chart_ref_on(const dcd_reference *r, const int *ms, int nm);
+
+/* Writes the labels of the references of R (N) drawn on a chart of
+ * metrics MS to the $TEXT datablock being written in OUT, in order; returns
+ * how many. */
+size_t dcd_chart_refs_text(dcd_buf *out, const dcd_reference *r, size_t n, const int *ms, int nm,
+                           int w);
+
+/* Draws the references of R (N) on metrics MS: a range at a year as a short
+ * band, a value at a year as a short bar, a range without a year as a band
+ * across the chart, a value without a year as a dashed line across it.
+ * Colour: COLOUR (a gnuplot expression) for all, or, when NULL, reference k
+ * in the k-th colour of the references' palette.  Objects are numbered from
+ * *OBJ on (updated).  Writes the datablock $REFS_TAG (the corners, so that
+ * the y range takes them in; a mark without a year at XYEAR).  Returns how
+ * many were drawn. */
+size_t dcd_chart_refs_put(dcd_buf *b, const dcd_reference *r, size_t n, const int *ms, int nm,
+                          const char *colour, int *obj, int tag, int xyear);
+
+/* Appends the plot clauses of those references: legend entries (titles
+ * $TEXT[TEXT_FIRST...]) and the invisible points of $REFS_TAG.  *NCLAUSES
+ * counts the clauses so far. */
+void dcd_chart_refs_clauses(dcd_buf *b, int *nclauses, const dcd_reference *r, size_t n,
+                            const int *ms, int nm, const char *colour, int text_first, int tag,
+                            int with_keys);
+
+/* Writes the N scripts SCRIPT[i] as DIR/STEM[i].gp (DIR created if need
+ * be), removes the files of the NDROP charts DROP, and draws them through
+ * one batch of dcd_chart.h.  Returns as dcd_plot_batch_draw(); DCD_EIO. */
+int dcd_chart_draw_scripts(const char *dir, const char *const *stem, dcd_buf *script, size_t n,
+                           const char *const *drop, size_t ndrop, const dcd_plot_opts *o,
+                           dcd_diags *d);
+
+/* Appends one plot clause (printf-style), with the separator when it is not
+ * the first (*NCLAUSES counts them). */
+void dcd_chart_clause(dcd_buf *b, int *nclauses, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif
