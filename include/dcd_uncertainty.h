@@ -79,7 +79,7 @@ void dcd_uncertainty_free(dcd_uncertainty *u);
 /* The input value from BASE and draw V under mode A (DEFAULT acts as VALUE). */
 double dcd_apply_draw(dcd_apply a, double base, double v);
 /* "scale", "shift", "value" or "default". */
-const char *dcd_apply_name(dcd_apply a);
+const char *dcd_uncertainty_apply_name(dcd_apply a);
 /* The range [*LO, *HI] that an input with base values [BMIN, BMAX] can take
  * under mode A when draws lie in [DLO, DHI] (ends may be infinite). */
 void dcd_apply_range(dcd_apply a, double bmin, double bmax, double dlo, double dhi, double *lo,

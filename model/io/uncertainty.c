@@ -43,7 +43,7 @@ static void err(parser *p, const dcd_node *n, const char *fmt, ...)
     p->errors++;
 }
 
-const char *dcd_apply_name(dcd_apply a)
+const char *dcd_uncertainty_apply_name(dcd_apply a)
 {
     switch (a) {
     case DCD_APPLY_SCALE: return "scale";
@@ -536,7 +536,7 @@ static void check_inputs(parser *p)
             err(p, &at,
                 "uncertainty.%s: the draws (%s) can reach %g, outside the input's "
                 "range: expected %s; narrow the distribution or truncate it with min and max",
-                in->path, dcd_apply_name(in->apply), below ? lo : hi,
+                in->path, dcd_uncertainty_apply_name(in->apply), below ? lo : hi,
                 info.what ? info.what : "an allowed value");
     }
 }
