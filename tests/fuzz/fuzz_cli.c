@@ -7,10 +7,11 @@
  * into its arguments.  Each command runs inside a private sandbox folder
  * (the working folder during the call, on /dev/shm when there is one),
  * refilled before every call with the same fixtures: s.yaml (a small
- * scenario), t.yaml (extends s.yaml), h.csv (observations), and emptied of
- * whatever the previous call wrote.  So that nothing is read or written
- * outside it, every '/' of an argument becomes '_' (paths stay inside the
- * folder, `-o out` included), ".." becomes "._", and "build-fuzz" (a link
+ * scenario), t.yaml (extends s.yaml), h.csv (observations), r/ (the
+ * summary.csv, segments.csv and scenario.yaml of s.yaml's results, for
+ * `plot r`), and emptied of whatever the previous call wrote.  So that
+ * nothing is read or written outside it, every '/' of an argument becomes
+ * '_' (paths stay inside the folder, `-o out` included), ".." becomes "._", and "build-fuzz" (a link
  * back to the build folder, only so that libFuzzer's relative crash paths
  * work during the call) becomes "Build-fuzz".  gnuplot is
  * $DCDEMAND_GNUPLOT, set to a program that does not exist, so no chart is
@@ -71,11 +72,27 @@ static const char H_CSV[] = "year,metric,value,sd\n2014,dc_twh,58,3\n2016,dc_twh
 static char sandbox[200];
 static int home_fd = -1, null_fd = -1, verbose;
 
+/* summary.csv, segments.csv and scenario.yaml of s.yaml's results, for
+ * `plot r`. */
+static char *r_summary, *r_segments, *r_scenario;
+
 static void put(const char *name, const char *text)
 {
     FILE *f = fopen(name, "wb");
     if (!f || fputs(text, f) == EOF || fclose(f) != 0)
         abort();
+}
+
+static char *slurp(const char *name)
+{
+    FILE *f = fopen(name, "rb");
+    char *text = calloc(1, 1 << 20);
+    if (!f || !text)
+        abort();
+    size_t n = fread(text, 1, (1 << 20) - 1, f);
+    if (n == 0 || fclose(f) != 0)
+        abort();
+    return text;
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -96,6 +113,13 @@ static void refill(void)
     put("s.yaml", S_YAML);
     put("t.yaml", T_YAML);
     put("h.csv", H_CSV);
+    if (r_summary) {
+        if (mkdir("r", 0777) != 0)
+            abort();
+        put("r/summary.csv", r_summary);
+        put("r/segments.csv", r_segments);
+        put("r/scenario.yaml", r_scenario);
+    }
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -119,6 +143,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     home_fd = open(".", O_RDONLY | O_DIRECTORY);
     null_fd = open("/dev/null", O_WRONLY);
     if (home_fd < 0 || null_fd < 0 || !freopen("/dev/null", "w", stdout))
+        abort();
+    /* The results that `plot r` reads: those of `run -o . s.yaml`. */
+    char a0[] = "run", a1[] = "-q", a2[] = "--no-plots", a3[] = "-o", a4[] = ".", a5[] = "s.yaml";
+    char *run[] = {a0, a1, a2, a3, a4, a5, NULL};
+    if (chdir(sandbox) != 0)
+        abort();
+    refill();
+    if (dcd_cmd_run(6, run) != 0)
+        abort();
+    r_summary = slurp("s/summary.csv");
+    r_segments = slurp("s/segments.csv");
+    r_scenario = slurp("s/scenario.yaml");
+    if (fchdir(home_fd) != 0)
         abort();
     return 0;
 }
