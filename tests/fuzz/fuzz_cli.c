@@ -1,6 +1,6 @@
 /* fuzz_cli.c - libFuzzer harness over the option parsing of every command
- * (dcd_cmd_* of dcd_cli.h: run, validate, show, plot, check, compare,
- * sweep, report, solve, calibrate).
+ * (dcd_cmd_* of dcd_cli.h: run, validate, show, plot, check, compare, sweep,
+ * report, solve, calibrate).
  *
  * Built and run by `make fuzz` (corpus in tests/fuzz/corpus_cli/).  The
  * first byte of the input picks the command; the rest is split on NUL bytes
@@ -9,16 +9,16 @@
  * refilled before every call with the same fixtures: s.yaml (a small
  * scenario), t.yaml (extends s.yaml), h.csv (observations), r/ (the
  * summary.csv, segments.csv and scenario.yaml of s.yaml's results, for
- * `plot r`), and emptied of whatever the previous call wrote.  So that
- * nothing is read or written outside it, every '/' of an argument becomes
- * '_' (paths stay inside the folder, `-o out` included), ".." becomes "._", and "build-fuzz" (a link
- * back to the build folder, only so that libFuzzer's relative crash paths
- * work during the call) becomes "Build-fuzz".  gnuplot is
- * $DCDEMAND_GNUPLOT, set to a program that does not exist, so no chart is
+ * `plot r`), and emptied of whatever the previous call wrote.  So that nothing is
+ * read or written outside it, every '/' of an argument becomes '_' (paths
+ * stay inside the folder, `-o out` included), ".." becomes "._", and
+ * "build-fuzz" (a link back to the build folder, only so that libFuzzer's
+ * relative crash paths work during the call) becomes "Build-fuzz".  gnuplot
+ * is $DCDEMAND_GNUPLOT, set to a program that does not exist, so no chart is
  * ever drawn and nothing is run; the commands' standard output goes to
- * /dev/null and their standard error too (set DCD_FUZZ_VERBOSE=1 to see
- * it when reproducing a finding).  A crash, a sanitizer report, a leak, a
- * hang or an exit code outside the documented table is a finding.
+ * /dev/null and their standard error too (set DCD_FUZZ_VERBOSE=1 to see it
+ * when reproducing a finding).  A crash, a sanitizer report, a leak, a hang
+ * or an exit code outside the documented table is a finding.
  */
 #include <fcntl.h>
 #include <ftw.h>
