@@ -675,7 +675,7 @@ static void read_body(reader *r, dcd_mcstats *s)
             }
         } else if (strcmp(t, "hist") == 0 && !s->exact) {
             uint64_t c = read_u(r);
-            if (r->bad || c >= nc) {
+            if (r->bad || c >= nc || s->h[c].zero || s->h[c].pos.n || s->h[c].neg.n) {
                 r->bad = 1;
                 return;
             }
