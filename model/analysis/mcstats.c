@@ -507,7 +507,8 @@ static void put_store(dcd_buf *b, const store *st)
         lo++;
     while (hi > lo && !st->c[hi - 1])
         hi--;
-    dcd_buf_printf(b, " %lld %zu", (long long)(st->off + (int64_t)lo), hi - lo);
+    /* an empty store is "0 0" whatever its offset, as it loads back */
+    dcd_buf_printf(b, " %lld %zu", hi > lo ? (long long)(st->off + (int64_t)lo) : 0LL, hi - lo);
     for (size_t i = lo; i < hi; i++)
         dcd_buf_printf(b, " %lu", (unsigned long)st->c[i]);
 }
