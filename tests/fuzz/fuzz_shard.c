@@ -1,6 +1,6 @@
 /* fuzz_shard.c - libFuzzer harness over the Monte Carlo shard state reader
- * (dcd_mcstats_load, dcd_mcstats.h): the files that `dcdemand merge` is
- * given are untrusted.
+ * (dcd_mcstats_load, dcd_mcstats.h): shard files given to a merge of Monte
+ * Carlo shards are untrusted.
  *
  * Built and run by `make fuzz` (corpus in tests/fuzz/corpus_shard/).  Each
  * input is a saved state's text.  Checks: a refused text gives NULL and
