@@ -74,4 +74,9 @@ void dcd_diags_print(const dcd_diags *d, FILE *out);
 /* Releases every diagnostic; the list is left empty and reusable. */
 void dcd_diags_free(dcd_diags *d);
 
+/* Shows control characters in the messages of D from FROM on as \xNN, so
+ * that text quoted from a file cannot put a newline or an escape sequence
+ * into a message.  Returns 0, or -1 on OOM. */
+int dcd_escape_controls(dcd_diags *d, size_t from);
+
 #endif

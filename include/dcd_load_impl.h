@@ -45,9 +45,6 @@ typedef struct dcd_loader {
  * not NULL, holds the file's TLEN bytes, which are then not read from disk. */
 int dcd_load_tree(dcd_loader *ld, const char *path, const dcd_node *at, const char *text,
                   size_t tlen, dcd_node **root);
-/* Shows control characters in the messages of D from FROM on as \xNN.
- * Returns 0, or -1 on OOM. */
-int dcd_escape_controls(dcd_diags *d, size_t from);
 /* A zeroed scenario with its path set, or NULL on OOM. */
 dcd_scenario *dcd_new_scenario(const char *path);
 /* Second stage of loading: apply SETS to SC->tree, finish the checksum SHA

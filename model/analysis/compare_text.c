@@ -379,10 +379,11 @@ static void text_results(const dcd_compare *c, size_t width, dcd_buf *b)
 {
     static const dcd_table_style style = {"  ", 0, "  "};
     dcd_buf_puts(b, "\n");
-    if (c->ncol > 1)
-        dcd_buf_printf(b, "Results (diff: difference to %s, absolute and in %%)\n",
-                       c->cols[0].label);
-    else
+    if (c->ncol > 1) {
+        dcd_buf_puts(b, "Results (diff: difference to ");
+        put_clean(b, c->cols[0].label, strlen(c->cols[0].label));
+        dcd_buf_puts(b, ", absolute and in %)\n");
+    } else
         dcd_buf_puts(b, "Results\n");
     size_t mw = 6, unw = 4;
     for (size_t k = 0; k < c->nmetrics; k++) {

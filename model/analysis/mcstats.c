@@ -593,7 +593,8 @@ static void put_store(dcd_buf *b, const store *st)
         lo++;
     while (hi > lo && !st->c[hi - 1])
         hi--;
-    dcd_buf_printf(b, " %lld %zu", (long long)(st->off + (int64_t)lo), hi - lo);
+    /* an empty store is "0 0" whatever its offset, as it loads back */
+    dcd_buf_printf(b, " %lld %zu", hi > lo ? (long long)(st->off + (int64_t)lo) : 0LL, hi - lo);
     for (size_t i = lo; i < hi; i++)
         dcd_buf_printf(b, " %lu", (unsigned long)st->c[i]);
 }
@@ -761,7 +762,7 @@ static void read_body(reader *r, dcd_mcstats *s)
             }
         } else if (strcmp(t, "hist") == 0 && !s->exact) {
             uint64_t c = read_u(r);
-            if (r->bad || c >= nc) {
+            if (r->bad || c >= nc || s->h[c].zero || s->h[c].pos.n || s->h[c].neg.n) {
                 r->bad = 1;
                 return;
             }

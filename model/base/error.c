@@ -2,6 +2,7 @@
 #include "dcd_error.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,4 +145,30 @@ void dcd_diags_free(dcd_diags *d)
     d->items = NULL;
     d->n = d->cap = 0;
     d->oom = 0;
+}
+
+int dcd_escape_controls(dcd_diags *d, size_t from)
+{
+    for (size_t i = from; i < d->n; i++) {
+        char *m = d->items[i].message;
+        size_t extra = 0;
+        for (const unsigned char *p = (const unsigned char *)m; *p; p++)
+            extra += (*p < 0x20 || *p == 0x7f) ? 3 : 0;
+        if (!extra)
+            continue;
+        char *c = malloc(strlen(m) + extra + 1);
+        if (!c)
+            return -1;
+        size_t k = 0;
+        for (const unsigned char *p = (const unsigned char *)m; *p; p++) {
+            if (*p < 0x20 || *p == 0x7f)
+                k += (size_t)sprintf(c + k, "\\x%02X", *p);
+            else
+                c[k++] = (char)*p;
+        }
+        c[k] = '\0';
+        free(m);
+        d->items[i].message = c;
+    }
+    return 0;
 }

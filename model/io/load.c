@@ -270,32 +270,6 @@ done:
     return rc;
 }
 
-int dcd_escape_controls(dcd_diags *d, size_t from)
-{
-    for (size_t i = from; i < d->n; i++) {
-        char *m = d->items[i].message;
-        size_t extra = 0;
-        for (const unsigned char *p = (const unsigned char *)m; *p; p++)
-            extra += (*p < 0x20 || *p == 0x7f) ? 3 : 0;
-        if (!extra)
-            continue;
-        char *c = malloc(strlen(m) + extra + 1);
-        if (!c)
-            return -1;
-        size_t k = 0;
-        for (const unsigned char *p = (const unsigned char *)m; *p; p++) {
-            if (*p < 0x20 || *p == 0x7f)
-                k += (size_t)sprintf(c + k, "\\x%02X", *p);
-            else
-                c[k++] = (char)*p;
-        }
-        c[k] = '\0';
-        free(m);
-        d->items[i].message = c;
-    }
-    return 0;
-}
-
 /* Second stage of loading: apply SETS to SC->tree (already resolved through
  * extends, its file names interned in SC->pool), finish the checksum SHA and
  * bind.  Frees SC on failure. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_error.h"
 #include "dcd_rankcorr.h"
 
 #define MAX_PATH 256
@@ -39,7 +40,10 @@ static void err(parser *p, const dcd_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    size_t before = p->diags->n;
     dcd_diags_add(p->diags, n->file, n->line, n->column, "%s", msg);
+    if (dcd_escape_controls(p->diags, before) != 0) /* scalars quoted in messages */
+        p->oom = 1;
     p->errors++;
 }
 

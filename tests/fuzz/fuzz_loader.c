@@ -27,6 +27,7 @@
 
 #include "dcd_engine.h"
 #include "dcd_load.h"
+#include "fuzz_sandbox.h"
 
 #define MAX_SETS 8
 
@@ -57,11 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     gsl_set_error_handler_off();
-    struct stat st;
-    snprintf(sandbox, sizeof sandbox, "%s/dcd-fuzz-loader-XXXXXX",
-             stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp");
-    if (!mkdtemp(sandbox))
-        abort();
+    snprintf(sandbox, sizeof sandbox, "%s", fuzz_sandbox_make("loader")); /* removed at exit */
     snprintf(child_name, sizeof child_name, "%s/fuzz.yaml", sandbox);
     snprintf(parent_name, sizeof parent_name, "%s/parent.yaml", sandbox);
     write_parent(PARENT, sizeof PARENT - 1);
@@ -116,8 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The name is in the sandbox, so a relative extends reads parent.yaml
      * (or nothing); an absolute one may read a real file (harmless: read
      * only). */
-    int rc = dcd_scenario_load_text(child_name, text, size,
-                                    (const char *const *)sets, nsets, &sc, &diags);
+    int rc = dcd_scenario_load_text(child_name, text, size, (const char *const *)sets, nsets, &sc,
+                                    &diags);
     if (rc == DCD_OK) {
         if (!sc || diags.n != 0)
             abort(); /* success must come with a scenario and no diagnostics */

@@ -20,6 +20,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "dcd_cli.h"
+#include "fuzz_sandbox.h"
 
 #define MAX_ARGS 64
 
@@ -34,11 +35,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     gsl_set_error_handler_off();
     char dir[200];
-    struct stat st;
-    snprintf(dir, sizeof dir, "%s/dcd-fuzz-options-XXXXXX",
-             stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp");
-    if (!mkdtemp(dir))
-        abort();
+    snprintf(dir, sizeof dir, "%s", fuzz_sandbox_make("options")); /* removed at exit */
     snprintf(scenario, sizeof scenario, "%s/s.yaml", dir);
     FILE *f = fopen(scenario, "w");
     if (!f)

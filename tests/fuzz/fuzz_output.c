@@ -26,6 +26,7 @@
 #include "dcd_fs.h"
 #include "dcd_output.h"
 #include "dcd_scenario.h"
+#include "fuzz_sandbox.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -52,11 +53,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         dcd_project_new(base, &res, &d) != DCD_OK)
         abort();
     dcd_diags_free(&d);
-    struct stat st;
-    snprintf(sandbox, sizeof sandbox, "%s/dcd-fuzz-output-XXXXXX",
-             stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp");
-    if (!mkdtemp(sandbox))
-        abort();
+    snprintf(sandbox, sizeof sandbox, "%s", fuzz_sandbox_make("output")); /* removed at exit */
     return 0;
 }
 
