@@ -220,11 +220,11 @@ FUZZ_FLAGS  := -g -O1 -fsanitize=fuzzer $(FUZZ_SAN)
 FUZZ_OPTS   := -max_len=65536 -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1
 fuzz-dict    = $(if $(filter loader,$(1)),-dict=tests/fuzz/yaml.dict)
 
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard include/*.h) | deps-fuzz
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(wildcard include/*.h tests/fuzz/*.h) | deps-fuzz
 	@mkdir -p build-fuzz/corpus_$*
 	$(FUZZ_CC) $(CPPFLAGS_ALL) -std=c11 $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ \
 	  $< $(FUZZ_SRC) $(PKG_LIBS) -lm
-build-fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(FUZZ_SRC) $(wildcard include/*.h)
+build-fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(FUZZ_SRC) $(wildcard include/*.h tests/fuzz/*.h)
 	@mkdir -p build-fuzz
 	$(CC) $(CPPFLAGS_ALL) -std=c11 -g -O1 $(FUZZ_SAN) $(PKG_CFLAGS) -o $@ \
 	  $< tests/fuzz/replay_main.c $(FUZZ_SRC) $(PKG_LIBS) -lm

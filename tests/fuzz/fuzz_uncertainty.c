@@ -99,7 +99,7 @@ static void check(int rc, const dcd_uncertainty *u, const dcd_diags *d, int with
             const dcd_uncertain *in = &u->inputs[i];
             if (!in->path || !in->path[0] || in->line < 0 || in->column < 0)
                 abort();
-            if (with_lookup && in->apply == DCD_APPLY_DEFAULT)
+            if (with_lookup && in->apply == DCD_DRAW_DEFAULT)
                 abort(); /* the lookup resolves every mode */
         }
         if (u->corr)
