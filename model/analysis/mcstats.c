@@ -44,6 +44,7 @@ struct dcd_mcstats {
     hist *h;             /* histogram mode: per cell */
     double *scratch;     /* histogram mode: values not yet counted, cell-major */
     size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
+    size_t pstride;      /* doubles from one cell's values to the next's */
     size_t range_draws;  /* draws of the blocks of the range */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
@@ -236,7 +237,7 @@ static int hist_add_n(const dcd_mcstats *s, hist *h, const double *restrict x, s
 static int flush(dcd_mcstats *s)
 {
     for (size_t c = 0; s->pend && c < s->cfg.ncells; c++)
-        if (hist_add_n(s, &s->h[c], s->scratch + c * s->pcap, s->pend, s->vmin[c], s->vmax[c]))
+        if (hist_add_n(s, &s->h[c], s->scratch + c * s->pstride, s->pend, s->vmin[c], s->vmax[c]))
             return -1;
     s->pend = 0;
     return 0;
@@ -313,13 +314,16 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
             s->pcap = PEND_BLOCKS * DCD_SAMPLE_BLOCK;
             if (s->pcap > s->range_draws)
                 s->pcap = s->range_draws;
-            if (!(s->scratch = malloc(s->pcap * nc * sizeof *s->scratch)))
+            /* a stride off powers of two: the transposition below writes
+             * NC streams at once, which would share cache sets */
+            s->pstride = s->pcap + 8;
+            if (!(s->scratch = malloc(s->pstride * nc * sizeof *s->scratch)))
                 return DCD_ENOMEM;
         }
         if (s->pend + nok > s->pcap && flush(s))
             return DCD_ENOMEM;
         cm = s->scratch;
-        stride = s->pcap;
+        stride = s->pstride;
         off = s->pend;
     }
     /* Transposed by tiles of TILE draws (rows read from cache). */
