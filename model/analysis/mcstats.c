@@ -45,6 +45,7 @@ struct dcd_mcstats {
     double *scratch;     /* histogram mode: values not yet counted, cell-major */
     size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
     size_t pstride;      /* doubles from one cell's values to the next's */
+    uint16_t *c16;       /* histogram mode: C16_MAX counters for one flush */
     size_t range_draws;  /* draws of the blocks of the range */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
@@ -66,6 +67,7 @@ void dcd_mcstats_free(dcd_mcstats *s)
     free(s->vals);
     free(s->h);
     free(s->scratch);
+    free(s->c16);
     free(s->pcts);
     free(s->thr);
     free(s->have);
@@ -202,6 +204,9 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
     return 0;
 }
 
+/* Buckets of a cell counted with 16-bit counters at once (64 KiB). */
+#define C16_MAX 32768
+
 /* Blocks whose values wait for the histogram (see add_values()). */
 #define PEND_BLOCKS 4
 
@@ -210,7 +215,7 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
  * normal, takes one reservation, then a branch-free counting loop (the bucket of a positive
  * double is monotone in its bits).  The counts are those of hist_add() value
  * by value.  0, or -1 on OOM. */
-static int hist_add_n(const dcd_mcstats *s, hist *h, const double *restrict x, size_t n,
+static int hist_add_n(dcd_mcstats *s, hist *h, const double *restrict x, size_t n,
                       double lo, double hi)
 {
     if (!(lo >= DBL_MIN) || !(hi < HUGE_VAL)) {
@@ -220,10 +225,28 @@ static int hist_add_n(const dcd_mcstats *s, hist *h, const double *restrict x, s
         return 0;
     }
     store *st = &h->pos;
-    if (store_reserve(st, bucket(s, lo), bucket(s, hi)))
+    int64_t klo = bucket(s, lo), khi = bucket(s, hi);
+    if (store_reserve(st, klo, khi))
         return -1;
-    uint32_t *restrict c = st->c;
     unsigned shift = 52 - s->sub;
+    size_t span = (size_t)(khi - klo + 1);
+    if (s->c16 && n <= UINT16_MAX && span <= C16_MAX) {
+        /* 16-bit counters (half the cache of the 32-bit store), added
+         * into the store afterwards */
+        uint16_t *restrict t = s->c16;
+        memset(t, 0, span * sizeof *t);
+        uint64_t base = (uint64_t)klo;
+        for (size_t j = 0; j < n; j++) {
+            uint64_t bits;
+            memcpy(&bits, &x[j], sizeof bits);
+            t[(bits >> shift) - base]++;
+        }
+        uint32_t *restrict c = st->c + (klo - st->off);
+        for (size_t i = 0; i < span; i++)
+            c[i] += t[i];
+        return 0;
+    }
+    uint32_t *restrict c = st->c;
     uint64_t off = (uint64_t)st->off;
     for (size_t j = 0; j < n; j++) {
         uint64_t bits;
@@ -317,7 +340,8 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
             /* a stride off powers of two: the transposition below writes
              * NC streams at once, which would share cache sets */
             s->pstride = s->pcap + 8;
-            if (!(s->scratch = malloc(s->pstride * nc * sizeof *s->scratch)))
+            if (!(s->scratch = malloc(s->pstride * nc * sizeof *s->scratch)) ||
+                !(s->c16 = malloc(C16_MAX * sizeof *s->c16)))
                 return DCD_ENOMEM;
         }
         if (s->pend + nok > s->pcap && flush(s))
