@@ -215,8 +215,8 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
  * normal, takes one reservation, then a branch-free counting loop (the bucket of a positive
  * double is monotone in its bits).  The counts are those of hist_add() value
  * by value.  0, or -1 on OOM. */
-static int hist_add_n(dcd_mcstats *s, hist *h, const double *restrict x, size_t n,
-                      double lo, double hi)
+static int hist_add_n(dcd_mcstats *s, hist *h, const double *restrict x, size_t n, double lo,
+                      double hi)
 {
     if (!(lo >= DBL_MIN) || !(hi < HUGE_VAL)) {
         for (size_t j = 0; j < n; j++)
