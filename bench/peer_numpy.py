@@ -5,9 +5,16 @@ way an analyst would, with NumPy, vectorised over draws.
     python3 bench/peer_numpy.py DRAWS [--seed S] [--scenario FILE]
     python3 bench/peer_numpy.py --base     (the deterministic base case)
 
-Prints the percentiles of dc_share_pct by year, then its elapsed seconds as
-the last line (model, sampling and percentiles; not Python's start-up or the
-YAML read).  Equations: docs/model.md; uncertain inputs: docs/uncertainty.md.
+Computes what `dcdemand mc` writes: for every year and each of the eight
+summary metrics (dc_twh, ai_twh, national_twh, other_twh, dc_share_pct,
+ai_share_pct, dc_load_gw, ai_load_gw) the mean, the sample sd (n - 1) and
+the percentiles P5...P95 (NumPy's default linear interpolation, the same
+definition as dcdemand's), and the exceedance probabilities of dc_share_pct
+in 2030 above 8, 11 and 12 with their standard errors.  Prints one line
+`Q YEAR METRIC MEAN SD P5 P10 P25 P50 P75 P90 P95` per cell, one line
+`E METRIC YEAR THRESHOLD PROBABILITY STD_ERROR` per threshold, then its
+elapsed seconds as the last line (sampling, model, statistics; not Python's
+start-up or the YAML read).  Equations: docs/model.md; uncertain inputs: docs/uncertainty.md.
 Supports what the reference scenario uses: linear or step series, capacity
 (growth), energy and fleet drivers (fixed, exponential or Weibull lifetimes),
 national demand given as total_twh or other_twh, and the six distribution
@@ -49,14 +56,30 @@ def series(v, years):
     return np.interp(years, xs, ys)
 
 
-def survival(lt, ages):
+def survival(lt, ages, timing=None):
+    """Vintage weights W(a) at whole ages A (docs/model.md, "Timing
+    conventions"; shipping_year full): S(a) with survival: whole_ages, else
+    (year_mean, the default) the mean of S over [a, a + 1], by 16-point
+    Gauss-Legendre quadrature for the Weibull."""
     if not isinstance(lt, dict):
         lt = {"kind": "fixed", "years": lt}
-    if lt["kind"] == "fixed":
-        return (ages < lt["years"]).astype(float)
-    if lt["kind"] == "exponential":
-        return np.exp(-ages / lt["years"])
-    return np.exp(-((ages / lt["scale"]) ** lt["shape"]))
+    kind = lt["kind"]
+    if kind == "fixed":
+        s = lambda a: (a < lt["years"]).astype(float)
+    elif kind == "exponential":
+        s = lambda a: np.exp(-a / lt["years"])
+    else:
+        s = lambda a: np.exp(-((a / lt["scale"]) ** lt["shape"]))
+    if (timing or {}).get("survival", "year_mean") == "whole_ages":
+        return s(ages)
+    if kind == "fixed":
+        L = lt["years"]
+        return np.minimum(ages + 1, L) - np.minimum(ages, L)
+    if kind == "exponential":
+        L = lt["years"]
+        return L * (np.exp(-ages / L) - np.exp(-(ages + 1) / L))
+    x, w = np.polynomial.legendre.leggauss(16)
+    return (s(ages[..., None] + (x + 1) / 2) * w).sum(axis=-1) / 2
 
 
 def grow(anchor, g, ib):
@@ -131,7 +154,7 @@ class Model:
         self.surv = {}
         for name, s in sc["segments"].items():
             if s["driver"] == "fleet":
-                m = survival(s["lifetime"], np.maximum(ages, 0).astype(float))
+                m = survival(s["lifetime"], np.maximum(ages, 0).astype(float), sc.get("timing"))
                 self.surv[name] = np.where(ages >= 0, m, 0.0)  # [t, v]
         self.unc = sc.get("uncertainty", {})
         self.names = [k for k in self.unc if k != "correlations"]
@@ -161,7 +184,9 @@ class Model:
     def evaluate(self, draws, n):
         sc, T, ib = self.sc, self.T, self.ib
         dc = np.zeros((n, T))
+        ai = np.zeros((n, T))
         for name, s in sc["segments"].items():
+            tot = ai if s.get("ai") else None
             p = f"segments.{name}."
             if s["driver"] == "energy":
                 e = grow(self.inputs(p + "energy_twh", 0, n, draws),
@@ -169,6 +194,8 @@ class Model:
                 if s.get("basis") == "it":
                     e = e * self.inputs(p + "pue", sc.get("pue"), n, draws)
                 dc += e
+                if tot is not None:
+                    tot += e
                 continue
             if s["driver"] == "capacity":
                 k = grow(self.inputs(p + "capacity_gw", 0, n, draws),
@@ -180,7 +207,10 @@ class Model:
             util = self.inputs(p + "utilisation", 1, n, draws)
             idle = self.inputs(p + "idle", 0, n, draws)
             pue = self.inputs(p + "pue", sc.get("pue"), n, draws)
-            dc += k * (idle + (1 - idle) * util) * 8.76 * pue
+            e = k * (idle + (1 - idle) * util) * 8.76 * pue
+            dc += e
+            if tot is not None:
+                tot += e
         nat = sc["national"]
         g = self.inputs("national.growth", 0, n, draws)
         if "total_twh" in nat:
@@ -188,7 +218,7 @@ class Model:
         else:
             other_b = self.inputs("national.other_twh", 0, n, draws)
         other = grow(other_b, g, ib)
-        return 100 * dc / (other + dc)
+        return dc, ai, other
 
     def draw(self, n, rng):
         x = np.column_stack([sample(self.unc[k], n, rng) for k in self.names])
@@ -212,7 +242,8 @@ def main(argv):
     with open(path) as f:
         model = Model(yaml.safe_load(f))
     if base:
-        share = model.evaluate({}, 1)[0]
+        dc, _, other = model.evaluate({}, 1)
+        share = (100 * dc / (other + dc))[0]
         for y, s in zip(model.years, share):
             print(f"{y} {s:.9g}")
         return 0
@@ -220,15 +251,37 @@ def main(argv):
         sys.exit("usage: python3 bench/peer_numpy.py DRAWS [--seed S] [--scenario FILE]")
     t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
-    share = np.empty((ndraws, model.T))
+    dc = np.empty((ndraws, model.T))
+    ai = np.empty((ndraws, model.T))
+    other = np.empty((ndraws, model.T))
     for a in range(0, ndraws, CHUNK):
         m = min(CHUNK, ndraws - a)
-        share[a:a + m] = model.evaluate(model.draw(m, rng), m)
-    q = np.percentile(share, PCTS, axis=0)
+        dc[a:a + m], ai[a:a + m], other[a:a + m] = model.evaluate(model.draw(m, rng), m)
+    # the eight summary metrics, one (n, T) array at a time (memory)
+    metrics = [("dc_twh", lambda: dc), ("ai_twh", lambda: ai),
+               ("national_twh", lambda: other + dc), ("other_twh", lambda: other),
+               ("dc_share_pct", lambda: 100 * dc / (other + dc)),
+               ("ai_share_pct", lambda: 100 * ai / (other + dc)),
+               ("dc_load_gw", lambda: dc / 8.76), ("ai_load_gw", lambda: ai / 8.76)]
+    stats = {}
+    exceed = []
+    t2030 = min(2030, int(model.years[-1])) - int(model.years[0])
+    for name, f in metrics:
+        x = f()
+        stats[name] = (x.mean(axis=0), x.std(axis=0, ddof=1), np.percentile(x, PCTS, axis=0))
+        if name == "dc_share_pct":
+            for thr in (8, 11, 12):
+                p = float(np.mean(x[:, t2030] > thr))
+                exceed.append((thr, p, math.sqrt(p * (1 - p) / ndraws)))
+        del x
     elapsed = time.perf_counter() - t0
-    print("year " + " ".join(f"p{p}" for p in PCTS))
     for t, y in enumerate(model.years):
-        print(f"{y} " + " ".join(f"{q[i, t]:.4f}" for i in range(len(PCTS))))
+        for name, _ in metrics:
+            mu, sd, q = stats[name]
+            print(f"Q {y} {name} {mu[t]:.9g} {sd[t]:.9g} " +
+                  " ".join(f"{q[i, t]:.9g}" for i in range(len(PCTS))))
+    for thr, p, se in exceed:
+        print(f"E dc_share_pct {model.years[t2030]} {thr} {p:.6g} {se:.6g}")
     print(f"{elapsed:.3f}")
     return 0
 

@@ -143,6 +143,12 @@ typedef struct dcd_sampler dcd_sampler;
  * dcd_sampler_free(). */
 dcd_sampler *dcd_sampler_alloc(dcd_sampling method, uint64_t seed, size_t ndraws, size_t d,
                                size_t first_block, size_t nblocks, int *status);
+/* The same plan, its LHS permutations built on up to NTHREADS threads (one
+ * dimension per thread at a time; 4 bytes per draw of the whole run per
+ * thread while building).  The plan does not depend on NTHREADS. */
+dcd_sampler *dcd_sampler_alloc_mt(dcd_sampling method, uint64_t seed, size_t ndraws, size_t d,
+                                  size_t first_block, size_t nblocks, unsigned nthreads,
+                                  int *status);
 void dcd_sampler_free(dcd_sampler *s);
 size_t dcd_sampler_dim(const dcd_sampler *s);
 uint64_t dcd_sampler_seed(const dcd_sampler *s);

@@ -413,8 +413,8 @@ int dcd_mc_run(const dcd_scenario *sc, const dcd_mc_opts *o, dcd_mc **out, dcd_d
         dcd_shard_blocks(nb, mc->shard - 1, mc->nshards, &mc->first_block, &mc->nblocks);
     else
         mc->nblocks = nb;
-    if (!(smp = dcd_sampler_alloc(o->sampling, o->seed, mc->ndraws, dcd_umodel_dim(m),
-                                  mc->first_block, mc->nblocks, &st)))
+    if (!(smp = dcd_sampler_alloc_mt(o->sampling, o->seed, mc->ndraws, dcd_umodel_dim(m),
+                                     mc->first_block, mc->nblocks, nt, &st)))
         goto done;
     dcd_threshold thr[DCD_MC_MAX_THRESHOLDS];
     dcd_mcstats_config cfg;

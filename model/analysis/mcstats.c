@@ -44,6 +44,8 @@ struct dcd_mcstats {
     hist *h;             /* histogram mode: per cell */
     double *scratch;     /* histogram mode: values not yet counted, cell-major */
     size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
+    size_t pstride;      /* doubles from one cell's values to the next's */
+    uint16_t *c16;       /* histogram mode: C16_MAX counters for one flush */
     size_t range_draws;  /* draws of the blocks of the range */
     double *vmin, *vmax; /* per cell */
     uint64_t *exceed;    /* per threshold */
@@ -65,6 +67,7 @@ void dcd_mcstats_free(dcd_mcstats *s)
     free(s->vals);
     free(s->h);
     free(s->scratch);
+    free(s->c16);
     free(s->pcts);
     free(s->thr);
     free(s->have);
@@ -201,16 +204,64 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
     return 0;
 }
 
+/* Buckets of a cell counted with 16-bit counters at once (64 KiB). */
+#define C16_MAX 32768
+
 /* Blocks whose values wait for the histogram (see add_values()). */
 #define PEND_BLOCKS 4
+
+/* Counts the N values X of one cell, all within [LO, HI] (the cell's
+ * extremes so far), into H.  The common case, every value positive and
+ * normal, takes one reservation, then a branch-free counting loop (the bucket of a positive
+ * double is monotone in its bits).  The counts are those of hist_add() value
+ * by value.  0, or -1 on OOM. */
+static int hist_add_n(dcd_mcstats *s, hist *h, const double *restrict x, size_t n, double lo,
+                      double hi)
+{
+    if (!(lo >= DBL_MIN) || !(hi < HUGE_VAL)) {
+        for (size_t j = 0; j < n; j++)
+            if (hist_add(s, h, x[j]))
+                return -1;
+        return 0;
+    }
+    store *st = &h->pos;
+    int64_t klo = bucket(s, lo), khi = bucket(s, hi);
+    if (store_reserve(st, klo, khi))
+        return -1;
+    unsigned shift = 52 - s->sub;
+    size_t span = (size_t)(khi - klo + 1);
+    if (s->c16 && n <= UINT16_MAX && span <= C16_MAX) {
+        /* 16-bit counters (half the cache of the 32-bit store), added
+         * into the store afterwards */
+        uint16_t *restrict t = s->c16;
+        memset(t, 0, span * sizeof *t);
+        uint64_t base = (uint64_t)klo;
+        for (size_t j = 0; j < n; j++) {
+            uint64_t bits;
+            memcpy(&bits, &x[j], sizeof bits);
+            t[(bits >> shift) - base]++;
+        }
+        uint32_t *restrict c = st->c + (klo - st->off);
+        for (size_t i = 0; i < span; i++)
+            c[i] += t[i];
+        return 0;
+    }
+    uint32_t *restrict c = st->c;
+    uint64_t off = (uint64_t)st->off;
+    for (size_t j = 0; j < n; j++) {
+        uint64_t bits;
+        memcpy(&bits, &x[j], sizeof bits);
+        c[(bits >> shift) - off]++;
+    }
+    return 0;
+}
 
 /* Counts the waiting values into the histograms.  0, or -1 on OOM. */
 static int flush(dcd_mcstats *s)
 {
     for (size_t c = 0; s->pend && c < s->cfg.ncells; c++)
-        for (size_t j = 0; j < s->pend; j++)
-            if (hist_add(s, &s->h[c], s->scratch[c * s->pcap + j]))
-                return -1;
+        if (hist_add_n(s, &s->h[c], s->scratch + c * s->pstride, s->pend, s->vmin[c], s->vmax[c]))
+            return -1;
     s->pend = 0;
     return 0;
 }
@@ -286,13 +337,17 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
             s->pcap = PEND_BLOCKS * DCD_SAMPLE_BLOCK;
             if (s->pcap > s->range_draws)
                 s->pcap = s->range_draws;
-            if (!(s->scratch = malloc(s->pcap * nc * sizeof *s->scratch)))
+            /* a stride off powers of two: the transposition below writes
+             * NC streams at once, which would share cache sets */
+            s->pstride = s->pcap + 8;
+            if (!(s->scratch = malloc(s->pstride * nc * sizeof *s->scratch)) ||
+                !(s->c16 = malloc(C16_MAX * sizeof *s->c16)))
                 return DCD_ENOMEM;
         }
         if (s->pend + nok > s->pcap && flush(s))
             return DCD_ENOMEM;
         cm = s->scratch;
-        stride = s->pcap;
+        stride = s->pstride;
         off = s->pend;
     }
     /* Transposed by tiles of TILE draws (rows read from cache). */
@@ -300,13 +355,16 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
     size_t i0 = 0;
     k = 0;
     while (i0 < m) {
-        size_t idx[TILE], nt = 0, i = i0;
+        const double *rp[TILE];
+        size_t nt = 0, i = i0;
         for (; i < m && nt < TILE; i++)
             if (!ok || ok[i])
-                idx[nt++] = i;
-        for (size_t c = 0; c < nc; c++)
+                rp[nt++] = values + i * nc;
+        for (size_t c = 0; c < nc; c++) {
+            double *restrict dst = cm + c * stride + off + k;
             for (size_t j = 0; j < nt; j++)
-                cm[c * stride + off + k + j] = values[idx[j] * nc + c];
+                dst[j] = rp[j][c];
+        }
         k += nt;
         i0 = i;
     }
@@ -324,6 +382,29 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
     return DCD_OK;
 }
 
+/* 1 when the values of the successful draws among the M rows of NC values
+ * are all finite.  x * 0 is 0 for a finite x and NaN otherwise, and a NaN
+ * stays in a sum: two running sums (vectorisable) per row. */
+static int all_finite(const double *values, const unsigned char *ok, size_t m, size_t nc)
+{
+    for (size_t i = 0; i < m; i++) {
+        if (ok && !ok[i])
+            continue;
+        const double *restrict row = values + i * nc;
+        double a0 = 0, a1 = 0;
+        size_t c = 0;
+        for (; c + 2 <= nc; c += 2) {
+            a0 += row[c] * 0.0;
+            a1 += row[c + 1] * 0.0;
+        }
+        for (; c < nc; c++)
+            a0 += row[c] * 0.0;
+        if (!(a0 + a1 == 0))
+            return 0;
+    }
+    return 1;
+}
+
 int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
                           size_t m)
 {
@@ -333,11 +414,8 @@ int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const 
     if (s->have[bi] || m != dcd_sample_block_size(s->cfg.ndraws, b))
         return DCD_EUSAGE;
     size_t nc = s->cfg.ncells;
-    for (size_t i = 0; i < m; i++)
-        if (!ok || ok[i])
-            for (size_t c = 0; c < nc; c++)
-                if (!isfinite(values[i * nc + c]))
-                    return DCD_EMODEL;
+    if (!all_finite(values, ok, m, nc))
+        return DCD_EMODEL;
     int st = add_values(s, bi, values, ok, m);
     if (st)
         return st;

@@ -7,6 +7,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -578,11 +579,90 @@ struct dcd_sampler {
     uint32_t *perm;           /* LHS: count x d strata, dimension-major */
 };
 
+/* The LHS permutations of dimensions J = FIRST, FIRST + STEP, ... < D of
+ * plan S: each its own stream (seed, DCD_STREAM_LHS, j), so the dimensions
+ * are independent and may be built by different threads. */
+typedef struct perm_job {
+    dcd_sampler *s;
+    size_t first, step;
+    int status;
+} perm_job;
+
+static void *build_perms(void *arg)
+{
+    perm_job *jb = arg;
+    dcd_sampler *s = jb->s;
+    size_t ndraws = s->ndraws;
+    uint32_t *full = malloc(ndraws * sizeof *full);
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    jb->status = DCD_ENOMEM;
+    if (!full || !r)
+        goto out;
+    for (size_t j = jb->first; j < s->d; j += jb->step) {
+        dcd_stream_set(r, s->seed, DCD_STREAM_LHS, j);
+        for (size_t i = 0; i < ndraws; i++)
+            full[i] = (uint32_t)i;
+        for (size_t i = ndraws - 1; i > 0; i--) { /* Fisher-Yates */
+            size_t k = (size_t)gsl_rng_uniform_int(r, (unsigned long)i + 1);
+            uint32_t t = full[i];
+            full[i] = full[k];
+            full[k] = t;
+        }
+        memcpy(s->perm + j * s->count, full + s->first_draw, s->count * sizeof *full);
+    }
+    jb->status = DCD_OK;
+out:
+    free(full);
+    gsl_rng_free(r);
+    return NULL;
+}
+
+/* Builds S's permutations on up to NTHREADS threads (the calling one
+ * included).  The permutations do not depend on NTHREADS. */
+static int build_perms_threads(dcd_sampler *s, unsigned nthreads)
+{
+    enum { MAXT = 64 };
+    if (nthreads > s->d)
+        nthreads = (unsigned)s->d;
+    if (nthreads > MAXT)
+        nthreads = MAXT;
+    if (nthreads < 1)
+        nthreads = 1;
+    perm_job jobs[MAXT];
+    pthread_t th[MAXT];
+    unsigned started = 1;
+    for (unsigned t = 0; t < nthreads; t++)
+        jobs[t] = (perm_job){s, t, nthreads, DCD_ENOMEM};
+    for (; started < nthreads; started++)
+        if (pthread_create(&th[started], NULL, build_perms, &jobs[started]) != 0)
+            break;
+    if (started < nthreads) { /* a thread would not start: all of them here */
+        for (unsigned t = 1; t < started; t++)
+            pthread_join(th[t], NULL);
+        perm_job all = {s, 0, 1, DCD_ENOMEM};
+        build_perms(&all);
+        return all.status;
+    }
+    build_perms(&jobs[0]);
+    int rc = jobs[0].status;
+    for (unsigned t = 1; t < started; t++) {
+        pthread_join(th[t], NULL);
+        if (jobs[t].status != DCD_OK)
+            rc = jobs[t].status;
+    }
+    return rc;
+}
+
 dcd_sampler *dcd_sampler_alloc(dcd_sampling method, uint64_t seed, size_t ndraws, size_t d,
                                size_t first_block, size_t nblocks, int *status)
 {
-    uint32_t *full = NULL;
-    gsl_rng *r = NULL;
+    return dcd_sampler_alloc_mt(method, seed, ndraws, d, first_block, nblocks, 1, status);
+}
+
+dcd_sampler *dcd_sampler_alloc_mt(dcd_sampling method, uint64_t seed, size_t ndraws, size_t d,
+                                  size_t first_block, size_t nblocks, unsigned nthreads,
+                                  int *status)
+{
     dcd_sampler *s = NULL;
     size_t total = dcd_sample_nblocks(ndraws);
     *status = DCD_EUSAGE;
@@ -604,30 +684,12 @@ dcd_sampler *dcd_sampler_alloc(dcd_sampling method, uint64_t seed, size_t ndraws
     s->count = (end < ndraws ? end : ndraws) - s->first_draw;
     if (method == DCD_SAMPLING_LHS) {
         s->perm = malloc(s->count * d * sizeof *s->perm);
-        full = malloc(ndraws * sizeof *full);
-        r = gsl_rng_alloc(gsl_rng_mt19937);
-        if (!s->perm || !full || !r)
+        if (!s->perm || build_perms_threads(s, nthreads) != DCD_OK)
             goto fail;
-        for (size_t j = 0; j < d; j++) {
-            dcd_stream_set(r, seed, DCD_STREAM_LHS, j);
-            for (size_t i = 0; i < ndraws; i++)
-                full[i] = (uint32_t)i;
-            for (size_t i = ndraws - 1; i > 0; i--) { /* Fisher-Yates */
-                size_t k = (size_t)gsl_rng_uniform_int(r, (unsigned long)i + 1);
-                uint32_t t = full[i];
-                full[i] = full[k];
-                full[k] = t;
-            }
-            memcpy(s->perm + j * s->count, full + s->first_draw, s->count * sizeof *full);
-        }
     }
-    free(full);
-    gsl_rng_free(r);
     *status = DCD_OK;
     return s;
 fail:
-    free(full);
-    gsl_rng_free(r);
     dcd_sampler_free(s);
     return NULL;
 }
