@@ -38,12 +38,13 @@ int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o
         dcd_chart_num(b, with_sd ? c->obs[i].sd : 0.0);
         dcd_buf_puts(b, "\n");
     }
-    dcd_buf_puts(b, DCD_CHART_DATA_MARKER "\n\n"
-                    "set title $TEXT[1] noenhanced font \"Sans Bold,15\"\n"
-                    "set ylabel $TEXT[2] noenhanced\n"
-                    "set xlabel \"year\"\n"
-                    "set border 3\nset tics nomirror out\nset grid ytics\n"
-                    "set key top left\nset format x \"%.0f\"\nset yrange [0:*]\n");
+    dcd_buf_puts(b, DCD_CHART_DATA_MARKER
+                 "\n\n"
+                 "set title $TEXT[1] noenhanced font \"Sans Bold,15\"\n"
+                 "set ylabel $TEXT[2] noenhanced\n"
+                 "set xlabel \"year\"\n"
+                 "set border 3\nset tics nomirror out\nset grid ytics\n"
+                 "set key top left\nset format x \"%.0f\"\nset yrange [0:*]\n");
     dcd_buf_printf(b,
                    "plot $MODEL using 1:2 with lines linewidth 2.5 linecolor rgb \"#0072B2\" "
                    "title \"model\", \\\n     $OBS using 1:2%s with %s pointtype 7 "

@@ -92,25 +92,6 @@ static int put_text(const dcd_mc_chart_data *c, const dcd_plot_opts *o, int fanc
     return bad ? -1 : 0;
 }
 
-/* The year axis: about one labelled year per 70 px of plot, at round steps. */
-static void put_years(dcd_buf *b, int xlo, int xhi, double pad_lo, double pad_hi, int w)
-{
-    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
-    double plot_px = w - 128;
-    int labels = plot_px > 210 ? (int)(plot_px / 70) : 3, step = 100;
-    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if ((xhi - xlo) / steps[i] + 1 <= labels) {
-            step = steps[i];
-            break;
-        }
-    int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
-    dcd_buf_printf(b,
-                   "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
-                   xlo - pad_lo, xhi + pad_hi, first, step);
-    if (step > 1 && step <= 10)
-        dcd_buf_printf(b, "set mxtics %d\n", step);
-}
-
 static void put_marks(dcd_buf *b, const dcd_mc_chart_data *c, const char *block, int observed)
 {
     dcd_buf_printf(b, "%s << " DCD_CHART_DATA_MARKER "\n# year value\n", block);
@@ -169,7 +150,7 @@ static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
     dcd_buf_puts(b, "\n");
     dcd_chart_frame_put(b, &f, title_points(c->title ? c->title : "scenario", o->width),
                         "Share of national demand: median and bands", 2, 3, fan_entries(c));
-    put_years(b, xlo, xhi, pad_lo ? 0.5 : 0, pad_hi ? 0.5 : 0, o->width);
+    dcd_chart_years_put(b, xlo, xhi, pad_lo ? 0.5 : 0, pad_hi ? 0.5 : 0, o->width);
     dcd_buf_puts(b, "set ylabel \"Share of national demand (%)\"\nset format y \"%g\"\n");
     int split = last_obs > c->base_year ? last_obs : c->base_year;
     dcd_chart_split_put(b, split, xlo, xhi, split > c->base_year ? "last observed" : "base year");
