@@ -10,7 +10,7 @@
 
 /* ---- shards --------------------------------------------------------------- */
 
-#define STATE_MAGIC "dcdemand mc shard 1\n"
+#define STATE_MAGIC "dcdemand mc shard 2\n"
 
 /* Appends a section: "KEY LEN\n" then LEN bytes and a newline. */
 static void section(dcd_buf *out, const char *key, const char *data, size_t len)
@@ -99,7 +99,7 @@ static int read_header(cursor *c, dcd_mc *mc)
     char line[512];
     unsigned long long seed;
     long long ff;
-    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 1") == 0;
+    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 2") == 0;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", mc->checksum) == 1;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;

@@ -23,7 +23,7 @@
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
 
-const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 1\n";
+const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 2\n";
 
 #define NOFAIL ((size_t)-1)
 

@@ -78,7 +78,7 @@ dcd mc $R -n 9000 --seed 9 --keep-draws --percentiles 1,99.5 --shard 3/3 -q -o "
 dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" "$T/other/bench-reference" -o "$T/m3"
 expect_rc "merge of shards of different runs: exit 3" 3
 check "merge of shards of different runs: message" grep -q "mc-shard-3-of-3.txt: error: not a shard of the same run as" "$T/stderr"
-printf 'dcdemand mc shard 1\nname x\n' >"$T/bad.txt"
+printf 'dcdemand mc shard 2\nname x\n' >"$T/bad.txt"
 cp "$T/bad.txt" "$T/mc-shard-1-of-1.txt"
 dcd merge "$T/mc-shard-1-of-1.txt"
 expect_rc "merge of a truncated state: exit 3" 3
