@@ -2,8 +2,8 @@
  * against observed figures (`dcdemand calibrate`, docs/solve.md).
  *
  * Charts layer: plain data in, one script drawn through the chart pipeline
- * (dcd_chart.h).  The calibration analysis (dcd_calibrate.h) fills the
- * input.
+ * (dcd_chart.h), on the shared frame of the run charts (dcd_chart_frame.h).  The calibration
+ * analysis (dcd_calibrate.h) fills the input.
  */
 #ifndef DCD_CALIB_CHART_H
 #define DCD_CALIB_CHART_H
@@ -12,6 +12,7 @@
 
 #include "dcd_chart.h"
 #include "dcd_error.h"
+#include "dcd_scenario.h"
 
 /* The chart's stem: calibration.gp and calibration.png (svg, pdf). */
 #define DCD_CALIB_CHART_STEM "calibration"
@@ -32,6 +33,16 @@ typedef struct dcd_calib_chart_data {
     const double *model;      /* the model's value by year (NaN: none) */
     const dcd_calib_point *obs;
     size_t nobs;
+    /* The frame (dcd_chart_frame.h): the scenario's name (subtitle), its
+     * sources (the footer, when there are any), its base year (the
+     * observed/projected marker) and its references: (those of METRIC are
+     * drawn as on the run charts). */
+    const char *name;
+    const char *const *sources;
+    size_t nsources;
+    int base_year;
+    const dcd_reference *refs;
+    size_t nrefs;
 } dcd_calib_chart_data;
 
 /* Appends the gnuplot script of the chart to OUT with options O.  Error bars

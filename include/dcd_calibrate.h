@@ -77,9 +77,10 @@ int dcd_calibrate(const dcd_source *src, const char *const *sets, size_t nsets, 
 /* The chart of a calibration: metric METRIC of R by year against the
  * observations (error bars where an sd is given), as DIR/calibration.gp and
  * DIR/calibration.png, drawn by gnuplot the way dcd_plot.h draws (text only
- * through a datablock, fixed file names, no shell).  TITLE is shown as text.
+ * through a datablock, fixed file names, no shell), on the run charts' frame:
+ * SC gives the title, sources footer, base year and reference marks.
  * Returns DCD_OK, DCD_EIO, DCD_EPLOT or DCD_ENOMEM. */
-int dcd_calib_chart(const char *title, const dcd_results *r, int metric, const dcd_obs *obs,
+int dcd_calib_chart(const dcd_scenario *sc, const dcd_results *r, int metric, const dcd_obs *obs,
                     size_t nobs, const char *dir, dcd_diags *d);
 
 #define DCD_CALIB_CHART "calibration.png"

@@ -48,6 +48,11 @@ size_t dcd_chart_footer_put(dcd_buf *out, const char *footer, int w);
 void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, const char *heading,
                          int subtext, int footer_first, int nkey);
 
+/* Writes the year axis from XLO - PAD_LO to XHI + PAD_HI: about one
+ * labelled year per 70 px of a picture W pixels wide, at round steps, minor
+ * tics between. */
+void dcd_chart_years_put(dcd_buf *b, int xlo, int xhi, double pad_lo, double pad_hi, int w);
+
 /* Writes a dashed vertical line at YEAR with a small label ("WORDS YEAR")
  * when XLO < YEAR < XHI: it separates observed years from projected ones. */
 void dcd_chart_split_put(dcd_buf *b, int year, int xlo, int xhi, const char *words);

@@ -3,11 +3,14 @@
  *
  * - fan.png: the share of national demand (dc_share_pct) by year, its P5-P95
  *   and P25-P75 bands and its median, with the scenario's published figures
- *   (expect:, diamonds with their tolerance) and observed ones (history:,
- *   open circles) as on the share chart;
+ *   (expect:, filled diamonds), observed ones (history:, open circles) and
+ *   reference marks (references:) as on the share chart;
  * - share_cdf.png: the distribution of that share in the target year as a
- *   cumulative curve P(share <= x), with each threshold marked and its
- *   exceedance probability P(share > t) written beside it.
+ *   cumulative curve P(share <= x), with each threshold marked on the curve
+ *   and its exceedance probability P(share > t) written beside it.
+ *
+ * Both are on the shared frame (dcd_chart_frame.h): the run charts' plot
+ * area, legend below the plot, the sources footer.
  *
  * The data come as plain arrays (the analysis layer fills them); every text
  * goes through the $TEXT datablock.  docs/uncertainty.md shows the charts.
@@ -19,6 +22,7 @@
 
 #include "dcd_chart.h"
 #include "dcd_error.h"
+#include "dcd_scenario.h"
 
 #define DCD_MC_FAN_STEM "fan"
 #define DCD_MC_CDF_STEM "share_cdf"
@@ -45,6 +49,16 @@ typedef struct dcd_mc_chart_data {
     const double *thr;   /* thresholds of dc_share_pct in YEAR */
     const double *thr_p; /* their exceedance probabilities */
     size_t nthr;
+    /* The frame (dcd_chart_frame.h): the scenario's name (subtitle), its
+     * references: of dc_share_pct (drawn on the fan chart as on the share
+     * chart), its sources (the footer, when there are any) and its base
+     * year (the observed/projected marker). */
+    const char *name;
+    const dcd_reference *refs;
+    size_t nrefs;
+    const char *const *sources;
+    size_t nsources;
+    int base_year;
 } dcd_mc_chart_data;
 
 /* Appends the script of chart STEM (DCD_MC_FAN_STEM or DCD_MC_CDF_STEM) to

@@ -35,6 +35,13 @@ struct dcd_mc {
     char *title;        /* the charts' title: the scenario's title or name */
     dcd_mc_mark *marks; /* dc_share_pct figures of expect: and history: */
     size_t nmarks;
+    /* The rest of the charts' frame: the scenario's references: of
+     * dc_share_pct (metric and label owned), its sources and base year. */
+    dcd_reference *refs;
+    size_t nrefs;
+    char **sources;
+    size_t nsources;
+    int base_year;
 };
 
 #define NCDF 101 /* percentiles of the distribution chart */
@@ -47,6 +54,8 @@ int dcd_mc_metric_pos(int metric);
  * of the distribution chart (pointing into PCTS, NCDF doubles). */
 void dcd_mc_stats_config(const dcd_mc *mc, dcd_threshold *thr, dcd_mcstats_config *cfg);
 void dcd_mc_cdf_config(const dcd_mc *mc, double *pcts, dcd_mcstats_config *cfg);
+/* Frees MC's refs and sources (and sets them to none). */
+void dcd_mc_free_frame(dcd_mc *mc);
 /* Sorts MC's percentiles: the default ones and MC->extra. */
 void dcd_mc_sort_pcts(dcd_mc *mc);
 /* DCD_EMODEL with a message at WHERE when a whole run has more failed draws

@@ -1,6 +1,9 @@
 /* dcd_sens_charts.h - the charts of `dcdemand sensitivity` (charts layer,
  * model/charts/sens_charts.c): a tornado (tornado.gp/.png) and the Sobol
- * indices with their intervals (sobol.gp/.png).
+ * indices with their intervals (sobol.gp/.png), both horizontal bars with
+ * the inputs' names on the left, on the shared frame (dcd_chart_frame.h:
+ * the run charts' geometry, legend below, sources footer; the left margin
+ * widened to the longest name).
  *
  * The functions take plain data (the analysis layer's adapter,
  * dcd_sens_draw_charts() in dcd_sensitivity.h, fills them).  Scripts follow
@@ -16,12 +19,14 @@
 #include <stddef.h>
 
 #include "dcd_buf.h"
-#include "dcd_error.h"
 #include "dcd_chart.h"
+#include "dcd_error.h"
 
 /* What both charts show (pointers borrowed for the call). */
 typedef struct dcd_sens_chart {
-    const char *scenario; /* scenario name */
+    const char *scenario; /* scenario name (the subtitle) */
+    const char *title;    /* the scenario's title (NULL: its name) */
+    const char *footer;   /* "Sources: ..." (NULL or empty: no footer) */
     const char *metric;   /* metric name, e.g. "dc_share_pct" */
     int year;
     size_t n; /* inputs */

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dcd_calibrate.h"
 #include "dcd_calib_chart.h"
+#include "dcd_calibrate.h"
 #include "dcd_output.h"
 #include "dcd_plot.h"
 #include "dcd_vec.h"
@@ -381,7 +381,7 @@ done:
 
 /* ---- the chart (drawn by model/charts/calib_charts.c) ---- */
 
-int dcd_calib_chart(const char *title, const dcd_results *r, int metric, const dcd_obs *obs,
+int dcd_calib_chart(const dcd_scenario *sc, const dcd_results *r, int metric, const dcd_obs *obs,
                     size_t nobs, const char *dir, dcd_diags *d)
 {
     const dcd_metric_info *mi = &dcd_total_info[metric];
@@ -397,7 +397,13 @@ int dcd_calib_chart(const char *title, const dcd_results *r, int metric, const d
     dcd_buf_printf(&label, "%s (%s)", mi->label, mi->unit);
     if (label.failed)
         goto done;
-    dcd_calib_chart_data c = {.title = title,
+    dcd_calib_chart_data c = {.title = sc->title && *sc->title ? sc->title : sc->name,
+                              .name = sc->name,
+                              .sources = (const char *const *)sc->sources,
+                              .nsources = sc->nsources,
+                              .base_year = sc->base,
+                              .refs = sc->references,
+                              .nrefs = sc->nreferences,
                               .metric = mi->name,
                               .metric_label = dcd_buf_str(&label),
                               .start = r->start,

@@ -486,8 +486,14 @@ static int shape_notes(dcd_compare *c)
         dcd_buf_puts(&b, "segments differ (");
         for (size_t j = 0; j < c->ncol; j++) {
             dcd_buf_printf(&b, "%s%s: ", j ? "; " : "", c->cols[j].label);
-            for (size_t k = 0; k < c->cols[j].sc->nsegments; k++)
-                dcd_buf_printf(&b, "%s%s", k ? ", " : "", c->cols[j].sc->segments[k].name);
+            for (size_t k = 0; k < c->cols[j].sc->nsegments; k++) {
+                /* A segment by its label when it has one, its key after. */
+                const dcd_segment *g = &c->cols[j].sc->segments[k];
+                if (g->label && *g->label)
+                    dcd_buf_printf(&b, "%s%s (%s)", k ? ", " : "", g->label, g->name);
+                else
+                    dcd_buf_printf(&b, "%s%s", k ? ", " : "", g->name);
+            }
         }
         dcd_buf_puts(&b, "): inputs of a segment a scenario lacks are left empty; "
                          "results compare the totals");

@@ -46,6 +46,7 @@ void dcd_mc_free(dcd_mc *mc)
     free(mc->fail_why);
     free(mc->title);
     free(mc->marks);
+    dcd_mc_free_frame(mc);
     dcd_buf_free(&mc->draws_head);
     dcd_buf_free(&mc->draws_rows);
     free(mc);
@@ -151,7 +152,42 @@ static int chart_inputs(dcd_mc *mc, const dcd_scenario *sc)
         if (strcmp(e->metric, "dc_share_pct") == 0 && isfinite(e->value))
             mc->marks[mc->nmarks++] = (dcd_mc_mark){e->year, e->value, hist ? -1 : e->tolerance};
     }
+    mc->base_year = sc->base;
+    mc->sources = calloc(sc->nsources ? sc->nsources : 1, sizeof *mc->sources);
+    mc->refs = calloc(sc->nreferences ? sc->nreferences : 1, sizeof *mc->refs);
+    if (!mc->sources || !mc->refs)
+        return DCD_ENOMEM;
+    for (size_t k = 0; k < sc->nsources; k++)
+        if (!(mc->sources[mc->nsources++] = dcd_strdup(sc->sources[k] ? sc->sources[k] : "")))
+            return DCD_ENOMEM;
+    for (size_t k = 0; k < sc->nreferences; k++) {
+        const dcd_reference *r = &sc->references[k];
+        if (!r->metric || strcmp(r->metric, "dc_share_pct") != 0)
+            continue;
+        dcd_reference *t = &mc->refs[mc->nrefs++];
+        *t = (dcd_reference){
+            .year = r->year, .is_range = r->is_range, .low = r->low, .high = r->high};
+        t->metric = dcd_strdup(r->metric);
+        t->label = dcd_strdup(r->label ? r->label : "");
+        if (!t->metric || !t->label)
+            return DCD_ENOMEM;
+    }
     return DCD_OK;
+}
+
+void dcd_mc_free_frame(dcd_mc *mc)
+{
+    for (size_t k = 0; mc->sources && k < mc->nsources; k++)
+        free(mc->sources[k]);
+    for (size_t k = 0; mc->refs && k < mc->nrefs; k++) {
+        free(mc->refs[k].metric);
+        free(mc->refs[k].label);
+    }
+    free(mc->sources);
+    free(mc->refs);
+    mc->sources = NULL;
+    mc->refs = NULL;
+    mc->nsources = mc->nrefs = 0;
 }
 
 /* The configuration of the distribution chart's statistics. */
@@ -625,7 +661,13 @@ int dcd_mc_draw_charts(const dcd_mc *mc, const char *dir, const dcd_plot_opts *o
                                .ncdf = NCDF,
                                .thr = thr,
                                .thr_p = thp,
-                               .nthr = nthr};
+                               .nthr = nthr,
+                               .name = mc->name,
+                               .refs = mc->refs,
+                               .nrefs = mc->nrefs,
+                               .sources = (const char *const *)mc->sources,
+                               .nsources = mc->nsources,
+                               .base_year = mc->base_year};
         rc = dcd_mc_chart_draw(&c, dir, o, d);
     }
     free(band);

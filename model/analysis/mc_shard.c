@@ -10,7 +10,7 @@
 
 /* ---- shards --------------------------------------------------------------- */
 
-#define STATE_MAGIC "dcdemand mc shard 1\n"
+#define STATE_MAGIC "dcdemand mc shard 2\n"
 
 /* Appends a section: "KEY LEN\n" then LEN bytes and a newline. */
 static void section(dcd_buf *out, const char *key, const char *data, size_t len)
@@ -45,6 +45,15 @@ int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
     for (size_t k = 0; k < mc->nmarks; k++)
         dcd_buf_printf(out, "m %d %a %a\n", mc->marks[k].year, mc->marks[k].value,
                        mc->marks[k].tolerance);
+    dcd_buf_printf(out, "base %d\nrefs %zu\n", mc->base_year, mc->nrefs);
+    for (size_t k = 0; k < mc->nrefs; k++) {
+        const dcd_reference *r = &mc->refs[k];
+        dcd_buf_printf(out, "r %d %d %a %a\n", r->year, r->is_range, r->low, r->high);
+        section(out, "label", r->label, strlen(r->label));
+    }
+    dcd_buf_printf(out, "sources %zu\n", mc->nsources);
+    for (size_t k = 0; k < mc->nsources; k++)
+        section(out, "source", mc->sources[k], strlen(mc->sources[k]));
     int rc = dcd_mcstats_save(mc->stats, &st);
     section(out, "stats", st.data, st.len);
     dcd_buf_clear(&st);
@@ -90,7 +99,7 @@ static int read_header(cursor *c, dcd_mc *mc)
     char line[512];
     unsigned long long seed;
     long long ff;
-    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 1") == 0;
+    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 2") == 0;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", mc->checksum) == 1;
     ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;
@@ -158,6 +167,48 @@ static int read_marks(cursor *c, dcd_mc *mc)
     return 0;
 }
 
+/* A copy of the N bytes at DATA, or NULL. */
+static char *dup_n(const char *data, size_t n)
+{
+    char *s = malloc(n + 1);
+    if (s) {
+        memcpy(s, data, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* "base Y", "refs K" and K references, "sources K" and K sources. */
+static int read_frame(cursor *c, dcd_mc *mc)
+{
+    char line[160];
+    const char *data;
+    size_t n, nr, ns;
+    if (next_line(c, line, sizeof line) || sscanf(line, "base %d", &mc->base_year) != 1 ||
+        next_line(c, line, sizeof line) || sscanf(line, "refs %zu", &nr) != 1 || nr > 10000 ||
+        !(mc->refs = calloc(nr ? nr : 1, sizeof *mc->refs)))
+        return -1;
+    for (size_t k = 0; k < nr; k++) {
+        dcd_reference *r = &mc->refs[k];
+        if (next_line(c, line, sizeof line) ||
+            sscanf(line, "r %d %d %la %la", &r->year, &r->is_range, &r->low, &r->high) != 4 ||
+            !isfinite(r->low) || !isfinite(r->high) || read_section(c, "label", &data, &n))
+            return -1;
+        mc->nrefs++;
+        if (!(r->label = dup_n(data, n)) || !(r->metric = dup_n("dc_share_pct", 12)))
+            return -1;
+    }
+    if (next_line(c, line, sizeof line) || sscanf(line, "sources %zu", &ns) != 1 || ns > 10000 ||
+        !(mc->sources = calloc(ns ? ns : 1, sizeof *mc->sources)))
+        return -1;
+    for (size_t k = 0; k < ns; k++) {
+        if (read_section(c, "source", &data, &n) || !(mc->sources[k] = dup_n(data, n)))
+            return -1;
+        mc->nsources++;
+    }
+    return 0;
+}
+
 int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dcd_diags *d)
 {
     *out = NULL;
@@ -186,7 +237,7 @@ int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dc
         !(mc->title = calloc(n + 1, 1)))
         goto bad;
     memcpy(mc->title, data, n);
-    if (read_marks(&c, mc) != 0 || read_section(&c, "stats", &data, &n))
+    if (read_marks(&c, mc) != 0 || read_frame(&c, mc) != 0 || read_section(&c, "stats", &data, &n))
         goto bad;
     if (!(mc->stats = dcd_mcstats_load(data, n, &st))) {
         if (st == DCD_ENOMEM)
@@ -273,6 +324,9 @@ int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **o
     mc->fail_why = NULL;
     shards[0]->title = NULL; /* moved */
     shards[0]->marks = NULL;
+    shards[0]->refs = NULL;
+    shards[0]->sources = NULL;
+    shards[0]->nrefs = shards[0]->nsources = 0;
     memset(&mc->draws_head, 0, sizeof mc->draws_head);
     memset(&mc->draws_rows, 0, sizeof mc->draws_rows);
     mc->shard = mc->nshards = 0;

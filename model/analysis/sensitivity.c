@@ -23,7 +23,7 @@
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
 
-const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 1\n";
+const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 2\n";
 
 #define NOFAIL ((size_t)-1)
 
@@ -43,6 +43,7 @@ struct dcd_sens {
     size_t row0, nrows;
     dcd_sobol_index *ix; /* whole run only */
     size_t *rank;
+    char *title, *footer; /* the charts' title and sources footer ("" for none) */
 };
 
 void dcd_sens_free(dcd_sens *s)
@@ -56,6 +57,8 @@ void dcd_sens_free(dcd_sens *s)
     free(s->y);
     free(s->ix);
     free(s->rank);
+    free(s->title);
+    free(s->footer);
     free(s);
 }
 
@@ -265,10 +268,29 @@ static int tornado(dcd_sens *s, const dcd_umodel *m, dcd_umodel_ws *ws, const ch
     return st;
 }
 
+/* The charts' title (the scenario's title or name) and footer ("Sources:
+ * A; B", empty when it names none). */
+static int chart_text(dcd_sens *s, const dcd_scenario *sc)
+{
+    dcd_buf f = {0};
+    const char *t = sc->title && *sc->title ? sc->title : sc->name ? sc->name : "";
+    if (sc->nsources)
+        dcd_buf_puts(&f, sc->nsources == 1 ? "Source: " : "Sources: ");
+    for (size_t i = 0; i < sc->nsources; i++)
+        dcd_buf_printf(&f, "%s%s", i ? "; " : "", sc->sources[i] ? sc->sources[i] : "");
+    s->title = dup_str(t, strlen(t));
+    s->footer = dup_str(dcd_buf_str(&f), f.len);
+    int bad = f.failed;
+    dcd_buf_free(&f);
+    return bad || !s->title || !s->footer ? DCD_ENOMEM : DCD_OK;
+}
+
 /* Fills S's configuration from SC and O; DCD_EUSAGE with a message. */
 static int configure(dcd_sens *s, const dcd_scenario *sc, const dcd_sens_opts *o, dcd_diags *d)
 {
     dcd_scenario_safe_name(sc, s->name);
+    if (chart_text(s, sc) != DCD_OK)
+        return DCD_ENOMEM;
     memcpy(s->checksum, sc->checksum_hex, sizeof s->checksum);
     int end = sc->start + (int)dcd_scenario_years(sc) - 1;
     s->metric = o->metric;
@@ -548,6 +570,8 @@ int dcd_sens_save(const dcd_sens *s, dcd_buf *out)
                    s->nboot, s->conf, s->shard, s->nshards, s->had_corr, s->d);
     for (size_t k = 0; k < s->d; k++)
         dcd_buf_printf(out, "input %zu\n%s\n", strlen(s->inputs[k]), s->inputs[k]);
+    dcd_buf_printf(out, "title %zu\n%s\n", strlen(s->title), s->title);
+    dcd_buf_printf(out, "footer %zu\n%s\n", strlen(s->footer), s->footer);
     dcd_buf_printf(out, "base %a\n", s->base);
     for (size_t k = 0; k < s->d; k++) {
         const dcd_tornado_bar *t = &s->bars[k];
@@ -630,6 +654,15 @@ static int read_body(cursor *c, dcd_sens *s)
             len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
             return DCD_EINPUT;
         if (!(s->inputs[k] = dup_str(c->p, len)))
+            return DCD_ENOMEM;
+        c->p += len + 1;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (next_line(c, line, sizeof line) ||
+            sscanf(line, k ? "footer %zu" : "title %zu", &len) != 1 ||
+            len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
+            return DCD_EINPUT;
+        if (!(*(k ? &s->footer : &s->title) = dup_str(c->p, len)))
             return DCD_ENOMEM;
         c->p += len + 1;
     }
@@ -758,11 +791,14 @@ int dcd_sens_merge(dcd_sens **shards, const char *const *files, size_t n, dcd_se
     s->y = NULL;
     s->ix = NULL;
     s->rank = NULL;
+    s->title = dup_str(a->title, strlen(a->title));
+    s->footer = dup_str(a->footer, strlen(a->footer));
     s->shard = s->nshards = 0;
     s->row0 = 0;
     s->nrows = s->nbase;
     st = DCD_ENOMEM;
-    if (alloc_dim(s) != DCD_OK || !(s->y = malloc(s->nbase * w * sizeof *s->y)))
+    if (!s->title || !s->footer || alloc_dim(s) != DCD_OK ||
+        !(s->y = malloc(s->nbase * w * sizeof *s->y)))
         goto fail;
     memcpy(s->bars, a->bars, a->d * sizeof *a->bars);
     for (size_t k = 0; k < a->d; k++)
@@ -804,6 +840,8 @@ int dcd_sens_draw_charts(const dcd_sens *s, const char *dir, const dcd_plot_opts
             ix[k][i] = row[k];
     }
     dcd_sens_chart c = {.scenario = s->name,
+                        .title = s->title,
+                        .footer = s->footer,
                         .metric = dcd_total_info[s->metric].name,
                         .year = s->year,
                         .n = n,

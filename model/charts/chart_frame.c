@@ -20,7 +20,7 @@
 #define LEFT_PX 92
 #define RIGHT_PX 36
 #define TOP_PX 108
-#define AXIS_PX 68      /* x tics and the x label under the plot */
+#define AXIS_PX 68 /* x tics and the x label under the plot */
 /* The legend's font: 12 points, 10 below 900 px wide; a row and a
  * character of it in pixels. */
 static int key_points(int w)
@@ -163,6 +163,24 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
                    LEFT_PX, RIGHT_PX, TOP_PX, bottom_px, LEFT_PX / w, 1 - RIGHT_PX / w,
                    1 - TOP_PX / h, bottom_px / h, (LEFT_PX - 30) / w, (foot_px + key_px) / h, cols,
                    rows, key_points(f->w));
+}
+
+void dcd_chart_years_put(dcd_buf *b, int xlo, int xhi, double pad_lo, double pad_hi, int w)
+{
+    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
+    double plot_px = w - 128;
+    int labels = plot_px > 210 ? (int)(plot_px / 70) : 3, step = 100;
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if ((xhi - xlo) / steps[i] + 1 <= labels) {
+            step = steps[i];
+            break;
+        }
+    int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
+    dcd_buf_printf(b,
+                   "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
+                   xlo - pad_lo, xhi + pad_hi, first, step);
+    if (step > 1 && step <= 10)
+        dcd_buf_printf(b, "set mxtics %d\n", step);
 }
 
 void dcd_chart_split_put(dcd_buf *b, int year, int xlo, int xhi, const char *words)

@@ -304,7 +304,7 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
     if (rc == DCD_OK)
         rc = dcd_write_derived(fitted, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
     if (rc == DCD_OK && plots)
-        rc = dcd_calib_chart(sc->name, r, metric, obs, nobs, dir.data, &diags);
+        rc = dcd_calib_chart(sc, r, metric, obs, nobs, dir.data, &diags);
     if (rc != DCD_OK && rc != DCD_EPLOT) {
         code = dcd_cli_fail(&diags, rc);
         goto done;

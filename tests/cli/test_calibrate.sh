@@ -24,7 +24,20 @@ for f in summary.csv segments.csv results.json scenario.yaml share.png calibrati
 done
 check "calibrated scenario.yaml says what was fitted" grep -q '^# Calibrated by dcdemand calibrate to 4 observations of dc_twh' "$D/scenario.yaml"
 check "calibrated scenario.yaml records the command" grep -q '^# Command: dcdemand calibrate -o ' "$D/scenario.yaml"
-check "the chart's text is in a datablock" grep -q '^set title \$TEXT\[1\] noenhanced' "$D/calibration.gp"
+check "the chart's text is in a datablock" grep -q '^set label 1 \$TEXT\[1\] ' "$D/calibration.gp"
+check "the chart is on the shared frame (the run charts' plot area)" sh -c "grep '^set [lrtb]margin at screen' '$D/calibration.gp' | cmp -s - /dev/stdin <<EOF
+\$(grep '^set [lrtb]margin at screen' '$D/share.gp' | head -3)
+\$(grep '^set bmargin at screen' '$D/calibration.gp')
+EOF"
+check "the chart has the scenario's sources footer" grep -q '^Sources: Shehabi et al' "$D/calibration.gp"
+check "the chart marks the last observed year" grep -q '^set label 90 "last observed 2023 "' "$D/calibration.gp"
+if command -v gnuplot >/dev/null 2>&1; then
+    dcd plot "$D" --format svg
+    expect_rc "plot --format svg of a calibrate folder: exit 0" 0
+    check "plot --format svg redraws calibration.svg" test -s "$D/calibration.svg"
+else
+    skip "plot of a calibrate folder" 2 "gnuplot is not installed"
+fi
 check "the chart shows points without sd" grep -q 'with points' "$D/calibration.gp"
 dcd check "$D/scenario.yaml"
 expect_rc "check takes the calibrated scenario" 0

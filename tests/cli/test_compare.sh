@@ -30,6 +30,13 @@ golden "compare a b c: compare.md" $G/abc.md "$T/abc/compare.md"
 check "compare a b c: a note on different years" grep -q '^note: years differ' "$T/stdout"
 check "compare a b c: a note on different segments" grep -q '^note: segments differ' "$T/stdout"
 check "compare a b c: the notes in Markdown" grep -q '^> Note: segments differ' "$T/abc/compare.md"
+# A segment with a label is named by it in the note, its key after it; the
+# CSV keys stay the raw names.
+printf 'extends: %s/%s/c.yaml\nname: golden-c-labelled\nsegments:\n  all_data_centres: {label: "All data centres"}\n' "$(pwd)" "$G" >"$T/cl.yaml"
+dcd compare $G/a.yaml "$T/cl.yaml" --no-plots -o "$T/acl"
+expect_rc "compare with a segment label: exit 0" 0
+check "compare: a segment's label in the note, its key in parentheses" grep -q 'golden-c-labelled: All data centres (all_data_centres))' "$T/acl/compare.md"
+check "compare: the CSV keys stay the raw names" sh -c "grep -q '^assumption,segments.all_data_centres.energy_twh,' '$T/acl/compare.csv' && ! grep -q '^assumption,All data' '$T/acl/compare.csv'"
 check "compare a b c: lines fit 100 columns" sh -c "! awk 'length > 100' '$T/stdout' | grep -q ."
 check "compare a b c: missing values empty in CSV, not 0" \
     grep -qx 'result,dc_twh,TWh,2035,golden-a,,,,' "$T/abc/compare.csv"

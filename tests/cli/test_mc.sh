@@ -78,7 +78,7 @@ dcd mc $R -n 9000 --seed 9 --keep-draws --percentiles 1,99.5 --shard 3/3 -q -o "
 dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" "$T/other/bench-reference" -o "$T/m3"
 expect_rc "merge of shards of different runs: exit 3" 3
 check "merge of shards of different runs: message" grep -q "mc-shard-3-of-3.txt: error: not a shard of the same run as" "$T/stderr"
-printf 'dcdemand mc shard 1\nname x\n' >"$T/bad.txt"
+printf 'dcdemand mc shard 2\nname x\n' >"$T/bad.txt"
 cp "$T/bad.txt" "$T/mc-shard-1-of-1.txt"
 dcd merge "$T/mc-shard-1-of-1.txt"
 expect_rc "merge of a truncated state: exit 3" 3
@@ -158,10 +158,34 @@ for c in fan share_cdf; do
     else
         expect_same "golden script $c.gp" $G/$c.gp "$T/g/mc-closed/$c.gp"
     fi
-    check "$c.gp: the scenario's text only in the datablock" grep -q '^set title \$TEXT\[1\]' "$T/g/mc-closed/$c.gp"
+    check "$c.gp: the scenario's text only in the datablock" grep -q '^set label 1 \$TEXT\[1\] ' "$T/g/mc-closed/$c.gp"
+    check "$c.gp: on the shared frame (fixed plot area)" grep -q '^set lmargin at screen ' "$T/g/mc-closed/$c.gp"
+    check "$c.gp: the sources footer" grep -qx 'Sources: Test source A (2024); Test source B (2025)' "$T/g/mc-closed/$c.gp"
 done
-check "fan.gp draws the published and observed figures" sh -c "grep -q 'title \"published\"' '$T/g/mc-closed/fan.gp' && grep -q 'title \"observed\"' '$T/g/mc-closed/fan.gp'"
-check "share_cdf.gp marks the thresholds" grep -q 'P(> %g) = %.3f' "$T/g/mc-closed/share_cdf.gp"
+FAN=$T/g/mc-closed/fan.gp
+check "fan.gp draws the published figures as diamonds, without bars" sh -c "grep -q '\$PUBLISHED using 1:2 with points pointtype 13 .*title \"Published: data centres\"' '$FAN' && ! grep -q yerrorbars '$FAN'"
+check "fan.gp draws the observed figures" grep -q 'title "Observed: data centres"' "$FAN"
+check "fan.gp: the references of dc_share_pct, not of other metrics" sh -c "grep -qx 'Test band: 9-10% in 2027' '$FAN' && grep -qx 'Test line: 6%' '$FAN' && ! grep -q 'Not drawn' '$FAN'"
+check "fan.gp: the band at 2027 and the line" sh -c "grep -q '^set object 1 rectangle from first 2026.7, first 9 to first 2027.3, first 10 ' '$FAN' && grep -q '^set arrow 2 from graph 0, first 6 to graph 1, first 6 ' '$FAN'"
+check "fan.gp: the last observed year marked" grep -q '^set label 90 "base year 2023 "' "$FAN"
+CDF=$T/g/mc-closed/share_cdf.gp
+check "share_cdf.gp marks the thresholds with their probabilities" sh -c "grep -q 'P(share > %g%%) = %.3f' '$CDF' && test \$(sed -n '/^\$THRESHOLDS/,/^EOD/p' '$CDF' | grep -c '^[0-9]') -eq 3"
+# The merged run draws the same charts (the references and sources travel in
+# the shard states).
+dcd mc $C -n 9000 --threads 1 -q -o "$T/g9"
+for i in 1 2; do
+    dcd mc $C -n 9000 --threads 1 -q --shard $i/2 -o "$T/gs$i"
+done
+dcd merge "$T/gs1/mc-closed" "$T/gs2/mc-closed" -q -o "$T/gm"
+expect_rc "merge of the closed form: exit 0" 0
+for c in fan share_cdf; do
+    expect_same "$c.gp: 2 shards merged = one run" "$T/g9/mc-closed/$c.gp" "$T/gm/mc-closed/$c.gp"
+done
+# The uncertain McKinsey scenario: expect: [] (no published points), but
+# the references it inherits are drawn.
+dcd mc scenarios/mckinsey-2024-uncertain.yaml -n 200 -q -o "$T/mck"
+check "uncertain McKinsey fan: its inherited references" sh -c "grep -qx 'McKinsey 2024: 11-12% in 2030' '$T/mck/mckinsey-2024-uncertain/fan.gp' && grep -qx 'McKinsey 2024: 3-4% in 2023' '$T/mck/mckinsey-2024-uncertain/fan.gp'"
+check "uncertain McKinsey fan: no published points" sh -c "! grep -q PUBLISHED '$T/mck/mckinsey-2024-uncertain/fan.gp'"
 if have_gnuplot; then
     expect_rc "mc with charts: exit 0" 0
     check "fan.png drawn" test -s "$T/g/mc-closed/fan.png"
@@ -169,10 +193,15 @@ if have_gnuplot; then
     for c in fan share_cdf; do
         expect_same "$c.png: 3 shards merged = one run" "$T/t1/bench-reference/$c.png" "$T/m/bench-reference/$c.png"
     done
+    for f in svg pdf; do
+        dcd plot "$T/g/mc-closed" --format $f
+        expect_rc "plot --format $f of an mc folder: exit 0" 0
+        check "plot --format $f: fan.$f and share_cdf.$f" test -s "$T/g/mc-closed/fan.$f" -a -s "$T/g/mc-closed/share_cdf.$f"
+    done
     dcd mc $C -n 2000 --threads 1 -q --no-plots -o "$T/g"
     check "--no-plots removes the old charts" sh -c "! ls '$T/g/mc-closed/'*.png '$T/g/mc-closed/'*.gp >/dev/null 2>&1"
 else
-    skip "mc charts" 6 "gnuplot is not installed"
+    skip "mc charts" 10 "gnuplot is not installed"
 fi
 
 # Files: one set in a locked folder; no stale draws.csv; never through a link.

@@ -52,7 +52,20 @@ check "the summary line" grep -qx 'segments.dc.growth explains 94% of the varian
 for c in tornado sobol; do
     if [ -n "${UPDATE:-}" ]; then cp "$T/g/sens-known/$c.gp" tests/golden/sens/$c.gp; fi
     expect_same "golden $c.gp" tests/golden/sens/$c.gp "$T/g/sens-known/$c.gp"
+    check "$c.gp: on the shared frame (title, fixed top and right)" sh -c "grep -q '^set label 1 \\\$TEXT\\[1\\] ' '$T/g/sens-known/$c.gp' && grep -q '^set tmargin at screen ' '$T/g/sens-known/$c.gp'"
+    check "$c.gp: the sources footer" grep -qx 'Source: Test source (made up for the golden scripts)' "$T/g/sens-known/$c.gp"
+    check "$c.gp: the legend below the plot" grep -q '^set key at screen .* horizontal' "$T/g/sens-known/$c.gp"
 done
+# `dcdemand plot` redraws the folder in another format.
+if command -v gnuplot >/dev/null 2>&1; then
+    for f in svg pdf; do
+        dcd plot "$T/g/sens-known" --format $f
+        expect_rc "plot --format $f of a sensitivity folder: exit 0" 0
+        check "plot --format $f: tornado.$f and sobol.$f" test -s "$T/g/sens-known/tornado.$f" -a -s "$T/g/sens-known/sobol.$f"
+    done
+else
+    skip "plot of a sensitivity folder" 4 "gnuplot is not installed"
+fi
 
 # Same seed, same bytes: threads, shards merged; charts too.
 for t in 1 3; do

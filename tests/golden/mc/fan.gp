@@ -30,14 +30,18 @@ if (!exists("dcd_output")) dcd_output = "fan.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Text, used only as labels (title, subtitle).  It is never run as a command.
+# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the reference marks).  It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 mc-closed
-share of national demand: median and bands, 2000 draws (0 failed)
+mc-closed
+Sources: Test source A (2024); Test source B (2025)
+Test band: 9-10% in 2027
+Test line: 6%
 EOD_dcdemand_text_7c1e
 
 
 $BANDS << EOD_dcdemand_data
+# year p5 p25 p50 p75 p95
 2020 2.16049854844 2.36513247782 2.67378889097 3.02424827975 3.35474325957
 2021 2.74332653526 2.91290804198 3.15974745752 3.42885027423 3.67336279956
 2022 3.47779263916 3.58289531202 3.73064301055 3.88541357573 4.02098446476
@@ -51,26 +55,56 @@ $BANDS << EOD_dcdemand_data
 2030 8.16357729936 10.2443501218 13.301497104 17.0659646944 20.3441996091
 EOD_dcdemand_data
 $PUBLISHED << EOD_dcdemand_data
-2025 5.5 0.5
+# year value
+2025 5.5
 EOD_dcdemand_data
 $OBSERVED << EOD_dcdemand_data
+# year value
 2021 3.9
 EOD_dcdemand_data
 
-set title $TEXT[1]."\n".$TEXT[2] noenhanced font "Sans Bold,15"
-set border 3
-set tics nomirror out
-set grid ytics
-set key outside right top noenhanced
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Share of national demand: median and bands  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 187), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2597
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key at screen 0.0517, 0.1653 left top horizontal maxcols 2 maxrows 4 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
+set datafile missing "?"
+set xlabel "Year"
 set xrange [2020:2030]
-set xlabel "year"
-set ylabel "share of national demand (%)"
-set format x "%.0f"
+set xtics 2020, 1 format "%.0f"
+set ylabel "Share of national demand (%)"
+set format y "%g"
+# Observed or stated years to the left, projected years to the right.
+set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
+set label 90 "base year 2023 " at first 2023, graph 0.97 right font "Sans,9" textcolor rgb "#666666" noenhanced
+# The scenario's reference marks (references:).
+set object 1 rectangle from first 2026.7, first 9 to first 2027.3, first 10 fillcolor rgb "#009E73" fillstyle transparent solid 0.35 border linecolor rgb "#009E73" linewidth 1.5 front
+set arrow 2 from graph 0, first 6 to graph 1, first 6 nohead linewidth 2 dashtype (6,4) linecolor rgb "#CC79A7" back
+$REFS_1 << EOD_dcdemand_data
+# year value
+2027 9
+2027 10
+2020 6
+2020 6
+EOD_dcdemand_data
 set yrange [0:*]
+set offsets 0, 0, graph 0.04, 0
 set style fill solid noborder
-plot $BANDS using 1:2:6 with filledcurves linecolor rgb "#C6DBEF" title "P5-P95", \
-     $BANDS using 1:3:5 with filledcurves linecolor rgb "#6BAED6" title "P25-P75", \
-     $BANDS using 1:4 with lines linewidth 2.5 linecolor rgb "#0072B2" title "median", \
-     $PUBLISHED using 1:2:3 with yerrorbars pointtype 13 pointsize 1.6 linecolor rgb "#000000" title "published", \
-     $OBSERVED using 1:2 with points pointtype 6 pointsize 1.6 linecolor rgb "#000000" title "observed"
+
+plot $BANDS using 1:2:6 with filledcurves fillcolor rgb "#C6DBEF" title "P5-P95 (90% of draws)", \
+     $BANDS using 1:3:5 with filledcurves fillcolor rgb "#8FBFE0" title "P25-P75 (half of draws)", \
+     $BANDS using 1:4 with lines linewidth 3 linecolor rgb "#0072B2" title "Median", \
+     $PUBLISHED using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb "#000000" title "Published: data centres", \
+     $OBSERVED using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor rgb "#000000" title "Observed: data centres", \
+     keyentry with boxes fillcolor rgb "#009E73" fillstyle transparent solid 0.35 border linecolor rgb "#009E73" title $TEXT[4], \
+     keyentry with lines linewidth 2 dashtype (6,4) linecolor rgb "#CC79A7" title $TEXT[5], \
+     $REFS_1 using 1:2 with points pointtype 1 pointsize 0.01 linecolor rgb "#FF000000" notitle
 unset output

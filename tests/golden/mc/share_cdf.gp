@@ -30,14 +30,16 @@ if (!exists("dcd_output")) dcd_output = "share_cdf.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Text, used only as labels (title, subtitle).  It is never run as a command.
+# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the reference marks).  It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 mc-closed
-share of national demand in 2030: cumulative distribution, 2000 draws (0 failed)
+mc-closed
+Sources: Test source A (2024); Test source B (2025)
 EOD_dcdemand_text_7c1e
 
 
 $CDF << EOD_dcdemand_data
+# share probability
 7.65696659499 0.005
 7.75608424595 0.01
 7.85265205134 0.02
@@ -140,21 +142,40 @@ $CDF << EOD_dcdemand_data
 21.1719691866 0.99
 21.5254142763 0.995
 EOD_dcdemand_data
+$THRESHOLDS << EOD_dcdemand_data
+# threshold P(share > t)
+8 0.964
+11 0.683
+12 0.6
+EOD_dcdemand_data
 
-set title $TEXT[1]."\n".$TEXT[2] noenhanced font "Sans Bold,15"
-set border 3
-set tics nomirror out
-set grid ytics
-set key outside right top noenhanced
-set xlabel "share of national demand in 2030 (%)"
-set ylabel "probability that the share is at most x"
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Share of national demand in 2030: cumulative distribution  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 187), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2597
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key at screen 0.0517, 0.1653 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
+set datafile missing "?"
+set xlabel "Share of national demand in 2030 (%)"
+set ylabel "Probability that the share is at most x"
+set format x "%g"
 set yrange [0:1]
 set ytics 0.1
-set arrow from 8, graph 0 to 8, graph 1 nohead dashtype 2 linewidth 1.5 linecolor rgb "#D55E00"
-set label sprintf("P(> %g) = %.3f", 8, 0.964) at 8, graph 0.95 offset 0.5,0 textcolor rgb "#D55E00"
-set arrow from 11, graph 0 to 11, graph 1 nohead dashtype 2 linewidth 1.5 linecolor rgb "#D55E00"
-set label sprintf("P(> %g) = %.3f", 11, 0.683) at 11, graph 0.89 offset 0.5,0 textcolor rgb "#D55E00"
-set arrow from 12, graph 0 to 12, graph 1 nohead dashtype 2 linewidth 1.5 linecolor rgb "#D55E00"
-set label sprintf("P(> %g) = %.3f", 12, 0.6) at 12, graph 0.83 offset 0.5,0 textcolor rgb "#D55E00"
-plot $CDF using 1:2 with lines linewidth 2.5 linecolor rgb "#0072B2" title "P(share <= x)"
+set grid xtics ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set arrow 1 from 8, graph 0 to 8, graph 1 nohead dashtype (4,4) linewidth 1.5 linecolor rgb "#D55E00" back
+set label 61 sprintf("P(share > %g%%) = %.3f", 8, 0.964) at 8, 0.0343445999177 left offset 1.2,0 textcolor rgb "#D55E00" front
+set arrow 2 from 11, graph 0 to 11, graph 1 nohead dashtype (4,4) linewidth 1.5 linecolor rgb "#D55E00" back
+set label 62 sprintf("P(share > %g%%) = %.3f", 11, 0.683) at 11, 0.314739658285 left offset 1.2,0 textcolor rgb "#D55E00" front
+set arrow 3 from 12, graph 0 to 12, graph 1 nohead dashtype (4,4) linewidth 1.5 linecolor rgb "#D55E00" back
+set label 63 sprintf("P(share > %g%%) = %.3f", 12, 0.6) at 12, 0.399881539783 left offset 1.2,0 textcolor rgb "#D55E00" front
+
+plot $CDF using 1:2 with lines linewidth 3 linecolor rgb "#0072B2" title "P(share ≤ x) over the draws", \
+     $THRESHOLDS using 1:(1-$2) with points pointtype 7 pointsize 1.3*dcd_ps linecolor rgb "#D55E00" title "Threshold, with the probability of exceeding it"
 unset output

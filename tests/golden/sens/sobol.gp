@@ -30,33 +30,51 @@ if (!exists("dcd_output")) dcd_output = "sobol.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
+$DATA << EOD_dcdemand_data
+# row first_order lo hi total lo hi
+2 0.77562350942 0.534175770478 1.06497288758 0.839354624016 0.573009297978 1.05514452167
+1 0.0762272695991 -0.00381477893578 0.172156795816 0.0883968427048 0.0731410280675 0.125298993758
+0 0 0 0 0 0 0
+EOD_dcdemand_data
+# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the inputs).  It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
-sens-known: Sobol indices of dc_twh in 2030, 95% bootstrap intervals
-share of the variance
+Sensitivity with a known answer
+sens-known
+Source: Test source (made up for the golden scripts)
 segments.dc.growth
 segments.dc.energy_twh
 national.growth
 EOD_dcdemand_text_7c1e
-$DATA << EOD_dcdemand_data
-0 0.77562350942 0.534175770478 1.06497288758 0.839354624016 0.573009297978 1.05514452167
-1 0.0762272695991 -0.00381477893578 0.172156795816 0.0883968427048 0.0731410280675 0.125298993758
-2 0 0 0 0 0 0
-EOD_dcdemand_data
-set title $TEXT[1]
-set ylabel $TEXT[2]
-set key top right
-set grid ytics
-set bmargin 10
-set lmargin 30
-set xtics () rotate by 30 right nomirror
-do for [i=1:3] { set xtics add (($TEXT[i+2]) i-1) }
-set xrange [-0.6:2.6]
-set yrange [-0.0238147789358:1.06497288758]
-set boxwidth 0.35 absolute
-set style fill solid 0.85 noborder
-plot $DATA using ($1-0.19):2 with boxes lc rgb "#0072B2" title "first order", \
-     $DATA using ($1+0.19):5 with boxes lc rgb "#999999" title "total", \
-     $DATA using ($1-0.19):2:3:4 with yerrorbars pt 7 ps 0.4 lc rgb "#000000" notitle, \
-     $DATA using ($1+0.19):5:6:7 with yerrorbars pt 7 ps 0.4 lc rgb "#000000" notitle
 
+
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Sobol indices of dc_twh in 2030, with 95% bootstrap intervals  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 145), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2014
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key at screen 0.0517, 0.1069 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
+set datafile missing "?"
+# Room on the left for the inputs' names.
+set lmargin at screen 0.1697
+set ytics () nomirror scale 0 font ",11"
+set ytics add (($TEXT[4]) 2)
+set ytics add (($TEXT[5]) 1)
+set ytics add (($TEXT[6]) 0)
+set yrange [-0.6:2.6]
+set grid noytics xtics
+set xlabel "Share of the variance of dc_twh in 2030"
+set format x "%g"
+set xrange [-0.0238147789358:1.06497288758]
+
+plot $DATA using (column(2)/2):($1+0.19):(0):(column(2)):($1+0.03):($1+0.35) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#0072B2" title "First order (the input alone)", \
+     $DATA using (column(5)/2):($1-0.19):(0):(column(5)):($1-0.35):($1-0.03) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#999999" title "Total (with its interactions)", \
+     $DATA using 2:($1+0.19):3:4 with xerrorbars pointtype 7 pointsize 0.5*dcd_ps linecolor rgb "#000000" title "Bootstrap interval", \
+     $DATA using 5:($1-0.19):6:7 with xerrorbars pointtype 7 pointsize 0.5*dcd_ps linecolor rgb "#000000" notitle
 unset output

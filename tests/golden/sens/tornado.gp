@@ -30,29 +30,51 @@ if (!exists("dcd_output")) dcd_output = "tornado.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-$TEXT << EOD_dcdemand_text_7c1e
-sens-known: tornado of dc_twh in 2030 (each input alone at P10 and P90)
-dc_twh
-segments.dc.growth
-segments.dc.energy_twh
-national.growth
-EOD_dcdemand_text_7c1e
 $DATA << EOD_dcdemand_data
+# row metric_at_p10 metric_at_p90
 2 386.869246296 985.162418487
 1 555.393024 698.720256
 0 627.05664 627.05664
 EOD_dcdemand_data
-base = 627.05664
-set title $TEXT[1]
-set xlabel $TEXT[2]
-set key outside bottom center horizontal
-set grid xtics
-set lmargin 28
-set ytics () nomirror
-do for [i=1:3] { set ytics add (($TEXT[i+2]) 3-i) }
-set yrange [-0.6:2.6]
-set arrow 1 from base, graph 0 to base, graph 1 nohead lc rgb "#000000" dt 2
-plot $DATA using ((column(2)+base)/2):1:(column(2)<base?column(2):base):(column(2)<base?base:column(2)):($1-0.35):($1+0.35) with boxxyerror fs solid 0.85 noborder lc rgb "#0072B2" title "input at its P10", \
-     $DATA using ((column(3)+base)/2):1:(column(3)<base?column(3):base):(column(3)<base?base:column(3)):($1-0.35):($1+0.35) with boxxyerror fs solid 0.85 noborder lc rgb "#D55E00" title "input at its P90"
+# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the inputs).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+Sensitivity with a known answer
+sens-known
+Source: Test source (made up for the golden scripts)
+segments.dc.growth
+segments.dc.energy_twh
+national.growth
+EOD_dcdemand_text_7c1e
 
+
+set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
+set label 2 "Tornado of dc_twh in 2030: each input alone at its P10 and P90  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+# The same plot area on every chart of this command (pixels from the edges:
+# left 92, right 36, top 108, bottom 145), so that the charts line up.
+set lmargin at screen 0.0767
+set rmargin at screen 0.9700
+set tmargin at screen 0.8500
+set bmargin at screen 0.2014
+set border 3 linecolor rgb "#444444"
+set tics nomirror out scale 0.6
+set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
+set key at screen 0.0517, 0.1069 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
+set datafile missing "?"
+# Room on the left for the inputs' names.
+set lmargin at screen 0.1697
+set ytics () nomirror scale 0 font ",11"
+set ytics add (($TEXT[4]) 2)
+set ytics add (($TEXT[5]) 1)
+set ytics add (($TEXT[6]) 0)
+set yrange [-0.6:2.6]
+set grid noytics xtics
+dcd_base = 627.05664
+set xlabel "dc_twh in 2030"
+set format x "%g"
+set arrow 1 from dcd_base, graph 0 to dcd_base, graph 1 nohead linecolor rgb "#000000" dashtype (6,4) linewidth 1.5 front
+
+plot $DATA using ((column(2)+dcd_base)/2):1:(column(2)<dcd_base?column(2):dcd_base):(column(2)<dcd_base?dcd_base:column(2)):($1-0.35):($1+0.35) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#0072B2" title "Input at its P10", \
+     $DATA using ((column(3)+dcd_base)/2):1:(column(3)<dcd_base?column(3):dcd_base):(column(3)<dcd_base?dcd_base:column(3)):($1-0.35):($1+0.35) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#D55E00" title "Input at its P90", \
+     keyentry with lines dashtype (6,4) linewidth 1.5 linecolor rgb "#000000" title "Every input at its median"
 unset output
