@@ -17,14 +17,15 @@ typedef struct stub_input {
 
 static const stub_input STUB[] = {
     {"segments.ai.growth",
-     {DCD_INPUT_SERIES, 0.08, 0.75, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
+     {DCD_INPUT_SERIES, 0.08, 0.75, -1, 10, 1, 0, "a growth rate in (-1, 10]", NULL}},
     {"segments.ai.growth.2027",
-     {DCD_INPUT_POINT, 0.4, 0.4, -1, 10, 1, 0, "a growth rate in (-1, 10]"}},
-    {"segments.ai.utilisation", {DCD_INPUT_SERIES, 0.7, 0.7, 0, 1, 0, 0, "a fraction in [0, 1]"}},
-    {"pue", {DCD_INPUT_SERIES, 1.2, 1.4, 1, 10, 0, 0, "a PUE in [1, 10]"}},
-    {"national.total_twh", {DCD_INPUT_NUMBER, 3973, 3973, 0, HUGE_VAL, 1, 0, "a number > 0"}},
+     {DCD_INPUT_POINT, 0.4, 0.4, -1, 10, 1, 0, "a growth rate in (-1, 10]", NULL}},
+    {"segments.ai.utilisation",
+     {DCD_INPUT_SERIES, 0.7, 0.7, 0, 1, 0, 0, "a fraction in [0, 1]", NULL}},
+    {"pue", {DCD_INPUT_SERIES, 1.2, 1.4, 1, 10, 0, 0, "a PUE in [1, 10]", NULL}},
+    {"national.total_twh", {DCD_INPUT_NUMBER, 3973, 3973, 0, HUGE_VAL, 1, 0, "a number > 0", NULL}},
     {"segments.conv.capacity_gw",
-     {DCD_INPUT_NUMBER, 10.44, 10.44, 0, HUGE_VAL, 0, 0, "a number >= 0"}},
+     {DCD_INPUT_NUMBER, 10.44, 10.44, 0, HUGE_VAL, 0, 0, "a number >= 0", NULL}},
 };
 
 static int calls;
