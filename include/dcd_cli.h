@@ -21,7 +21,9 @@
 #define DCD_CLI_H
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "dcd_error.h"
 #include "dcd_load.h"
@@ -145,5 +147,36 @@ void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
 /* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that
  * failed, else CODE. */
 int dcd_cli_finish(int code);
+
+/* ---- shared by the long-running commands (cli_progress.c) ----------------
+ * mc and sensitivity: number and option parsers, a progress bar, the report
+ * of a failed run. */
+
+/* A number filling ARG entirely into *OUT; 0, or -1 when ARG is not one. */
+int dcd_cli_number(const char *arg, double *out);
+/* --seed S, --threads T (1-MAX), --shard I/N for command CMD: store the
+ * value and return DCD_EXIT_OK, or print a usage error and return
+ * DCD_EXIT_USAGE. */
+int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed);
+int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, int max);
+int dcd_cli_parse_shard(const char *cmd, const char *arg, size_t *shard, size_t *nshards);
+
+/* A progress bar "dcdemand CMD: [###...]  42%" on stderr, shown only on a
+ * terminal once a run has taken a second. */
+typedef struct dcd_cli_progress {
+    const char *cmd; /* borrowed */
+    struct timespec t0, last;
+    int shown;
+} dcd_cli_progress;
+/* Sets *P up for CMD; returns 1 when the bar may be shown (not QUIET and
+ * stderr a terminal): then pass dcd_cli_progress_show and P as the run's
+ * progress callback and context. */
+int dcd_cli_progress_start(dcd_cli_progress *p, const char *cmd, int quiet);
+void dcd_cli_progress_show(void *ctx, size_t done, size_t total);
+/* Clears the bar's line when it was shown. */
+void dcd_cli_progress_end(const dcd_cli_progress *p);
+/* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
+ * the exit code of STATUS. */
+int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status);
 
 #endif
