@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "dcd_buf.h"
+#include "dcd_engine.h"
 #include "dcd_error.h"
 #include "dcd_load.h"
 #include "dcd_vec.h"
@@ -178,5 +180,18 @@ void dcd_cli_progress_end(const dcd_cli_progress *p);
 /* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
  * the exit code of STATUS. */
 int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status);
+
+/* ---- derived scenarios (cli_derived.c) ------------------------------------ */
+
+/* Pushes onto SET the setting that names the scenario NAME+SUFFIX (its text
+ * in NAMEBUF, which SET borrows), loads SRC with SET, projects it and writes
+ * it into OUTDIR as dcd_write_derived() does (COMMENT, charts with PLOTS;
+ * the folder to DIR).  *SC and *R (the caller frees them) are set as far as
+ * it got.  Returns -1 when the name cannot be made (no memory), else DCD_OK,
+ * DCD_EPLOT (files written, charts failed) or the status of the failure,
+ * with messages in D. */
+int dcd_cli_derived(const dcd_source *src, dcd_strlist *set, const char *name, const char *suffix,
+                    const char *outdir, const char *comment, int plots, dcd_buf *namebuf,
+                    dcd_scenario **sc, dcd_results **r, dcd_buf *dir, dcd_diags *d);
 
 #endif
