@@ -180,6 +180,17 @@ void dcd_cli_progress_end(const dcd_cli_progress *p);
 /* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
  * the exit code of STATUS. */
 int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status);
+/* The exit code of a run of CMD that failed with STATUS: a usage error
+ * (DCD_EUSAGE: the first message of DIAGS, with the --help hint), else as
+ * dcd_cli_fail_cmd(). */
+int dcd_cli_run_failed(const char *cmd, dcd_diags *diags, int status);
+/* Parses ARGV by SPEC into CO (as dcd_cli_parse(); free CO->sets), then
+ * loads the one scenario FILE the command takes into *SCS (one scenario;
+ * free with dcd_cli_free_scenarios(*SCS, 1)).  Returns DCD_EXIT_OK (with
+ * CO->help set when -h printed the help: *SCS is then not set) or the exit
+ * code of the error printed. */
+int dcd_cli_parse_one(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *co,
+                      dcd_scenario ***scs);
 
 /* ---- derived scenarios (cli_derived.c) ------------------------------------ */
 

@@ -112,3 +112,25 @@ int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status)
     dcd_diags_free(&rest);
     return code;
 }
+
+int dcd_cli_run_failed(const char *cmd, dcd_diags *diags, int status)
+{
+    if (status != DCD_EUSAGE)
+        return dcd_cli_fail_cmd(cmd, diags, status);
+    dcd_diags_sort(diags);
+    return dcd_cli_usage(cmd, "%s", diags->n ? diags->items[0].message : "bad options");
+}
+
+/* ---- one scenario --------------------------------------------------------- */
+
+int dcd_cli_parse_one(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *co,
+                      dcd_scenario ***scs)
+{
+    int code = dcd_cli_parse(spec, argc, argv, co);
+    if (code != DCD_EXIT_OK || co->help)
+        return code;
+    if (argc - optind != 1)
+        return dcd_cli_usage(spec->cmd, argc - optind < 1 ? "missing scenario FILE"
+                                                          : "give exactly one scenario FILE");
+    return dcd_cli_load_all(argv + optind, 1, co->sets.v, co->sets.n, scs);
+}

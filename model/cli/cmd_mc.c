@@ -296,16 +296,8 @@ int dcd_cmd_mc(int argc, char **argv)
     dcd_mc *mc = NULL;
     dcd_diags diags = {0};
     dcd_cli_progress pr = {0};
-    int code = dcd_cli_parse(&spec, argc, argv, &co);
+    int code = dcd_cli_parse_one(&spec, argc, argv, &co, &scs);
     if (code != DCD_EXIT_OK || co.help)
-        goto done;
-    if (argc - optind != 1) {
-        code = dcd_cli_usage("mc", argc - optind < 1 ? "missing scenario FILE"
-                                                     : "give exactly one scenario FILE");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, 1, co.sets.v, co.sets.n, &scs);
-    if (code != DCD_EXIT_OK)
         goto done;
     if (dcd_cli_progress_start(&pr, "mc", co.quiet)) {
         a.o.progress = dcd_cli_progress_show;
@@ -313,13 +305,8 @@ int dcd_cmd_mc(int argc, char **argv)
     }
     int rc = dcd_mc_run(scs[0], &a.o, &mc, &diags);
     dcd_cli_progress_end(&pr);
-    if (rc == DCD_EUSAGE) {
-        dcd_diags_sort(&diags);
-        code = dcd_cli_usage("mc", "%s", diags.n ? diags.items[0].message : "bad options");
-        goto done;
-    }
     if (rc != DCD_OK) {
-        code = dcd_cli_fail_cmd("mc", &diags, rc);
+        code = dcd_cli_run_failed("mc", &diags, rc);
         goto done;
     }
     code = mc_output(mc, co.outdir, co.quiet, co.plots, &diags);
