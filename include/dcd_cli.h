@@ -204,5 +204,10 @@ int dcd_cli_parse_one(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_c
 int dcd_cli_derived(const dcd_source *src, dcd_strlist *set, const char *name, const char *suffix,
                     const char *outdir, const char *comment, int plots, dcd_buf *namebuf,
                     dcd_scenario **sc, dcd_results **r, dcd_buf *dir, dcd_diags *d);
+/* The exit code once a derived scenario was written into DIR with STATUS
+ * (that of dcd_cli_derived() or of its charts): unless QUIET prints "wrote
+ * DIR/EXTRA" when the files are there (DCD_OK, DCD_EPLOT); prints D and
+ * returns the exit code of a failure. */
+int dcd_cli_derived_done(int status, dcd_diags *d, int quiet, const char *dir, const char *extra);
 
 #endif

@@ -2,6 +2,9 @@
  * (NAME-solved, NAME-calibrated): named, loaded, projected and written
  * (dcd_cli.h). */
 #include "dcd_cli.h"
+
+#include <stdio.h>
+
 #include "dcd_solve.h"
 
 int dcd_cli_derived(const dcd_source *src, dcd_strlist *set, const char *name, const char *suffix,
@@ -17,4 +20,13 @@ int dcd_cli_derived(const dcd_source *src, dcd_strlist *set, const char *name, c
     if (rc == DCD_OK)
         rc = dcd_write_derived(*sc, *r, outdir, DCD_VERSION, comment, plots, dir, d);
     return rc;
+}
+
+int dcd_cli_derived_done(int status, dcd_diags *d, int quiet, const char *dir, const char *extra)
+{
+    if (status != DCD_OK && status != DCD_EPLOT)
+        return dcd_cli_fail(d, status);
+    if (!quiet)
+        printf("wrote %s/%s\n", dir, extra);
+    return status == DCD_EPLOT ? dcd_cli_fail(d, status) : DCD_EXIT_OK;
 }

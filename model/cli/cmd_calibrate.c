@@ -300,15 +300,8 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
     }
     if (rc == DCD_OK && plots)
         rc = dcd_calib_chart(sc, r, metric, obs, nobs, dir.data, &diags);
-    if (rc != DCD_OK && rc != DCD_EPLOT) {
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("wrote %s/%s\n", dir.data,
-               plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
-    if (rc == DCD_EPLOT)
-        code = dcd_cli_fail(&diags, rc);
+    code = dcd_cli_derived_done(rc, &diags, quiet, dir.data,
+                                plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
 done:
     for (size_t k = 0; k < MAX_FIT; k++) {
         dcd_input_free(&in[k]);

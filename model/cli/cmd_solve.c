@@ -311,14 +311,7 @@ static int run_solve(const char *file, char *path, dcd_vary_mode mode, int have_
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    if (rc != DCD_OK && rc != DCD_EPLOT) {
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("wrote %s/\n", dir.data);
-    if (rc == DCD_EPLOT)
-        code = dcd_cli_fail(&diags, rc);
+    code = dcd_cli_derived_done(rc, &diags, quiet, dir.data, "");
 done:
     free(shown);
     vary_set_free(&v);
