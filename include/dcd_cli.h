@@ -21,8 +21,12 @@
 #define DCD_CLI_H
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
+#include "dcd_buf.h"
+#include "dcd_engine.h"
 #include "dcd_error.h"
 #include "dcd_load.h"
 #include "dcd_vec.h"
@@ -145,5 +149,65 @@ void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
 /* Flushes and closes stdout; returns DCD_EXIT_IO (with a message) when that
  * failed, else CODE. */
 int dcd_cli_finish(int code);
+
+/* ---- shared by the long-running commands (cli_progress.c) ----------------
+ * mc and sensitivity: number and option parsers, a progress bar, the report
+ * of a failed run. */
+
+/* A number filling ARG entirely into *OUT; 0, or -1 when ARG is not one. */
+int dcd_cli_number(const char *arg, double *out);
+/* --seed S, --threads T (1-MAX), --shard I/N for command CMD: store the
+ * value and return DCD_EXIT_OK, or print a usage error and return
+ * DCD_EXIT_USAGE. */
+int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed);
+int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, int max);
+int dcd_cli_parse_shard(const char *cmd, const char *arg, size_t *shard, size_t *nshards);
+
+/* A progress bar "dcdemand CMD: [###...]  42%" on stderr, shown only on a
+ * terminal once a run has taken a second. */
+typedef struct dcd_cli_progress {
+    const char *cmd; /* borrowed */
+    struct timespec t0, last;
+    int shown;
+} dcd_cli_progress;
+/* Sets *P up for CMD; returns 1 when the bar may be shown (not QUIET and
+ * stderr a terminal): then pass dcd_cli_progress_show and P as the run's
+ * progress callback and context. */
+int dcd_cli_progress_start(dcd_cli_progress *p, const char *cmd, int quiet);
+void dcd_cli_progress_show(void *ctx, size_t done, size_t total);
+/* Clears the bar's line when it was shown. */
+void dcd_cli_progress_end(const dcd_cli_progress *p);
+/* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
+ * the exit code of STATUS. */
+int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status);
+/* The exit code of a run of CMD that failed with STATUS: a usage error
+ * (DCD_EUSAGE: the first message of DIAGS, with the --help hint), else as
+ * dcd_cli_fail_cmd(). */
+int dcd_cli_run_failed(const char *cmd, dcd_diags *diags, int status);
+/* Parses ARGV by SPEC into CO (as dcd_cli_parse(); free CO->sets), then
+ * loads the one scenario FILE the command takes into *SCS (one scenario;
+ * free with dcd_cli_free_scenarios(*SCS, 1)).  Returns DCD_EXIT_OK (with
+ * CO->help set when -h printed the help: *SCS is then not set) or the exit
+ * code of the error printed. */
+int dcd_cli_parse_one(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *co,
+                      dcd_scenario ***scs);
+
+/* ---- derived scenarios (cli_derived.c) ------------------------------------ */
+
+/* Pushes onto SET the setting that names the scenario NAME+SUFFIX (its text
+ * in NAMEBUF, which SET borrows), loads SRC with SET, projects it and writes
+ * it into OUTDIR as dcd_write_derived() does (COMMENT, charts with PLOTS;
+ * the folder to DIR).  *SC and *R (the caller frees them) are set as far as
+ * it got.  Returns -1 when the name cannot be made (no memory), else DCD_OK,
+ * DCD_EPLOT (files written, charts failed) or the status of the failure,
+ * with messages in D. */
+int dcd_cli_derived(const dcd_source *src, dcd_strlist *set, const char *name, const char *suffix,
+                    const char *outdir, const char *comment, int plots, dcd_buf *namebuf,
+                    dcd_scenario **sc, dcd_results **r, dcd_buf *dir, dcd_diags *d);
+/* The exit code once a derived scenario was written into DIR with STATUS
+ * (that of dcd_cli_derived() or of its charts): unless QUIET prints "wrote
+ * DIR/EXTRA" when the files are there (DCD_OK, DCD_EPLOT); prints D and
+ * returns the exit code of a failure. */
+int dcd_cli_derived_done(int status, dcd_diags *d, int quiet, const char *dir, const char *extra);
 
 #endif

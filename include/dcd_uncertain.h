@@ -129,4 +129,20 @@ int dcd_parallel_blocks(size_t first, size_t count, unsigned nthreads,
                         int (*fn)(void *ctx, unsigned thread, size_t block), void *ctx,
                         void (*progress)(void *ctx, size_t done, size_t total));
 
+/* ---- shard states (mc_shard.c, sensitivity.c) ------------------------------ */
+
+/* A read position in a shard state's text: P up to END. */
+typedef struct dcd_cursor {
+    const char *p, *end;
+} dcd_cursor;
+/* The next line (without its newline) into LINE (CAP bytes), *C advanced;
+ * -1 at the end or when the line is too long. */
+int dcd_cursor_line(dcd_cursor *c, char *line, size_t cap);
+/* Checks that the N shards in SHARDS (an array of N elements of SIZE bytes,
+ * at most 64) are the NSHARDS shards of one run, sorting them in place by
+ * INDEX(element) (1 to NSHARDS).  Returns DCD_OK, or DCD_EINPUT with a
+ * message in D when one is missing or given twice. */
+int dcd_shards_order(void *shards, size_t size, size_t n, size_t nshards,
+                     size_t (*index)(const void *elem), dcd_diags *d);
+
 #endif

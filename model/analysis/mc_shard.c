@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dcd_mc_impl.h"
+#include "dcd_uncertain.h"
 
 /* ---- shards --------------------------------------------------------------- */
 
@@ -65,28 +66,11 @@ int dcd_mc_save(const dcd_mc *mc, dcd_buf *out)
     return rc != DCD_OK || out->failed ? DCD_ENOMEM : DCD_OK;
 }
 
-typedef struct cursor {
-    const char *p, *end;
-} cursor;
-
-/* The next line (without its newline) into LINE (CAP bytes); -1 at the end
- * or when too long. */
-static int next_line(cursor *c, char *line, size_t cap)
-{
-    const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
-    if (!nl || (size_t)(nl - c->p) >= cap)
-        return -1;
-    memcpy(line, c->p, (size_t)(nl - c->p));
-    line[nl - c->p] = '\0';
-    c->p = nl + 1;
-    return 0;
-}
-
 /* A section KEY: *DATA points into the text, *LEN bytes. */
-static int read_section(cursor *c, const char *key, const char **data, size_t *len)
+static int read_section(dcd_cursor *c, const char *key, const char **data, size_t *len)
 {
     char line[128], k[32];
-    if (next_line(c, line, sizeof line) || sscanf(line, "%31s %zu", k, len) != 2 ||
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "%31s %zu", k, len) != 2 ||
         strcmp(k, key) != 0 || *len >= (size_t)(c->end - c->p) || c->p[*len] != '\n')
         return -1;
     *data = c->p;
@@ -94,24 +78,27 @@ static int read_section(cursor *c, const char *key, const char **data, size_t *l
     return 0;
 }
 
-static int read_header(cursor *c, dcd_mc *mc)
+static int read_header(dcd_cursor *c, dcd_mc *mc)
 {
     char line[512];
     unsigned long long seed;
     long long ff;
-    int ok = next_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 2") == 0;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", mc->checksum) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "sampling %d", &mc->sampling) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "start %d", &mc->start) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "years %zu", &mc->ny) == 1;
-    ok = ok && !next_line(c, line, sizeof line) &&
+    int ok = dcd_cursor_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 2") == 0;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "checksum %64s", mc->checksum) == 1;
+    ok =
+        ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "draws %zu", &mc->ndraws) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "sampling %d", &mc->sampling) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "start %d", &mc->start) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "years %zu", &mc->ny) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
          sscanf(line, "max_failed_pct %la", &mc->max_failed_pct) == 1;
-    ok = ok && !next_line(c, line, sizeof line) &&
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
          sscanf(line, "shard %zu %zu", &mc->shard, &mc->nshards) == 2;
-    ok = ok && !next_line(c, line, sizeof line) &&
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
          sscanf(line, "keep_draws %d", &mc->keep_draws) == 1;
     if (!ok || mc->ny == 0 || mc->ny > 301 || mc->nshards == 0 || mc->shard < 1 ||
         mc->shard > mc->nshards || mc->ndraws < 1 || mc->ndraws > 1000000000 ||
@@ -120,7 +107,7 @@ static int read_header(cursor *c, dcd_mc *mc)
         (mc->keep_draws != 0 && mc->keep_draws != 1))
         return -1;
     mc->seed = seed;
-    if (next_line(c, line, sizeof line) || strncmp(line, "extra ", 6) != 0)
+    if (dcd_cursor_line(c, line, sizeof line) || strncmp(line, "extra ", 6) != 0)
         return -1;
     char *q = line + 6, *e;
     mc->nextra = strtoul(q, &e, 10);
@@ -132,34 +119,34 @@ static int read_header(cursor *c, dcd_mc *mc)
         if (e == q || !(mc->extra[k] > 0 && mc->extra[k] < 100))
             return -1;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "thresholds %zu", &mc->nthr) != 1 ||
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "thresholds %zu", &mc->nthr) != 1 ||
         mc->nthr > DCD_MC_MAX_THRESHOLDS)
         return -1;
     for (size_t k = 0; k < mc->nthr; k++) {
         dcd_mc_threshold *t = &mc->thr[k];
-        if (next_line(c, line, sizeof line) ||
+        if (dcd_cursor_line(c, line, sizeof line) ||
             sscanf(line, "t %d %d %la", &t->metric, &t->year, &t->value) != 3 ||
             dcd_mc_metric_pos(t->metric) < 0 || t->year < mc->start ||
             t->year >= mc->start + (int)mc->ny)
             return -1;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "first_failure %lld", &ff) != 1)
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "first_failure %lld", &ff) != 1)
         return -1;
     mc->first_fail = ff < 0 ? NOFAIL : (size_t)ff;
     return 0;
 }
 
 /* "marks K" and K lines "m YEAR VALUE TOLERANCE". */
-static int read_marks(cursor *c, dcd_mc *mc)
+static int read_marks(dcd_cursor *c, dcd_mc *mc)
 {
     char line[160];
-    if (next_line(c, line, sizeof line) || sscanf(line, "marks %zu", &mc->nmarks) != 1 ||
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "marks %zu", &mc->nmarks) != 1 ||
         mc->nmarks > 100000 ||
         !(mc->marks = calloc(mc->nmarks ? mc->nmarks : 1, sizeof *mc->marks)))
         return -1;
     for (size_t k = 0; k < mc->nmarks; k++) {
         dcd_mc_mark *m = &mc->marks[k];
-        if (next_line(c, line, sizeof line) ||
+        if (dcd_cursor_line(c, line, sizeof line) ||
             sscanf(line, "m %d %la %la", &m->year, &m->value, &m->tolerance) != 3 ||
             !isfinite(m->value) || !isfinite(m->tolerance))
             return -1;
@@ -179,18 +166,18 @@ static char *dup_n(const char *data, size_t n)
 }
 
 /* "base Y", "refs K" and K references, "sources K" and K sources. */
-static int read_frame(cursor *c, dcd_mc *mc)
+static int read_frame(dcd_cursor *c, dcd_mc *mc)
 {
     char line[160];
     const char *data;
     size_t n, nr, ns;
-    if (next_line(c, line, sizeof line) || sscanf(line, "base %d", &mc->base_year) != 1 ||
-        next_line(c, line, sizeof line) || sscanf(line, "refs %zu", &nr) != 1 || nr > 10000 ||
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "base %d", &mc->base_year) != 1 ||
+        dcd_cursor_line(c, line, sizeof line) || sscanf(line, "refs %zu", &nr) != 1 || nr > 10000 ||
         !(mc->refs = calloc(nr ? nr : 1, sizeof *mc->refs)))
         return -1;
     for (size_t k = 0; k < nr; k++) {
         dcd_reference *r = &mc->refs[k];
-        if (next_line(c, line, sizeof line) ||
+        if (dcd_cursor_line(c, line, sizeof line) ||
             sscanf(line, "r %d %d %la %la", &r->year, &r->is_range, &r->low, &r->high) != 4 ||
             !isfinite(r->low) || !isfinite(r->high) || read_section(c, "label", &data, &n))
             return -1;
@@ -198,8 +185,8 @@ static int read_frame(cursor *c, dcd_mc *mc)
         if (!(r->label = dup_n(data, n)) || !(r->metric = dup_n("dc_share_pct", 12)))
             return -1;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "sources %zu", &ns) != 1 || ns > 10000 ||
-        !(mc->sources = calloc(ns ? ns : 1, sizeof *mc->sources)))
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "sources %zu", &ns) != 1 ||
+        ns > 10000 || !(mc->sources = calloc(ns ? ns : 1, sizeof *mc->sources)))
         return -1;
     for (size_t k = 0; k < ns; k++) {
         if (read_section(c, "source", &data, &n) || !(mc->sources[k] = dup_n(data, n)))
@@ -215,7 +202,7 @@ int dcd_mc_load(const char *file, const char *text, size_t len, dcd_mc **out, dc
     dcd_mc *mc = calloc(1, sizeof *mc);
     if (!mc)
         return DCD_ENOMEM;
-    cursor c = {text, text + len};
+    dcd_cursor c = {text, text + len};
     const char *data;
     size_t n;
     int st = DCD_EINPUT;
@@ -278,6 +265,12 @@ static int same_run(const dcd_mc *a, const dcd_mc *b)
            memcmp(a->thr, b->thr, a->nthr * sizeof *a->thr) == 0;
 }
 
+/* The index of the shard *ELEM points to (for dcd_shards_order()). */
+static size_t shard_index(const void *elem)
+{
+    return (*(dcd_mc *const *)elem)->shard;
+}
+
 /* Checks that SHARDS are the N shards of one run; sorts them by index. */
 static int check_shards(dcd_mc **shards, const char *const *files, size_t n, dcd_diags *d)
 {
@@ -289,23 +282,7 @@ static int check_shards(dcd_mc **shards, const char *const *files, size_t n, dcd
                           files[0]);
             return DCD_EINPUT;
         }
-    if (n != shards[0]->nshards) {
-        dcd_diags_add(d, NULL, 0, 0, "%zu shard file%s given for a run in %zu shards", n,
-                      n == 1 ? "" : "s", shards[0]->nshards);
-        return DCD_EINPUT;
-    }
-    for (size_t i = 0; i < n; i++) /* insertion sort by shard index */
-        for (size_t j = i; j > 0 && shards[j]->shard < shards[j - 1]->shard; j--) {
-            dcd_mc *t = shards[j];
-            shards[j] = shards[j - 1];
-            shards[j - 1] = t;
-        }
-    for (size_t i = 0; i < n; i++)
-        if (shards[i]->shard != i + 1) {
-            dcd_diags_add(d, NULL, 0, 0, "shard %zu of %zu is missing (or given twice)", i + 1, n);
-            return DCD_EINPUT;
-        }
-    return DCD_OK;
+    return dcd_shards_order(shards, sizeof *shards, n, shards[0]->nshards, shard_index, d);
 }
 
 int dcd_mc_merge(dcd_mc **shards, const char *const *files, size_t n, dcd_mc **out, dcd_diags *d)

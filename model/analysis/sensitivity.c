@@ -586,23 +586,6 @@ int dcd_sens_save(const dcd_sens *s, dcd_buf *out)
     return out->failed ? DCD_ENOMEM : DCD_OK;
 }
 
-typedef struct cursor {
-    const char *p, *end;
-} cursor;
-
-/* The next line (without its newline) into LINE (CAP bytes); -1 at the end
- * or when too long. */
-static int next_line(cursor *c, char *line, size_t cap)
-{
-    const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
-    if (!nl || (size_t)(nl - c->p) >= cap)
-        return -1;
-    memcpy(line, c->p, (size_t)(nl - c->p));
-    line[nl - c->p] = '\0';
-    c->p = nl + 1;
-    return 0;
-}
-
 /* A double from *P (hexadecimal or decimal), finite; advances *P. */
 static int read_num(const char **p, double *x)
 {
@@ -614,25 +597,29 @@ static int read_num(const char **p, double *x)
     return 0;
 }
 
-static int read_header(cursor *c, dcd_sens *s)
+static int read_header(dcd_cursor *c, dcd_sens *s)
 {
     char line[512];
     unsigned long long seed;
-    int ok = next_line(c, line, sizeof line) == 0 &&
+    int ok = dcd_cursor_line(c, line, sizeof line) == 0 &&
              strncmp(line, dcd_sens_state_magic, strlen(dcd_sens_state_magic) - 1) == 0 &&
              line[strlen(dcd_sens_state_magic) - 1] == '\0';
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "name %64s", s->name) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "checksum %64s", s->checksum) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "metric %d", &s->metric) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "year %d", &s->year) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "base_rows %zu", &s->nbase) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "bootstrap %zu", &s->nboot) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "confidence %la", &s->conf) == 1;
-    ok = ok && !next_line(c, line, sizeof line) &&
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "name %64s", s->name) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "checksum %64s", s->checksum) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "metric %d", &s->metric) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "year %d", &s->year) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "base_rows %zu", &s->nbase) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "seed %llu", &seed) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "bootstrap %zu", &s->nboot) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
+         sscanf(line, "confidence %la", &s->conf) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
          sscanf(line, "shard %zu %zu", &s->shard, &s->nshards) == 2;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "corr %d", &s->had_corr) == 1;
-    ok = ok && !next_line(c, line, sizeof line) && sscanf(line, "inputs %zu", &s->d) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "corr %d", &s->had_corr) == 1;
+    ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "inputs %zu", &s->d) == 1;
     if (!ok || s->metric < 0 || s->metric >= DCD_NTOTAL || s->year < 1900 || s->year > 2200 ||
         s->nbase < 2 || s->nbase > DCD_SENS_MAX_BASE || s->nboot > DCD_SENS_MAX_BOOT ||
         !(s->conf > 0 && s->conf < 1) || s->nshards < 1 || s->shard < 1 || s->shard > s->nshards ||
@@ -643,14 +630,14 @@ static int read_header(cursor *c, dcd_sens *s)
 }
 
 /* The inputs, the tornado and the rows. */
-static int read_body(cursor *c, dcd_sens *s)
+static int read_body(dcd_cursor *c, dcd_sens *s)
 {
     char line[512];
     size_t w = s->d + 2, len;
     if (alloc_dim(s) != DCD_OK)
         return DCD_ENOMEM;
     for (size_t k = 0; k < s->d; k++) {
-        if (next_line(c, line, sizeof line) || sscanf(line, "input %zu", &len) != 1 ||
+        if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "input %zu", &len) != 1 ||
             len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
             return DCD_EINPUT;
         if (!(s->inputs[k] = dup_str(c->p, len)))
@@ -658,7 +645,7 @@ static int read_body(cursor *c, dcd_sens *s)
         c->p += len + 1;
     }
     for (int k = 0; k < 2; k++) {
-        if (next_line(c, line, sizeof line) ||
+        if (dcd_cursor_line(c, line, sizeof line) ||
             sscanf(line, k ? "footer %zu" : "title %zu", &len) != 1 ||
             len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
             return DCD_EINPUT;
@@ -666,18 +653,19 @@ static int read_body(cursor *c, dcd_sens *s)
             return DCD_ENOMEM;
         c->p += len + 1;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "base %la", &s->base) != 1)
+    if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "base %la", &s->base) != 1)
         return DCD_EINPUT;
     for (size_t k = 0; k < s->d; k++) {
         dcd_tornado_bar *t = &s->bars[k];
-        if (next_line(c, line, sizeof line) ||
+        if (dcd_cursor_line(c, line, sizeof line) ||
             sscanf(line, "bar %zu %la %la %la %la %la", &t->input, &t->x_lo, &t->x_hi, &t->y_lo,
                    &t->y_hi, &t->swing) != 6 ||
             t->input >= s->d)
             return DCD_EINPUT;
     }
-    if (next_line(c, line, sizeof line) || sscanf(line, "rows %zu %zu", &s->row0, &s->nrows) != 2 ||
-        s->nrows > s->nbase || s->row0 > s->nbase - s->nrows)
+    if (dcd_cursor_line(c, line, sizeof line) ||
+        sscanf(line, "rows %zu %zu", &s->row0, &s->nrows) != 2 || s->nrows > s->nbase ||
+        s->row0 > s->nbase - s->nrows)
         return DCD_EINPUT;
     if (!(s->y = malloc((s->nrows ? s->nrows : 1) * w * sizeof *s->y)))
         return DCD_ENOMEM;
@@ -701,7 +689,7 @@ int dcd_sens_load(const char *file, const char *text, size_t len, dcd_sens **out
     dcd_sens *s = calloc(1, sizeof *s);
     if (!s)
         return DCD_ENOMEM;
-    cursor c = {text, text + len};
+    dcd_cursor c = {text, text + len};
     int st = read_header(&c, s) == 0 ? read_body(&c, s) : DCD_EINPUT;
     if (st == DCD_OK) {
         *out = s;
@@ -729,6 +717,12 @@ static int same_run(const dcd_sens *a, const dcd_sens *b)
     return 1;
 }
 
+/* The index of the shard *ELEM points to (for dcd_shards_order()). */
+static size_t shard_index(const void *elem)
+{
+    return (*(dcd_sens *const *)elem)->shard;
+}
+
 /* Checks that SHARDS are the N shards of one run, sorts them by index and
  * checks that their rows follow each other. */
 static int check_shards(dcd_sens **shards, const char *const *files, size_t n, dcd_diags *d)
@@ -741,23 +735,11 @@ static int check_shards(dcd_sens **shards, const char *const *files, size_t n, d
                           files[0]);
             return DCD_EINPUT;
         }
-    if (n != shards[0]->nshards) {
-        dcd_diags_add(d, NULL, 0, 0, "%zu shard file%s given for a run in %zu shards", n,
-                      n == 1 ? "" : "s", shards[0]->nshards);
-        return DCD_EINPUT;
-    }
-    for (size_t i = 0; i < n; i++) /* insertion sort by shard index */
-        for (size_t j = i; j > 0 && shards[j]->shard < shards[j - 1]->shard; j--) {
-            dcd_sens *t = shards[j];
-            shards[j] = shards[j - 1];
-            shards[j - 1] = t;
-        }
+    int rc = dcd_shards_order(shards, sizeof *shards, n, shards[0]->nshards, shard_index, d);
+    if (rc != DCD_OK)
+        return rc;
     size_t next = 0;
     for (size_t i = 0; i < n; i++) {
-        if (shards[i]->shard != i + 1) {
-            dcd_diags_add(d, NULL, 0, 0, "shard %zu of %zu is missing (or given twice)", i + 1, n);
-            return DCD_EINPUT;
-        }
         if (shards[i]->nrows && shards[i]->row0 != next) {
             dcd_diags_add(d, files[i], 0, 0, "the shard's rows do not fit the run");
             return DCD_EINPUT;

@@ -2,6 +2,7 @@
  * the block thread pool shared by `mc` and `sensitivity` (dcd_uncertain.h). */
 #include "dcd_uncertain.h"
 
+#include <assert.h>
 #include <gsl/gsl_rng.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -320,4 +321,41 @@ out:
     free(wk);
     pthread_mutex_destroy(&p.lock);
     return rc;
+}
+
+/* ---- shard states --------------------------------------------------------- */
+
+int dcd_cursor_line(dcd_cursor *c, char *line, size_t cap)
+{
+    const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
+    if (!nl || (size_t)(nl - c->p) >= cap)
+        return -1;
+    memcpy(line, c->p, (size_t)(nl - c->p));
+    line[nl - c->p] = '\0';
+    c->p = nl + 1;
+    return 0;
+}
+
+int dcd_shards_order(void *shards, size_t size, size_t n, size_t nshards,
+                     size_t (*index)(const void *elem), dcd_diags *d)
+{
+    unsigned char *a = shards, t[64];
+    assert(size <= sizeof t);
+    if (n != nshards) {
+        dcd_diags_add(d, NULL, 0, 0, "%zu shard file%s given for a run in %zu shards", n,
+                      n == 1 ? "" : "s", nshards);
+        return DCD_EINPUT;
+    }
+    for (size_t i = 0; i < n; i++) /* insertion sort by shard index */
+        for (size_t j = i; j > 0 && index(a + j * size) < index(a + (j - 1) * size); j--) {
+            memcpy(t, a + j * size, size);
+            memcpy(a + j * size, a + (j - 1) * size, size);
+            memcpy(a + (j - 1) * size, t, size);
+        }
+    for (size_t i = 0; i < n; i++)
+        if (index(a + i * size) != i + 1) {
+            dcd_diags_add(d, NULL, 0, 0, "shard %zu of %zu is missing (or given twice)", i + 1, n);
+            return DCD_EINPUT;
+        }
+    return DCD_OK;
 }

@@ -293,27 +293,15 @@ static int run_fit(const char *file, char *fitlist, dcd_vary_mode mode, const ch
 
     /* The calibrated scenario, named NAME-calibrated. */
     if (calibrated_sets(in, np, &res, metric, setting, set, &comment, argc, argv) != 0 ||
-        dcd_input_name_setting(sc->name, "-calibrated", &name) != 0 ||
-        dcd_strlist_push(set, name.data) != 0) {
+        (rc = dcd_cli_derived(src, set, sc->name, "-calibrated", outdir, comment.data, plots, &name,
+                              &fitted, &r, &dir, &diags)) < 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    rc = dcd_source_load(src, set->v, set->n, &fitted, &diags);
-    if (rc == DCD_OK)
-        rc = dcd_project_new(fitted, &r, &diags);
-    if (rc == DCD_OK)
-        rc = dcd_write_derived(fitted, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
     if (rc == DCD_OK && plots)
         rc = dcd_calib_chart(sc, r, metric, obs, nobs, dir.data, &diags);
-    if (rc != DCD_OK && rc != DCD_EPLOT) {
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("wrote %s/%s\n", dir.data,
-               plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
-    if (rc == DCD_EPLOT)
-        code = dcd_cli_fail(&diags, rc);
+    code = dcd_cli_derived_done(rc, &diags, quiet, dir.data,
+                                plots && rc == DCD_OK ? " (with " DCD_CALIB_CHART ")" : "");
 done:
     for (size_t k = 0; k < MAX_FIT; k++) {
         dcd_input_free(&in[k]);

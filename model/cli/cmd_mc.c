@@ -86,15 +86,6 @@ typedef struct mc_args {
     double extra[DCD_MC_MAX_PCTS];
 } mc_args;
 
-/* A number filling ARG entirely; 0 or -1. */
-static int whole_number(const char *arg, double *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtod(arg, &end);
-    return end != arg && !*end && errno == 0 && *out == *out ? 0 : -1;
-}
-
 static int parse_threshold(mc_args *a, const char *arg)
 {
     const char *at = strchr(arg, '@'), *eq = at ? strchr(at, '=') : NULL;
@@ -119,9 +110,9 @@ static int parse_threshold(mc_args *a, const char *arg)
                              "national_twh, other_twh, dc_share_pct, ai_share_pct, "
                              "dc_load_gw, ai_load_gw)",
                              arg, metric);
-    if (whole_number(year, &y) || y != (int)y || y < 1900 || y > 2200)
+    if (dcd_cli_number(year, &y) || y != (int)y || y < 1900 || y > 2200)
         return dcd_cli_usage("mc", "--threshold '%s': expected a year 1900-2200", arg);
-    if (whole_number(eq + 1, &v) || v != v || v - v != 0)
+    if (dcd_cli_number(eq + 1, &v) || v != v || v - v != 0)
         return dcd_cli_usage("mc", "--threshold '%s': expected a number after '='", arg);
     if (a->o.nthresholds == DCD_MC_MAX_THRESHOLDS)
         return dcd_cli_usage("mc", "at most %d --threshold", DCD_MC_MAX_THRESHOLDS);
@@ -138,7 +129,7 @@ static int parse_pcts(mc_args *a, const char *arg)
     strcpy(buf, arg);
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         double p;
-        if (whole_number(t, &p) || !(p > 0 && p < 100))
+        if (dcd_cli_number(t, &p) || !(p > 0 && p < 100))
             return dcd_cli_usage("mc", "--percentiles: '%s' is not a percentile in (0, 100)", t);
         int dup = 0;
         for (size_t k = 0; k < 7; k++)
@@ -161,26 +152,12 @@ static int mc_option(int c, const char *arg, void *ctx)
     double v;
     switch (c) {
     case 'n':
-        if (whole_number(arg, &v) || v != (double)(size_t)v || v < 1 || v > 1e9)
+        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 1 || v > 1e9)
             return dcd_cli_usage("mc", "--draws '%s': expected a whole number 1-1000000000", arg);
         a->o.ndraws = (size_t)v;
         return DCD_EXIT_OK;
-    case OPT_SEED: {
-        char *end;
-        errno = 0;
-        unsigned long long s = strtoull(arg, &end, 10);
-        if (!*arg || *end || errno || arg[0] == '-')
-            return dcd_cli_usage("mc", "--seed '%s': expected a whole number 0-%llu", arg,
-                                 (unsigned long long)UINT64_MAX);
-        a->o.seed = s;
-        return DCD_EXIT_OK;
-    }
-    case OPT_THREADS:
-        if (whole_number(arg, &v) || v != (int)v || v < 1 || v > DCD_THREADS_MAX)
-            return dcd_cli_usage("mc", "--threads '%s': expected a whole number 1-%d", arg,
-                                 DCD_THREADS_MAX);
-        a->o.threads = (unsigned)v;
-        return DCD_EXIT_OK;
+    case OPT_SEED: return dcd_cli_parse_seed("mc", arg, &a->o.seed);
+    case OPT_THREADS: return dcd_cli_parse_threads("mc", arg, &a->o.threads, DCD_THREADS_MAX);
     case OPT_SAMPLING:
         if (strcmp(arg, "lhs") && strcmp(arg, "random"))
             return dcd_cli_usage("mc", "--sampling '%s': expected lhs or random", arg);
@@ -190,72 +167,12 @@ static int mc_option(int c, const char *arg, void *ctx)
     case OPT_PCTS: return parse_pcts(a, arg);
     case OPT_KEEP: a->o.keep_draws = 1; return DCD_EXIT_OK;
     case OPT_MAXFAIL:
-        if (whole_number(arg, &v) || !(v >= 0 && v <= 100))
+        if (dcd_cli_number(arg, &v) || !(v >= 0 && v <= 100))
             return dcd_cli_usage("mc", "--max-failed-pct '%s': expected a percentage 0-100", arg);
         a->o.max_failed_pct = v;
         return DCD_EXIT_OK;
-    default: { /* OPT_SHARD */
-        size_t i, n;
-        char tail;
-        if (sscanf(arg, "%zu/%zu%c", &i, &n, &tail) != 2 || arg[0] == '-' || n < 1 || i < 1 ||
-            i > n || n > 100000)
-            return dcd_cli_usage("mc", "--shard '%s': expected I/N with 1 <= I <= N, such as 2/8",
-                                 arg);
-        a->o.shard = i;
-        a->o.nshards = n;
-        return DCD_EXIT_OK;
+    default: /* OPT_SHARD */ return dcd_cli_parse_shard("mc", arg, &a->o.shard, &a->o.nshards);
     }
-    }
-}
-
-/* ---- progress ------------------------------------------------------------- */
-
-typedef struct progress {
-    struct timespec t0, last;
-    int shown;
-} progress;
-
-static double since(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
-}
-
-/* Shown on stderr (a terminal) once the run has taken a second. */
-static void show_progress(void *ctx, size_t done, size_t total)
-{
-    progress *p = ctx;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (since(&p->t0, &now) < 1.0 || (p->shown && since(&p->last, &now) < 0.2 && done < total))
-        return;
-    p->last = now;
-    p->shown = 1;
-    int width = 30, fill = (int)((double)width * (double)done / (double)(total ? total : 1));
-    char bar[31];
-    memset(bar, '#', (size_t)fill);
-    memset(bar + fill, '.', (size_t)(width - fill));
-    bar[width] = '\0';
-    fprintf(stderr, "\r" DCD_PROGRAM " mc: [%s] %3d%%", bar,
-            (int)(100.0 * (double)done / (double)(total ? total : 1)));
-    fflush(stderr);
-}
-
-/* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
- * the exit code of STATUS. */
-static int fail(const char *cmd, dcd_diags *diags, int status)
-{
-    dcd_diags rest = {0};
-    dcd_diags_sort(diags);
-    fflush(stdout);
-    for (size_t i = 0; i < diags->n; i++)
-        if (!diags->items[i].file)
-            dcd_cli_error("%s: %s", cmd, diags->items[i].message);
-        else
-            dcd_diags_add(&rest, diags->items[i].file, diags->items[i].line, diags->items[i].column,
-                          "%s", diags->items[i].message);
-    int code = dcd_cli_fail(&rest, status);
-    dcd_diags_free(&rest);
-    return code;
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -378,33 +295,18 @@ int dcd_cmd_mc(int argc, char **argv)
     dcd_scenario **scs = NULL;
     dcd_mc *mc = NULL;
     dcd_diags diags = {0};
-    progress pr = {0};
-    int code = dcd_cli_parse(&spec, argc, argv, &co);
+    dcd_cli_progress pr = {0};
+    int code = dcd_cli_parse_one(&spec, argc, argv, &co, &scs);
     if (code != DCD_EXIT_OK || co.help)
         goto done;
-    if (argc - optind != 1) {
-        code = dcd_cli_usage("mc", argc - optind < 1 ? "missing scenario FILE"
-                                                     : "give exactly one scenario FILE");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, 1, co.sets.v, co.sets.n, &scs);
-    if (code != DCD_EXIT_OK)
-        goto done;
-    if (!co.quiet && isatty(STDERR_FILENO)) {
-        clock_gettime(CLOCK_MONOTONIC, &pr.t0);
-        a.o.progress = show_progress;
+    if (dcd_cli_progress_start(&pr, "mc", co.quiet)) {
+        a.o.progress = dcd_cli_progress_show;
         a.o.progress_ctx = &pr;
     }
     int rc = dcd_mc_run(scs[0], &a.o, &mc, &diags);
-    if (pr.shown)
-        fputs("\r\033[K", stderr);
-    if (rc == DCD_EUSAGE) {
-        dcd_diags_sort(&diags);
-        code = dcd_cli_usage("mc", "%s", diags.n ? diags.items[0].message : "bad options");
-        goto done;
-    }
+    dcd_cli_progress_end(&pr);
     if (rc != DCD_OK) {
-        code = fail("mc", &diags, rc);
+        code = dcd_cli_run_failed("mc", &diags, rc);
         goto done;
     }
     code = mc_output(mc, co.outdir, co.quiet, co.plots, &diags);
@@ -528,7 +430,7 @@ int dcd_cmd_merge(int argc, char **argv)
     if (rc == DCD_OK)
         rc = dcd_mc_merge(shards, (const char *const *)files.v, files.n, &mc, &diags);
     if (rc != DCD_OK) {
-        code = fail("merge", &diags, rc);
+        code = dcd_cli_fail_cmd("merge", &diags, rc);
         goto done;
     }
     code = mc_output(mc, co.outdir, co.quiet, co.plots, &diags);

@@ -58,15 +58,6 @@ enum {
     OPT_SHARD
 };
 
-/* A number filling ARG entirely; 0 or -1. */
-static int whole_number(const char *arg, double *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtod(arg, &end);
-    return end != arg && !*end && errno == 0 && *out == *out ? 0 : -1;
-}
-
 /* The metric names, for the message of a bad --metric. */
 static void metric_names(char *out, size_t cap)
 {
@@ -96,108 +87,35 @@ static int sens_option(int c, const char *arg, void *ctx)
         return DCD_EXIT_OK;
     }
     case OPT_YEAR:
-        if (whole_number(arg, &v) || v != (int)v || v < 1900 || v > 2200)
+        if (dcd_cli_number(arg, &v) || v != (int)v || v < 1900 || v > 2200)
             return dcd_cli_usage("sensitivity", "--year '%s': expected a year 1900-2200", arg);
         o->year = (int)v;
         return DCD_EXIT_OK;
     case 'n':
-        if (whole_number(arg, &v) || v != (double)(size_t)v || v < 2 || v > DCD_SENS_MAX_BASE)
+        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 2 || v > DCD_SENS_MAX_BASE)
             return dcd_cli_usage("sensitivity", "--base-rows '%s': expected a whole number 2-%d",
                                  arg, DCD_SENS_MAX_BASE);
         o->nbase = (size_t)v;
         return DCD_EXIT_OK;
-    case OPT_SEED: {
-        char *end;
-        errno = 0;
-        unsigned long long s = strtoull(arg, &end, 10);
-        if (!*arg || *end || errno || arg[0] == '-')
-            return dcd_cli_usage("sensitivity", "--seed '%s': expected a whole number 0-%llu", arg,
-                                 (unsigned long long)UINT64_MAX);
-        o->seed = s;
-        return DCD_EXIT_OK;
-    }
+    case OPT_SEED: return dcd_cli_parse_seed("sensitivity", arg, &o->seed);
     case OPT_THREADS:
-        if (whole_number(arg, &v) || v != (int)v || v < 1 || v > DCD_THREADS_MAX)
-            return dcd_cli_usage("sensitivity", "--threads '%s': expected a whole number 1-%d", arg,
-                                 DCD_THREADS_MAX);
-        o->threads = (unsigned)v;
-        return DCD_EXIT_OK;
+        return dcd_cli_parse_threads("sensitivity", arg, &o->threads, DCD_THREADS_MAX);
     case OPT_BOOT:
-        if (whole_number(arg, &v) || v != (double)(size_t)v || v < 0 || v > DCD_SENS_MAX_BOOT)
+        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 0 || v > DCD_SENS_MAX_BOOT)
             return dcd_cli_usage("sensitivity", "--bootstrap '%s': expected a whole number 0-%d",
                                  arg, DCD_SENS_MAX_BOOT);
         o->nboot = (size_t)v;
         return DCD_EXIT_OK;
     case OPT_CONF:
-        if (whole_number(arg, &v) || !(v > 0 && v < 1))
+        if (dcd_cli_number(arg, &v) || !(v > 0 && v < 1))
             return dcd_cli_usage("sensitivity",
                                  "--confidence '%s': expected a level between 0 and 1, such as "
                                  "0.95",
                                  arg);
         o->conf = v;
         return DCD_EXIT_OK;
-    default: { /* OPT_SHARD */
-        size_t i, n;
-        char tail;
-        if (sscanf(arg, "%zu/%zu%c", &i, &n, &tail) != 2 || arg[0] == '-' || n < 1 || i < 1 ||
-            i > n || n > 100000)
-            return dcd_cli_usage("sensitivity",
-                                 "--shard '%s': expected I/N with 1 <= I <= N, such as 2/8", arg);
-        o->shard = i;
-        o->nshards = n;
-        return DCD_EXIT_OK;
+    default: /* OPT_SHARD */ return dcd_cli_parse_shard("sensitivity", arg, &o->shard, &o->nshards);
     }
-    }
-}
-
-/* ---- progress ------------------------------------------------------------- */
-
-typedef struct progress {
-    struct timespec t0, last;
-    int shown;
-} progress;
-
-static double since(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
-}
-
-/* Shown on stderr (a terminal) once the run has taken a second. */
-static void show_progress(void *ctx, size_t done, size_t total)
-{
-    progress *p = ctx;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (since(&p->t0, &now) < 1.0 || (p->shown && since(&p->last, &now) < 0.2 && done < total))
-        return;
-    p->last = now;
-    p->shown = 1;
-    int width = 30, fill = (int)((double)width * (double)done / (double)(total ? total : 1));
-    char bar[31];
-    memset(bar, '#', (size_t)fill);
-    memset(bar + fill, '.', (size_t)(width - fill));
-    bar[width] = '\0';
-    fprintf(stderr, "\r" DCD_PROGRAM " sensitivity: [%s] %3d%%", bar,
-            (int)(100.0 * (double)done / (double)(total ? total : 1)));
-    fflush(stderr);
-}
-
-/* Prints DIAGS (those without a file as "dcdemand: CMD: ...") and returns
- * the exit code of STATUS. */
-static int fail(const char *cmd, dcd_diags *diags, int status)
-{
-    dcd_diags rest = {0};
-    dcd_diags_sort(diags);
-    fflush(stdout);
-    for (size_t i = 0; i < diags->n; i++)
-        if (!diags->items[i].file)
-            dcd_cli_error("%s: %s", cmd, diags->items[i].message);
-        else
-            dcd_diags_add(&rest, diags->items[i].file, diags->items[i].line, diags->items[i].column,
-                          "%s", diags->items[i].message);
-    int code = dcd_cli_fail(&rest, status);
-    dcd_diags_free(&rest);
-    return code;
 }
 
 /* ---- output --------------------------------------------------------------- */
@@ -241,7 +159,7 @@ static int sens_output(const dcd_sens *s, const char *outdir, int quiet, int plo
         rc = dcd_sens_draw_charts(s, dir, &po, diags);
     }
     if (rc != DCD_OK) {
-        code = fail("sensitivity", diags, rc);
+        code = dcd_cli_fail_cmd("sensitivity", diags, rc);
         goto out;
     }
     if (!quiet) {
@@ -276,33 +194,18 @@ int dcd_cmd_sensitivity(int argc, char **argv)
     dcd_scenario **scs = NULL;
     dcd_sens *s = NULL;
     dcd_diags diags = {0};
-    progress pr = {0};
-    int code = dcd_cli_parse(&spec, argc, argv, &co);
+    dcd_cli_progress pr = {0};
+    int code = dcd_cli_parse_one(&spec, argc, argv, &co, &scs);
     if (code != DCD_EXIT_OK || co.help)
         goto done;
-    if (argc - optind != 1) {
-        code = dcd_cli_usage("sensitivity", argc - optind < 1 ? "missing scenario FILE"
-                                                              : "give exactly one scenario FILE");
-        goto done;
-    }
-    code = dcd_cli_load_all(argv + optind, 1, co.sets.v, co.sets.n, &scs);
-    if (code != DCD_EXIT_OK)
-        goto done;
-    if (!co.quiet && isatty(STDERR_FILENO)) {
-        clock_gettime(CLOCK_MONOTONIC, &pr.t0);
-        o.progress = show_progress;
+    if (dcd_cli_progress_start(&pr, "sensitivity", co.quiet)) {
+        o.progress = dcd_cli_progress_show;
         o.progress_ctx = &pr;
     }
     int rc = dcd_sens_run(scs[0], &o, &s, &diags);
-    if (pr.shown)
-        fputs("\r\033[K", stderr);
-    if (rc == DCD_EUSAGE) {
-        dcd_diags_sort(&diags);
-        code = dcd_cli_usage("sensitivity", "%s", diags.n ? diags.items[0].message : "bad options");
-        goto done;
-    }
+    dcd_cli_progress_end(&pr);
     if (rc != DCD_OK) {
-        code = fail("sensitivity", &diags, rc);
+        code = dcd_cli_run_failed("sensitivity", &diags, rc);
         goto done;
     }
     if (!co.quiet && dcd_sens_had_corr(s))
@@ -351,7 +254,7 @@ int dcd_merge_sensitivity(const char *const *files, size_t n, const char *outdir
     if (rc == DCD_OK)
         rc = dcd_sens_merge(shards, files, n, &s, &diags);
     if (rc != DCD_OK)
-        code = fail("merge", &diags, rc);
+        code = dcd_cli_fail_cmd("merge", &diags, rc);
     else
         code = sens_output(s, outdir, quiet, plots, &diags);
     for (size_t i = 0; shards && i < n; i++)

@@ -304,26 +304,14 @@ static int run_solve(const char *file, char *path, dcd_vary_mode mode, int have_
         print_solution(shown, &v, o, &res);
 
     /* The solved scenario, named NAME-solved so that it can be compared. */
-    if (dcd_input_name_setting(sc->name, "-solved", &name) != 0 ||
-        dcd_strlist_push(set, name.data) != 0) {
+    solved_comment(&comment, &v, o, &res, argc, argv);
+    rc = dcd_cli_derived(src, set, sc->name, "-solved", outdir, comment.data, plots, &name, &solved,
+                         &r, &dir, &diags);
+    if (rc < 0) {
         code = DCD_EXIT_INTERNAL;
         goto done;
     }
-    rc = dcd_source_load(src, set->v, set->n, &solved, &diags);
-    if (rc == DCD_OK)
-        rc = dcd_project_new(solved, &r, &diags);
-    if (rc == DCD_OK) {
-        solved_comment(&comment, &v, o, &res, argc, argv);
-        rc = dcd_write_derived(solved, r, outdir, DCD_VERSION, comment.data, plots, &dir, &diags);
-    }
-    if (rc != DCD_OK && rc != DCD_EPLOT) {
-        code = dcd_cli_fail(&diags, rc);
-        goto done;
-    }
-    if (!quiet)
-        printf("wrote %s/\n", dir.data);
-    if (rc == DCD_EPLOT)
-        code = dcd_cli_fail(&diags, rc);
+    code = dcd_cli_derived_done(rc, &diags, quiet, dir.data, "");
 done:
     free(shown);
     vary_set_free(&v);

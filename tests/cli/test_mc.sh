@@ -73,6 +73,9 @@ check "merge prints the table" grep -q '^dc_share_pct 2030 *> 12 ' "$T/stdout"
 dcd merge --no-plots "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
 expect_rc "merge with a shard missing: exit 3" 3
 check "merge with a shard missing: message" grep -qx 'dcdemand: merge: 2 shard files given for a run in 3 shards' "$T/stderr"
+dcd merge --no-plots "$T/sh1/bench-reference" "$T/sh1/bench-reference" "$T/sh2/bench-reference" -o "$T/m2"
+expect_rc "merge with a shard given twice: exit 3" 3
+check "merge with a shard given twice: message" grep -qx 'dcdemand: merge: shard 2 of 3 is missing (or given twice)' "$T/stderr"
 check "merge with a shard missing: no files" test ! -e "$T/m2"
 dcd mc $R -n 9000 --seed 9 --keep-draws --percentiles 1,99.5 --shard 3/3 -q -o "$T/other"
 dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" "$T/other/bench-reference" -o "$T/m3"

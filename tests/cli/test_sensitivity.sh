@@ -104,6 +104,8 @@ expect_rc "merge of shards of different runs: exit 3" 3
 check "merge of shards of different runs: message" grep -q "sens-shard-3-of-3.txt: error: not a shard of the same run as" "$T/stderr"
 dcd merge "$T/sh/$D/sens-shard-1-of-3.txt" "$T/sh/$D/sens-shard-3-of-3.txt" -o "$T/m3"
 check "merge with a shard missing: message" grep -qx 'dcdemand: merge: 2 shard files given for a run in 3 shards' "$T/stderr"
+dcd merge "$T/sh/$D/sens-shard-2-of-3.txt" "$T/sh/$D/sens-shard-1-of-3.txt" "$T/sh/$D/sens-shard-1-of-3.txt" -o "$T/m3"
+check "merge with a shard given twice: message" grep -qx 'dcdemand: merge: shard 2 of 3 is missing (or given twice)' "$T/stderr"
 head -c 300 "$T/sh/$D/sens-shard-1-of-3.txt" >"$T/sens-shard-1-of-1.txt"
 dcd merge "$T/sens-shard-1-of-1.txt" -o "$T/m4"
 expect_rc "merge of a truncated state: exit 3" 3

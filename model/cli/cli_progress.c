@@ -1,0 +1,136 @@
+/* cli_progress.c - what the long-running commands (mc, sensitivity) share:
+ * the progress bar on a terminal, the --seed/--threads/--shard parsers and
+ * the report of a failed run (dcd_cli.h). */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dcd_cli.h"
+
+int dcd_cli_number(const char *arg, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(arg, &end);
+    return end != arg && !*end && errno == 0 && *out == *out ? 0 : -1;
+}
+
+int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed)
+{
+    char *end;
+    errno = 0;
+    unsigned long long s = strtoull(arg, &end, 10);
+    if (!*arg || *end || errno || arg[0] == '-')
+        return dcd_cli_usage(cmd, "--seed '%s': expected a whole number 0-%llu", arg,
+                             (unsigned long long)UINT64_MAX);
+    *seed = s;
+    return DCD_EXIT_OK;
+}
+
+int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, int max)
+{
+    double v;
+    if (dcd_cli_number(arg, &v) || v != (int)v || v < 1 || v > max)
+        return dcd_cli_usage(cmd, "--threads '%s': expected a whole number 1-%d", arg, max);
+    *threads = (unsigned)v;
+    return DCD_EXIT_OK;
+}
+
+int dcd_cli_parse_shard(const char *cmd, const char *arg, size_t *shard, size_t *nshards)
+{
+    size_t i, n;
+    char tail;
+    if (sscanf(arg, "%zu/%zu%c", &i, &n, &tail) != 2 || arg[0] == '-' || n < 1 || i < 1 || i > n ||
+        n > 100000)
+        return dcd_cli_usage(cmd, "--shard '%s': expected I/N with 1 <= I <= N, such as 2/8", arg);
+    *shard = i;
+    *nshards = n;
+    return DCD_EXIT_OK;
+}
+
+/* ---- progress ------------------------------------------------------------- */
+
+static double since(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + 1e-9 * (double)(b->tv_nsec - a->tv_nsec);
+}
+
+int dcd_cli_progress_start(dcd_cli_progress *p, const char *cmd, int quiet)
+{
+    memset(p, 0, sizeof *p);
+    p->cmd = cmd;
+    if (quiet || !isatty(STDERR_FILENO))
+        return 0;
+    clock_gettime(CLOCK_MONOTONIC, &p->t0);
+    return 1;
+}
+
+/* Shown on stderr (a terminal) once the run has taken a second. */
+void dcd_cli_progress_show(void *ctx, size_t done, size_t total)
+{
+    dcd_cli_progress *p = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (since(&p->t0, &now) < 1.0 || (p->shown && since(&p->last, &now) < 0.2 && done < total))
+        return;
+    p->last = now;
+    p->shown = 1;
+    int width = 30, fill = (int)((double)width * (double)done / (double)(total ? total : 1));
+    char bar[31];
+    memset(bar, '#', (size_t)fill);
+    memset(bar + fill, '.', (size_t)(width - fill));
+    bar[width] = '\0';
+    fprintf(stderr, "\r" DCD_PROGRAM " %s: [%s] %3d%%", p->cmd, bar,
+            (int)(100.0 * (double)done / (double)(total ? total : 1)));
+    fflush(stderr);
+}
+
+void dcd_cli_progress_end(const dcd_cli_progress *p)
+{
+    if (p->shown)
+        fputs("\r\033[K", stderr);
+}
+
+/* ---- failure -------------------------------------------------------------- */
+
+int dcd_cli_fail_cmd(const char *cmd, dcd_diags *diags, int status)
+{
+    dcd_diags rest = {0};
+    dcd_diags_sort(diags);
+    fflush(stdout);
+    for (size_t i = 0; i < diags->n; i++)
+        if (!diags->items[i].file)
+            dcd_cli_error("%s: %s", cmd, diags->items[i].message);
+        else
+            dcd_diags_add(&rest, diags->items[i].file, diags->items[i].line, diags->items[i].column,
+                          "%s", diags->items[i].message);
+    int code = dcd_cli_fail(&rest, status);
+    dcd_diags_free(&rest);
+    return code;
+}
+
+int dcd_cli_run_failed(const char *cmd, dcd_diags *diags, int status)
+{
+    if (status != DCD_EUSAGE)
+        return dcd_cli_fail_cmd(cmd, diags, status);
+    dcd_diags_sort(diags);
+    return dcd_cli_usage(cmd, "%s", diags->n ? diags->items[0].message : "bad options");
+}
+
+/* ---- one scenario --------------------------------------------------------- */
+
+int dcd_cli_parse_one(const dcd_cli_spec *spec, int argc, char **argv, dcd_cli_common *co,
+                      dcd_scenario ***scs)
+{
+    int code = dcd_cli_parse(spec, argc, argv, co);
+    if (code != DCD_EXIT_OK || co->help)
+        return code;
+    if (argc - optind != 1)
+        return dcd_cli_usage(spec->cmd, argc - optind < 1 ? "missing scenario FILE"
+                                                          : "give exactly one scenario FILE");
+    return dcd_cli_load_all(argv + optind, 1, co->sets.v, co->sets.n, scs);
+}
