@@ -70,26 +70,6 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, con
         b->failed = 1;
 }
 
-/* Year axis from XLO to XHI: at most about nine labelled years at round
- * steps, a minor tick each year. */
-static void put_year_axis(dcd_buf *b, int xlo, int xhi)
-{
-    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
-    int span = xhi - xlo, step = 100;
-    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if (span / steps[i] <= 8) {
-            step = steps[i];
-            break;
-        }
-    int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
-    double pad = xhi == xlo ? 1 : 0;
-    dcd_buf_printf(b,
-                   "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
-                   xlo - pad, xhi + pad, first, step);
-    if (step > 1 && step <= 10)
-        dcd_buf_printf(b, "set mxtics %d\n", step);
-}
-
 #define text_begin dcd_chart_text_begin
 #define text_end dcd_chart_text_end
 
@@ -316,7 +296,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
         }
     frame.key_rows = (most + frame.key_cols - 1) / frame.key_cols;
     dcd_chart_frame_put(out, &frame, 17, NULL, 2, 3, overlay_entries(cols, ncol, k, flags));
-    put_year_axis(out, xlo, xhi);
+    dcd_chart_years_put(out, xlo, xhi, xhi == xlo, xhi == xlo, o->width);
     if (flags & DCD_OVERLAY_INDEX)
         dcd_buf_puts(out, "set ylabel \"Index (base year of each scenario = 100)\"\n");
     else

@@ -348,32 +348,12 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, int chart, const dcd_
     dcd_buf_puts(b, r->nseg ? "]\n\n" : "\"#999999\"]\n\n");
 }
 
-/* The year axis and the y label: at most about one labelled year per 70 px
- * of plot, at round steps, a minor tick each year. */
+/* The year axis (dcd_chart_years_put()) and the y label. */
 static void put_axes(dcd_buf *b, int chart, int xlo, int xhi, int pad_lo, int pad_hi,
                      const dcd_plot_opts *o)
 {
-    int span = xhi - xlo;
-    double plot_px = o->width - 128;
-    int labels = plot_px > 210 ? (int)(plot_px / 70) : 3;
-    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
-    int step = 100;
-    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if (span / steps[i] + 1 <= labels) {
-            step = steps[i];
-            break;
-        }
-    int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
-    dcd_buf_printf(b,
-                   "set xlabel \"Year\"\n"
-                   "set ylabel \"%s\"\n"
-                   "set xrange [%g:%g]\n"
-                   "set xtics %d, %d format \"%%.0f\"\n",
-                   CHART_YLABEL[chart], xlo - (pad_lo ? 0.5 : 0.0), xhi + (pad_hi ? 0.5 : 0.0),
-                   first, step);
-    if (step > 1 && step <= 10)
-        dcd_buf_printf(b, "set mxtics %d\n", step);
-    dcd_buf_puts(b, "set format y \"%g\"\n");
+    dcd_chart_years_put(b, xlo, xhi, pad_lo ? 0.5 : 0.0, pad_hi ? 0.5 : 0.0, o->width);
+    dcd_buf_printf(b, "set ylabel \"%s\"\nset format y \"%%g\"\n", CHART_YLABEL[chart]);
 }
 
 /* Whether total metric M has a value in some year. */

@@ -42,26 +42,6 @@ static void put_frame(dcd_buf *b, const dcd_plot_opts *o, int nkey)
         dcd_buf_puts(b, "unset key\n");
 }
 
-/* Year axis from XLO to XHI: at most about nine labelled years at round
- * steps, a minor tick each year. */
-static void put_year_axis(dcd_buf *b, int xlo, int xhi)
-{
-    static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
-    int span = xhi - xlo, step = 100;
-    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if (span / steps[i] <= 8) {
-            step = steps[i];
-            break;
-        }
-    int first = xlo % step == 0 ? xlo : xlo + (step - ((xlo % step) + step) % step);
-    double pad = xhi == xlo ? 1 : 0;
-    dcd_buf_printf(b,
-                   "set xlabel \"Year\"\nset xrange [%g:%g]\nset xtics %d, %d format \"%%.0f\"\n",
-                   xlo - pad, xhi + pad, first, step);
-    if (step > 1 && step <= 10)
-        dcd_buf_printf(b, "set mxtics %d\n", step);
-}
-
 #define text_begin dcd_chart_text_begin
 #define text_end dcd_chart_text_end
 
@@ -313,7 +293,7 @@ static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, const
     }
     dcd_buf_puts(out, "]\n\n");
     put_frame(out, o, (band ? 5 : (int)n1) + s->has_target);
-    put_year_axis(out, xlo, xhi);
+    dcd_chart_years_put(out, xlo, xhi, xhi == xlo, xhi == xlo, o->width);
     /* Plasma, ending in a darker yellow that shows on white. */
     dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
                       "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "

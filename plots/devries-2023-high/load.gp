@@ -72,9 +72,9 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1486 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
-set ylabel "Power (GW)"
 set xrange [2026:2028]
 set xtics 2026, 1 format "%.0f"
+set ylabel "Power (GW)"
 set format y "%g"
 set yrange [0:*]
 set offsets 0, 0, graph 0.04, 0

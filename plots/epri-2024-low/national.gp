@@ -77,9 +77,9 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.0986 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
-set ylabel "Electricity demand (TWh per year)"
 set xrange [2022.5:2030.5]
 set xtics 2023, 1 format "%.0f"
+set ylabel "Electricity demand (TWh per year)"
 set format y "%g"
 set yrange [0:*]
 set offsets 0, 0, graph 0.04, 0

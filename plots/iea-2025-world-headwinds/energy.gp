@@ -87,9 +87,9 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1361 left top horizontal maxcols 2 maxrows 3 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
-set ylabel "Facility energy (TWh per year)"
 set xrange [2023.5:2035]
 set xtics 2024, 1 format "%.0f"
+set ylabel "Facility energy (TWh per year)"
 set format y "%g"
 set yrange [0:*]
 set offsets 0, 0, graph 0.04, 0

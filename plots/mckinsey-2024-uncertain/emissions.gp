@@ -88,10 +88,10 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1486 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
-set ylabel "Emissions (Mt CO₂ per year)"
 set xrange [2020:2035]
 set xtics 2020, 2 format "%.0f"
 set mxtics 2
+set ylabel "Emissions (Mt CO₂ per year)"
 set format y "%g"
 # Observed or stated years to the left, projected years to the right.
 set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back

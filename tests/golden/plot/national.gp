@@ -95,10 +95,10 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1861 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 set xlabel "Year"
-set ylabel "Electricity demand (TWh per year)"
 set xrange [2015.5:2032.5]
 set xtics 2016, 2 format "%.0f"
 set mxtics 2
+set ylabel "Electricity demand (TWh per year)"
 set format y "%g"
 # Observed or stated years to the left, projected years to the right.
 set arrow 90 from first 2022, graph 0 to first 2022, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
