@@ -97,4 +97,9 @@ int dcd_html_text(dcd_buf *out, const char *s);
  * quote or line break; NULL is an empty field).  Returns 0, or -1 on OOM. */
 int dcd_csv_field(dcd_buf *out, const char *s);
 
+/* Reads T as a strict YAML number, [-+]? (digits [. digits] | . digits)
+ * ([eE] [-+]? digits), finite, into *OUT (the loader's and the uncertainty
+ * parser's one rule).  Returns 0, or -1 when T is not such a number. */
+int dcd_parse_number_text(const char *t, double *out);
+
 #endif

@@ -10,6 +10,7 @@
 #include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
+#include "dcd_format.h"
 #include "dcd_vec.h"
 
 #define MAX_FILE_BYTES DCD_SCENARIO_MAX_FILE_BYTES
@@ -91,7 +92,6 @@ size_t dcd_edit_distance(const char *a, const char *b);
  * OTHER (keys of other drivers) get a "does not apply" message instead. */
 void dcd_check_keys(dcd_binder *b, const dcd_node *m, const char *path, const char *const *known,
                     const char *const *other, const char *why_other);
-int dcd_parse_number_text(const char *t, double *out);
 const char *dcd_kind_name(const dcd_node *n);
 const char *dcd_found_desc(const dcd_node *n, char *buf, size_t cap);
 int dcd_get_number(dcd_binder *b, const dcd_node *n, const char *path, const dcd_range *r,

@@ -2,6 +2,8 @@
  * (include/dcd_format.h). */
 #include "dcd_format.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,4 +270,43 @@ int dcd_csv_field(dcd_buf *out, const char *s)
         dcd_buf_append(out, p, 1);
     }
     return dcd_buf_puts(out, "\"");
+}
+
+int dcd_parse_number_text(const char *t, double *out)
+{
+    /* [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)? */
+    const char *p = t;
+    if (*p == '+' || *p == '-')
+        p++;
+    int digits = 0;
+    while (isdigit((unsigned char)*p)) {
+        p++;
+        digits++;
+    }
+    if (*p == '.') {
+        p++;
+        while (isdigit((unsigned char)*p)) {
+            p++;
+            digits++;
+        }
+    }
+    if (!digits)
+        return -1;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return -1;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p)
+        return -1;
+    errno = 0;
+    double v = strtod(t, NULL);
+    if (!isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dcd_error.h"
+#include "dcd_format.h"
 #include "dcd_rankcorr.h"
 
 #define MAX_PATH 256
@@ -104,39 +105,6 @@ void dcd_uncertainty_free(dcd_uncertainty *u)
     memset(u, 0, sizeof *u);
 }
 
-/* Strict YAML number: [-+]? digits [. digits] [e [-+] digits], finite. */
-static int number_text(const char *t, double *out)
-{
-    const char *q = t;
-    int digits = 0;
-    if (*q == '+' || *q == '-')
-        q++;
-    for (; isdigit((unsigned char)*q); q++)
-        digits++;
-    if (*q == '.')
-        for (q++; isdigit((unsigned char)*q); q++)
-            digits++;
-    if (!digits)
-        return -1;
-    if (*q == 'e' || *q == 'E') {
-        q++;
-        if (*q == '+' || *q == '-')
-            q++;
-        if (!isdigit((unsigned char)*q))
-            return -1;
-        while (isdigit((unsigned char)*q))
-            q++;
-    }
-    if (*q)
-        return -1;
-    errno = 0;
-    double v = strtod(t, NULL);
-    if (!isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static const char *kind_name(const dcd_node *n)
 {
     switch (n->kind) {
@@ -149,11 +117,11 @@ static const char *kind_name(const dcd_node *n)
 
 static int get_num(parser *p, const dcd_node *n, const char *path, const char *key, double *out)
 {
-    if (n->kind == DCD_NODE_SCALAR && n->plain && number_text(n->text, out) == 0)
+    if (n->kind == DCD_NODE_SCALAR && n->plain && dcd_parse_number_text(n->text, out) == 0)
         return 0;
     const char *dot = *path ? "." : "";
     double q;
-    if (n->kind == DCD_NODE_SCALAR && !n->plain && number_text(n->text, &q) == 0)
+    if (n->kind == DCD_NODE_SCALAR && !n->plain && dcd_parse_number_text(n->text, &q) == 0)
         err(p, n,
             "uncertainty.%s%s%s: expected a number, found quoted text \"%s\" (write "
             "numbers without quotes)",

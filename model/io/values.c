@@ -105,45 +105,6 @@ void dcd_check_keys(dcd_binder *b, const dcd_node *m, const char *path, const ch
     }
 }
 
-int dcd_parse_number_text(const char *t, double *out)
-{
-    /* [-+]? (digits [. digits?] | . digits) ([eE] [-+]? digits)? */
-    const char *p = t;
-    if (*p == '+' || *p == '-')
-        p++;
-    int digits = 0;
-    while (isdigit((unsigned char)*p)) {
-        p++;
-        digits++;
-    }
-    if (*p == '.') {
-        p++;
-        while (isdigit((unsigned char)*p)) {
-            p++;
-            digits++;
-        }
-    }
-    if (!digits)
-        return -1;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!isdigit((unsigned char)*p))
-            return -1;
-        while (isdigit((unsigned char)*p))
-            p++;
-    }
-    if (*p)
-        return -1;
-    errno = 0;
-    double v = strtod(t, NULL);
-    if (!isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 const char *dcd_kind_name(const dcd_node *n)
 {
     switch (n->kind) {
