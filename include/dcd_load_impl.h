@@ -7,10 +7,10 @@
 
 #include <stddef.h>
 
+#include "dcd_format.h"
 #include "dcd_load.h"
 #include "dcd_sha256.h"
 #include "dcd_tree.h"
-#include "dcd_format.h"
 #include "dcd_vec.h"
 
 #define MAX_FILE_BYTES DCD_SCENARIO_MAX_FILE_BYTES
