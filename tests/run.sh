@@ -133,13 +133,13 @@ END
 cat >"$tmp/drive" <<'END'
 echo $$ >"$TESTS_TMP/group.part" && mv "$TESTS_TMP/group.part" "$TESTS_TMP/group"
 while read -r i; do sh "$TESTS_TMP/one" "$i"; done <"$TESTS_TMP/serial"
-xargs -n 1 -P "$1" sh "$TESTS_TMP/one" <"$TESTS_TMP/parallel"
+xargs -r -n 1 -P "$1" sh "$TESTS_TMP/one" <"$TESTS_TMP/parallel"
 END
 # (A background job starts with SIGINT and SIGQUIT ignored: env gives the
 # tests the default actions back, as they had when run in the foreground.)
 reset=
 if env --default-signal=INT,QUIT true 2>/dev/null; then reset="env --default-signal=INT,QUIT"; fi
-if command -v setsid >/dev/null 2>&1; then
+if setsid -w true </dev/null >/dev/null 2>&1; then
     $reset setsid -w sh "$tmp/drive" "$JOBS" </dev/null &
 else
     $reset sh "$tmp/drive" "$JOBS" </dev/null &
