@@ -185,7 +185,8 @@ readme-table: $(PROG)
 	  echo "updated the check table in README.md"; \
 	fi
 
-## test: build and run the whole suite (unit, command line, error corpus, scenario checks)
+## test: build and run the whole suite (unit, command line, error corpus, scenario checks),
+## JOBS tests at a time (default: the number of processors; JOBS=1: one after another)
 test: $(PROG) $(UNIT_BIN)
 	@sh tests/run.sh
 
@@ -310,7 +311,7 @@ clean:
 ## help: list the targets
 help:
 	@echo "make run        build and run the default scenario ($(DEFAULT_SCENARIO))"
-	@echo "make test       build and run every test (alias: make check)"
+	@echo "make test       build and run every test, JOBS=N at a time (alias: make check)"
 	@echo "make leakcheck  the suite under valgrind (installs valgrind if missing)"
 	@echo "make asan|ubsan the suite with sanitizers, in build-asan/ or build-ubsan/"
 	@echo "make install    program, man page, and scenarios + docs under \$$(PREFIX)/share/dcdemand"

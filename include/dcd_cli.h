@@ -154,8 +154,15 @@ int dcd_cli_finish(int code);
  * mc and sensitivity: number and option parsers, a progress bar, the report
  * of a failed run. */
 
-/* A number filling ARG entirely into *OUT; 0, or -1 when ARG is not one. */
+/* The one rule of every command for a numeric option: a finite number
+ * (strtod's syntax) filling ARG entirely, into *OUT.  Returns 0, or -1 when
+ * ARG is not one: empty, leading space, trailing text, nan, inf, or out of
+ * double's range (strtod's ERANGE); *OUT is then unchanged.  The caller
+ * prints "--OPTION 'ARG': expected ..." with dcd_cli_usage() (exit 2). */
 int dcd_cli_number(const char *arg, double *out);
+/* A whole number LO-HI by the same rule (so "2030" and "2.03e3", not
+ * "2030.5") into *OUT.  Returns 0, or -1 (*OUT unchanged). */
+int dcd_cli_whole(const char *arg, long lo, long hi, long *out);
 /* --seed S, --threads T (1-MAX), --shard I/N for command CMD: store the
  * value and return DCD_EXIT_OK, or print a usage error and return
  * DCD_EXIT_USAGE. */

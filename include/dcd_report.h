@@ -54,22 +54,31 @@ int dcd_report_build(dcd_scenario *const *scs, size_t n, const dcd_report_opts *
 /* Appends index.md of R.  Returns 0 or -1 on OOM. */
 int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *out);
 
-/* The key figures of one scenario: a table and the column headings it
- * borrows (the years). */
-typedef struct dcd_report_keys {
-    dcd_table_col cols[2 + DCD_COMPARE_MAX_YEARS + 2];
-    char heads[DCD_COMPARE_MAX_YEARS + 2][16];
+/* A table of the report (index.md and index.html fill it through the same
+ * builder and write it through dcd_table.h's Markdown or HTML back end)
+ * and the column headings it borrows (the years). */
+typedef struct dcd_report_table {
+    dcd_table_col cols[3 + DCD_COMPARE_MAX_YEARS + 2];
+    char heads[DCD_COMPARE_MAX_YEARS + 2][32];
     dcd_table t;
-} dcd_report_keys;
+} dcd_report_table;
+
+/* Fills K with the overview of R: each scenario's folder name as a link to
+ * ANCHOR followed by the name (ANCHOR "#" in index.md, "#s-" in
+ * index.html, where its section starts), title (or name), years, and
+ * data-centre share in the comparison's years to DCD_SIG_DIGITS
+ * significant digits.  The caller writes K->t and frees it with
+ * dcd_table_free().  Returns 0, or -1 on OOM (K->t to be freed all the
+ * same). */
+int dcd_report_overview_table(const dcd_report *r, const char *anchor, dcd_report_table *k);
 
 /* Fills K with the key figures of scenario I of R: energy, share,
  * capacity, facility GW, average load, capacity added and capital spending
  * (dcd_compare_metrics, those the scenario determines in some key year) in
  * its base year, the comparison's years and its last year, to
- * DCD_SIG_DIGITS significant digits, labels in the first column.  The
- * caller writes K->t and frees it with dcd_table_free().  Returns 0, or -1
- * on OOM (K->t to be freed all the same). */
-int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_keys *k);
+ * DCD_SIG_DIGITS significant digits, labels in the first column.  Freed
+ * and failing as dcd_report_overview_table(). */
+int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_table *k);
 
 /* Appends index.html of R: one self-contained page (report_html.c) with
  * the overview, the assumptions that differ, the results, every scenario's

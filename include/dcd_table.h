@@ -4,7 +4,8 @@
  * A table has fixed columns (heading, alignment, minimum width) and cells
  * added row by row, left to right: text (copied) or numbers (a value and a
  * dcd_format.h style, formatted for the back end, so that "not determined"
- * is spelled the way that output spells it).  Text is escaped by the back
+ * is spelled the way that output spells it) or links (a text and where it
+ * points, a link where the back end has links).  Text is escaped by the back
  * end: control characters as \xNN on a terminal, Markdown escapes in
  * Markdown, RFC 4180 quoting in CSV.
  *
@@ -41,7 +42,8 @@ typedef struct dcd_table_col {
 /* One cell (internal). */
 typedef struct dcd_table_cell {
     char *text; /* owned; NULL for a number */
-    int raw;    /* Markdown written as is (links); escaped elsewhere */
+    char *href; /* owned: where a link cell points, or NULL */
+    int raw;    /* Markdown written as is (code spans); escaped elsewhere */
     int over;   /* runs on over the cells to its right on a terminal */
     double x;
     int style; /* enum dcd_num_style of a number */
@@ -73,6 +75,11 @@ int dcd_table_text(dcd_table *t, const char *s);
 /* Adds a text cell already in Markdown (a link): written as is in
  * Markdown, escaped like any text in the other back ends. */
 int dcd_table_raw(dcd_table *t, const char *s);
+/* Adds a link cell: TEXT (copied) pointing to HREF (copied, such as
+ * "#name").  Markdown: [TEXT](HREF), TEXT escaped and HREF as is; HTML:
+ * <a href="HREF">TEXT</a>, both escaped; terminal and CSV: TEXT alone.
+ * Returns 0 or -1 on OOM. */
+int dcd_table_link(dcd_table *t, const char *text, const char *href);
 /* Adds a text cell that does not widen its column and is never wrapped:
  * on a terminal it runs on over the cells to its right, which the caller
  * leaves empty (a long name on a line of its own, before a row that leaves
@@ -93,7 +100,8 @@ size_t dcd_table_rows(const dcd_table *t);
  * DCD_OUT_HTML): a header line, then one line per row (more on a terminal
  * for wrapped cells); terminal lines carry no trailing spaces.  HTML is a
  * <table> with a <thead> and a <tbody>, right-aligned columns of class "r",
- * every cell escaped by dcd_html_text() (raw cells too).
+ * every cell escaped by dcd_html_text() (raw cells too), link cells as
+ * <a> elements.
  * Returns 0, or -1 on OOM (including an earlier failed add). */
 int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style *style,
                     dcd_buf *out);

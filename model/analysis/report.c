@@ -40,7 +40,7 @@ static size_t key_years(const dcd_scenario *sc, const dcd_compare *c, int *out)
     return k;
 }
 
-/* Appends T as a Markdown table (unpadded cells). */
+/* Appends T as a Markdown table (unpadded cells), and frees T. */
 static void put_md(dcd_table *t, dcd_buf *b)
 {
     if (dcd_table_write(t, DCD_OUT_MD, NULL, b) != 0)
@@ -48,41 +48,39 @@ static void put_md(dcd_table *t, dcd_buf *b)
     dcd_table_free(t);
 }
 
-/* The overview: each scenario's link, title, years and data-centre share
- * in the comparison's years. */
-static void overview_table(const dcd_report *r, dcd_buf *b)
+int dcd_report_overview_table(const dcd_report *r, const char *anchor, dcd_report_table *k)
 {
     const dcd_compare *c = r->cmp;
-    char heads[DCD_COMPARE_MAX_YEARS][32];
-    dcd_table_col cols[3 + DCD_COMPARE_MAX_YEARS] = {
-        {"scenario", 0, 0}, {"title", 0, 0}, {"years", 0, 0}};
+    dcd_table *t = &k->t;
+    char years[32];
+    dcd_buf href = {0};
+    k->cols[0] = (dcd_table_col){"scenario", 0, 0};
+    k->cols[1] = (dcd_table_col){"title", 0, 0};
+    k->cols[2] = (dcd_table_col){"years", 0, 0};
     for (size_t y = 0; y < c->nyears; y++) {
-        snprintf(heads[y], sizeof heads[y], "DC share %d (%%)", c->years[y]);
-        cols[3 + y] = (dcd_table_col){heads[y], 1, 0};
+        snprintf(k->heads[y], sizeof k->heads[y], "DC share %d (%%)", c->years[y]);
+        k->cols[3 + y] = (dcd_table_col){k->heads[y], 1, 0};
     }
-    dcd_table t;
-    dcd_table_init(&t, cols, 3 + c->nyears);
-    dcd_buf link = {0};
+    dcd_table_init(t, k->cols, 3 + c->nyears);
     for (size_t i = 0; i < r->n; i++) {
         const dcd_scenario *sc = r->scs[i];
-        dcd_buf_clear(&link);
-        dcd_buf_printf(&link, "[%s](#%s)", r->labels[i], r->labels[i]);
-        dcd_table_raw(&t, dcd_buf_str(&link));
-        dcd_table_text(&t, sc->title ? sc->title : sc->name);
-        dcd_buf_clear(&link);
-        dcd_buf_printf(&link, "%d-%d", sc->start, sc->end);
-        dcd_table_text(&t, dcd_buf_str(&link));
+        dcd_buf_clear(&href);
+        dcd_buf_printf(&href, "%s%s", anchor, r->labels[i]);
+        dcd_table_link(t, r->labels[i], dcd_buf_str(&href));
+        dcd_table_text(t, sc->title ? sc->title : sc->name);
+        snprintf(years, sizeof years, "%d-%d", sc->start, sc->end);
+        dcd_table_text(t, years);
         for (size_t y = 0; y < c->nyears; y++)
-            dcd_table_num(&t, dcd_compare_value(r->res[i], DCD_T_DC_SHARE_PCT, c->years[y]),
+            dcd_table_num(t, dcd_compare_value(r->res[i], DCD_T_DC_SHARE_PCT, c->years[y]),
                           DCD_NUM_SIG, DCD_SIG_DIGITS);
     }
-    if (link.failed)
-        b->failed = 1;
-    dcd_buf_free(&link);
-    put_md(&t, b);
+    if (href.failed)
+        t->failed = 1;
+    dcd_buf_free(&href);
+    return t->failed ? -1 : 0;
 }
 
-int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_keys *k)
+int dcd_report_key_table(const dcd_report *r, size_t i, dcd_report_table *k)
 {
     const dcd_scenario *sc = r->scs[i];
     const dcd_results *res = r->res[i];
@@ -139,7 +137,10 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
     dcd_buf_puts(b, plots ? " and its charts (with the gnuplot scripts that draw them).\n\n"
                           : ".\n\n");
 
-    overview_table(r, b);
+    dcd_report_table tab;
+    if (dcd_report_overview_table(r, "#", &tab) != 0)
+        b->failed = 1;
+    put_md(&tab.t, b);
     if (n >= 2)
         dcd_buf_puts(b, "\nThe comparison of every input and result, with overlay charts: "
                         "[compare/compare.md](compare/compare.md) (tidy data: "
@@ -180,12 +181,9 @@ int dcd_report_index(const dcd_report *r, const dcd_report_opts *o, dcd_buf *b)
         }
 
         dcd_buf_puts(b, "\n");
-        dcd_report_keys keys;
-        if (dcd_report_key_table(r, (size_t)i, &keys) != 0)
+        if (dcd_report_key_table(r, (size_t)i, &tab) != 0)
             b->failed = 1;
-        if (dcd_table_write(&keys.t, DCD_OUT_MD, NULL, b) != 0)
-            b->failed = 1;
-        dcd_table_free(&keys.t);
+        put_md(&tab.t, b);
         if (plots && drawn[i])
             for (int ch = 0; ch < DCD_NCHART; ch++)
                 if (dcd_plot_chart_applies(res[i], ch))

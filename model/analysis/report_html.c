@@ -157,33 +157,6 @@ static void put_table(dcd_table *t, dcd_buf *b)
     dcd_table_free(t);
 }
 
-/* The overview: every scenario, its title, years and data-centre share. */
-static void overview(const dcd_report *r, dcd_buf *b)
-{
-    const dcd_compare *c = r->cmp;
-    char heads[DCD_COMPARE_MAX_YEARS][32];
-    dcd_table_col cols[3 + DCD_COMPARE_MAX_YEARS] = {
-        {"scenario", 0, 0}, {"title", 0, 0}, {"years", 0, 0}};
-    for (size_t y = 0; y < c->nyears; y++) {
-        snprintf(heads[y], sizeof heads[y], "DC share %d (%%)", c->years[y]);
-        cols[3 + y] = (dcd_table_col){heads[y], 1, 0};
-    }
-    dcd_table t;
-    dcd_table_init(&t, cols, 3 + c->nyears);
-    char years[32];
-    for (size_t i = 0; i < r->n; i++) {
-        const dcd_scenario *sc = r->scs[i];
-        dcd_table_text(&t, r->labels[i]);
-        dcd_table_text(&t, sc->title ? sc->title : sc->name);
-        snprintf(years, sizeof years, "%d-%d", sc->start, sc->end);
-        dcd_table_text(&t, years);
-        for (size_t y = 0; y < c->nyears; y++)
-            dcd_table_num(&t, dcd_compare_value(r->res[i], DCD_T_DC_SHARE_PCT, c->years[y]),
-                          DCD_NUM_SIG, DCD_SIG_DIGITS);
-    }
-    put_table(&t, b);
-}
-
 /* The assumptions that differ between the scenarios (two or more). */
 static void differing(const dcd_compare *c, dcd_buf *b)
 {
@@ -315,7 +288,7 @@ static void scenario(const dcd_report *r, size_t i, const dcd_report_opts *o, co
         dcd_buf_puts(b, "<p>None named in the scenario.</p>\n");
     }
     dcd_buf_puts(b, "<h3>Key figures</h3>\n");
-    dcd_report_keys keys;
+    dcd_report_table keys;
     if (dcd_report_key_table(r, i, &keys) != 0)
         b->failed = 1;
     put_table(&keys.t, b);
@@ -363,7 +336,10 @@ int dcd_report_html(const dcd_report *r, const dcd_report_opts *o, const char *d
 {
     head(r, o, b);
     dcd_buf_puts(b, "<h2 class=\"first\" id=\"overview\">Overview</h2>\n");
-    overview(r, b);
+    dcd_report_table ov;
+    if (dcd_report_overview_table(r, "#s-", &ov) != 0)
+        b->failed = 1;
+    put_table(&ov.t, b);
     if (r->n >= 2)
         comparison(r, o, dir, b);
     for (size_t i = 0; i < r->n; i++)

@@ -1,4 +1,4 @@
-/* table.c - one table, terminal, Markdown and CSV back ends
+/* table.c - one table, terminal, Markdown, CSV and HTML back ends
  * (include/dcd_table.h). */
 #include "dcd_table.h"
 
@@ -53,6 +53,18 @@ int dcd_table_raw(dcd_table *t, const char *s)
     return 0;
 }
 
+int dcd_table_link(dcd_table *t, const char *text, const char *href)
+{
+    if (dcd_table_text(t, text) != 0)
+        return -1;
+    dcd_table_cell *c = &t->cells[t->ncell - 1];
+    if (!(c->href = dcd_strdup(href ? href : ""))) {
+        t->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
 int dcd_table_overflow(dcd_table *t, const char *s)
 {
     if (dcd_table_text(t, s) != 0)
@@ -99,8 +111,10 @@ size_t dcd_table_rows(const dcd_table *t)
 
 void dcd_table_free(dcd_table *t)
 {
-    for (size_t i = 0; i < t->ncell; i++)
+    for (size_t i = 0; i < t->ncell; i++) {
         free(t->cells[i].text);
+        free(t->cells[i].href);
+    }
     free(t->cells);
     free(t->wrap);
     t->cells = NULL;
@@ -116,6 +130,21 @@ static const char *cell_text(const dcd_table_cell *c, dcd_out_kind kind, dcd_buf
         return c->text;
     dcd_buf_clear(tmp);
     dcd_fmt_num(tmp, c->x, (dcd_num_style)c->style, c->dec, kind);
+    return dcd_buf_str(tmp);
+}
+
+/* The text of cell C as Markdown writes it into TMP, *RAW set when it is
+ * to be written as is: a link composed as [TEXT](HREF), else cell_text(). */
+static const char *cell_md(const dcd_table_cell *c, dcd_buf *tmp, int *raw)
+{
+    *raw = c->raw;
+    if (!c->href)
+        return cell_text(c, DCD_OUT_MD, tmp);
+    *raw = 1;
+    dcd_buf_clear(tmp);
+    dcd_buf_puts(tmp, "[");
+    dcd_md_text(tmp, c->text);
+    dcd_buf_printf(tmp, "](%s)", c->href);
     return dcd_buf_str(tmp);
 }
 
@@ -146,7 +175,9 @@ static void widths(const dcd_table *t, dcd_out_kind kind, size_t *w, dcd_buf *tm
             const dcd_table_cell *c = &t->cells[r * t->ncol + k];
             if (c->over && kind == DCD_OUT_TERM)
                 continue;
-            size_t l = width_of(cell_text(c, kind, tmp), kind, c->raw);
+            int raw = c->raw;
+            const char *s = kind == DCD_OUT_MD ? cell_md(c, tmp, &raw) : cell_text(c, kind, tmp);
+            size_t l = width_of(s, kind, raw);
             size_t most = wrap_of(t, k, kind);
             if (most && l > most)
                 l = most;
@@ -303,9 +334,15 @@ static void write_html(const dcd_table *t, dcd_buf *b, dcd_buf *tmp)
     for (size_t r = 0; r < nrow; r++) {
         dcd_buf_puts(b, "<tr>");
         for (size_t k = 0; k < t->ncol; k++) {
+            const dcd_table_cell *c = &t->cells[r * t->ncol + k];
             dcd_buf_puts(b, t->cols[k].right ? "<td class=\"r\">" : "<td>");
-            dcd_html_text(b, cell_text(&t->cells[r * t->ncol + k], DCD_OUT_HTML, tmp));
-            dcd_buf_puts(b, "</td>");
+            if (c->href) {
+                dcd_buf_puts(b, "<a href=\"");
+                dcd_html_text(b, c->href);
+                dcd_buf_puts(b, "\">");
+            }
+            dcd_html_text(b, cell_text(c, DCD_OUT_HTML, tmp));
+            dcd_buf_puts(b, c->href ? "</a></td>" : "</td>");
         }
         dcd_buf_puts(b, "</tr>\n");
     }
@@ -367,10 +404,8 @@ int dcd_table_write(const dcd_table *t, dcd_out_kind kind, const dcd_table_style
             term_row(t, st, w, r, nb, text, pos, piece, out);
             continue;
         }
-        for (size_t k = 0; k < t->ncol; k++) {
-            text[k] = cell_text(&t->cells[r * t->ncol + k], kind, &nb[k]);
-            raw[k] = t->cells[r * t->ncol + k].raw;
-        }
+        for (size_t k = 0; k < t->ncol; k++)
+            text[k] = cell_md(&t->cells[r * t->ncol + k], &nb[k], &raw[k]);
         put_line(t, kind, st, w, text, raw, out);
     }
     rc = 0;

@@ -1,7 +1,10 @@
 /* cli_progress.c - what the long-running commands (mc, sensitivity) share:
- * the progress bar on a terminal, the --seed/--threads/--shard parsers and
- * the report of a failed run (dcd_cli.h). */
+ * the progress bar on a terminal, the number and --seed/--threads/--shard
+ * parsers (numbers: every command's one rule) and the report of a failed
+ * run (dcd_cli.h). */
+#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +17,23 @@
 int dcd_cli_number(const char *arg, double *out)
 {
     char *end;
+    if (!*arg || isspace((unsigned char)*arg))
+        return -1;
     errno = 0;
-    *out = strtod(arg, &end);
-    return end != arg && !*end && errno == 0 && *out == *out ? 0 : -1;
+    double v = strtod(arg, &end);
+    if (*end || errno != 0 || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int dcd_cli_whole(const char *arg, long lo, long hi, long *out)
+{
+    double v;
+    if (dcd_cli_number(arg, &v) || !(v >= (double)lo && v <= (double)hi) || v != floor(v))
+        return -1;
+    *out = (long)v;
+    return 0;
 }
 
 int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed)

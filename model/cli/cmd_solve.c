@@ -41,7 +41,8 @@ static const char SOLVE_HELP[] =
     "  -q, --quiet            print only the value found\n"
     "  -h, --help             show this help and exit\n\n";
 
-/* Parses METRIC@YEAR=VALUE. */
+/* Parses METRIC@YEAR=VALUE (YEAR and VALUE by dcd_cli_whole() and
+ * dcd_cli_number(), as every command reads numbers). */
 static int parse_target(const char *s, dcd_solve_opts *o)
 {
     const char *at = strchr(s, '@'), *eq = at ? strchr(at, '=') : NULL;
@@ -50,8 +51,8 @@ static int parse_target(const char *s, dcd_solve_opts *o)
                              "--target '%s': expected METRIC@YEAR=VALUE, for example "
                              "dc_share_pct@2030=12",
                              s);
-    char name[64];
-    size_t len = (size_t)(at - s);
+    char name[64], year[32];
+    size_t len = (size_t)(at - s), ylen = (size_t)(eq - at - 1);
     if (len >= sizeof name)
         len = sizeof name - 1;
     memcpy(name, s, len);
@@ -62,34 +63,43 @@ static int parse_target(const char *s, dcd_solve_opts *o)
                              "--target '%s': '%s' is not a column of summary.csv "
                              "(dc_twh, dc_share_pct, ai_twh, dc_it_gw, ...)",
                              s, name);
-    char *end;
-    long y = strtol(at + 1, &end, 10);
-    if (end != eq || end == at + 1 || y < 1900 || y > 2200)
-        return dcd_cli_usage("solve", "--target '%s': the year must be a whole year 1900-2200", s);
+    long y;
+    if (ylen >= sizeof year)
+        ylen = sizeof year - 1; /* too long for a year: fails below */
+    memcpy(year, at + 1, ylen);
+    year[ylen] = 0;
+    if (dcd_cli_whole(year, 1900, 2200, &y) != 0)
+        return dcd_cli_usage("solve", "--target '%s': expected a year 1900-2200 after '@'", s);
     o->year = (int)y;
-    o->target = strtod(eq + 1, &end);
-    if (*end || end == eq + 1 || !isfinite(o->target))
-        return dcd_cli_usage("solve", "--target '%s': the value must be a number", s);
+    if (dcd_cli_number(eq + 1, &o->target) != 0)
+        return dcd_cli_usage("solve", "--target '%s': expected a number after '='", s);
     return DCD_EXIT_OK;
 }
 
 static int parse_positive(const char *opt, const char *s, double *out)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (*end || end == s || !(v > 0) || !isfinite(v))
+    double v;
+    if (dcd_cli_number(s, &v) != 0 || !(v > 0))
         return dcd_cli_usage("solve", "%s '%s': expected a positive number", opt, s);
     *out = v;
     return DCD_EXIT_OK;
 }
 
+/* Parses LO:HI, two numbers (dcd_cli_number()) with LO < HI. */
 static int parse_bounds(const char *s, dcd_solve_opts *o)
 {
-    char *end, *end2;
-    double lo = strtod(s, &end), hi;
-    if (end == s || *end != ':' || (hi = strtod(end + 1, &end2), end2 == end + 1 || *end2) ||
-        !isfinite(lo) || !isfinite(hi) || !(lo < hi))
-        return dcd_cli_usage("solve", "--bounds '%s': expected LO:HI with LO < HI", s);
+    char *lo_text = dcd_strdup(s), *colon = lo_text ? strchr(lo_text, ':') : NULL;
+    double lo, hi;
+    int ok;
+    if (!lo_text)
+        return DCD_EXIT_INTERNAL;
+    if (colon)
+        *colon = 0;
+    ok = colon && dcd_cli_number(lo_text, &lo) == 0 && dcd_cli_number(colon + 1, &hi) == 0 &&
+         lo < hi;
+    free(lo_text);
+    if (!ok)
+        return dcd_cli_usage("solve", "--bounds '%s': expected LO:HI, two numbers with LO < HI", s);
     o->lo = lo;
     o->hi = hi;
     return DCD_EXIT_OK;
@@ -350,9 +360,8 @@ static int solve_option(int c, const char *arg, void *ctx)
     case OPT_XTOL: return parse_positive("--xtol", arg, &a->o.xtol);
     case OPT_FTOL: return parse_positive("--ftol", arg, &a->o.ftol);
     default: { /* OPT_MAXIT */
-        char *end;
-        long n = strtol(arg, &end, 10);
-        if (*end || end == arg || n < 1 || n > 100000)
+        long n;
+        if (dcd_cli_whole(arg, 1, 100000, &n) != 0)
             return dcd_cli_usage("solve", "--max-iter '%s': expected a whole number 1-100000", arg);
         a->o.max_iter = (size_t)n;
         return DCD_EXIT_OK;

@@ -69,18 +69,14 @@ static int sweep_option(int c, const char *arg, void *ctx)
         return DCD_EXIT_OK;
     }
     if (c == 't') {
-        char *end;
-        double t = strtod(arg, &end);
-        if (*end || end == arg || !isfinite(t))
+        if (dcd_cli_number(arg, &a->target) != 0)
             return dcd_cli_usage("sweep", "--target '%s': expected a number", arg);
         a->has_target = 1;
-        a->target = t;
         return DCD_EXIT_OK;
     }
     if (c == 'y') {
-        char *end;
-        long y = strtol(arg, &end, 10);
-        if (*end || end == arg || y < 1900 || y > 2200)
+        long y;
+        if (dcd_cli_whole(arg, 1900, 2200, &y) != 0)
             return dcd_cli_usage("sweep", "--year '%s': expected a year 1900-2200", arg);
         a->year = (int)y;
         return DCD_EXIT_OK;

@@ -32,6 +32,13 @@ for link in $(grep -o '](\([^)#]*\))' "$T/rep/index.md" | sed 's/^](//; s/)$//')
     fi
 done
 if [ "$missing" -eq 0 ]; then pass "index.md: every link resolves"; else fail "index.md: every link resolves"; fi
+
+# The overview of index.html links each scenario's section, as index.md does.
+H="$T/rep/index.html"
+for n in golden-a golden-b golden-c; do
+    check "index.html: the overview links $n" grep -q "^<tr><td><a href=\"#s-$n\">$n</a></td>" "$H"
+    check "index.html: the section of $n" grep -q "<h2 id=\"s-$n\">" "$H"
+done
 if [ -z "$PLOTS" ]; then
     check "index.md shows the charts" grep -q '^!\[golden-a: share chart\](golden-a/share.png)$' \
         "$T/rep/index.md"

@@ -84,13 +84,51 @@ bad "not a number" "--vary name is not a number (it is 'mckinsey-2024')" $M --ta
 bad "a series as one value" "--vary segments.ai.growth is a series of years: vary it with --mode scale or shift, or one point of it (segments.ai.growth.2024)" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --mode value
 bad "target without @" "--target 'dc_share_pct=12': expected METRIC@YEAR=VALUE, for example dc_share_pct@2030=12" $M --target dc_share_pct=12 --vary segments.ai.growth
 bad "target metric" "--target 'dc_shares@2030=12': 'dc_shares' is not a column of summary.csv (dc_twh, dc_share_pct, ai_twh, dc_it_gw, ...)" $M --target dc_shares@2030=12 --vary segments.ai.growth
-bad "target year" "--target 'dc_share_pct@20x0=12': the year must be a whole year 1900-2200" $M --target dc_share_pct@20x0=12 --vary segments.ai.growth
-bad "target value" "--target 'dc_share_pct@2030=twelve': the value must be a number" $M --target dc_share_pct@2030=twelve --vary segments.ai.growth
-bad "bounds" "--bounds '2:1': expected LO:HI with LO < HI" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --bounds 2:1
+bad "target year" "--target 'dc_share_pct@20x0=12': expected a year 1900-2200 after '@'" $M --target dc_share_pct@20x0=12 --vary segments.ai.growth
+bad "target value" "--target 'dc_share_pct@2030=twelve': expected a number after '='" $M --target dc_share_pct@2030=twelve --vary segments.ai.growth
+bad "bounds" "--bounds '2:1': expected LO:HI, two numbers with LO < HI" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --bounds 2:1
 bad "mode" "--mode 'double': expected value, scale or shift" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --mode double
 bad "xtol" "--xtol '0': expected a positive number" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --xtol 0
 bad "ftol" "--ftol 'x': expected a positive number" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --ftol x
 bad "max-iter" "--max-iter '0': expected a whole number 1-100000" $M --target dc_share_pct@2030=12 --vary segments.ai.growth --max-iter 0
+
+# Every numeric option reads its number by the rule of every command
+# (dcd_cli_number): empty, leading space, trailing text, nan, inf and
+# numbers out of double's range are refused with the option's message.
+TV="--target dc_share_pct@2030=12 --vary segments.ai.growth"
+for v in '' ' 1' 1x 0x nan -nan inf -inf infinity 1e999 -1e999 1e-400; do
+    bad "--xtol '$v'" "--xtol '$v': expected a positive number" $M $TV --xtol "$v"
+    bad "--ftol '$v'" "--ftol '$v': expected a positive number" $M $TV --ftol "$v"
+    bad "--max-iter '$v'" "--max-iter '$v': expected a whole number 1-100000" $M $TV --max-iter "$v"
+    bad "--target value '$v'" "--target 'dc_share_pct@2030=$v': expected a number after '='" \
+        $M --target "dc_share_pct@2030=$v" --vary segments.ai.growth
+    bad "--target year '$v'" "--target 'dc_share_pct@$v=12': expected a year 1900-2200 after '@'" \
+        $M --target "dc_share_pct@$v=12" --vary segments.ai.growth
+    bad "--bounds LO '$v'" "--bounds '$v:2': expected LO:HI, two numbers with LO < HI" $M $TV --bounds "$v:2"
+    bad "--bounds HI '$v'" "--bounds '0:$v': expected LO:HI, two numbers with LO < HI" $M $TV --bounds "0:$v"
+done
+for v in 0 -1e-9; do
+    bad "--xtol '$v'" "--xtol '$v': expected a positive number" $M $TV --xtol "$v"
+    bad "--ftol '$v'" "--ftol '$v': expected a positive number" $M $TV --ftol "$v"
+done
+for v in 0 2.5 100001 -3; do
+    bad "--max-iter '$v'" "--max-iter '$v': expected a whole number 1-100000" $M $TV --max-iter "$v"
+done
+for v in 1899 2200.5 2201; do
+    bad "--target year '$v'" "--target 'dc_share_pct@$v=12': expected a year 1900-2200 after '@'" \
+        $M --target "dc_share_pct@$v=12" --vary segments.ai.growth
+done
+for v in 1 1:2:3 2:2; do
+    bad "--bounds '$v'" "--bounds '$v': expected LO:HI, two numbers with LO < HI" $M $TV --bounds "$v"
+done
+# The same rule accepts what strtod reads in full: exponents, a sign.
+dcd solve -q --no-plots -o "$T/num" $M --target dc_share_pct@2.03e3=+1.2e1 --vary segments.ai.growth \
+    --xtol 1E-10 --ftol +1e-9 --max-iter 1e2 --bounds -0.5:2e0
+expect_rc "numbers with exponents and signs are read" 0
+dcd solve -q --no-plots -o "$T/num2" $M --target dc_share_pct@2030=12 --vary segments.ai.growth
+cmp -s "$T/num/mckinsey-2024-solved/summary.csv" "$T/num2/mckinsey-2024-solved/summary.csv"
+check "2.03e3 is the year 2030 and +1.2e1 the value 12" test $? -eq 0
+
 bad "missing target" "missing --target METRIC@YEAR=VALUE" $M --vary segments.ai.growth
 bad "missing vary" "missing --vary PATH" $M --target dc_share_pct@2030=12
 bad "empty vary" "missing --vary PATH" $M --target dc_share_pct@2030=12 --vary ,

@@ -69,6 +69,28 @@ bad_vary "year outside the scenario" "outside the years" --vary $P=0.5 --year 20
 bad_vary "no --vary" "missing --vary" --year 2030
 check "usage errors write nothing" test ! -e "$T/bad"
 
+# --target and --year read their number by the rule of every command
+# (dcd_cli_number): exact message, exit 2, nothing written.
+bad_num() { # NAME EXPECTED-MESSAGE ARGS...
+    name=$1 msg=$2
+    shift 2
+    dcd sweep $A --vary $P=0.5 --no-plots -o "$T/bad" "$@"
+    expect_rc "$name: exit 2" 2
+    printf 'dcdemand: %s\nTry '"'"'dcdemand sweep --help'"'"' for more information.\n' "$msg" >"$T/want"
+    expect_same "$name: message" "$T/want" "$T/stderr"
+    check "$name: nothing written" test ! -e "$T/bad"
+}
+for v in '' ' 1' 1x nan -nan inf -inf 1e999 -1e999 1e-400; do
+    bad_num "--target '$v'" "--target '$v': expected a number" --target "$v"
+    bad_num "--year '$v'" "--year '$v': expected a year 1900-2200" --year "$v"
+done
+for v in 1899 2030.5 2201; do
+    bad_num "--year '$v'" "--year '$v': expected a year 1900-2200" --year "$v"
+done
+dcd sweep $A --vary $P=0.5,0.8 --no-plots -o "$T/num" --year 2.03e3 --target +1e1
+expect_rc "--year 2.03e3 --target +1e1: exit 0" 0
+check "--target +1e1 is the value 10" grep -q '^target: dc_share_pct = 10 % in 2030: ' "$T/stdout"
+
 # An invalid grid point names the point, and its --vary.
 dcd sweep $A --vary $P=0.5,1.5 --no-plots -o "$T/bad2"
 expect_rc "invalid grid point: exit 3" 3

@@ -105,6 +105,26 @@ int main(void)
     gsl_test(strstr(s, "nan") != NULL, "no nan");
     gsl_test(strstr(s, ".png") != NULL, "no charts without plots");
 
+    /* The overview: one builder, a link per scenario to ANCHOR + name in
+     * Markdown and in HTML, the same cells otherwise. */
+    dcd_report_table ov;
+    dcd_buf md = {0}, ht = {0};
+    gsl_test_int(dcd_report_overview_table(&r, "#x-", &ov), 0, "the overview builds");
+    gsl_test_int((int)dcd_table_rows(&ov.t), 2, "the overview: a row per scenario");
+    dcd_table_write(&ov.t, DCD_OUT_MD, NULL, &md);
+    dcd_table_write(&ov.t, DCD_OUT_HTML, NULL, &ht);
+    dcd_table_free(&ov.t);
+    char want[256];
+    snprintf(want, sizeof want, "| [%s](#x-%s) |", r.labels[0], r.labels[0]);
+    gsl_test(strstr(dcd_buf_str(&md), want) == NULL, "the overview in Markdown links %s",
+             r.labels[0]);
+    snprintf(want, sizeof want, "<td><a href=\"#x-%s\">%s</a></td>", r.labels[1], r.labels[1]);
+    gsl_test(strstr(dcd_buf_str(&ht), want) == NULL, "the overview in HTML links %s", r.labels[1]);
+    gsl_test(strstr(dcd_buf_str(&md), "| DC share 2024 (%) | DC share 2026 (%) |") == NULL,
+             "the overview: a column per year");
+    dcd_buf_free(&md);
+    dcd_buf_free(&ht);
+
     dcd_buf html = {0};
     gsl_test_int(dcd_report_html(&r, &o, NULL, &html), 0, "index.html builds");
     const char *hs = dcd_buf_str(&html);

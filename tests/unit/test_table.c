@@ -200,6 +200,31 @@ int main(void)
     gsl_test_str(dcd_buf_str(&b), "| link |\n|---|\n| [a](#a) |\n", "a raw Markdown cell");
     dcd_buf_free(&b);
     dcd_table_free(&t);
+
+    /* A link cell: a link in Markdown and HTML, its text elsewhere. */
+    dcd_table_init(&t, one, 1);
+    dcd_table_link(&t, "a|<b>", "#s-a");
+    dcd_table_write(&t, DCD_OUT_MD, NULL, &b);
+    gsl_test_str(dcd_buf_str(&b), "| link |\n|---|\n| [a\\|\\<b\\>](#s-a) |\n",
+                 "a link in Markdown: text escaped");
+    dcd_buf_clear(&b);
+    static const dcd_table_style pad = {" ", 1, NULL};
+    dcd_table_write(&t, DCD_OUT_MD, &pad, &b);
+    gsl_test_str(dcd_buf_str(&b),
+                 "| link             |\n| ---------------- |\n| [a\\|\\<b\\>](#s-a) |\n",
+                 "a padded Markdown column as wide as the link");
+    dcd_buf_clear(&b);
+    dcd_table_write(&t, DCD_OUT_HTML, NULL, &b);
+    gsl_test(strstr(dcd_buf_str(&b), "<td><a href=\"#s-a\">a|&lt;b&gt;</a></td>") == NULL,
+             "a link in HTML: an <a> element, text escaped");
+    dcd_buf_clear(&b);
+    dcd_table_write(&t, DCD_OUT_CSV, NULL, &b);
+    gsl_test_str(dcd_buf_str(&b), "link\na|<b>\n", "a link in CSV: its text");
+    dcd_buf_clear(&b);
+    dcd_table_write(&t, DCD_OUT_TERM, NULL, &b);
+    gsl_test_str(dcd_buf_str(&b), "link\na|<b>\n", "a link on a terminal: its text");
+    dcd_buf_free(&b);
+    dcd_table_free(&t);
     test_wrap();
     return gsl_test_summary();
 }
