@@ -345,7 +345,7 @@ static int alloc_threads(run *r, unsigned nt)
         tws *t = &r->t[i];
         t->fail_row = NOFAIL;
         t->ws = dcd_umodel_ws_alloc(r->m);
-        t->rng = gsl_rng_alloc(gsl_rng_mt19937);
+        t->rng = gsl_rng_alloc(dcd_rng_type());
         t->u = malloc(DCD_SAMPLE_BLOCK * 2 * d * sizeof *t->u);
         t->pt = malloc(d * sizeof *t->pt);
         t->x = malloc(d * sizeof *t->x);
