@@ -244,9 +244,15 @@ typedef double v2d __attribute__((vector_size(16)));
 typedef long long v2l __attribute__((vector_size(16)));
 #define V2(x) ((v2d){(x), (x)})
 #define V2_LOAD(v, p) memcpy(&(v), (p), sizeof(v))
-/* lane by lane: A where A < B (resp. A > B), else B */
+/* lane by lane: A where A < B (resp. A > B), else B: SSE2's minpd and
+ * maxpd are exactly that */
+#if defined(__SSE2__) && !defined(__clang__)
+#define V2_MIN(a, b) __builtin_ia32_minpd((a), (b))
+#define V2_MAX(a, b) __builtin_ia32_maxpd((a), (b))
+#else
 #define V2_MIN(a, b) ((v2d)(((v2l)(a) & ((a) < (b))) | ((v2l)(b) & ~((a) < (b)))))
 #define V2_MAX(a, b) ((v2d)(((v2l)(a) & ((a) > (b))) | ((v2l)(b) & ~((a) > (b)))))
+#endif
 #endif
 
 /* First pass over one cell's N values X (N >= 1), copied to DST: R[0]
