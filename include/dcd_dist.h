@@ -90,6 +90,9 @@ int dcd_dist_copy(dcd_dist *dst, const dcd_dist *src);
  * search).  PERT interpolates a table built once from GSL's beta inverse
  * (relative error below 1e-9 of the range; tested). */
 double dcd_dist_quantile(const dcd_dist *d, double u);
+/* dcd_dist_quantile() of N uniforms U[i * STRIDE] into X[i * STRIDE] (the
+ * same numbers, the family's case chosen once). */
+void dcd_dist_quantiles(const dcd_dist *d, const double *u, size_t n, size_t stride, double *x);
 /* The CDF at X. */
 double dcd_dist_cdf(const dcd_dist *d, double x);
 double dcd_dist_median(const dcd_dist *d);

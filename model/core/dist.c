@@ -381,14 +381,16 @@ static double std_hi(const dcd_dist *d)
     return isfinite(d->hi) ? (log(d->hi) - d->a) / d->b : HUGE_VAL;
 }
 
-double dcd_dist_quantile(const dcd_dist *d, double u)
+/* The quantile of D at U, D being of family KIND (a constant where this is
+ * inlined into a loop over one distribution's draws: the switch goes). */
+static inline double quantile_of(const dcd_dist *d, dcd_dist_kind kind, double u)
 {
     if (!(u > 0))
         return d->lo;
     if (u >= 1)
         return d->hi;
     double x;
-    switch (d->kind) {
+    switch (kind) {
     case DCD_DIST_UNIFORM: x = d->a + u * (d->c - d->a); break;
     case DCD_DIST_TRIANGULAR: {
         double min = d->a, mode = d->b, max = d->c, f = (mode - min) / (max - min);
@@ -414,6 +416,41 @@ double dcd_dist_quantile(const dcd_dist *d, double u)
     if (isnan(x))
         x = u < 0.5 ? d->lo : d->hi;
     return clampd(x, d->lo, d->hi);
+}
+
+double dcd_dist_quantile(const dcd_dist *d, double u)
+{
+    return quantile_of(d, d->kind, u);
+}
+
+void dcd_dist_quantiles(const dcd_dist *d, const double *u, size_t n, size_t stride, double *x)
+{
+    switch (d->kind) { /* one loop per family: each call inlined without its switch */
+    case DCD_DIST_UNIFORM:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_UNIFORM, u[i * stride]);
+        break;
+    case DCD_DIST_TRIANGULAR:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_TRIANGULAR, u[i * stride]);
+        break;
+    case DCD_DIST_PERT:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_PERT, u[i * stride]);
+        break;
+    case DCD_DIST_NORMAL:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_NORMAL, u[i * stride]);
+        break;
+    case DCD_DIST_LOGNORMAL:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_LOGNORMAL, u[i * stride]);
+        break;
+    default:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, d->kind, u[i * stride]);
+        break;
+    }
 }
 
 double dcd_dist_cdf(const dcd_dist *d, double x)

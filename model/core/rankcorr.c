@@ -339,8 +339,7 @@ size_t dcd_draw_block(const dcd_sampler *s, const dcd_dist *dists, dcd_rankcorr 
         if (*status)
             return 0;
     }
-    for (size_t i = 0; i < m; i++)
-        for (size_t j = 0; j < d; j++)
-            x[i * d + j] = dcd_dist_quantile(&dists[j], u[i * d + j]);
+    for (size_t j = 0; j < d; j++) /* input by input: one distribution's case at a time */
+        dcd_dist_quantiles(&dists[j], u + j, m, d, x + j);
     return m;
 }
