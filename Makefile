@@ -292,6 +292,11 @@ uninstall:
 readme: $(PROG) readme-table
 	DCDEMAND_BIN=./$(PROG) sh docs/update-readme.sh
 
+## The lane evaluator and the Monte Carlo statistics loop over draws: -O3
+## vectorises those loops (the same IEEE operations per draw; a command-line
+## OPT, as in `make asan`, overrides this)
+$(BUILD)/model/core/prepared_lanes.o $(BUILD)/model/analysis/mcstats.o: OPT += -O3
+
 ## bench: time one evaluation of the model, then Monte Carlo against the NumPy
 ## peer (bench/mc_bench.sh; see bench/README.md)
 BENCH_SCENARIOS ?= $(DEFAULT_SCENARIO) bench/fleet.yaml

@@ -45,6 +45,8 @@ typedef struct dcd_dist {
     double lo, hi;      /* support (truncation bounds; may be infinite) */
     double plo, phi;    /* normal/lognormal: standard CDF at the bounds */
     double qlo, qhi;    /* normal/lognormal: upper tail at the bounds */
+    int upper;          /* normal/lognormal: the lower bound is above the median
+                           (quantiles from the upper tail, where precision is) */
     size_t n;           /* discrete: number of values */
     double *values;     /* discrete: distinct values, ascending (owned) */
     double *cum;        /* discrete: cumulative weights, cum[n-1] == 1 (owned) */
@@ -88,6 +90,9 @@ int dcd_dist_copy(dcd_dist *dst, const dcd_dist *src);
  * search).  PERT interpolates a table built once from GSL's beta inverse
  * (relative error below 1e-9 of the range; tested). */
 double dcd_dist_quantile(const dcd_dist *d, double u);
+/* dcd_dist_quantile() of N uniforms U[i * STRIDE] into X[i * STRIDE] (the
+ * same numbers, the family's case chosen once). */
+void dcd_dist_quantiles(const dcd_dist *d, const double *u, size_t n, size_t stride, double *x);
 /* The CDF at X. */
 double dcd_dist_cdf(const dcd_dist *d, double x);
 double dcd_dist_median(const dcd_dist *d);
@@ -118,9 +123,18 @@ enum dcd_stream_tag {
  * chained over the three words.  Pure function; documented in
  * docs/uncertainty.md so that other implementations can reproduce it. */
 uint64_t dcd_stream_seed(uint64_t seed, unsigned tag, uint64_t index);
-/* Seeds R (any GSL generator; dcdemand uses gsl_rng_mt19937) for stream
- * (SEED, TAG, INDEX). */
+/* Seeds R (a generator of dcd_rng_type()) for stream (SEED, TAG, INDEX). */
 void dcd_stream_set(gsl_rng *r, uint64_t seed, unsigned tag, uint64_t index);
+
+/* The generator of every stream: GSL's taus2 (L'Ecuyer's maximally
+ * equidistributed combined Tausworthe generator, period 2^88; 32-bit
+ * outputs over the full range; docs/uncertainty.md, "Random numbers"). */
+const gsl_rng_type *dcd_rng_type(void);
+
+/* A uniform integer in [0, N) (N >= 1) from R (of dcd_rng_type()), without
+ * bias: Lemire's multiply-shift with rejection (ACM TOMACS 2019), one
+ * generator output in all but about N / 2^32 of the calls. */
+uint32_t dcd_rng_below(gsl_rng *r, uint32_t n);
 
 typedef enum dcd_sampling { DCD_SAMPLING_RANDOM, DCD_SAMPLING_LHS } dcd_sampling;
 

@@ -9,6 +9,7 @@
 #ifndef DCD_PREPARED_IMPL_H
 #define DCD_PREPARED_IMPL_H
 
+#include "dcd_kernel.h"
 #include "dcd_prepared.h"
 
 enum { PS_PUE, PS_INTENSITY, PS_COST, PS_WUE, PS_NAT_GROWTH, PS_NAT_FORECAST, PS_TOP };
@@ -101,5 +102,13 @@ int dcd_prep_resolve(const dcd_prepared *p, const char *path, dcd_apply how, ppa
                      size_t cap);
 /* The scenario series with id ID. */
 const dcd_series *dcd_prep_series_of(const dcd_scenario *sc, size_t id);
+
+/* Points IN at segment S's inputs: series from CUR (by series id), numbers
+ * from SCA (by number id), survival from SURV (4 ny: dcd_survival_tables()). */
+void dcd_prep_fill_inputs(const dcd_prepared *p, size_t s, const double *const *cur,
+                          const double *sca, const double *surv, dcd_seg_inputs *in);
+/* Tabulates segment S's survival curves with the numbers in SCA into SURV
+ * (4 ny). */
+void dcd_prep_survival_tables(const dcd_prepared *p, size_t s, const double *sca, double *surv);
 
 #endif

@@ -248,12 +248,15 @@ static int configure(dcd_mc *mc, const dcd_scenario *sc, const dcd_mc_opts *o, d
 
 /* ---- the run -------------------------------------------------------------- */
 
+#if DCD_LANES != DCD_MCSTATS_CHUNK
+#error "mc hands the statistics one evaluation of DCD_LANES draws as a chunk"
+#endif
+
 typedef struct tws {
     dcd_umodel_ws *ws;
     dcd_mcstats *stats, *cdf;
-    double *col; /* the block's target-year shares */
-    double *out;
     unsigned char *ok;
+    int *status; /* the block's draws' statuses */
     dcd_diags diags;
     size_t first_fail;
 } tws;
@@ -274,9 +277,10 @@ static void run_progress(void *ctx, size_t done, size_t total)
     r->o->progress(r->o->progress_ctx, done, total);
 }
 
-/* Appends draw I's row of draws.csv to B. */
-static void draw_row(const run *r, dcd_buf *b, size_t draw, const double *x, const double *out,
-                     int ok)
+/* Appends draw I's row of draws.csv to B: its inputs X, then, when OK, its
+ * target-year values of cell c at CELLS[c][L]. */
+static void draw_row(const run *r, dcd_buf *b, size_t draw, const double *x,
+                     const double *const *cells, size_t l, int ok)
 {
     size_t d = dcd_umodel_dim(r->m);
     size_t yc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC;
@@ -288,11 +292,13 @@ static void draw_row(const run *r, dcd_buf *b, size_t draw, const double *x, con
     }
     for (size_t k = 0; k < 3; k++) {
         dcd_buf_puts(b, ",");
-        dcd_fmt_num(b, ok ? out[yc + (size_t)keys[k]] : NAN, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
+        dcd_fmt_num(b, ok ? cells[yc + (size_t)keys[k]][l] : NAN, DCD_NUM_SHORT, 0, DCD_OUT_CSV);
     }
     dcd_buf_puts(b, "\n");
 }
 
+/* Block B: its draws evaluated DCD_LANES at a time, each chunk's values
+ * handed to the statistics while they are in the cache. */
 static int one_block(void *ctx, unsigned thread, size_t b)
 {
     run *r = ctx;
@@ -301,27 +307,47 @@ static int one_block(void *ctx, unsigned thread, size_t b)
     size_t n = dcd_umodel_draw(r->m, r->smp, t->ws, b, &st);
     if (st != DCD_OK)
         return st;
-    size_t d = dcd_umodel_dim(r->m), nc = dcd_umodel_ncells(r->m);
+    size_t d = dcd_umodel_dim(r->m);
+    size_t tc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC + 4;
     const double *x = dcd_umodel_ws_draws(t->ws);
     dcd_buf *rows = r->rows ? &r->rows[b - r->mc->first_block] : NULL;
-    for (size_t i = 0; i < n; i++) {
+    if ((st = dcd_mcstats_block_open(t->stats, b)) != DCD_OK)
+        return st;
+    if ((st = dcd_mcstats_block_open(t->cdf, b)) != DCD_OK)
+        goto fail;
+    for (size_t i0 = 0; i0 < n; i0 += DCD_LANES) {
+        size_t k = n - i0 < DCD_LANES ? n - i0 : DCD_LANES;
         int first = t->first_fail == NOFAIL;
-        st = dcd_umodel_eval_d(r->m, t->ws, x + i * d, t->out + i * nc, first ? &t->diags : NULL);
-        if (st == DCD_ENOMEM)
-            return st;
-        t->ok[i] = st == DCD_OK;
-        if (!t->ok[i] && first)
-            t->first_fail = b * DCD_SAMPLE_BLOCK + i;
-        if (rows)
-            draw_row(r, rows, b * DCD_SAMPLE_BLOCK + i, x + i * d, t->out + i * nc, t->ok[i]);
+        st = dcd_umodel_eval_lanes(r->m, t->ws, x + i0 * d, k, t->status, first ? &t->diags : NULL);
+        const double *const *cells = dcd_umodel_lane_cells(r->m, t->ws);
+        if (st == DCD_OK && !cells)
+            st = DCD_ENOMEM;
+        if (st != DCD_OK)
+            goto fail;
+        for (size_t l = 0; l < k; l++) {
+            t->ok[l] = t->status[l] == DCD_OK;
+            if (!t->ok[l] && t->first_fail == NOFAIL)
+                t->first_fail = b * DCD_SAMPLE_BLOCK + i0 + l;
+            if (rows)
+                draw_row(r, rows, b * DCD_SAMPLE_BLOCK + i0 + l, x + (i0 + l) * d, cells, l,
+                         t->ok[l]);
+        }
+        if ((st = dcd_mcstats_block_chunk(t->stats, cells, t->ok, k)) != DCD_OK ||
+            (st = dcd_mcstats_block_chunk(t->cdf, cells + tc, t->ok, k)) != DCD_OK)
+            goto fail;
     }
-    if (rows && rows->failed)
-        return DCD_ENOMEM;
-    size_t tc = (size_t)(target_year(r->mc) - r->mc->start) * DCD_MC_NMETRIC + 4;
-    for (size_t i = 0; i < n; i++)
-        t->col[i] = t->out[i * nc + tc];
-    st = dcd_mcstats_add_block(t->cdf, b, t->col, t->ok, n);
-    return st != DCD_OK ? st : dcd_mcstats_add_block(t->stats, b, t->out, t->ok, n);
+    if (rows && rows->failed) {
+        st = DCD_ENOMEM;
+        goto fail;
+    }
+    if ((st = dcd_mcstats_block_close(t->stats)) != DCD_OK ||
+        (st = dcd_mcstats_block_close(t->cdf)) != DCD_OK)
+        goto fail;
+    return DCD_OK;
+fail:
+    dcd_mcstats_block_abandon(t->stats);
+    dcd_mcstats_block_abandon(t->cdf);
+    return st;
 }
 
 /* draws.csv's header: the inputs, then the outputs of the target year. */
@@ -362,18 +388,16 @@ static int alloc_threads(run *r, unsigned nt, const dcd_mcstats_config *cfg)
     double pcts[NCDF];
     dcd_mcstats_config ccfg;
     dcd_mc_cdf_config(r->mc, pcts, &ccfg);
-    size_t nc = dcd_umodel_ncells(r->m);
     for (unsigned i = 0; i < nt; i++) {
         tws *t = &r->t[i];
         t->first_fail = NOFAIL;
         t->ws = dcd_umodel_ws_alloc(r->m);
         t->stats = dcd_mcstats_alloc(cfg, r->mc->first_block, r->mc->nblocks, &st);
-        t->out = calloc(DCD_SAMPLE_BLOCK * nc, sizeof *t->out);
-        t->ok = calloc(DCD_SAMPLE_BLOCK, 1);
-        t->col = calloc(DCD_SAMPLE_BLOCK, sizeof *t->col);
+        t->ok = calloc(DCD_LANES, 1);
+        t->status = calloc(DCD_LANES, sizeof *t->status);
         if (t->stats)
             t->cdf = dcd_mcstats_alloc(&ccfg, r->mc->first_block, r->mc->nblocks, &st);
-        if (!t->ws || !t->stats || !t->cdf || !t->out || !t->ok || !t->col)
+        if (!t->ws || !t->stats || !t->cdf || !t->ok || !t->status)
             return st == DCD_OK ? DCD_ENOMEM : st;
     }
     return DCD_OK;
@@ -482,9 +506,8 @@ done:
         dcd_umodel_ws_free(r.t[i].ws);
         dcd_mcstats_free(r.t[i].stats);
         dcd_mcstats_free(r.t[i].cdf);
-        free(r.t[i].col);
-        free(r.t[i].out);
         free(r.t[i].ok);
+        free(r.t[i].status);
         dcd_diags_free(&r.t[i].diags);
     }
     for (size_t b = 0; b < r.nrows; b++)

@@ -1,6 +1,7 @@
 /* mcstats.c - streaming, exactly mergeable Monte Carlo statistics
  * (dcd_mcstats.h; method and accuracy in docs/uncertainty.md). */
 #include "dcd_mcstats.h"
+#include "dcd_mcstats_impl.h"
 
 #include <errno.h>
 #include <float.h>
@@ -12,45 +13,6 @@
 #include "dcd_dist.h"
 
 const double dcd_mcstats_default_pcts[7] = {5, 10, 25, 50, 75, 90, 95};
-
-/* Counts of buckets k in [off, off + n).  A bucket is a range of magnitudes
- * sharing their binary exponent and their first SUB mantissa bits: the top
- * 11 + SUB bits of the IEEE 754 double, read as an integer (so bucketing
- * needs no libm and is the same on every machine).  A bucket's width is at
- * most 2^-SUB of its values; its midpoint is within 2^-(SUB+1) of any of
- * them. */
-typedef struct store {
-    int64_t off;
-    size_t n;
-    uint32_t *c;
-} store;
-
-typedef struct hist {
-    store pos, neg;
-    uint64_t zero;
-} hist;
-
-struct dcd_mcstats {
-    dcd_mcstats_config cfg;
-    double *pcts;
-    dcd_threshold *thr;
-    size_t first_block, nblocks;
-    int exact;
-    unsigned sub;        /* mantissa bits per bucket */
-    unsigned char *have; /* per block of the range */
-    size_t *nok;         /* successful draws per block */
-    double *bmean, *bm2; /* per block x cell: Welford partials */
-    double **vals;       /* exact: per block, ncells x nok values (cell-major) */
-    hist *h;             /* histogram mode: per cell */
-    double *scratch;     /* histogram mode: values not yet counted, cell-major */
-    size_t pend, pcap;   /* values per cell in scratch, and its room per cell */
-    size_t pstride;      /* doubles from one cell's values to the next's */
-    uint16_t *c16;       /* histogram mode: C16_MAX counters for one flush */
-    size_t range_draws;  /* draws of the blocks of the range */
-    double *vmin, *vmax; /* per cell */
-    uint64_t *exceed;    /* per threshold */
-    size_t count, failed;
-};
 
 void dcd_mcstats_free(dcd_mcstats *s)
 {
@@ -76,6 +38,9 @@ void dcd_mcstats_free(dcd_mcstats *s)
     free(s->bm2);
     free(s->vmin);
     free(s->vmax);
+    free(s->pass);
+    free(s->keep);
+    free(s->ob_exceed);
     free(s->exceed);
     free(s);
 }
@@ -125,13 +90,15 @@ dcd_mcstats *dcd_mcstats_alloc(const dcd_mcstats_config *cfg, size_t first_block
     s->bm2 = calloc(nblocks * nc, sizeof *s->bm2);
     s->vmin = malloc(nc * sizeof *s->vmin);
     s->vmax = malloc(nc * sizeof *s->vmax);
+    s->pass = malloc(2 * nc * sizeof *s->pass);
+    s->ob_exceed = calloc(cfg->nthresholds + 1, sizeof *s->ob_exceed);
     s->exceed = calloc(cfg->nthresholds + 1, sizeof *s->exceed);
     if (s->exact)
         s->vals = calloc(nblocks, sizeof *s->vals);
     else
         s->h = calloc(nc, sizeof *s->h);
     if (!s->pcts || !s->thr || !s->have || !s->nok || !s->bmean || !s->bm2 || !s->vmin ||
-        !s->vmax || !s->exceed || (s->exact ? !s->vals : !s->h)) {
+        !s->vmax || !s->pass || !s->ob_exceed || !s->exceed || (s->exact ? !s->vals : !s->h)) {
         dcd_mcstats_free(s);
         return NULL;
     }
@@ -154,7 +121,7 @@ int dcd_mcstats_exact(const dcd_mcstats *s)
 }
 
 /* Makes room for buckets [LO, HI] in ST.  Returns 0, or -1 on OOM. */
-static int store_reserve(store *st, int64_t lo, int64_t hi)
+int dcd_mcstats_store_reserve(store *st, int64_t lo, int64_t hi)
 {
     if (st->n && lo >= st->off && hi < st->off + (int64_t)st->n)
         return 0;
@@ -198,7 +165,7 @@ static int hist_add(const dcd_mcstats *s, hist *h, double x)
     }
     store *st = x > 0 ? &h->pos : &h->neg;
     int64_t k = bucket(s, fabs(x));
-    if ((uint64_t)(k - st->off) >= st->n && store_reserve(st, k, k))
+    if ((uint64_t)(k - st->off) >= st->n && dcd_mcstats_store_reserve(st, k, k))
         return -1;
     st->c[k - st->off]++;
     return 0;
@@ -226,7 +193,7 @@ static int hist_add_n(dcd_mcstats *s, hist *h, const double *restrict x, size_t 
     }
     store *st = &h->pos;
     int64_t klo = bucket(s, lo), khi = bucket(s, hi);
-    if (store_reserve(st, klo, khi))
+    if (dcd_mcstats_store_reserve(st, klo, khi))
         return -1;
     unsigned shift = 52 - s->sub;
     size_t span = (size_t)(khi - klo + 1);
@@ -266,114 +233,260 @@ static int flush(dcd_mcstats *s)
     return 0;
 }
 
-/* One draw's NC values ROW into the running means, sums of squares and
- * extremes (the arrays do not overlap: restrict lets the loop be
- * vectorised; each lane does the same IEEE operations). */
-static void welford_row(size_t nc, const double *restrict row, double inv, double *restrict mean,
-                        double *restrict m2, double *restrict vmin, double *restrict vmax)
+/* The two passes over one cell's values of a block run four lanes in a
+ * fixed order: lane j takes values j, j + 4, ..., then the lanes are
+ * combined in one fixed way, so the numbers are the same on every machine
+ * and thread count.  With GNU C the four lanes are one vector (the
+ * compiler does not vectorise these reductions by itself); elsewhere an
+ * array: the same operations on each lane either way. */
+#if defined(__GNUC__)
+typedef double v2d __attribute__((vector_size(16)));
+typedef long long v2l __attribute__((vector_size(16)));
+#define V2(x) ((v2d){(x), (x)})
+#define V2_LOAD(v, p) memcpy(&(v), (p), sizeof(v))
+/* lane by lane: A where A < B (resp. A > B), else B: SSE2's minpd and
+ * maxpd are exactly that */
+#if defined(__SSE2__) && !defined(__clang__)
+#define V2_MIN(a, b) __builtin_ia32_minpd((a), (b))
+#define V2_MAX(a, b) __builtin_ia32_maxpd((a), (b))
+#else
+#define V2_MIN(a, b) ((v2d)(((v2l)(a) & ((a) < (b))) | ((v2l)(b) & ~((a) < (b)))))
+#define V2_MAX(a, b) ((v2d)(((v2l)(a) & ((a) > (b))) | ((v2l)(b) & ~((a) > (b)))))
+#endif
+#endif
+
+/* First pass over one cell's N values X (N >= 1), copied to DST: R[0]
+ * their sum, R[1] and R[2] their extremes, R[3] 0 when all are finite. */
+static void first_pass(const double *x, size_t n, double r[4], double *dst)
 {
-    size_t c = 0;
-    for (; c + 2 <= nc; c += 2) { /* two lanes: one SSE2 operation each */
-        double x0 = row[c], x1 = row[c + 1];
-        double d0 = x0 - mean[c], d1 = x1 - mean[c + 1];
-        double mu0 = mean[c] + d0 * inv, mu1 = mean[c + 1] + d1 * inv;
-        mean[c] = mu0;
-        mean[c + 1] = mu1;
-        m2[c] += d0 * (x0 - mu0);
-        m2[c + 1] += d1 * (x1 - mu1);
-        vmin[c] = x0 < vmin[c] ? x0 : vmin[c];
-        vmin[c + 1] = x1 < vmin[c + 1] ? x1 : vmin[c + 1];
-        vmax[c] = x0 > vmax[c] ? x0 : vmax[c];
-        vmax[c + 1] = x1 > vmax[c + 1] ? x1 : vmax[c + 1];
+    double sm[4] = {0, 0, 0, 0};
+    double lo[4] = {x[0], x[0], x[0], x[0]}, hi[4] = {x[0], x[0], x[0], x[0]};
+    size_t i = 0;
+#if defined(__GNUC__)
+    v2d s0 = V2(0), s1 = V2(0);
+    v2d l0 = V2(x[0]), l1 = V2(x[0]), h0 = V2(x[0]), h1 = V2(x[0]);
+    for (; i + 4 <= n; i += 4) {
+        v2d a, b;
+        V2_LOAD(a, x + i);
+        V2_LOAD(b, x + i + 2);
+        memcpy(dst + i, &a, sizeof a);
+        memcpy(dst + i + 2, &b, sizeof b);
+        s0 += a;
+        s1 += b;
+        l0 = V2_MIN(a, l0);
+        l1 = V2_MIN(b, l1);
+        h0 = V2_MAX(a, h0);
+        h1 = V2_MAX(b, h1);
     }
-    for (; c < nc; c++) {
-        double x = row[c];
-        double d = x - mean[c];
-        double mu = mean[c] + d * inv;
-        mean[c] = mu;
-        m2[c] += d * (x - mu);
-        vmin[c] = x < vmin[c] ? x : vmin[c];
-        vmax[c] = x > vmax[c] ? x : vmax[c];
+    memcpy(sm, &s0, sizeof s0);
+    memcpy(sm + 2, &s1, sizeof s1);
+    memcpy(lo, &l0, sizeof l0);
+    memcpy(lo + 2, &l1, sizeof l1);
+    memcpy(hi, &h0, sizeof h0);
+    memcpy(hi + 2, &h1, sizeof h1);
+#else
+    for (; i + 4 <= n; i += 4)
+        for (size_t j = 0; j < 4; j++) {
+            double v = x[i + j];
+            dst[i + j] = v;
+            sm[j] += v;
+            lo[j] = v < lo[j] ? v : lo[j];
+            hi[j] = v > hi[j] ? v : hi[j];
+        }
+#endif
+    for (; i < n; i++) {
+        dst[i] = x[i];
+        sm[0] += x[i];
+        lo[0] = x[i] < lo[0] ? x[i] : lo[0];
+        hi[0] = x[i] > hi[0] ? x[i] : hi[0];
     }
+    r[0] = (sm[0] + sm[1]) + (sm[2] + sm[3]);
+    r[1] = lo[0];
+    r[2] = hi[0];
+    for (size_t j = 1; j < 4; j++) {
+        r[1] = lo[j] < r[1] ? lo[j] : r[1];
+        r[2] = hi[j] > r[2] ? hi[j] : r[2];
+    }
+    /* the sum is finite when every value is, and overflows only for huge
+     * ones: then each value is looked at (x * 0 is 0 for a finite x, NaN
+     * otherwise) */
+    r[3] = 0;
+    if (!(fabs(r[0]) <= DBL_MAX))
+        for (i = 0; i < n; i++)
+            r[3] += x[i] * 0;
 }
 
-/* Welford over the M draws of block row BI, and everything else per value. */
-static int add_values(dcd_mcstats *s, size_t bi, const double *values, const unsigned char *ok,
-                      size_t m)
+/* One cell's sum of squared deviations from MU (second pass, corrected by
+ * the first's rounding: Chan, Golub and LeVeque 1983). */
+static double second_pass(const double *restrict x, size_t n, double mu)
 {
-    size_t nc = s->cfg.ncells, nok = 0;
-    double *mean = s->bmean + bi * nc, *m2 = s->bm2 + bi * nc;
-    double *keep = NULL;
-    for (size_t i = 0; i < m; i++)
-        nok += !ok || ok[i];
-    if (s->exact && nok) {
-        keep = malloc(nok * nc * sizeof *keep);
-        if (!keep)
+    double d[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
+    size_t i = 0;
+#if defined(__GNUC__)
+    v2d d0 = V2(0), d1 = V2(0), q0 = V2(0), q1 = V2(0), m = V2(mu);
+    for (; i + 4 <= n; i += 4) {
+        v2d a, b;
+        V2_LOAD(a, x + i);
+        V2_LOAD(b, x + i + 2);
+        a -= m;
+        b -= m;
+        d0 += a;
+        d1 += b;
+        q0 += a * a;
+        q1 += b * b;
+    }
+    memcpy(d, &d0, sizeof d0);
+    memcpy(d + 2, &d1, sizeof d1);
+    memcpy(q, &q0, sizeof q0);
+    memcpy(q + 2, &q1, sizeof q1);
+#else
+    for (; i + 4 <= n; i += 4)
+        for (size_t j = 0; j < 4; j++) {
+            double e = x[i + j] - mu;
+            d[j] += e;
+            q[j] += e * e;
+        }
+#endif
+    for (; i < n; i++) {
+        double e = x[i] - mu;
+        d[0] += e;
+        q[0] += e * e;
+    }
+    double ds = (d[0] + d[1]) + (d[2] + d[3]), qs = (q[0] + q[1]) + (q[2] + q[3]);
+    double m2 = qs - ds * ds / (double)n;
+    return m2 > 0 ? m2 : 0;
+}
+
+/* The open block's destination for cell C's values (kept for the exact
+ * percentiles, or waiting for the histograms). */
+static double *dest(dcd_mcstats *s, size_t c)
+{
+    return s->exact ? s->keep + c * s->ob_m : s->scratch + c * s->pstride + s->pend;
+}
+
+int dcd_mcstats_block_open(dcd_mcstats *s, size_t b)
+{
+    if (b < s->first_block || b >= s->first_block + s->nblocks || s->ob_open)
+        return DCD_EUSAGE;
+    size_t bi = b - s->first_block, nc = s->cfg.ncells;
+    if (s->have[bi])
+        return DCD_EUSAGE;
+    size_t m = dcd_sample_block_size(s->cfg.ndraws, b);
+    if (s->exact) {
+        if (!(s->keep = malloc(m * nc * sizeof *s->keep)))
             return DCD_ENOMEM;
-    }
-    /* Row-major pass (contiguous, vectorisable): Welford, extremes,
-     * exceedance.  Then a cell-major pass for the kept values or the
-     * histogram, so that one cell's histogram stays in cache for the whole
-     * block.  The arithmetic per cell is in draw order either way. */
-    size_t k = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (ok && !ok[i])
-            continue;
-        k++;
-        double inv = 1.0 / (double)k;
-        const double *row = values + i * nc;
-        welford_row(nc, row, inv, mean, m2, s->vmin, s->vmax);
-        for (size_t t = 0; t < s->cfg.nthresholds; t++)
-            s->exceed[t] += row[s->thr[t].cell] > s->thr[t].value;
-    }
-    /* Histogram mode: the values wait, cell-major, until several blocks
-     * are there, so that each cell's histogram (larger than the first
-     * cache levels) is loaded once for all of them.  Counts are integers:
-     * the order of counting changes nothing. */
-    double *cm = keep;
-    size_t stride = nok, off = 0;
-    if (!cm && nok) {
+    } else {
+        /* the values wait, cell-major, until several blocks are there, so
+         * that each cell's histogram (larger than the first cache levels)
+         * is loaded once for all of them; counts are integers: the order of
+         * counting changes nothing */
         if (!s->scratch) {
             s->pcap = PEND_BLOCKS * DCD_SAMPLE_BLOCK;
             if (s->pcap > s->range_draws)
                 s->pcap = s->range_draws;
-            /* a stride off powers of two: the transposition below writes
-             * NC streams at once, which would share cache sets */
-            s->pstride = s->pcap + 8;
+            s->pstride = s->pcap + 8; /* rows off powers of two: cache sets */
             if (!(s->scratch = malloc(s->pstride * nc * sizeof *s->scratch)) ||
                 !(s->c16 = malloc(C16_MAX * sizeof *s->c16)))
                 return DCD_ENOMEM;
         }
-        if (s->pend + nok > s->pcap && flush(s))
+        if (s->pend + m > s->pcap && flush(s))
             return DCD_ENOMEM;
-        cm = s->scratch;
-        stride = s->pstride;
-        off = s->pend;
     }
-    /* Transposed by tiles of TILE draws (rows read from cache). */
-    enum { TILE = 32 };
-    size_t i0 = 0;
-    k = 0;
-    while (i0 < m) {
-        const double *rp[TILE];
-        size_t nt = 0, i = i0;
-        for (; i < m && nt < TILE; i++)
-            if (!ok || ok[i])
-                rp[nt++] = values + i * nc;
-        for (size_t c = 0; c < nc; c++) {
-            double *restrict dst = cm + c * stride + off + k;
-            for (size_t j = 0; j < nt; j++)
-                dst[j] = rp[j][c];
+    s->ob_open = 1;
+    s->ob_bi = bi;
+    s->ob_m = m;
+    s->ob_seen = s->ob_nok = 0;
+    for (size_t c = 0; c < nc; c++) {
+        s->bmean[bi * nc + c] = s->bm2[bi * nc + c] = 0;
+        s->pass[2 * c] = HUGE_VAL;
+        s->pass[2 * c + 1] = -HUGE_VAL;
+    }
+    for (size_t t = 0; t < s->cfg.nthresholds; t++)
+        s->ob_exceed[t] = 0;
+    return DCD_OK;
+}
+
+int dcd_mcstats_block_chunk(dcd_mcstats *s, const double *const *cells, const unsigned char *ok,
+                            size_t k)
+{
+    size_t left = s->ob_open ? s->ob_m - s->ob_seen : 0;
+    if (!s->ob_open || k != (left < DCD_MCSTATS_CHUNK ? left : DCD_MCSTATS_CHUNK) || k == 0)
+        return DCD_EUSAGE;
+    size_t nc = s->cfg.ncells, bi = s->ob_bi, kok = 0;
+    for (size_t i = 0; i < k; i++)
+        kok += !ok || ok[i];
+    s->ob_seen += k;
+    if (!kok)
+        return DCD_OK;
+    /* per cell: the chunk's mean and squared deviations (two passes over
+     * values in the first cache level), merged into the block's (Chan,
+     * Golub and LeVeque 1983), chunk after chunk in draw order */
+    double na = (double)s->ob_nok, nk = (double)kok, n = na + nk;
+    double wk = nk / n, wak = na * nk / n; /* the merge's weights, the same for every cell */
+    for (size_t c = 0; c < nc; c++) {
+        double *d = dest(s, c) + s->ob_nok, r[4];
+        const double *v = cells[c];
+        if (kok < k) { /* failed draws left out */
+            size_t j = 0;
+            for (size_t i = 0; i < k; i++)
+                if (ok[i])
+                    d[j++] = v[i];
+            v = d;
         }
-        k += nt;
-        i0 = i;
+        first_pass(v, kok, r, d);
+        if (!(r[3] == 0))
+            return DCD_EMODEL;
+        /* the second pass reads the values where they came from (in the
+         * first cache level), not their copy (whose lines may still be on
+         * their way from memory) */
+        double mk = r[0] / nk, m2k = second_pass(v, kok, mk);
+        double *ma = &s->bmean[bi * nc + c], *m2a = &s->bm2[bi * nc + c];
+        double delta = mk - *ma;
+        *ma += delta * wk;
+        *m2a += m2k + delta * delta * wak;
+        s->pass[2 * c] = r[1] < s->pass[2 * c] ? r[1] : s->pass[2 * c];
+        s->pass[2 * c + 1] = r[2] > s->pass[2 * c + 1] ? r[2] : s->pass[2 * c + 1];
     }
-    if (s->vals)
-        s->vals[bi] = keep;
+    for (size_t t = 0; t < s->cfg.nthresholds; t++) {
+        const double *v = cells[s->thr[t].cell];
+        double th = s->thr[t].value;
+        uint64_t cnt = 0;
+        for (size_t i = 0; i < k; i++)
+            cnt += (!ok || ok[i]) && v[i] > th;
+        s->ob_exceed[t] += cnt;
+    }
+    s->ob_nok += kok;
+    return DCD_OK;
+}
+
+int dcd_mcstats_block_close(dcd_mcstats *s)
+{
+    if (!s->ob_open || s->ob_seen != s->ob_m)
+        return DCD_EUSAGE;
+    size_t nc = s->cfg.ncells, bi = s->ob_bi, nok = s->ob_nok, m = s->ob_m;
+    s->ob_open = 0;
+    for (size_t c = 0; nok && c < nc; c++) {
+        s->vmin[c] = s->pass[2 * c] < s->vmin[c] ? s->pass[2 * c] : s->vmin[c];
+        s->vmax[c] = s->pass[2 * c + 1] > s->vmax[c] ? s->pass[2 * c + 1] : s->vmax[c];
+    }
+    for (size_t t = 0; t < s->cfg.nthresholds; t++)
+        s->exceed[t] += s->ob_exceed[t];
+    if (s->exact) {
+        if (nok < m) /* rows of NOK values */
+            for (size_t c = 1; c < nc; c++)
+                memmove(s->keep + c * nok, s->keep + c * m, nok * sizeof *s->keep);
+        if (!nok) {
+            free(s->keep);
+            s->keep = NULL;
+        }
+        s->vals[bi] = s->keep; /* kept: the exact percentiles */
+        s->keep = NULL;
+    }
     s->nok[bi] = nok;
     s->count += nok;
     s->failed += m - nok;
-    if (!keep) {
+    s->have[bi] = 1;
+    if (!s->exact) {
         s->pend += nok;
         if ((s->pend + DCD_SAMPLE_BLOCK > s->pcap || s->count + s->failed == s->range_draws) &&
             flush(s))
@@ -382,52 +495,63 @@ static int add_values(dcd_mcstats *s, size_t bi, const double *values, const uns
     return DCD_OK;
 }
 
-/* 1 when the values of the successful draws among the M rows of NC values
- * are all finite.  x * 0 is 0 for a finite x and NaN otherwise, and a NaN
- * stays in a sum: two running sums (vectorisable) per row. */
-static int all_finite(const double *values, const unsigned char *ok, size_t m, size_t nc)
+int dcd_mcstats_add_block_cm(dcd_mcstats *s, size_t b, const double *values, size_t stride,
+                             const unsigned char *ok, size_t m)
 {
-    for (size_t i = 0; i < m; i++) {
-        if (ok && !ok[i])
-            continue;
-        const double *restrict row = values + i * nc;
-        double a0 = 0, a1 = 0;
-        size_t c = 0;
-        for (; c + 2 <= nc; c += 2) {
-            a0 += row[c] * 0.0;
-            a1 += row[c + 1] * 0.0;
-        }
-        for (; c < nc; c++)
-            a0 += row[c] * 0.0;
-        if (!(a0 + a1 == 0))
-            return 0;
+    if (b < s->first_block || b >= s->first_block + s->nblocks || s->ob_open)
+        return DCD_EUSAGE;
+    size_t nc = s->cfg.ncells;
+    if (s->have[b - s->first_block] || m != dcd_sample_block_size(s->cfg.ndraws, b) || stride < m)
+        return DCD_EUSAGE;
+    const double **cells = malloc(nc * sizeof *cells);
+    if (!cells)
+        return DCD_ENOMEM;
+    int st = dcd_mcstats_block_open(s, b);
+    for (size_t i0 = 0; st == DCD_OK && i0 < m; i0 += DCD_MCSTATS_CHUNK) {
+        size_t k = m - i0 < DCD_MCSTATS_CHUNK ? m - i0 : DCD_MCSTATS_CHUNK;
+        for (size_t c = 0; c < nc; c++)
+            cells[c] = values + c * stride + i0;
+        st = dcd_mcstats_block_chunk(s, cells, ok ? ok + i0 : NULL, k);
     }
-    return 1;
+    if (st == DCD_OK)
+        st = dcd_mcstats_block_close(s);
+    else
+        dcd_mcstats_block_abandon(s);
+    free(cells);
+    return st;
+}
+
+void dcd_mcstats_block_abandon(dcd_mcstats *s)
+{
+    if (!s->ob_open)
+        return;
+    s->ob_open = 0;
+    free(s->keep);
+    s->keep = NULL;
 }
 
 int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
                           size_t m)
 {
-    if (b < s->first_block || b >= s->first_block + s->nblocks)
-        return DCD_EUSAGE;
-    size_t bi = b - s->first_block;
-    if (s->have[bi] || m != dcd_sample_block_size(s->cfg.ndraws, b))
-        return DCD_EUSAGE;
     size_t nc = s->cfg.ncells;
-    if (!all_finite(values, ok, m, nc))
-        return DCD_EMODEL;
-    int st = add_values(s, bi, values, ok, m);
-    if (st)
-        return st;
-    s->have[bi] = 1;
-    return DCD_OK;
+    if (m == 0 || m > DCD_SAMPLE_BLOCK)
+        return DCD_EUSAGE;
+    double *cm = malloc(m * nc * sizeof *cm);
+    if (!cm)
+        return DCD_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        for (size_t c = 0; c < nc; c++)
+            cm[c * m + i] = values[i * nc + c];
+    int st = dcd_mcstats_add_block_cm(s, b, cm, m, ok, m);
+    free(cm);
+    return st;
 }
 
 static int store_merge(store *dst, const store *src)
 {
     if (!src->n)
         return 0;
-    if (store_reserve(dst, src->off, src->off + (int64_t)src->n - 1))
+    if (dcd_mcstats_store_reserve(dst, src->off, src->off + (int64_t)src->n - 1))
         return -1;
     for (size_t i = 0; i < src->n; i++)
         dst->c[src->off - dst->off + (int64_t)i] += src->c[i];
@@ -656,283 +780,4 @@ int dcd_mcstats_exceedance(const dcd_mcstats *s, size_t k, double *p, double *se
     *p = (double)s->exceed[k] / n;
     *se = sqrt(*p * (1 - *p) / n);
     return DCD_OK;
-}
-
-/* ---- Saving and loading (shards) ------------------------------------------
- * Text, one item per token; doubles in C99 hexadecimal ("%a"), so that a
- * loaded state is bit for bit the saved one. */
-
-#define MAGIC "dcd-mcstats-1"
-
-static void put_store(dcd_buf *b, const store *st)
-{
-    size_t lo = 0, hi = st->n; /* trim zero counts at both ends */
-    while (lo < hi && !st->c[lo])
-        lo++;
-    while (hi > lo && !st->c[hi - 1])
-        hi--;
-    /* an empty store is "0 0" whatever its offset, as it loads back */
-    dcd_buf_printf(b, " %lld %zu", hi > lo ? (long long)(st->off + (int64_t)lo) : 0LL, hi - lo);
-    for (size_t i = lo; i < hi; i++)
-        dcd_buf_printf(b, " %lu", (unsigned long)st->c[i]);
-}
-
-int dcd_mcstats_save(const dcd_mcstats *s, dcd_buf *b)
-{
-    size_t nc = s->cfg.ncells;
-    dcd_buf_printf(b, "%s\nconfig %zu %zu %zu %zu %zu %a %d %u %zu %zu\npcts", MAGIC, s->cfg.ndraws,
-                   nc, s->cfg.npcts, s->cfg.nthresholds, s->cfg.exact_budget_bytes, s->cfg.alpha,
-                   s->exact, s->sub, s->first_block, s->nblocks);
-    for (size_t i = 0; i < s->cfg.npcts; i++)
-        dcd_buf_printf(b, " %a", s->pcts[i]);
-    dcd_buf_puts(b, "\nthresholds");
-    for (size_t k = 0; k < s->cfg.nthresholds; k++)
-        dcd_buf_printf(b, " %zu %a %llu", s->thr[k].cell, s->thr[k].value,
-                       (unsigned long long)s->exceed[k]);
-    dcd_buf_printf(b, "\ntotals %zu %zu\nrange", s->count, s->failed);
-    for (size_t c = 0; c < nc; c++)
-        dcd_buf_printf(b, " %a %a", s->vmin[c], s->vmax[c]);
-    dcd_buf_puts(b, "\n");
-    for (size_t bi = 0; bi < s->nblocks; bi++) {
-        if (!s->have[bi])
-            continue;
-        dcd_buf_printf(b, "block %zu %zu", s->first_block + bi, s->nok[bi]);
-        for (size_t c = 0; c < nc; c++)
-            dcd_buf_printf(b, " %a %a", s->bmean[bi * nc + c], s->bm2[bi * nc + c]);
-        for (size_t i = 0; s->exact && i < s->nok[bi] * nc; i++)
-            dcd_buf_printf(b, " %a", s->vals[bi][i]);
-        dcd_buf_puts(b, "\n");
-    }
-    for (size_t c = 0; !s->exact && c < nc; c++) {
-        dcd_buf_printf(b, "hist %zu %llu", c, (unsigned long long)s->h[c].zero);
-        put_store(b, &s->h[c].pos);
-        put_store(b, &s->h[c].neg);
-        dcd_buf_puts(b, "\n");
-    }
-    dcd_buf_puts(b, "end\n");
-    return b->failed ? DCD_ENOMEM : DCD_OK;
-}
-
-/* A cursor over the saved text; BAD is set at the first malformed token. */
-typedef struct reader {
-    const char *p, *end;
-    int bad;
-} reader;
-
-/* The next token into TOK (at most CAP - 1 bytes). */
-static int token(reader *r, char *tok, size_t cap)
-{
-    while (r->p < r->end && (*r->p == ' ' || *r->p == '\n'))
-        r->p++;
-    size_t n = 0;
-    while (r->p < r->end && *r->p != ' ' && *r->p != '\n') {
-        if (n + 1 >= cap) {
-            r->bad = 1;
-            return -1;
-        }
-        tok[n++] = *r->p++;
-    }
-    tok[n] = '\0';
-    if (!n)
-        r->bad = 1;
-    return n ? 0 : -1;
-}
-
-static int expect_word(reader *r, const char *w)
-{
-    char t[32];
-    if (token(r, t, sizeof t) || strcmp(t, w) != 0)
-        r->bad = 1;
-    return r->bad ? -1 : 0;
-}
-
-static uint64_t read_u(reader *r)
-{
-    char t[32], *e;
-    if (token(r, t, sizeof t))
-        return 0;
-    if (t[0] == '-') {
-        r->bad = 1;
-        return 0;
-    }
-    errno = 0;
-    unsigned long long v = strtoull(t, &e, 10);
-    if (*e || errno)
-        r->bad = 1;
-    return v;
-}
-
-static int64_t read_i(reader *r)
-{
-    char t[32], *e;
-    if (token(r, t, sizeof t))
-        return 0;
-    errno = 0;
-    long long v = strtoll(t, &e, 10);
-    if (*e || errno)
-        r->bad = 1;
-    return v;
-}
-
-static double read_d(reader *r)
-{
-    char t[64], *e;
-    if (token(r, t, sizeof t))
-        return 0;
-    double v = strtod(t, &e);
-    if (*e || isnan(v))
-        r->bad = 1;
-    return v;
-}
-
-static void read_store(reader *r, store *st)
-{
-    int64_t off = read_i(r);
-    uint64_t n = read_u(r);
-    /* each count takes two bytes at least: N cannot exceed what is left */
-    if (r->bad || n > (uint64_t)(r->end - r->p) / 2 || off < 0 || off > ((int64_t)1 << 62)) {
-        r->bad = 1;
-        return;
-    }
-    if (!n)
-        return;
-    if (store_reserve(st, off, off + (int64_t)n - 1)) {
-        r->bad = 2;
-        return;
-    }
-    for (uint64_t i = 0; i < n && !r->bad; i++) {
-        uint64_t v = read_u(r);
-        if (v > UINT32_MAX)
-            r->bad = 1;
-        st->c[(int64_t)i + off - st->off] = (uint32_t)v;
-    }
-}
-
-/* The blocks, histograms and closing word of a saved state into S. */
-static void read_body(reader *r, dcd_mcstats *s)
-{
-    size_t nc = s->cfg.ncells;
-    char t[16];
-    while (!r->bad && token(r, t, sizeof t) == 0) {
-        if (strcmp(t, "end") == 0)
-            return;
-        if (strcmp(t, "block") == 0) {
-            uint64_t b = read_u(r), nok = read_u(r);
-            size_t bi = (size_t)(b - s->first_block);
-            if (r->bad || b < s->first_block || bi >= s->nblocks || s->have[bi] ||
-                nok > dcd_sample_block_size(s->cfg.ndraws, (size_t)b)) {
-                r->bad = 1;
-                return;
-            }
-            s->have[bi] = 1;
-            s->nok[bi] = (size_t)nok;
-            for (size_t c = 0; c < nc; c++) {
-                s->bmean[bi * nc + c] = read_d(r);
-                s->bm2[bi * nc + c] = read_d(r);
-            }
-            if (s->exact && nok) {
-                if (!(s->vals[bi] = malloc((size_t)nok * nc * sizeof **s->vals))) {
-                    r->bad = 2;
-                    return;
-                }
-                for (size_t i = 0; i < nok * nc; i++)
-                    s->vals[bi][i] = read_d(r);
-            }
-        } else if (strcmp(t, "hist") == 0 && !s->exact) {
-            uint64_t c = read_u(r);
-            if (r->bad || c >= nc || s->h[c].zero || s->h[c].pos.n || s->h[c].neg.n) {
-                r->bad = 1;
-                return;
-            }
-            s->h[c].zero = read_u(r);
-            read_store(r, &s->h[c].pos);
-            read_store(r, &s->h[c].neg);
-        } else {
-            r->bad = 1;
-        }
-    }
-    r->bad = r->bad ? r->bad : 1; /* no "end" */
-}
-
-dcd_mcstats *dcd_mcstats_load(const char *text, size_t len, int *status)
-{
-    reader r = {text, text + len, 0};
-    dcd_mcstats *s = NULL;
-    double *pcts = NULL;
-    dcd_threshold *thr = NULL;
-    uint64_t *exc = NULL;
-    *status = DCD_EINPUT;
-    if (expect_word(&r, MAGIC) || expect_word(&r, "config"))
-        return NULL;
-    dcd_mcstats_config cfg = {0};
-    cfg.ndraws = (size_t)read_u(&r);
-    cfg.ncells = (size_t)read_u(&r);
-    cfg.npcts = (size_t)read_u(&r);
-    cfg.nthresholds = (size_t)read_u(&r);
-    cfg.exact_budget_bytes = (size_t)read_u(&r);
-    cfg.alpha = read_d(&r);
-    uint64_t exact = read_u(&r), sub = read_u(&r), first = read_u(&r), nblocks = read_u(&r);
-    if (r.bad || !cfg.npcts || cfg.npcts > 1000 || cfg.nthresholds > 100000 ||
-        cfg.ncells > 1000000 || expect_word(&r, "pcts"))
-        return NULL;
-    pcts = malloc(cfg.npcts * sizeof *pcts);
-    thr = malloc((cfg.nthresholds + 1) * sizeof *thr);
-    exc = malloc((cfg.nthresholds + 1) * sizeof *exc);
-    if (!pcts || !thr || !exc) {
-        *status = DCD_ENOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < cfg.npcts; i++)
-        pcts[i] = read_d(&r);
-    expect_word(&r, "thresholds");
-    for (size_t k = 0; k < cfg.nthresholds && !r.bad; k++) {
-        thr[k].cell = (size_t)read_u(&r);
-        thr[k].value = read_d(&r);
-        exc[k] = read_u(&r);
-    }
-    if (r.bad)
-        goto done;
-    cfg.pcts = pcts;
-    cfg.thresholds = thr;
-    s = dcd_mcstats_alloc(&cfg, (size_t)first, (size_t)nblocks, status);
-    if (!s) {
-        *status = *status == DCD_ENOMEM ? DCD_ENOMEM : DCD_EINPUT;
-        goto done;
-    }
-    *status = DCD_EINPUT;
-    if ((uint64_t)s->exact != exact || s->sub != sub)
-        goto fail;
-    memcpy(s->exceed, exc, cfg.nthresholds * sizeof *exc);
-    expect_word(&r, "totals");
-    s->count = (size_t)read_u(&r);
-    s->failed = (size_t)read_u(&r);
-    expect_word(&r, "range");
-    for (size_t c = 0; c < cfg.ncells && !r.bad; c++) {
-        s->vmin[c] = read_d(&r);
-        s->vmax[c] = read_d(&r);
-    }
-    if (!r.bad)
-        read_body(&r, s);
-    if (r.bad) {
-        *status = r.bad == 2 ? DCD_ENOMEM : DCD_EINPUT;
-        goto fail;
-    }
-    size_t ok = 0, all = 0;
-    for (size_t bi = 0; bi < s->nblocks; bi++)
-        if (s->have[bi]) {
-            ok += s->nok[bi];
-            all += dcd_sample_block_size(s->cfg.ndraws, s->first_block + bi);
-        }
-    if (ok != s->count || all - ok != s->failed)
-        goto fail;
-    *status = DCD_OK;
-    goto done;
-fail:
-    dcd_mcstats_free(s);
-    s = NULL;
-done:
-    free(pcts);
-    free(thr);
-    free(exc);
-    return s;
 }

@@ -151,7 +151,8 @@ static int estimate(dcd_sens *s, const char *where, dcd_diags *d)
 typedef struct tws {
     dcd_umodel_ws *ws;
     gsl_rng *rng;
-    double *u, *pt, *x;
+    double *u, *pt, *x; /* x: DCD_LANES points of d inputs */
+    int *status;        /* DCD_LANES */
     size_t fail_row, fail_k;
     double *fail_x;
     dcd_diags diags;
@@ -171,6 +172,34 @@ static void run_progress(void *ctx, size_t done, size_t total)
     r->o->progress(r->o->progress_ctx, done, total);
 }
 
+/* Evaluates the K points of T->x (rows of d) at once into Y[at[l]]; at the
+ * first failure (in the design's order) records it and returns DCD_EMODEL. */
+static int eval_points(const run *r, tws *t, size_t k, double *y, const size_t *at,
+                       const size_t *rows, const size_t *ks)
+{
+    size_t d = r->s->d;
+    int first = t->fail_row == NOFAIL;
+    int st = dcd_umodel_eval_lanes(r->m, t->ws, t->x, k, t->status, first ? &t->diags : NULL);
+    const double *const *cells = dcd_umodel_lane_cells(r->m, t->ws);
+    if (st == DCD_OK && !cells)
+        st = DCD_ENOMEM;
+    if (st != DCD_OK)
+        return st;
+    for (size_t l = 0; l < k; l++) {
+        if (t->status[l] != DCD_OK) {
+            if (first) {
+                t->fail_row = rows[l];
+                t->fail_k = ks[l];
+                memcpy(t->fail_x, t->x + l * d, d * sizeof *t->x);
+            }
+            return DCD_EMODEL;
+        }
+        y[at[l]] = cells[0][l];
+    }
+    return DCD_OK;
+}
+
+/* Block B of the Saltelli design: its points DCD_LANES at a time. */
 static int one_block(void *ctx, unsigned thread, size_t b)
 {
     run *r = ctx;
@@ -179,28 +208,24 @@ static int one_block(void *ctx, unsigned thread, size_t b)
     size_t d = s->d, w = d + 2;
     const dcd_dist *dists = dcd_umodel_dists(r->m);
     size_t n = dcd_sampler_block(r->smp, b, t->rng, t->u);
-    for (size_t i = 0; i < n; i++) {
-        size_t row = b * DCD_SAMPLE_BLOCK + i;
-        double *y = s->y + (row - s->row0) * w;
-        for (size_t k = 0; k < w; k++) {
-            dcd_saltelli_point(t->u + i * 2 * d, d, k, t->pt);
+    size_t at[DCD_LANES], rows[DCD_LANES], ks[DCD_LANES], k = 0;
+    double *y = s->y + (b * DCD_SAMPLE_BLOCK - s->row0) * w;
+    for (size_t i = 0; i < n; i++)
+        for (size_t e = 0; e < w; e++) {
+            dcd_saltelli_point(t->u + i * 2 * d, d, e, t->pt);
             for (size_t j = 0; j < d; j++)
-                t->x[j] = dcd_dist_quantile(&dists[j], t->pt[j]);
-            int first = t->fail_row == NOFAIL;
-            int st = dcd_umodel_eval_d(r->m, t->ws, t->x, &y[k], first ? &t->diags : NULL);
-            if (st == DCD_ENOMEM)
-                return st;
-            if (st != DCD_OK) {
-                if (first) {
-                    t->fail_row = row;
-                    t->fail_k = k;
-                    memcpy(t->fail_x, t->x, d * sizeof *t->x);
-                }
-                return DCD_EMODEL;
+                t->x[k * d + j] = dcd_dist_quantile(&dists[j], t->pt[j]);
+            at[k] = i * w + e;
+            rows[k] = b * DCD_SAMPLE_BLOCK + i;
+            ks[k] = e;
+            if (++k == DCD_LANES) {
+                int st = eval_points(r, t, k, y, at, rows, ks);
+                if (st != DCD_OK)
+                    return st;
+                k = 0;
             }
         }
-    }
-    return DCD_OK;
+    return k ? eval_points(r, t, k, y, at, rows, ks) : DCD_OK;
 }
 
 /* The failure of the lowest failing evaluation, as a message in D. */
@@ -345,12 +370,13 @@ static int alloc_threads(run *r, unsigned nt)
         tws *t = &r->t[i];
         t->fail_row = NOFAIL;
         t->ws = dcd_umodel_ws_alloc(r->m);
-        t->rng = gsl_rng_alloc(gsl_rng_mt19937);
+        t->rng = gsl_rng_alloc(dcd_rng_type());
         t->u = malloc(DCD_SAMPLE_BLOCK * 2 * d * sizeof *t->u);
         t->pt = malloc(d * sizeof *t->pt);
-        t->x = malloc(d * sizeof *t->x);
+        t->x = malloc(DCD_LANES * d * sizeof *t->x);
+        t->status = malloc(DCD_LANES * sizeof *t->status);
         t->fail_x = malloc(d * sizeof *t->fail_x);
-        if (!t->ws || !t->rng || !t->u || !t->pt || !t->x || !t->fail_x)
+        if (!t->ws || !t->rng || !t->u || !t->pt || !t->x || !t->status || !t->fail_x)
             return DCD_ENOMEM;
     }
     return DCD_OK;
@@ -366,6 +392,7 @@ static void free_threads(run *r, unsigned nt)
         free(t->u);
         free(t->pt);
         free(t->x);
+        free(t->status);
         free(t->fail_x);
         dcd_diags_free(&t->diags);
     }

@@ -76,7 +76,7 @@ int dcd_sobol_estimate(const double *y, size_t nbase, size_t d, size_t nboot, do
     double *bs = nboot ? malloc(nboot * 2 * d * sizeof *bs) : NULL;
     double *col = nboot ? malloc(nboot * sizeof *col) : NULL;
     size_t *rows = nboot ? malloc(nbase * sizeof *rows) : NULL;
-    gsl_rng *r = nboot ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
+    gsl_rng *r = nboot ? gsl_rng_alloc(dcd_rng_type()) : NULL;
     if (!s1 || !stt || !sums || (nboot && (!bs || !col || !rows || !r)))
         goto done;
     st = estimate(y, nbase, d, NULL, s1, stt, sums);
@@ -89,7 +89,7 @@ int dcd_sobol_estimate(const double *y, size_t nbase, size_t d, size_t nboot, do
     for (size_t b = 0; b < nboot; b++) {
         dcd_stream_set(r, seed, DCD_STREAM_BOOT, b);
         for (size_t j = 0; j < nbase; j++)
-            rows[j] = (size_t)gsl_rng_uniform_int(r, (unsigned long)nbase);
+            rows[j] = dcd_rng_below(r, (uint32_t)nbase);
         if (estimate(y, nbase, d, rows, bs + b * 2 * d, bs + b * 2 * d + d, sums)) {
             /* a resample without variance: count it at the estimate */
             memcpy(bs + b * 2 * d, s1, d * sizeof *s1);

@@ -23,6 +23,9 @@ struct dcd_umodel {
 
 struct dcd_umodel_ws {
     dcd_prepared_ws *pw;
+    dcd_prepared_lws *lw;
+    const double **cellp; /* each cell's lanes in LW's totals */
+    size_t ncellp;
     gsl_rng *rng;
     dcd_rankcorr *rc;
     double *u, *x; /* DCD_SAMPLE_BLOCK x d */
@@ -168,10 +171,11 @@ dcd_umodel_ws *dcd_umodel_ws_alloc(const dcd_umodel *m)
         return NULL;
     size_t n = m->spec.n;
     w->pw = dcd_prepared_ws_alloc(m->prep);
-    w->rng = gsl_rng_alloc(gsl_rng_mt19937);
+    w->lw = dcd_prepared_lws_alloc(m->prep);
+    w->rng = gsl_rng_alloc(dcd_rng_type());
     w->u = malloc(DCD_SAMPLE_BLOCK * n * sizeof *w->u);
     w->x = malloc(DCD_SAMPLE_BLOCK * n * sizeof *w->x);
-    if (!w->pw || !w->rng || !w->u || !w->x)
+    if (!w->pw || !w->lw || !w->rng || !w->u || !w->x)
         goto fail;
     if (m->spec.corr) {
         int st = DCD_OK;
@@ -191,6 +195,8 @@ void dcd_umodel_ws_free(dcd_umodel_ws *w)
     if (!w)
         return;
     dcd_prepared_ws_free(w->pw);
+    dcd_prepared_lws_free(w->lw);
+    free(w->cellp);
     if (w->rng)
         gsl_rng_free(w->rng);
     dcd_rankcorr_free(w->rc);
@@ -225,6 +231,56 @@ int dcd_umodel_eval_d(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, do
 int dcd_umodel_eval(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out)
 {
     return dcd_umodel_eval_d(m, w, x, out, NULL);
+}
+
+int dcd_umodel_eval_lanes(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t k,
+                          int *status, dcd_diags *d)
+{
+    int st = dcd_prepared_eval_lanes(m->prep, w->lw, x, m->spec.n, k, status, d);
+    if (st != DCD_OK)
+        return st;
+    for (size_t l = 0; l < k; l++)
+        if (status[l] != DCD_OK)
+            status[l] = DCD_EMODEL;
+    return DCD_OK;
+}
+
+const double *const *dcd_umodel_lane_cells(const dcd_umodel *m, dcd_umodel_ws *w)
+{
+    if (w->ncellp != m->ncells || !w->cellp) {
+        const double **p = realloc(w->cellp, (m->ncells ? m->ncells : 1) * sizeof *p);
+        if (!p)
+            return NULL;
+        w->cellp = p;
+        w->ncellp = m->ncells;
+    }
+    const double *t = dcd_prepared_lws_totals(w->lw);
+    for (size_t c = 0; c < m->ncells; c++)
+        w->cellp[c] = t + m->cell_at[c] * DCD_LANES;
+    return w->cellp;
+}
+
+int dcd_umodel_eval_many(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t n,
+                         double *out, size_t by_draw, size_t by_cell, int *status, dcd_diags *d)
+{
+    size_t dim = m->spec.n, nc = m->ncells;
+    int told = 0;
+    for (size_t i0 = 0; i0 < n; i0 += DCD_LANES) {
+        size_t k = n - i0 < DCD_LANES ? n - i0 : DCD_LANES;
+        int st = dcd_umodel_eval_lanes(m, w, x + i0 * dim, k, status + i0, told ? NULL : d);
+        if (st != DCD_OK)
+            return st;
+        const double *t = dcd_prepared_lws_totals(w->lw);
+        for (size_t l = 0; l < k; l++)
+            told |= status[i0 + l] != DCD_OK;
+        for (size_t c = 0; c < nc; c++) {
+            const double *tc = t + m->cell_at[c] * DCD_LANES;
+            double *o = out + c * by_cell + i0 * by_draw;
+            for (size_t l = 0; l < k; l++)
+                o[l * by_draw] = tc[l];
+        }
+    }
+    return DCD_OK;
 }
 
 /* ---- threads -------------------------------------------------------------- */

@@ -2,6 +2,7 @@
  * (dcd_dist.h; the method is described in docs/uncertainty.md). */
 #include "dcd_dist.h"
 
+#include <assert.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_randist.h>
@@ -197,6 +198,7 @@ static int set_trunc(dcd_dist *v, double za, double zb, char *w, size_t wc)
     v->phi = gsl_cdf_ugaussian_P(zb);
     v->qlo = gsl_cdf_ugaussian_Q(za);
     v->qhi = gsl_cdf_ugaussian_Q(zb);
+    v->upper = za > 0;
     double mass = za > 0 ? v->qlo - v->qhi : v->phi - v->plo;
     if (!(mass > 1e-300))
         return why(w, wc, "the range [min, max] holds no probability under this distribution");
@@ -353,9 +355,9 @@ int dcd_dist_copy(dcd_dist *dst, const dcd_dist *src)
 
 /* Standard normal quantile of the truncated range at U, by the tail that
  * keeps precision. */
-static double trunc_z(const dcd_dist *d, double za, double u)
+static double trunc_z(const dcd_dist *d, double u)
 {
-    if (za > 0)
+    if (d->upper)
         return gsl_cdf_ugaussian_Qinv(d->qlo - u * (d->qlo - d->qhi));
     return gsl_cdf_ugaussian_Pinv(d->plo + u * (d->phi - d->plo));
 }
@@ -379,14 +381,16 @@ static double std_hi(const dcd_dist *d)
     return isfinite(d->hi) ? (log(d->hi) - d->a) / d->b : HUGE_VAL;
 }
 
-double dcd_dist_quantile(const dcd_dist *d, double u)
+/* The quantile of D at U, D being of family KIND (a constant where this is
+ * inlined into a loop over one distribution's draws: the switch goes). */
+static inline double quantile_of(const dcd_dist *d, dcd_dist_kind kind, double u)
 {
     if (!(u > 0))
         return d->lo;
     if (u >= 1)
         return d->hi;
     double x;
-    switch (d->kind) {
+    switch (kind) {
     case DCD_DIST_UNIFORM: x = d->a + u * (d->c - d->a); break;
     case DCD_DIST_TRIANGULAR: {
         double min = d->a, mode = d->b, max = d->c, f = (mode - min) / (max - min);
@@ -395,8 +399,8 @@ double dcd_dist_quantile(const dcd_dist *d, double u)
         break;
     }
     case DCD_DIST_PERT: x = d->a + (d->c - d->a) * pert_std(d, u); break;
-    case DCD_DIST_NORMAL: x = d->a + d->b * trunc_z(d, std_lo(d), u); break;
-    case DCD_DIST_LOGNORMAL: x = exp(d->a + d->b * trunc_z(d, std_lo(d), u)); break;
+    case DCD_DIST_NORMAL: x = d->a + d->b * trunc_z(d, u); break;
+    case DCD_DIST_LOGNORMAL: x = exp(d->a + d->b * trunc_z(d, u)); break;
     default: {
         size_t lo = 0, hi = d->n - 1; /* first i with cum[i] >= u */
         while (lo < hi) {
@@ -412,6 +416,41 @@ double dcd_dist_quantile(const dcd_dist *d, double u)
     if (isnan(x))
         x = u < 0.5 ? d->lo : d->hi;
     return clampd(x, d->lo, d->hi);
+}
+
+double dcd_dist_quantile(const dcd_dist *d, double u)
+{
+    return quantile_of(d, d->kind, u);
+}
+
+void dcd_dist_quantiles(const dcd_dist *d, const double *u, size_t n, size_t stride, double *x)
+{
+    switch (d->kind) { /* one loop per family: each call inlined without its switch */
+    case DCD_DIST_UNIFORM:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_UNIFORM, u[i * stride]);
+        break;
+    case DCD_DIST_TRIANGULAR:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_TRIANGULAR, u[i * stride]);
+        break;
+    case DCD_DIST_PERT:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_PERT, u[i * stride]);
+        break;
+    case DCD_DIST_NORMAL:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_NORMAL, u[i * stride]);
+        break;
+    case DCD_DIST_LOGNORMAL:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, DCD_DIST_LOGNORMAL, u[i * stride]);
+        break;
+    default:
+        for (size_t i = 0; i < n; i++)
+            x[i * stride] = quantile_of(d, d->kind, u[i * stride]);
+        break;
+    }
 }
 
 double dcd_dist_cdf(const dcd_dist *d, double x)
@@ -547,8 +586,28 @@ uint64_t dcd_stream_seed(uint64_t seed, unsigned tag, uint64_t index)
 void dcd_stream_set(gsl_rng *r, uint64_t seed, unsigned tag, uint64_t index)
 {
     uint64_t s = dcd_stream_seed(seed, tag, index);
-    /* 32-bit generators (mt19937) use the low word: fold the high one in */
+    /* the generator takes a 32-bit seed: fold the high word in */
     gsl_rng_set(r, (unsigned long)((s ^ (s >> 32)) & 0xffffffffu));
+}
+
+const gsl_rng_type *dcd_rng_type(void)
+{
+    return gsl_rng_taus2;
+}
+
+uint32_t dcd_rng_below(gsl_rng *r, uint32_t n)
+{
+    assert(n >= 1); /* R's outputs span 0 .. 2^32 - 1 (dcd_rng_type(), tested) */
+    uint64_t m = (uint64_t)gsl_rng_get(r) * n;
+    uint32_t low = (uint32_t)m;
+    if (low < n) {
+        uint32_t t = (uint32_t)(0u - n) % n; /* 2^32 mod n */
+        while (low < t) {
+            m = (uint64_t)gsl_rng_get(r) * n;
+            low = (uint32_t)m;
+        }
+    }
+    return (uint32_t)(m >> 32);
 }
 
 void dcd_shard_blocks(size_t nblocks, size_t i, size_t n, size_t *first, size_t *count)
@@ -588,31 +647,63 @@ typedef struct perm_job {
     int status;
 } perm_job;
 
+/* Buckets of random_perm(): 2^PERM_BITS of them. */
+#define PERM_BITS 8
+
+/* A uniformly random permutation of 0 .. N - 1 into OUT, in an order the
+ * caches like (Rao 1961, Sandelius 1962): each number goes to one of 256
+ * buckets drawn at random (four a generator output), each bucket (a few
+ * thousand numbers: in the first cache level) is shuffled by Fisher-Yates,
+ * and the buckets follow each other.  BID holds N bytes. */
+static void random_perm(gsl_rng *r, size_t n, uint32_t *out, unsigned char *bid)
+{
+    enum { NB = 1 << PERM_BITS };
+    size_t start[NB + 1] = {0}, at[NB];
+    uint32_t word = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i % 4 == 0)
+            word = (uint32_t)gsl_rng_get(r);
+        bid[i] = (unsigned char)(word >> (8 * (i % 4)));
+        start[bid[i] + 1]++;
+    }
+    for (size_t b = 0; b < NB; b++) {
+        start[b + 1] += start[b];
+        at[b] = start[b];
+    }
+    for (size_t i = 0; i < n; i++)
+        out[at[bid[i]]++] = (uint32_t)i;
+    for (size_t b = 0; b < NB; b++) {
+        uint32_t *x = out + start[b];
+        size_t m = start[b + 1] - start[b];
+        for (size_t i = m; i > 1; i--) { /* Fisher-Yates */
+            size_t k = dcd_rng_below(r, (uint32_t)i);
+            uint32_t t = x[i - 1];
+            x[i - 1] = x[k];
+            x[k] = t;
+        }
+    }
+}
+
 static void *build_perms(void *arg)
 {
     perm_job *jb = arg;
     dcd_sampler *s = jb->s;
     size_t ndraws = s->ndraws;
     uint32_t *full = malloc(ndraws * sizeof *full);
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    unsigned char *bid = malloc(ndraws);
+    gsl_rng *r = gsl_rng_alloc(dcd_rng_type());
     jb->status = DCD_ENOMEM;
-    if (!full || !r)
+    if (!full || !bid || !r)
         goto out;
     for (size_t j = jb->first; j < s->d; j += jb->step) {
         dcd_stream_set(r, s->seed, DCD_STREAM_LHS, j);
-        for (size_t i = 0; i < ndraws; i++)
-            full[i] = (uint32_t)i;
-        for (size_t i = ndraws - 1; i > 0; i--) { /* Fisher-Yates */
-            size_t k = (size_t)gsl_rng_uniform_int(r, (unsigned long)i + 1);
-            uint32_t t = full[i];
-            full[i] = full[k];
-            full[k] = t;
-        }
+        random_perm(r, ndraws, full, bid);
         memcpy(s->perm + j * s->count, full + s->first_draw, s->count * sizeof *full);
     }
     jb->status = DCD_OK;
 out:
     free(full);
+    free(bid);
     gsl_rng_free(r);
     return NULL;
 }

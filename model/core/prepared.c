@@ -278,8 +278,8 @@ static int build_knots(dcd_prepared *p, size_t id)
 
 /* Points IN at segment S's inputs: series from CUR, numbers from SCA,
  * survival from SURV (4 ny: dcd_survival_tables()). */
-static void fill_inputs(const dcd_prepared *p, size_t s, const double *const *cur,
-                        const double *sca, const double *surv, dcd_seg_inputs *in)
+void dcd_prep_fill_inputs(const dcd_prepared *p, size_t s, const double *const *cur,
+                          const double *sca, const double *surv, dcd_seg_inputs *in)
 {
     const dcd_segment *g = &p->sc->segments[s];
     const size_t *id = p->seg[s].ser;
@@ -314,7 +314,7 @@ static void fill_inputs(const dcd_prepared *p, size_t s, const double *const *cu
 
 /* Tabulates segment S's survival curves with the numbers in SCA into SURV
  * (4 ny). */
-static void survival_tables(const dcd_prepared *p, size_t s, const double *sca, double *surv)
+void dcd_prep_survival_tables(const dcd_prepared *p, size_t s, const double *sca, double *surv)
 {
     const dcd_segment *g = &p->sc->segments[s];
     const double *x = sca + SCA_ID(s, 0);
@@ -387,8 +387,8 @@ static int cache_segment(dcd_prepared *p, size_t s, const double *const *cur, do
     if (!(q->surv = calloc(4 * ny, sizeof *q->surv)))
         return DCD_ENOMEM;
     if (g->driver == DCD_DRIVER_FLEET)
-        survival_tables(p, s, p->sca, q->surv);
-    fill_inputs(p, s, cur, p->sca, q->surv, &in);
+        dcd_prep_survival_tables(p, s, p->sca, q->surv);
+    dcd_prep_fill_inputs(p, s, cur, p->sca, q->surv, &in);
     if (!q->path_dirty) {
         if (!(q->path = calloc(3 * ny, sizeof *q->path)))
             return DCD_ENOMEM;
@@ -580,11 +580,11 @@ static int eval_energy(const dcd_prepared *p, dcd_prepared_ws *w, dcd_diags *d)
             continue;
         const double *surv = q->surv;
         if (q->surv_varied) {
-            survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
+            dcd_prep_survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
             surv = w->surv + 4 * ny * s;
         }
         dcd_seg_inputs in;
-        fill_inputs(p, s, w->cur, w->sca, surv, &in);
+        dcd_prep_fill_inputs(p, s, w->cur, w->sca, surv, &in);
         const double *path = q->path, *add = q->add;
         int rc;
         if (q->path_dirty) {
@@ -637,11 +637,11 @@ int dcd_prepared_eval(const dcd_prepared *p, dcd_prepared_ws *w, const double *v
         }
         const double *surv = q->surv;
         if (q->surv_varied) {
-            survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
+            dcd_prep_survival_tables(p, s, w->sca, w->surv + 4 * ny * s);
             surv = w->surv + 4 * ny * s;
         }
         dcd_seg_inputs in;
-        fill_inputs(p, s, w->cur, w->sca, surv, &in);
+        dcd_prep_fill_inputs(p, s, w->cur, w->sca, surv, &in);
         const double *path = q->path, *add = q->add;
         if (q->path_dirty) {
             if ((rc = dcd_kernel_path(&c, g, &in, w->path, w->add, w->scratch, d)) != DCD_OK)

@@ -29,12 +29,13 @@ static int cmp_keyed(const void *a, const void *b)
 }
 
 /* Sorts KV[0..M) by (value, row) in expected linear time: a counting pass
- * over M buckets of MAP(value), a monotone map onto [0, 1] under which the
- * values are about uniform (the identity for uniforms, a logistic curve
- * close to the normal CDF for scores, the position between the smallest and
- * the largest value otherwise: uniforms), then insertion sort within each
- * bucket.  The order is the total order of cmp_keyed whatever the buckets.
- * TMP holds M items and CNT M + 1 counts; BID M bucket numbers. */
+ * over M buckets of MAP(value), a monotone map onto [0, 1] that spreads
+ * the values over it (for scores, about standard normal, 1/2 + v / (2 (|v|
+ * + 0.47)): equal to the normal CDF at 0 and +-1, bucket loads within a
+ * factor of about 4 of even, and no call to exp(); otherwise the position
+ * between the smallest and the largest value), then insertion sort within
+ * each bucket.  The order is the total order of cmp_keyed whatever the
+ * buckets.  TMP holds M items and CNT M + 1 counts; BID M bucket numbers. */
 static void bucket_sort(dcd_keyed *kv, dcd_keyed *tmp, size_t *cnt, size_t *bid, size_t m,
                         int scores)
 {
@@ -46,7 +47,7 @@ static void bucket_sort(dcd_keyed *kv, dcd_keyed *tmp, size_t *cnt, size_t *bid,
     double scale = hi > lo ? 1 / (hi - lo) : 0;
     memset(cnt, 0, (m + 1) * sizeof *cnt);
     for (size_t i = 0; i < m; i++) {
-        double v = kv[i].v, f = scores ? 1 / (1 + exp(-1.702 * v)) : (v - lo) * scale;
+        double v = kv[i].v, f = scores ? 0.5 + 0.5 * v / (fabs(v) + 0.47) : (v - lo) * scale;
         size_t b = f > 0 ? (size_t)(f * (double)m) : 0;
         bid[i] = b < m ? b : m - 1;
         cnt[bid[i] + 1]++;
@@ -220,8 +221,14 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
     /* each correlated column: a random permutation of the scores */
     dcd_stream_set(r, seed, DCD_STREAM_RANKS, block);
     for (size_t j = 0; j < d; j++) {
-        memcpy(w->col, w->scores, m * sizeof *w->col);
-        gsl_ran_shuffle(r, w->col, m, sizeof *w->col);
+        double *col = w->col;
+        memcpy(col, w->scores, m * sizeof *col);
+        for (size_t i = m - 1; i > 0; i--) { /* Fisher-Yates */
+            size_t k = dcd_rng_below(r, (uint32_t)(i + 1));
+            double t = col[i];
+            col[i] = col[k];
+            col[k] = t;
+        }
         for (size_t i = 0; i < m; i++)
             w->m[i * d + j] = w->col[i];
     }
@@ -239,18 +246,20 @@ int dcd_rankcorr_apply(dcd_rankcorr *w, gsl_rng *r, uint64_t seed, size_t block,
         }
     if (gsl_linalg_cholesky_decomp1(w->e))
         return DCD_EMODEL;
-    /* row by row: y = F^-1 m_i, ms_i = P y */
+    /* row by row: y = F^-1 m_i, ms_i = P y (the matrices read in place) */
+    const double *F = w->e->data, *P = w->p->data;
+    size_t tf = w->e->tda, tp = w->p->tda;
     for (size_t i = 0; i < m; i++) {
         for (size_t a = 0; a < d; a++) {
             double s = w->m[i * d + a];
             for (size_t b = 0; b < a; b++)
-                s -= gsl_matrix_get(w->e, a, b) * w->y[b];
-            w->y[a] = s / gsl_matrix_get(w->e, a, a);
+                s -= F[a * tf + b] * w->y[b];
+            w->y[a] = s / F[a * tf + a];
         }
         for (size_t a = 0; a < d; a++) {
             double s = 0;
             for (size_t b = 0; b <= a; b++)
-                s += gsl_matrix_get(w->p, a, b) * w->y[b];
+                s += P[a * tp + b] * w->y[b];
             w->ms[i * d + a] = s;
         }
     }
@@ -330,8 +339,7 @@ size_t dcd_draw_block(const dcd_sampler *s, const dcd_dist *dists, dcd_rankcorr 
         if (*status)
             return 0;
     }
-    for (size_t i = 0; i < m; i++)
-        for (size_t j = 0; j < d; j++)
-            x[i * d + j] = dcd_dist_quantile(&dists[j], u[i * d + j]);
+    for (size_t j = 0; j < d; j++) /* input by input: one distribution's case at a time */
+        dcd_dist_quantiles(&dists[j], u + j, m, d, x + j);
     return m;
 }

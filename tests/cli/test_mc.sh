@@ -88,15 +88,28 @@ expect_rc "merge of a truncated state: exit 3" 3
 check "merge of a truncated state: message" grep -qx "$T/mc-shard-1-of-1.txt: error: not a shard state written by \`dcdemand mc --shard\` (or truncated)" "$T/stderr"
 
 # Failed draws: counted, reported, and over the limit an error (exit 4).
+# National demand is drawn uniform in [40, 400] TWh and data centres use 50:
+# a draw below 50 fails, 10/360 = 2.8 % of them (27 or 28 of 1,000 under
+# Latin hypercube sampling).  The first failing draw named in the message is
+# the first row of draws.csv with ok 0, and its shortfall is 50 - its draw.
 dcd mc $F -n 1000 -o "$T/f"
 expect_rc "more failed draws than --max-failed-pct: exit 4" 4
-check "failed draws: the message" grep -qx "$F: error: 28 of 1000 draws (2.8%) failed to project, more than --max-failed-pct 1 allows; the first, draw 18: national.total_twh: the base-year total is smaller than data-centre demand in 2023 (5.85824 TWh short)" "$T/stderr"
+check "failed draws: the message" grep -Eqx "$F: error: 2[78] of 1000 draws \(2\.[78]%\) failed to project, more than --max-failed-pct 1 allows; the first, draw [0-9]+: national.total_twh: the base-year total is smaller than data-centre demand in 2023 \([0-9.]+ TWh short\)" "$T/stderr"
+msg_draw=$(sed -n 's/.*the first, draw \([0-9]*\):.*/\1/p' "$T/stderr")
+msg_short=$(sed -n 's/.*2023 (\([0-9.]*\) TWh short).*/\1/p' "$T/stderr")
 check "failed draws: nothing written" test ! -e "$T/f"
 dcd mc $F -n 1000 --max-failed-pct 5 --keep-draws -o "$T/f"
 expect_rc "failed draws under the limit: exit 0" 0
-check "failed draws under the limit: a note" grep -q '^dcdemand: note: 28 of 1000 draws failed to project and are left out of the statistics; the first, draw 18: ' "$T/stderr"
-check "the table counts them" grep -q '^mc-fails: 1000 draws (28 failed)' "$T/stdout"
-check "draws.csv marks a failed draw with ok 0 and no outputs" grep -q '^18,0,[0-9.]*,,,$' "$T/f/mc-fails/draws.csv"
+check "failed draws under the limit: a note" grep -Eq "^dcdemand: note: 2[78] of 1000 draws failed to project and are left out of the statistics; the first, draw $msg_draw: " "$T/stderr"
+check "the table counts them" grep -Eq '^mc-fails: 1000 draws \(2[78] failed\)' "$T/stdout"
+check "draws.csv marks a failed draw with ok 0 and no outputs" grep -q "^$msg_draw,0,[0-9.]*,,,\$" "$T/f/mc-fails/draws.csv"
+first_bad=$(awk -F, 'NR > 1 && $2 == 0 { print $1; exit }' "$T/f/mc-fails/draws.csv")
+check "the message names the first failed draw of draws.csv ($first_bad)" test "$first_bad" = "$msg_draw"
+awk -F, -v d="$msg_draw" -v s="$msg_short" '$1 == d { exit !(s - (50 - $3) < 1e-4 && (50 - $3) - s < 1e-4) }' "$T/f/mc-fails/draws.csv"
+check "its shortfall is 50 TWh less its draw" test $? -eq 0
+nbad=$(awk -F, 'NR > 1 && $2 == 0' "$T/f/mc-fails/draws.csv" | wc -l)
+nlow=$(awk -F, 'NR > 1 && $3 < 50' "$T/f/mc-fails/draws.csv" | wc -l)
+check "failed draws are exactly those below 50 TWh ($nbad, $nlow)" test "$nbad" -eq "$nlow" -a "$nbad" -gt 0
 
 # --set reaches the uncertainty key.
 dcd mc $C -n 2000 -q -o "$T/set" --set uncertainty.segments.dc.growth.max=0.2

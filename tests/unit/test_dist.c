@@ -224,7 +224,7 @@ static void test_sampler(void)
     const size_t n = 3 * DCD_SAMPLE_BLOCK + 123, d = 3, nb = dcd_sample_nblocks(n);
     int st;
     gsl_test(nb != 4 || dcd_sample_block_size(n, 3) != 123, "4 blocks, the last of 123 draws");
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r = gsl_rng_alloc(dcd_rng_type());
     double *u = malloc(n * d * sizeof *u), *v = malloc(DCD_SAMPLE_BLOCK * d * sizeof *v);
     unsigned char *seen = calloc(n, 1);
     for (int method = 0; method < 2; method++) {
@@ -290,9 +290,55 @@ static void test_sampler(void)
     gsl_rng_free(r);
 }
 
+/* The generator spans 32 bits; dcd_rng_below() is uniform; the Latin
+ * hypercube's permutations are uniform (where the first draw falls, over
+ * many seeds) and put no order between draws. */
+static void test_rng(void)
+{
+    gsl_rng *r = gsl_rng_alloc(dcd_rng_type());
+    gsl_test(gsl_rng_min(r) != 0 || gsl_rng_max(r) != UINT32_MAX,
+             "the generator's outputs span 0 .. 2^32 - 1");
+    dcd_stream_set(r, 7, DCD_STREAM_DRAWS, 0);
+    size_t cnt[7] = {0};
+    int below = 1;
+    for (size_t i = 0; i < 70000; i++)
+        cnt[dcd_rng_below(r, 7)]++;
+    for (size_t i = 0; i < 1000; i++) {
+        below &= dcd_rng_below(r, 1) == 0;
+        below &= dcd_rng_below(r, 3000000001u) < 3000000001u;
+    }
+    double chi = 0;
+    for (size_t k = 0; k < 7; k++)
+        chi += (cnt[k] - 10000.0) * (cnt[k] - 10000.0) / 10000.0;
+    gsl_test(!below, "dcd_rng_below(n) is below n");
+    gsl_test(!(chi < 27.9),
+             "dcd_rng_below(7) uniform: chi-square %.1f (6 df, under 27.9: 99.99 %%)", chi);
+    /* 10 draws, 20,000 seeds: the stratum of draw 0 is uniform over 10, and
+     * draw 0 comes before draw 1 half of the time */
+    size_t pos[10] = {0}, before = 0;
+    double u[10];
+    for (uint64_t seed = 1; seed <= 20000; seed++) {
+        int st;
+        dcd_sampler *s = dcd_sampler_alloc(DCD_SAMPLING_LHS, seed, 10, 1, 0, 1, &st);
+        dcd_sampler_block(s, 0, r, u);
+        pos[(size_t)(u[0] * 10)]++;
+        before += u[0] < u[1];
+        dcd_sampler_free(s);
+    }
+    chi = 0;
+    for (size_t k = 0; k < 10; k++)
+        chi += (pos[k] - 2000.0) * (pos[k] - 2000.0) / 2000.0;
+    gsl_test(!(chi < 33.7), "lhs: draw 0's stratum uniform: chi-square %.1f (9 df, under 33.7)",
+             chi);
+    gsl_test(fabs((double)before / 20000 - 0.5) > 4 * sqrt(0.25 / 20000),
+             "lhs: draw 0 before draw 1 in %.4f of the runs (1/2)", (double)before / 20000);
+    gsl_rng_free(r);
+}
+
 int main(void)
 {
     harness_init();
+    test_rng();
     test_families();
     test_pert_table();
     test_truncation();

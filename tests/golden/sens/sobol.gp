@@ -32,8 +32,8 @@ undefine dcd_output
 
 $DATA << EOD_dcdemand_data
 # row first_order lo hi total lo hi
-2 0.77562350942 0.534175770478 1.06497288758 0.839354624016 0.573009297978 1.05514452167
-1 0.0762272695991 -0.00381477893578 0.172156795816 0.0883968427048 0.0731410280675 0.125298993758
+2 0.694242171514 0.393597180031 1.01101793647 0.802993303437 0.565670810371 1.00655531153
+1 -0.0223543179019 -0.0763992560149 0.0146135238223 0.0635740343055 0.0480818712644 0.0776265091554
 0 0 0 0 0 0 0
 EOD_dcdemand_data
 # Text, used only as labels (1 title, 2 name, 3... the sources footer, then the inputs).  It is never run as a command.
@@ -71,7 +71,7 @@ set yrange [-0.6:2.6]
 set grid noytics xtics
 set xlabel "Share of the variance of dc_twh in 2030"
 set format x "%g"
-set xrange [-0.0238147789358:1.06497288758]
+set xrange [-0.0963992560149:1.01101793647]
 
 plot $DATA using (column(2)/2):($1+0.19):(0):(column(2)):($1+0.03):($1+0.35) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#0072B2" title "First order (the input alone)", \
      $DATA using (column(5)/2):($1-0.19):(0):(column(5)):($1-0.35):($1-0.03) with boxxyerror fillstyle solid 0.85 noborder fillcolor rgb "#999999" title "Total (with its interactions)", \
