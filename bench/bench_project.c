@@ -11,7 +11,10 @@
  *      parameters (np) changed per draw: all totals (all_ns), the energy
  *      totals only (energy_ns: dcd_prepared_select(DCD_TOTALS_ENERGY), what
  *      Monte Carlo on dc_share_pct needs), and with 5 writing full results,
- *      segments too (full_ns); x_* are dcd_project's time over theirs.
+ *      segments too (full_ns); x_* are dcd_project's time over theirs;
+ *   5. the energy totals with 15 parameters evaluated 32 draws at a time
+ *      (lanes_ns: dcd_prepared_eval_lanes(), what `mc` does), and the
+ *      one-draw evaluation's time over it (x_lanes).
  * It prints nanoseconds per evaluation and the ratios, measured in the same
  * run (machines are shared and noisy: compare ratios, not absolute times).
  *
@@ -108,6 +111,28 @@ static double time_prepared(const dcd_prepared *p, long n, dcd_results *r, size_
     return t * 1e9;
 }
 
+/* Nanoseconds per draw of P evaluated DCD_LANES draws at a time, N draws. */
+static double time_lanes(const dcd_prepared *p, long n, size_t ny)
+{
+    dcd_prepared_lws *w = dcd_prepared_lws_alloc(p);
+    size_t np = dcd_prepared_nparams(p);
+    double x[DCD_LANES * 64];
+    int st[DCD_LANES];
+    if (!w || np > 64)
+        return NAN;
+    double t0 = now();
+    for (long i = 0; i < n; i += DCD_LANES) {
+        for (size_t l = 0; l < DCD_LANES; l++)
+            for (size_t k = 0; k < np; k++)
+                x[l * np + k] = 1 + 1e-3 * (double)((i + (long)l + (long)k) % 7);
+        dcd_prepared_eval_lanes(p, w, x, np, DCD_LANES, st, NULL);
+        sink += dcd_prepared_lws_totals(w)[(DCD_T_DC_SHARE_PCT * ny + ny - 1) * DCD_LANES];
+    }
+    double t = (now() - t0) / (double)n;
+    dcd_prepared_lws_free(w);
+    return t * 1e9;
+}
+
 /* Table 2: dcd_project() against the prepared evaluation. */
 static int bench_prepared(const char *file, long n)
 {
@@ -140,8 +165,10 @@ static int bench_prepared(const char *file, long n)
     double e5t = time_prepared(e5, n, NULL, ny);
     double e15t = time_prepared(e15, n, NULL, ny);
     double t5r = time_prepared(p5, n, r, ny);
-    printf("%-28s %8.0f %3zu %8.0f %8.0f %9.0f %3zu %8.0f %8.0f %8.1f %8.1f %8.1f\n", file, proj,
-           n5, t5, e5t, t5r, n15, t15, e15t, proj / t5, proj / e5t, proj / e15t);
+    double l15 = time_lanes(e15, n, ny);
+    printf("%-28s %8.0f %3zu %8.0f %8.0f %9.0f %3zu %8.0f %8.0f %8.1f %8.1f %8.1f %8.1f %8.1f\n",
+           file, proj, n5, t5, e5t, t5r, n15, t15, e15t, proj / t5, proj / e5t, proj / e15t, l15,
+           e15t / l15);
     dcd_prepared_free(e5);
     dcd_prepared_free(e15);
     dcd_prepared_free(p5);
@@ -225,9 +252,9 @@ int main(int argc, char **argv)
         dcd_scenario_free(sc);
         dcd_diags_free(&d);
     }
-    printf("\n%-28s %8s %3s %8s %8s %9s %3s %8s %8s %8s %8s %8s\n", "scenario", "proj_ns", "np",
-           "all_ns", "energy_ns", "full_ns", "np", "all_ns", "energy_ns", "x_all", "x_energy",
-           "x_en15");
+    printf("\n%-28s %8s %3s %8s %8s %9s %3s %8s %8s %8s %8s %8s %8s %8s\n", "scenario", "proj_ns",
+           "np", "all_ns", "energy_ns", "full_ns", "np", "all_ns", "energy_ns", "x_all", "x_energy",
+           "x_en15", "lanes_ns", "x_lanes");
     for (int f = first; f < argc; f++) {
         int rc = bench_prepared(argv[f], n);
         if (rc)
