@@ -96,6 +96,8 @@ typedef struct dcd_chart_axis {
 typedef struct dcd_sweep_chart {
     const char *name;           /* scenario name (text: goes through $TEXT) */
     const char *title;          /* may be NULL */
+    const dcd_scenario *scenario; /* the segments' labels for the axes' names
+                                   * (dcd_chart_input_name); NULL: their keys */
     int metric;                 /* enum dcd_total_metric */
     int year;                   /* the chosen year */
     const dcd_chart_axis *axis; /* 1 or 2 parameters */

@@ -46,14 +46,22 @@ int dcd_chart_key_cols(int w)
     return w >= 1500 ? 3 : w >= 560 ? 2 : 1;
 }
 
+size_t dcd_chart_key_col_fit(int w, double plot_px, int cols)
+{
+    /* gnuplot makes as many columns (at most maxcols) as entries of the
+     * longest one's width fit across the plot area (w - 128 px); an entry
+     * of N characters at the legend's PT points takes about 0.76 * PT * N
+     * + 9 * PT px with its sample (measured with pngcairo at 560, 700 and
+     * 1200 px; SVG and PDF are narrower). */
+    double pt = key_points(w);
+    long n = (long)((plot_px / (cols > 0 ? cols : 1) - 9 * pt) /
+                    (0.76 * pt));
+    return n < 8 ? 8 : (size_t)n;
+}
+
 size_t dcd_chart_key_fit(int w)
 {
-    /* gnuplot sizes the legend's columns with the terminal's 12-point
-     * characters (about 9.6 px) whatever the legend's font, plus the
-     * sample: an entry longer than this takes a column of its own. */
-    long px = (w - (LEFT_PX - 30) - 10) / dcd_chart_key_cols(w);
-    long n = (long)(px / 9.6) - 6;
-    return n < 16 ? 16 : (size_t)n;
+    return dcd_chart_key_col_fit(w, w - LEFT_PX - RIGHT_PX, dcd_chart_key_cols(w));
 }
 
 /* Characters of 9-point text across W pixels (175 at 1200). */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dcd_chart_redraw.h"
 #include "dcd_cli.h"
 #include "dcd_plot.h"
 #include "dcd_results_read.h"
