@@ -37,6 +37,15 @@ for f in $SCRIPTS; do
     check "$f.gp: has a layout section" grep -q '^\$LAYOUT << EOD_dcdemand_layout$' "$T/a/$f.gp"
 done
 
+# Inputs named as a reader expects on the charts; the CSV files keep the paths.
+check "tornado: an input by its segment's label and mode" grep -qx 'AI (accelerated servers): growth (scale)' "$T/a/$SENS/tornado.gp"
+check "sobol: national demand by name and unit" grep -qx 'National demand: growth (% per year)' "$T/a/$SENS/sobol.gp"
+check "tornado: no path left in the chart" sh -c "! grep -q 'segments\.' '$T/a/$SENS/tornado.gp'"
+check "tornado.csv: the paths kept" grep -q '^segments.ai.growth,' "$T/a/$SENS/tornado.csv"
+check "sobol.csv: the paths kept" grep -q '^segments.ai.growth,' "$T/a/$SENS/sobol.csv"
+check "sweep: an axis by name and unit" grep -qx 'National demand: growth (% per year)' "$T/a/sw2/sweep_heatmap.gp"
+check "calibration: the metric by its label" grep -q 'The model against the observations: Data centres, facility energy' "$T/a/$CAL/calibration.gp"
+
 cp -r "$T/a" "$T/b"
 DIRS="$T/b/cmp $T/b/sw1 $T/b/sw2 $T/b/$MC $T/b/$SENS $T/b/$CAL $T/b/rep"
 # shellcheck disable=SC2086
