@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_chart_text.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
-#include "dcd_chart_text.h"
 #include "dcd_schema.h"
 #include "dcd_sens_charts.h"
 #include "dcd_table.h"

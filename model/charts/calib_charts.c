@@ -20,7 +20,9 @@ static void make_layout(const dcd_calib_chart_data *c, const int *ms, dcd_chart_
     dcd_chart_layout_text_add(l, DCD_FIT_TITLE, c->title ? c->title : "scenario");
     int m = c->metric ? dcd_total_index(c->metric) : -1;
     dcd_buf_printf(&sub, "The model against the observations: %s  \xc2\xb7  scenario %s",
-                   m >= 0 ? dcd_total_info[m].label : c->metric ? c->metric : "",
+                   m >= 0      ? dcd_total_info[m].label
+                   : c->metric ? c->metric
+                               : "",
                    c->name && *c->name ? c->name : "scenario");
     dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
     dcd_chart_layout_text_add(l, 120, c->metric_label);

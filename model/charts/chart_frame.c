@@ -54,8 +54,7 @@ size_t dcd_chart_key_col_fit(int w, double plot_px, int cols)
      * + 9 * PT px with its sample (measured with pngcairo at 560, 700 and
      * 1200 px; SVG and PDF are narrower). */
     double pt = key_points(w);
-    long n = (long)((plot_px / (cols > 0 ? cols : 1) - 9 * pt) /
-                    (0.76 * pt));
+    long n = (long)((plot_px / (cols > 0 ? cols : 1) - 9 * pt) / (0.76 * pt));
     return n < 8 ? 8 : (size_t)n;
 }
 

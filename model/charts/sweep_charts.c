@@ -29,8 +29,7 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, con
 
 /* The layout section of L (dcd_chart_layout) with, for NKEY > 0 entries
  * (and a key title), the legend below the plot; NKEY 0: no legend. */
-static void put_frame(dcd_buf *b, const dcd_plot_opts *o, dcd_chart_layout *l, int nkey,
-                      int chars)
+static void put_frame(dcd_buf *b, const dcd_plot_opts *o, dcd_chart_layout *l, int nkey, int chars)
 {
     l->key_n = l->key_rows_n = nkey;
     l->key_chars = chars;

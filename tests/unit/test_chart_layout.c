@@ -65,12 +65,11 @@ static void check_sizes(script_fn fn, const void *data, const char *what)
         dcd_buf fresh = {0}, again = {0};
         int line = 0;
         gsl_test(fn(data, &ok, &fresh) != 0, "%s: the script at %dx%d", what, ok.width, ok.height);
-        gsl_test_int(dcd_chart_relayout(body_of(dcd_buf_str(&big)), ok.width, ok.height, &again,
-                                        &line),
-                     DCD_OK, "%s: laid out again at %dx%d", what, ok.width, ok.height);
+        gsl_test_int(
+            dcd_chart_relayout(body_of(dcd_buf_str(&big)), ok.width, ok.height, &again, &line),
+            DCD_OK, "%s: laid out again at %dx%d", what, ok.width, ok.height);
         gsl_test(strcmp(body_of(dcd_buf_str(&fresh)), dcd_buf_str(&again)) != 0,
-                 "%s: laid out again at %dx%d = written at that size", what, ok.width,
-                 ok.height);
+                 "%s: laid out again at %dx%d = written at that size", what, ok.width, ok.height);
         dcd_buf_free(&fresh);
         dcd_buf_free(&again);
     }
