@@ -49,12 +49,13 @@ int dcd_chart_key_cols(int w)
 size_t dcd_chart_key_col_fit(int w, double plot_px, int cols)
 {
     /* gnuplot makes as many columns (at most maxcols) as entries of the
-     * longest one's width fit across the plot area (w - 128 px); an entry
-     * of N characters at the legend's PT points takes about 0.76 * PT * N
-     * + 9 * PT px with its sample (measured with pngcairo at 560, 700 and
-     * 1200 px; SVG and PDF are narrower). */
-    double pt = key_points(w);
-    long n = (long)((plot_px / (cols > 0 ? cols : 1) - 9 * pt) / (0.76 * pt));
+     * longest one's width fit across the plot area; an entry of N
+     * characters takes about 7.8 N + 79 px with its sample at 10 points,
+     * 9.6 N + 99 at 12 (measured in PDF at 144 px per inch, at 560, 700 and
+     * 1200 px; PNG and SVG take less). */
+    int small = key_points(w) < 12;
+    double per_char = small ? 7.8 : 9.6, sample = small ? 79 : 99;
+    long n = (long)((plot_px / (cols > 0 ? cols : 1) - sample) / per_char);
     return n < 8 ? 8 : (size_t)n;
 }
 
