@@ -27,6 +27,11 @@ typedef struct dcd_chart_frame {
     size_t footer_lines;
 } dcd_chart_frame;
 
+/* The pixels above the plot area (title and subtitle), and below it
+ * (x axis, legend rows, footer lines) of frame F. */
+double dcd_chart_frame_top_px(void);
+double dcd_chart_frame_bottom_px(const dcd_chart_frame *f);
+
 /* Most footer lines drawn (beyond, the last ends with an ellipsis). */
 #define DCD_CHART_MAX_FOOTER 12
 
@@ -123,7 +128,9 @@ enum {
     DCD_FIT_TITLE = -1,    /* the title (bold, 17 points down to 13) */
     DCD_FIT_SUBTITLE = -2, /* the subtitle (12 points) */
     DCD_FIT_KEY = -3,      /* a legend entry (dcd_chart_key_fit) */
-    DCD_FIT_LEFT = -4      /* a name on the y axis left of a bar chart */
+    DCD_FIT_LEFT = -4,     /* a name on the y axis left of a bar chart */
+    DCD_FIT_YLABEL = -5,   /* the y axis's label (the plot area's height) */
+    DCD_FIT_XLABEL = -6    /* the x axis's label (the plot area's width) */
 };
 
 typedef struct dcd_chart_layout_text {

@@ -25,7 +25,7 @@ static void make_layout(const dcd_calib_chart_data *c, const int *ms, dcd_chart_
                                : "",
                    c->name && *c->name ? c->name : "scenario");
     dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
-    dcd_chart_layout_text_add(l, 120, c->metric_label);
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, c->metric_label);
     dcd_chart_layout_refs(l, c->refs, c->nrefs, ms, 1);
     if (c->nsources)
         dcd_buf_puts(&f, c->nsources == 1 ? "Source: " : "Sources: ");

@@ -119,6 +119,21 @@ size_t dcd_chart_footer_put(dcd_buf *out, const char *footer, int w)
     return lines;
 }
 
+double dcd_chart_frame_top_px(void)
+{
+    return TOP_PX;
+}
+
+double dcd_chart_frame_bottom_px(const dcd_chart_frame *f)
+{
+    double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
+    double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
+    double bottom_px = foot_px + key_px + AXIS_PX;
+    /* A legend or footer too long for the picture (hundreds of segments or
+     * marks) still leaves a plot of 60 px; the legend then runs over it. */
+    return bottom_px > f->h - TOP_PX - 60 ? f->h - TOP_PX - 60 : bottom_px;
+}
+
 void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, const char *heading,
                          int subtext, int footer_first, int nkey)
 {
@@ -127,11 +142,7 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     int rows = nkey > 0 ? (nkey + cols - 1) / cols : 1;
     double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
     double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
-    double bottom_px = foot_px + key_px + AXIS_PX;
-    /* A legend or footer too long for the picture (hundreds of segments or
-     * marks) still leaves a plot of 60 px; the legend then runs over it. */
-    if (bottom_px > h - TOP_PX - 60)
-        bottom_px = h - TOP_PX - 60;
+    double bottom_px = dcd_chart_frame_bottom_px(f);
     dcd_buf_printf(b,
                    "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
                    "noenhanced\n",

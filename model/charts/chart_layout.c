@@ -200,25 +200,17 @@ static void put_saved(dcd_buf *b, const dcd_chart_layout *l)
     dcd_buf_puts(b, LAYOUT_MARKER "\n");
 }
 
-int dcd_chart_layout_put(dcd_buf *b, const dcd_chart_layout *l, int w, int h)
+/* The geometry of L at W x H: the frame, the left margin, the plot area. */
+typedef struct geometry {
+    dcd_chart_frame f;
+    int nkey, nokey;
+    double left, plot_w, plot_h;
+} geometry;
+
+static void lay_out(const dcd_chart_layout *l, int w, int h, geometry *g)
 {
-    if (l->failed || l->ntext < 2)
-        return -1;
-    dcd_buf_printf(b, "%s%dx%d, from $LAYOUT (dcdemand plot --size lays it out again).\n", BEGIN, w,
-                   h);
-    put_saved(b, l);
-    dcd_chart_text_begin(b, "1 title, 2 subtitle, then the chart's names, then the footer");
-    for (size_t i = 0; i < l->ntext; i++)
-        put_cut(b, l->text[i].s, fit_chars(l->text[i].fit, w), l->text[i].fit == DCD_FIT_LEFT);
-    size_t nfl = 0;
-    for (size_t i = 0; i < l->nfooter; i++)
-        nfl += dcd_chart_footer_put(b, l->footer[i], w);
-    dcd_chart_text_end(b);
-    const char *title = l->text[0].s;
-    size_t k = dcd_utf8_count(title, strlen(title));
-    int pt = k <= title_fit(w, 17) ? 17 : k <= title_fit(w, 15) ? 15 : 13;
+    memset(g, 0, sizeof *g);
     /* The names left of the plot need more room than the years do. */
-    double left = 0;
     if (l->left_n) {
         size_t widest = 8, fit = left_fit(w);
         for (size_t i = l->left_first; i < l->left_first + l->left_n && i <= l->ntext; i++) {
@@ -227,12 +219,12 @@ int dcd_chart_layout_put(dcd_buf *b, const dcd_chart_layout *l, int w, int h)
             n = n > fit ? fit : n;
             widest = n > widest ? n : widest;
         }
-        left = 32 + LEFT_CHAR_PX * (double)widest;
-        left = left > 0.45 * w ? 0.45 * w : left;
+        g->left = 32 + LEFT_CHAR_PX * (double)widest;
+        g->left = g->left > 0.45 * w ? 0.45 * w : g->left;
     }
-    double plot_px = w - (left > 92 ? left : 92) - 36;
+    g->plot_w = w - (g->left > 92 ? g->left : 92) - 36;
     /* As many legend columns as the longest entry lets gnuplot make. */
-    int cols = dcd_chart_key_cols(w), nkey;
+    int cols = dcd_chart_key_cols(w);
     size_t longest = l->key_chars > 0 ? (size_t)l->key_chars : 0;
     for (size_t i = 0; i < l->ntext; i++)
         if (l->text[i].fit == DCD_FIT_KEY) {
@@ -240,27 +232,62 @@ int dcd_chart_layout_put(dcd_buf *b, const dcd_chart_layout *l, int w, int h)
             n = n > dcd_chart_key_fit(w) ? dcd_chart_key_fit(w) : n;
             longest = n > longest ? n : longest;
         }
-    while (cols > 1 && longest > dcd_chart_key_col_fit(w, plot_px, cols))
+    while (cols > 1 && longest > dcd_chart_key_col_fit(w, g->plot_w, cols))
         cols--;
-    dcd_chart_frame f = {.w = w, .h = h, .key_cols = cols, .footer_lines = nfl};
-    int nokey = l->key_n == 0 && !l->key_title;
-    if (nokey) {
-        nkey = 1;
+    size_t nfl = 0;
+    for (size_t i = 0; i < l->nfooter; i++)
+        nfl += dcd_chart_footer_put(NULL, l->footer[i], w);
+    g->f = (dcd_chart_frame){.w = w, .h = h, .key_cols = cols, .footer_lines = nfl};
+    g->nokey = l->key_n == 0 && !l->key_title;
+    if (g->nokey) {
+        g->nkey = 1;
     } else if (l->key_title) {
-        f.key_rows = (l->key_rows_n + 1 + cols - 1) / cols + 1;
-        nkey = l->key_n + cols;
+        g->f.key_rows = (l->key_rows_n + 1 + cols - 1) / cols + 1;
+        g->nkey = l->key_n + cols;
     } else {
-        f.key_rows = (l->key_rows_n + cols - 1) / cols;
-        nkey = l->key_n;
+        g->f.key_rows = (l->key_rows_n + cols - 1) / cols;
+        g->nkey = l->key_n;
     }
-    dcd_chart_frame_put(b, &f, pt, NULL, 2, (int)dcd_chart_layout_footer_first(l), nkey);
-    if (nokey)
+    g->plot_h = h - dcd_chart_frame_top_px() - dcd_chart_frame_bottom_px(&g->f);
+}
+
+/* The characters shown of a text with FIT in geometry G. */
+static size_t fit_in(int fit, const geometry *g)
+{
+    if (fit == DCD_FIT_YLABEL || fit == DCD_FIT_XLABEL) {
+        /* 12-point text along the plot area's side. */
+        long n = (long)((fit == DCD_FIT_YLABEL ? g->plot_h : g->plot_w) / (0.72 * 12));
+        return n < 8 ? 8 : (size_t)n;
+    }
+    return fit_chars(fit, g->f.w);
+}
+
+int dcd_chart_layout_put(dcd_buf *b, const dcd_chart_layout *l, int w, int h)
+{
+    if (l->failed || l->ntext < 2)
+        return -1;
+    geometry g;
+    lay_out(l, w, h, &g);
+    dcd_buf_printf(b, "%s%dx%d, from $LAYOUT (dcdemand plot --size lays it out again).\n", BEGIN, w,
+                   h);
+    put_saved(b, l);
+    dcd_chart_text_begin(b, "1 title, 2 subtitle, then the chart's names, then the footer");
+    for (size_t i = 0; i < l->ntext; i++)
+        put_cut(b, l->text[i].s, fit_in(l->text[i].fit, &g), l->text[i].fit == DCD_FIT_LEFT);
+    for (size_t i = 0; i < l->nfooter; i++)
+        dcd_chart_footer_put(b, l->footer[i], w);
+    dcd_chart_text_end(b);
+    const char *title = l->text[0].s;
+    size_t k = dcd_utf8_count(title, strlen(title));
+    int pt = k <= title_fit(w, 17) ? 17 : k <= title_fit(w, 15) ? 15 : 13;
+    dcd_chart_frame_put(b, &g.f, pt, NULL, 2, (int)dcd_chart_layout_footer_first(l), g.nkey);
+    if (g.nokey)
         dcd_buf_puts(b, "unset key\n");
     if (l->years)
         dcd_chart_years_put(b, l->xlo, l->xhi, l->pad_lo, l->pad_hi, w);
-    if (left > 92)
+    if (g.left > 92)
         dcd_buf_printf(b, "# Room on the left for the names.\nset lmargin at screen %.4f\n",
-                       left / w);
+                       g.left / w);
     dcd_buf_puts(b, END);
     return b->failed ? -1 : 0;
 }
@@ -330,7 +357,7 @@ static int parse_line(const char *s, size_t len, dcd_chart_layout *l)
         l->left_n = (size_t)b;
     } else if (len > 5 && memcmp(s, "text ", 5) == 0) {
         p = s + 5;
-        if (get_long(&p, DCD_FIT_LEFT, 100000, &a) || l->ntext >= MAX_TEXTS)
+        if (get_long(&p, DCD_FIT_XLABEL, 100000, &a) || l->ntext >= MAX_TEXTS)
             return -1;
         char *t = malloc(len - (size_t)(p - s) + 1);
         if (!t)

@@ -58,9 +58,10 @@ static void footer_text(const dcd_mc_chart_data *c, dcd_buf *out)
 }
 
 /* The layout of either chart (dcd_chart_layout): $TEXT 1 title, 2 the
- * subtitle (HEADING and the scenario's name), 3... the labels of the
- * reference marks (fan chart), then the footer; the legend rows of the
- * fuller chart, so that both have the same plot area. */
+ * subtitle (HEADING and the scenario's name), 3 the y axis, 4... the labels
+ * of the reference marks (fan chart) or 4 the x axis (distribution), then
+ * the footer; the legend rows of the fuller chart, so that both have the
+ * same plot area. */
 static void make_layout(const dcd_mc_chart_data *c, int fanc, const char *heading,
                         dcd_chart_layout *l)
 {
@@ -69,8 +70,15 @@ static void make_layout(const dcd_mc_chart_data *c, int fanc, const char *headin
     dcd_buf_printf(&sub, "%s  \xc2\xb7  scenario %s", heading,
                    c->name && *c->name ? c->name : "scenario");
     dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL,
+                              fanc ? "Share of national demand (%)"
+                                   : "Probability that the share is at most x");
+    dcd_buf_clear(&sub);
+    dcd_buf_printf(&sub, "Share of national demand in %d (%%)", c->year);
     if (fanc)
         dcd_chart_layout_refs(l, c->refs, c->nrefs, SHARE, 1);
+    else
+        dcd_chart_layout_text_add(l, DCD_FIT_XLABEL, dcd_buf_str(&sub));
     footer_text(c, &foot);
     dcd_chart_layout_footer_add(l, dcd_buf_str(&foot));
     l->failed |= foot.failed || sub.failed;
@@ -144,7 +152,7 @@ static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
     l.pad_lo = pad_lo ? 0.5 : 0;
     l.pad_hi = pad_hi ? 0.5 : 0;
     bad |= dcd_chart_layout_put(b, &l, o->width, o->height) != 0;
-    dcd_buf_puts(b, "set ylabel \"Share of national demand (%)\"\nset format y \"%g\"\n");
+    dcd_buf_puts(b, "set ylabel $TEXT[3] noenhanced\nset format y \"%g\"\n");
     int split = last_obs > c->base_year ? last_obs : c->base_year;
     dcd_chart_split_put(b, split, xlo, xhi, split > c->base_year ? "last observed" : "base year");
     int obj = 1;
@@ -172,7 +180,7 @@ static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
         dcd_chart_clause(b, &n,
                          "$OBSERVED using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps "
                          "linewidth 2 linecolor rgb \"#000000\" title \"Observed: data centres\"");
-    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, SHARE, 1, NULL, 3, 1, 1);
+    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, SHARE, 1, NULL, 4, 1, 1);
     dcd_buf_puts(b, "\nunset output\n");
     dcd_chart_layout_free(&l);
     return bad || b->failed ? -1 : 0;
@@ -222,12 +230,10 @@ static int cdf(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
     bad |= t.failed || dcd_chart_layout_put(b, &l, o->width, o->height) != 0;
     dcd_chart_layout_free(&l);
     dcd_buf_free(&t);
-    dcd_buf_printf(b,
-                   "set xlabel \"Share of national demand in %d (%%)\"\n"
-                   "set ylabel \"Probability that the share is at most x\"\n"
-                   "set format x \"%%g\"\nset yrange [0:1]\nset ytics 0.1\n"
-                   "set grid xtics ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n",
-                   c->year);
+    dcd_buf_puts(b, "set xlabel $TEXT[4] noenhanced\n"
+                    "set ylabel $TEXT[3] noenhanced\n"
+                    "set format x \"%g\"\nset yrange [0:1]\nset ytics 0.1\n"
+                    "set grid xtics ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n");
     /* The label beside each threshold's point: right of it when the curve
      * is low there, left of it when high (the curve rises to the right).
      * Labels from 61 on: the frame's are 1 (title), 2 and 3... (footer). */

@@ -159,8 +159,8 @@ static int overlay_entries(const dcd_overlay_series *cols, size_t ncol, int k, i
 }
 
 /* The layout of overlay K (dcd_chart_layout): $TEXT 1 title, 2 subtitle,
- * 3... the scenarios, then the reference marks, then the footer (each
- * scenario's label and title). */
+ * 3 the y axis, 4... the scenarios, then the reference marks, then the
+ * footer (each scenario's label and title). */
 static void overlay_layout(dcd_chart_layout *l, const dcd_overlay_series *cols, size_t ncol, int k,
                            int flags)
 {
@@ -179,6 +179,9 @@ static void overlay_layout(dcd_chart_layout *l, const dcd_overlay_series *cols, 
     if (flags & DCD_OVERLAY_LOG)
         dcd_buf_puts(&tmp, "; logarithmic scale");
     dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&tmp));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL,
+                              flags & DCD_OVERLAY_INDEX ? "Index (base year of each scenario = 100)"
+                                                        : OVERLAY_YLABEL[k]);
     /* Legend entries; a curve hidden under an earlier one says so. */
     for (size_t j = 0; j < ncol; j++) {
         size_t i = same_as(cols, j, m);
@@ -269,7 +272,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
         return DCD_EUSAGE;
     const int m = OVERLAY_METRIC[k];
     put_header(out, o, OVERLAY_STEM[k], OVERLAY_CAPTION[k]);
-    int text_ref = 3 + (int)ncol;
+    int text_ref = 4 + (int)ncol;
     int xlo = cols[0].r->start, xhi = xlo;
     overlay_data(out, cols, ncol, k, flags, &xlo, &xhi);
 
@@ -290,10 +293,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
     if (dcd_chart_layout_put(out, &l, o->width, o->height) != 0)
         out->failed = 1;
     dcd_chart_layout_free(&l);
-    if (flags & DCD_OVERLAY_INDEX)
-        dcd_buf_puts(out, "set ylabel \"Index (base year of each scenario = 100)\"\n");
-    else
-        dcd_buf_printf(out, "set ylabel \"%s\"\n", OVERLAY_YLABEL[k]);
+    dcd_buf_puts(out, "set ylabel $TEXT[3] noenhanced\n");
     if (flags & DCD_OVERLAY_LOG)
         dcd_buf_puts(out, "set logscale y\nset yrange [*:*]\nset format y \"%g\"\n");
     else
@@ -323,14 +323,14 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
             dcd_chart_clause(out, &nclauses,
                              "keyentry with linespoints pointsize %g*dcd_ps pointtype %d "
                              "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
-                             ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + j);
+                             ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 4 + j);
             continue;
         }
         dcd_chart_clause(out, &nclauses,
                          "$D%zu using 1:2 with linespoints pointsize %g*dcd_ps pointtype %d "
                          "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                          j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5",
-                         dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + j);
+                         dash ? dash + 2 : 1, PALETTE[j % NPAL], 4 + j);
         if (k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j])) {
             dcd_chart_clause(out, &nclauses,
                              "$D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "

@@ -46,7 +46,7 @@ static const char *chart_title(const dcd_sens_chart *c)
  * and the scenario's name), then the inputs' names (left of the bars), then
  * the footer; then the names as the y axis's tics. */
 static void put_frame(dcd_buf *b, const dcd_sens_chart *c, const dcd_plot_opts *o,
-                      const char *heading)
+                      const char *heading, const char *xlabel)
 {
     dcd_chart_layout l = {0};
     dcd_buf sub = {0};
@@ -54,6 +54,7 @@ static void put_frame(dcd_buf *b, const dcd_sens_chart *c, const dcd_plot_opts *
     dcd_buf_printf(&sub, "%s  \xc2\xb7  scenario %s", heading,
                    c->scenario && *c->scenario ? c->scenario : "scenario");
     dcd_chart_layout_text_add(&l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
+    dcd_chart_layout_text_add(&l, DCD_FIT_XLABEL, xlabel);
     l.left_first = l.ntext + 1;
     l.left_n = c->n;
     for (size_t i = 0; i < c->n; i++)
@@ -72,15 +73,18 @@ static void put_frame(dcd_buf *b, const dcd_sens_chart *c, const dcd_plot_opts *
                        "set label %zu $TEXT[%zu] at graph 0, first %zu right offset character "
                        "-0.8, 0 font \",11\" textcolor rgb \"#333333\" noenhanced\n",
                        100 + i, l.left_first + i, c->n - 1 - i);
-    dcd_buf_printf(b, "set yrange [-0.6:%zu.6]\nset grid noytics xtics\n", c->n ? c->n - 1 : 0);
+    dcd_buf_printf(
+        b, "set yrange [-0.6:%zu.6]\nset grid noytics xtics\nset xlabel $TEXT[3] noenhanced\n",
+        c->n ? c->n - 1 : 0);
     dcd_chart_layout_free(&l);
     dcd_buf_free(&sub);
 }
 
 int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_buf *out)
 {
-    dcd_buf t = {0};
+    dcd_buf t = {0}, x = {0};
     dcd_buf_puts(&t, "Tornado: each input alone at its P10 and P90, the others at their medians");
+    metric_name(&x, c, 0, 1);
     if (dcd_chart_script_head(out, o, "tornado", "one-at-a-time sensitivity (tornado)") != 0)
         out->failed = 1;
     /* $DATA: row position (top = n - 1), at P10, at P90 */
@@ -93,14 +97,13 @@ int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_puts(out, DCD_CHART_DATA_MARKER "\n");
-    put_frame(out, c, o, dcd_buf_str(&t));
-    out->failed |= t.failed;
+    put_frame(out, c, o, dcd_buf_str(&t), dcd_buf_str(&x));
+    out->failed |= t.failed || x.failed;
     dcd_buf_free(&t);
+    dcd_buf_free(&x);
     dcd_buf_puts(out, "dcd_base = ");
     dcd_chart_num(out, c->base);
-    dcd_buf_puts(out, "\nset xlabel \"");
-    metric_name(out, c, 0, 1);
-    dcd_buf_puts(out, "\"\nset format x \"%g\"\n"
+    dcd_buf_puts(out, "\nset format x \"%g\"\n"
                       "set arrow 1 from dcd_base, graph 0 to dcd_base, graph 1 nohead "
                       "linecolor rgb \"#000000\" dashtype (6,4) linewidth 1.5 front\n\n");
     int n = 0;
@@ -121,9 +124,11 @@ int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd
 
 int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_buf *out)
 {
-    dcd_buf t = {0};
+    dcd_buf t = {0}, x = {0};
     dcd_buf_printf(&t, "Sobol indices with %g%% bootstrap intervals: what drives the spread",
                    100 * c->conf);
+    dcd_buf_puts(&x, "Share of the variance of ");
+    metric_name(&x, c, 1, 0);
     if (dcd_chart_script_head(out, o, "sobol", "Sobol indices with bootstrap intervals") != 0)
         out->failed = 1;
     /* $DATA: row position (top = n - 1), S1, lo, hi, ST, lo, hi */
@@ -139,9 +144,10 @@ int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_b
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_puts(out, DCD_CHART_DATA_MARKER "\n");
-    put_frame(out, c, o, dcd_buf_str(&t));
-    out->failed |= t.failed;
+    put_frame(out, c, o, dcd_buf_str(&t), dcd_buf_str(&x));
+    out->failed |= t.failed || x.failed;
     dcd_buf_free(&t);
+    dcd_buf_free(&x);
     double xlo = 0, xhi = 1;
     for (size_t i = 0; i < c->n; i++) {
         const double v[4] = {c->s1_lo[i], c->st_lo[i], c->s1_hi[i], c->st_hi[i]};
@@ -152,9 +158,7 @@ int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_b
                 xhi = v[k];
         }
     }
-    dcd_buf_puts(out, "set xlabel \"Share of the variance of ");
-    metric_name(out, c, 1, 0);
-    dcd_buf_puts(out, "\"\nset format x \"%g\"\n");
+    dcd_buf_puts(out, "set format x \"%g\"\n");
     dcd_buf_puts(out, "set xrange [");
     dcd_chart_num(out, xlo < 0 ? xlo - 0.02 : 0);
     dcd_buf_puts(out, ":");

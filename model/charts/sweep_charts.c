@@ -115,14 +115,14 @@ static void sweep_layout(const dcd_sweep_chart *s, int which, dcd_chart_layout *
     dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&t));
     dcd_buf_clear(&t);
     axis_label(&t, s, &s->axis[0]);
-    dcd_chart_layout_text_add(l, 100, dcd_buf_str(&t));
+    dcd_chart_layout_text_add(l, DCD_FIT_XLABEL, dcd_buf_str(&t));
     dcd_buf_clear(&t);
     if (s->naxis > 1)
         axis_label(&t, s, &s->axis[1]);
-    dcd_chart_layout_text_add(l, 100, dcd_buf_str(&t));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, dcd_buf_str(&t));
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s (%s)", mi->label, mi->unit);
-    dcd_chart_layout_text_add(l, 80, dcd_buf_str(&t));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, dcd_buf_str(&t));
     dcd_chart_layout_footer_add(l, s->title ? s->title : (s->name ? s->name : ""));
     dcd_chart_layout_footer_add(l, "Each point is the scenario run with --set PATH=VALUE; every "
                                    "value is in sweep.csv.");

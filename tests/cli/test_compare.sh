@@ -125,7 +125,7 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
         check "chart $f.png is a PNG" sh -c "head -c 4 '$T/charts/$f.png' | grep -q PNG"
         check "chart $f.png is linked from compare.md" grep -q "]($f.png)" "$T/charts/compare.md"
         check "chart $f.gp: golden-b in the 2nd colour" \
-            grep -q '\$D2 using 1:2 .*linecolor rgb "#D55E00" title \$TEXT\[4\]' "$T/charts/$f.gp"
+            grep -q '\$D2 using 1:2 .*linecolor rgb "#D55E00" title \$TEXT\[5\]' "$T/charts/$f.gp"
         if [ ! -f "$T/charts/$f.gp" ] ||
             awk '/^\$(TEXT|LAYOUT) << /{skip=1} !skip{print} /^EOD_dcdemand_(text_7c1e|layout)$/{skip=0}' \
             "$T/charts/$f.gp" | grep -q 'Golden'; then

@@ -59,6 +59,7 @@ key 7 7 0 26
 years 2020 2030 0 0
 text -1 mc-closed
 text -2 Share of national demand: median and bands  ·  scenario mc-closed
+text -5 Share of national demand (%)
 text -3 Test band: 9-10% in 2027
 text -3 Test line: 6%
 footer Sources: Test source A (2024); Test source B (2025)
@@ -67,6 +68,7 @@ EOD_dcdemand_layout
 $TEXT << EOD_dcdemand_text_7c1e
 mc-closed
 Share of national demand: median and bands  ·  scenario mc-closed
+Share of national demand (%)
 Test band: 9-10% in 2027
 Test line: 6%
 Sources: Test source A (2024); Test source B (2025)
@@ -74,7 +76,7 @@ EOD_dcdemand_text_7c1e
 
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
 set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 3 $TEXT[6] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 187), so that the charts line up.
 set lmargin at screen 0.0767
@@ -90,7 +92,7 @@ set xlabel "Year"
 set xrange [2020:2030]
 set xtics 2020, 1 format "%.0f"
 # End of the layout.
-set ylabel "Share of national demand (%)"
+set ylabel $TEXT[3] noenhanced
 set format y "%g"
 # Observed or stated years to the left, projected years to the right.
 set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back
@@ -114,7 +116,7 @@ plot $BANDS using 1:2:6 with filledcurves fillcolor rgb "#C6DBEF" title "P5-P95 
      $BANDS using 1:4 with lines linewidth 3 linecolor rgb "#0072B2" title "Median", \
      $PUBLISHED using 1:2 with points pointtype 13 pointsize 1.5*dcd_ps linecolor rgb "#000000" title "Published: data centres", \
      $OBSERVED using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor rgb "#000000" title "Observed: data centres", \
-     keyentry with boxes fillcolor rgb "#009E73" fillstyle transparent solid 0.35 border linecolor rgb "#009E73" title $TEXT[3], \
-     keyentry with lines linewidth 2 dashtype (6,4) linecolor rgb "#CC79A7" title $TEXT[4], \
+     keyentry with boxes fillcolor rgb "#009E73" fillstyle transparent solid 0.35 border linecolor rgb "#009E73" title $TEXT[4], \
+     keyentry with lines linewidth 2 dashtype (6,4) linecolor rgb "#CC79A7" title $TEXT[5], \
      $REFS_1 using 1:2 with points pointtype 1 pointsize 0.01 linecolor rgb "#FF000000" notitle
 unset output

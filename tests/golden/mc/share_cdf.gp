@@ -146,18 +146,22 @@ $LAYOUT << EOD_dcdemand_layout
 key 2 7 0 26
 text -1 mc-closed
 text -2 Share of national demand in 2030: cumulative distribution  ·  scenario mc-closed
+text -5 Probability that the share is at most x
+text -6 Share of national demand in 2030 (%)
 footer Sources: Test source A (2024); Test source B (2025)
 EOD_dcdemand_layout
 # Text, used only as labels (1 title, 2 subtitle, then the chart's names, then the footer).  It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 mc-closed
 Share of national demand in 2030: cumulative distribution  ·  scenario mc-closed
+Probability that the share is at most x
+Share of national demand in 2030 (%)
 Sources: Test source A (2024); Test source B (2025)
 EOD_dcdemand_text_7c1e
 
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
 set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 3 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 187), so that the charts line up.
 set lmargin at screen 0.0767
@@ -170,8 +174,8 @@ set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1653 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
 # End of the layout.
-set xlabel "Share of national demand in 2030 (%)"
-set ylabel "Probability that the share is at most x"
+set xlabel $TEXT[4] noenhanced
+set ylabel $TEXT[3] noenhanced
 set format x "%g"
 set yrange [0:1]
 set ytics 0.1

@@ -40,9 +40,10 @@ EOD_dcdemand_data
 # Layout at 1200x720, from $LAYOUT (dcdemand plot --size lays it out again).
 $LAYOUT << EOD_dcdemand_layout
 key 3 3 0 29
-left 3 3
+left 4 3
 text -1 Sensitivity with a known answer
 text -2 Sobol indices with 95% bootstrap intervals: what drives the spread  ·  scenario sens-known
+text -6 Share of the variance of data centres, facility energy in 2030
 text -4 dc: growth (% per year)
 text -4 dc: energy (TWh)
 text -4 National demand: growth (% per year)
@@ -52,6 +53,7 @@ EOD_dcdemand_layout
 $TEXT << EOD_dcdemand_text_7c1e
 Sensitivity with a known answer
 Sobol indices with 95% bootstrap intervals: what drives the spread  ·  scenario sens-known
+Share of the variance of data centres, facility energy in 2030
 dc: growth (% per year)
 dc: energy (TWh)
 National demand: growth (% per year)
@@ -60,7 +62,7 @@ EOD_dcdemand_text_7c1e
 
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
 set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[6] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 3 $TEXT[7] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 145), so that the charts line up.
 set lmargin at screen 0.0767
@@ -76,12 +78,12 @@ set datafile missing "?"
 set lmargin at screen 0.2607
 # End of the layout.
 unset ytics
-set label 100 $TEXT[3] at graph 0, first 2 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
-set label 101 $TEXT[4] at graph 0, first 1 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
-set label 102 $TEXT[5] at graph 0, first 0 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
+set label 100 $TEXT[4] at graph 0, first 2 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
+set label 101 $TEXT[5] at graph 0, first 1 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
+set label 102 $TEXT[6] at graph 0, first 0 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
 set yrange [-0.6:2.6]
 set grid noytics xtics
-set xlabel "Share of the variance of data centres, facility energy in 2030"
+set xlabel $TEXT[3] noenhanced
 set format x "%g"
 set xrange [-0.0238147789358:1.06497288758]
 
