@@ -129,23 +129,7 @@ int dcd_plot_batch_draw(dcd_plot_batch *b, dcd_diags *d);
  * NULL. */
 void dcd_plot_batch_free(dcd_plot_batch *b);
 
-/* Lists in *STEMS (sorted; the caller frees with dcd_plot_scripts_free)
- * the N chart scripts DIR/STEM.gp whose STEM is a plain name ([a-z0-9_])
- * and whose first line says the program wrote it under that name (a copy
- * made by hand under another name is left alone).
- * Returns DCD_OK, DCD_EINPUT (DIR cannot be read, with a diagnostic) or
- * DCD_ENOMEM. */
-int dcd_plot_scripts_list(const char *dir, char ***stems, size_t *n, dcd_diags *d);
-void dcd_plot_scripts_free(char **stems, size_t n);
-
-/* Queues DIR/STEM.gp, a chart script the program saved, to be drawn again
- * with B's options (`dcdemand plot` of a compare, sweep or calibrate
- * folder): its head (terminal, size, output) is written anew and the rest
- * kept, once checked to hold only what the program writes (no command,
- * pipe, macro or backquote: see model/charts/chart_redraw.c).  Returns
- * DCD_OK; DCD_EINPUT (not such a script, located diagnostic); as
- * dcd_plot_batch_script(). */
-int dcd_plot_batch_redraw(dcd_plot_batch *b, const char *dir, const char *stem, dcd_diags *d);
+/* Redrawing the scripts saved in a folder: dcd_chart_redraw.h. */
 
 /* Removes from DIR the pictures (png, svg, pdf) and scripts of the N charts
  * STEMS, and the temporary pictures a killed run left there: the policy for

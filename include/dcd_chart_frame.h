@@ -27,12 +27,21 @@ typedef struct dcd_chart_frame {
     size_t footer_lines;
 } dcd_chart_frame;
 
+/* The pixels above the plot area (title and subtitle), and below it
+ * (x axis, legend rows, footer lines) of frame F. */
+double dcd_chart_frame_top_px(void);
+double dcd_chart_frame_bottom_px(const dcd_chart_frame *f);
+
 /* Most footer lines drawn (beyond, the last ends with an ellipsis). */
 #define DCD_CHART_MAX_FOOTER 12
 
 /* Legend columns for a picture W pixels wide (1, 2 or 3). */
 int dcd_chart_key_cols(int w);
-/* Characters a legend entry may take at width W. */
+/* Characters a legend entry may take at width W, for COLS columns across a
+ * plot area PLOT_PX pixels wide (more, and gnuplot makes fewer columns). */
+size_t dcd_chart_key_col_fit(int w, double plot_px, int cols);
+/* Characters a legend entry may take at width W in dcd_chart_key_cols(W)
+ * columns. */
 size_t dcd_chart_key_fit(int w);
 
 /* Appends FOOTER to OUT as lines of the $TEXT datablock, wrapped at W
@@ -98,5 +107,81 @@ void dcd_chart_clause(dcd_buf *b, int *nclauses, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* ---- the layout a redraw at another size recomputes -------------------------
+ *
+ * What of a chart depends on the picture's size (the text shown, the
+ * footer's lines, margins, legend rows and columns, year tics) is written in
+ * one section of its script, laid out from a dcd_chart_layout saved in the
+ * same section as the datablock $LAYOUT (data, never run).  `dcdemand plot
+ * --size` reads $LAYOUT back (dcd_chart_relayout) and writes the section
+ * anew for the new size, so that a redraw at any size gives the script a
+ * fresh chart at that size would have.  $TEXT: 1 the title, 2 the subtitle,
+ * then the texts in the order they were added, then the footer's lines (last,
+ * so that the other lines keep their index at every size).
+ * docs/charts.md ("Redrawing at another size"). */
+
+/* How much of a text is shown: a positive number of characters, or one of
+ * these (computed from the width). */
+enum {
+    DCD_FIT_ALL = 0,       /* all of it */
+    DCD_FIT_TITLE = -1,    /* the title (bold, 17 points down to 13) */
+    DCD_FIT_SUBTITLE = -2, /* the subtitle (12 points) */
+    DCD_FIT_KEY = -3,      /* a legend entry (dcd_chart_key_fit) */
+    DCD_FIT_LEFT = -4,     /* a name on the y axis left of a bar chart */
+    DCD_FIT_YLABEL = -5,   /* the y axis's label (the plot area's height) */
+    DCD_FIT_XLABEL = -6    /* the x axis's label (the plot area's width) */
+};
+
+typedef struct dcd_chart_layout_text {
+    int fit;
+    char *s; /* cleaned by dcd_plot_text_line(), owned */
+} dcd_chart_layout_text;
+
+/* Zero-initialise; free with dcd_chart_layout_free(). */
+typedef struct dcd_chart_layout {
+    dcd_chart_layout_text *text; /* $TEXT[1...] */
+    size_t ntext, cap;
+    char **footer; /* paragraphs, each wrapped on its own lines */
+    size_t nfooter, fcap;
+    int key_n;      /* legend entries of this chart; 0 with no key_title:
+                     * no legend */
+    int key_rows_n; /* entries the room below the plot is made for (the
+                     * fullest chart of the command, so that plot areas
+                     * match) */
+    int key_title;  /* 1: the legend has a title line */
+    int key_chars;  /* the longest entry the script writes itself (not in
+                     * $TEXT; of every chart of the command): the legend
+                     * takes fewer columns when it does not fit */
+    int years;      /* 1: a year axis from xlo - pad_lo to xhi + pad_hi */
+    int xlo, xhi;
+    double pad_lo, pad_hi;
+    size_t left_first, left_n; /* $TEXT lines named left of the plot (the
+                                * left margin is widened to the longest) */
+    int failed;                /* memory ran out */
+} dcd_chart_layout;
+
+/* Adds text S (NULL: empty) shown with FIT; returns its $TEXT index. */
+size_t dcd_chart_layout_text_add(dcd_chart_layout *l, int fit, const char *s);
+/* Adds a paragraph of the footer (NULL or empty: none). */
+void dcd_chart_layout_footer_add(dcd_chart_layout *l, const char *s);
+/* Adds the labels of the references of R (N) drawn on metrics MS (legend
+ * entries); returns how many (their indexes follow each other). */
+size_t dcd_chart_layout_refs(dcd_chart_layout *l, const dcd_reference *r, size_t n, const int *ms,
+                             int nm);
+/* The $TEXT index of the first footer line (after every text). */
+size_t dcd_chart_layout_footer_first(const dcd_chart_layout *l);
+void dcd_chart_layout_free(dcd_chart_layout *l);
+
+/* Writes the layout section of L for a picture W x H pixels: $LAYOUT, the
+ * $TEXT datablock, the frame (dcd_chart_frame_put), the year axis, the left
+ * margin and, with no legend, "unset key".  Returns 0, or -1 on OOM. */
+int dcd_chart_layout_put(dcd_buf *b, const dcd_chart_layout *l, int w, int h);
+
+/* Appends BODY (a script's body after its head) to OUT with its layout
+ * section, if it has one, laid out again for W x H pixels (a body without
+ * one is copied).  Returns DCD_OK; DCD_EINPUT when the section is malformed
+ * (*LINE: its line, from 1 at BODY's first); DCD_ENOMEM. */
+int dcd_chart_relayout(const char *body, int w, int h, dcd_buf *out, int *line);
 
 #endif

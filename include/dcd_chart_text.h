@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "dcd_buf.h"
+#include "dcd_scenario.h"
 
 /* The end marker of the text datablock, and of the data datablocks. */
 extern const char dcd_plot_text_marker[];
@@ -41,5 +42,19 @@ size_t dcd_utf8_count(const char *s, size_t len);
 
 /* Appends X as a datablock number: "?" (missing) when not finite. */
 void dcd_chart_num(dcd_buf *b, double x);
+
+/* Appends to OUT the name charts give the input PATH (as --set takes it;
+ * model/charts/chart_names.c): "LABEL: words" for segments.KEY.REST (LABEL:
+ * the segment's `label:` in SC, else KEY; SC may be NULL), "National
+ * demand: words" for national.REST, the words alone otherwise, where the
+ * words name the key ("growth", "PUE", "capacity", "lifetime scale",
+ * "growth in 2027" for a series point); then " (SUFFIX)" when SUFFIX is
+ * neither NULL nor empty.  "segments.ai.growth" with SUFFIX "scale": "AI:
+ * growth (scale)". */
+void dcd_chart_input_name(dcd_buf *out, const char *path, const dcd_scenario *sc,
+                          const char *suffix);
+/* Appends PATH's unit from the schema as charts show it (a fraction in
+ * percent: "% per year"); nothing when the schema has none. */
+void dcd_chart_input_unit(dcd_buf *out, const char *path);
 
 #endif

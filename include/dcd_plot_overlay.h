@@ -109,6 +109,8 @@ typedef struct dcd_sweep_chart {
     int has_target; /* --target: TARGET drawn as a line (one parameter) or a
                      * contour (two), its crossings marked */
     double target;
+    const dcd_scenario *scenario; /* the segments' labels for the axes' names
+                                   * (dcd_chart_input_name); NULL: their keys */
 } dcd_sweep_chart;
 
 /* More values of the first parameter than this: the curves chart shows the

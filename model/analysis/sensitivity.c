@@ -17,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dcd_chart_text.h"
 #include "dcd_engine.h"
 #include "dcd_format.h"
+#include "dcd_schema.h"
 #include "dcd_sens_charts.h"
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
@@ -44,6 +46,8 @@ struct dcd_sens {
     dcd_sobol_index *ix; /* whole run only */
     size_t *rank;
     char *title, *footer; /* the charts' title and sources footer ("" for none) */
+    char **names;         /* d names of the inputs on the charts ("AI: growth (scale)");
+                           * NULL (a shard state without them): the paths */
 };
 
 void dcd_sens_free(dcd_sens *s)
@@ -59,6 +63,9 @@ void dcd_sens_free(dcd_sens *s)
     free(s->rank);
     free(s->title);
     free(s->footer);
+    for (size_t k = 0; s->names && k < s->d; k++)
+        free(s->names[k]);
+    free(s->names);
     free(s);
 }
 
@@ -343,6 +350,32 @@ static int configure(dcd_sens *s, const dcd_scenario *sc, const dcd_sens_opts *o
     return DCD_OK;
 }
 
+/* The name of input IN on the charts (dcd_chart_input_name): its
+ * segment's label and how its draw applies ("AI: growth (scale)"), or its
+ * unit when the draw is the value itself. */
+static char *input_name(const dcd_uncertain *in, const dcd_scenario *sc)
+{
+    dcd_buf b = {0}, suffix = {0};
+    const dcd_key_info *k = dcd_schema_lookup(in->path);
+    const char *last = strrchr(in->path, '.');
+    int point = last && last[1] >= '0' && last[1] <= '9';
+    dcd_draw_apply a = in->apply;
+    if (a == DCD_DRAW_DEFAULT)
+        a = k && k->type == DCD_KEY_SERIES && !point ? DCD_DRAW_SCALE : DCD_DRAW_VALUE;
+    if (a == DCD_DRAW_SCALE || a == DCD_DRAW_SHIFT)
+        dcd_buf_puts(&suffix, a == DCD_DRAW_SCALE ? "scale" : "shift");
+    else
+        dcd_chart_input_unit(&suffix, in->path);
+    dcd_chart_input_name(&b, in->path, sc, dcd_buf_str(&suffix));
+    int bad = suffix.failed || b.failed;
+    dcd_buf_free(&suffix);
+    if (bad) {
+        dcd_buf_free(&b);
+        return NULL;
+    }
+    return b.data ? b.data : dup_str("", 0);
+}
+
 /* The model, its inputs and the output cell. */
 static int build_model(dcd_sens *s, const dcd_scenario *sc, dcd_umodel **m, dcd_diags *d)
 {
@@ -357,8 +390,11 @@ static int build_model(dcd_sens *s, const dcd_scenario *sc, dcd_umodel **m, dcd_
     s->had_corr = dcd_umodel_corr(*m) != NULL;
     if ((st = alloc_dim(s)) != DCD_OK)
         return st;
+    if (!(s->names = calloc(s->d, sizeof *s->names)))
+        return DCD_ENOMEM;
     for (size_t k = 0; k < s->d; k++)
-        if (!(s->inputs[k] = dup_str(u->inputs[k].path, strlen(u->inputs[k].path))))
+        if (!(s->inputs[k] = dup_str(u->inputs[k].path, strlen(u->inputs[k].path))) ||
+            !(s->names[k] = input_name(&u->inputs[k], sc)))
             return DCD_ENOMEM;
     return DCD_OK;
 }
@@ -599,6 +635,8 @@ int dcd_sens_save(const dcd_sens *s, dcd_buf *out)
         dcd_buf_printf(out, "input %zu\n%s\n", strlen(s->inputs[k]), s->inputs[k]);
     dcd_buf_printf(out, "title %zu\n%s\n", strlen(s->title), s->title);
     dcd_buf_printf(out, "footer %zu\n%s\n", strlen(s->footer), s->footer);
+    for (size_t k = 0; s->names && k < s->d; k++)
+        dcd_buf_printf(out, "name %zu\n%s\n", strlen(s->names[k]), s->names[k]);
     dcd_buf_printf(out, "base %a\n", s->base);
     for (size_t k = 0; k < s->d; k++) {
         const dcd_tornado_bar *t = &s->bars[k];
@@ -677,6 +715,23 @@ static int read_body(dcd_cursor *c, dcd_sens *s)
             len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
             return DCD_EINPUT;
         if (!(*(k ? &s->footer : &s->title) = dup_str(c->p, len)))
+            return DCD_ENOMEM;
+        c->p += len + 1;
+    }
+    /* The inputs' names on the charts (not in states of older versions). */
+    for (size_t k = 0; k < s->d; k++) {
+        dcd_cursor at = *c;
+        if (dcd_cursor_line(c, line, sizeof line) || sscanf(line, "name %zu", &len) != 1) {
+            if (k)
+                return DCD_EINPUT;
+            *c = at;
+            break;
+        }
+        if (len >= (size_t)(c->end - c->p) || c->p[len] != '\n')
+            return DCD_EINPUT;
+        if (!s->names && !(s->names = calloc(s->d, sizeof *s->names)))
+            return DCD_ENOMEM;
+        if (!(s->names[k] = dup_str(c->p, len)))
             return DCD_ENOMEM;
         c->p += len + 1;
     }
@@ -802,6 +857,17 @@ int dcd_sens_merge(dcd_sens **shards, const char *const *files, size_t n, dcd_se
     s->rank = NULL;
     s->title = dup_str(a->title, strlen(a->title));
     s->footer = dup_str(a->footer, strlen(a->footer));
+    s->names = NULL;
+    if (a->names && (s->names = calloc(a->d, sizeof *s->names)) != NULL)
+        for (size_t k = 0; k < a->d; k++)
+            if (!(s->names[k] = dup_str(a->names[k], strlen(a->names[k])))) {
+                dcd_sens_free(s);
+                return DCD_ENOMEM;
+            }
+    if (a->names && !s->names) {
+        dcd_sens_free(s);
+        return DCD_ENOMEM;
+    }
     s->shard = s->nshards = 0;
     s->row0 = 0;
     s->nrows = s->nbase;
@@ -838,11 +904,11 @@ int dcd_sens_draw_charts(const dcd_sens *s, const char *dir, const dcd_plot_opts
     for (int k = 0; k < 6; k++)
         ix[k] = v + (size_t)(2 + k) * n;
     for (size_t i = 0; i < n; i++) {
-        tl[i] = s->inputs[s->bars[i].input];
+        tl[i] = s->names ? s->names[s->bars[i].input] : s->inputs[s->bars[i].input];
         lo[i] = s->bars[i].y_lo;
         hi[i] = s->bars[i].y_hi;
         const dcd_sobol_index *x = &s->ix[s->rank[i]];
-        sl[i] = s->inputs[s->rank[i]];
+        sl[i] = s->names ? s->names[s->rank[i]] : s->inputs[s->rank[i]];
         const double row[6] = {x->first, x->first_lo, x->first_hi,
                                x->total, x->total_lo, x->total_hi};
         for (int k = 0; k < 6; k++)

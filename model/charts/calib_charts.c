@@ -12,36 +12,29 @@
 #include "dcd_chart_text.h"
 #include "dcd_engine.h"
 
-static int title_points(const char *title, int w)
+/* The layout (dcd_chart_layout): $TEXT 1 title, 2 subtitle, 3 the y
+ * axis, 4... the labels of the reference marks, then the footer. */
+static void make_layout(const dcd_calib_chart_data *c, const int *ms, dcd_chart_layout *l)
 {
-    size_t k = dcd_utf8_count(title, strlen(title));
-    size_t fit17 = (size_t)(0.975 * w / (0.83 * 17)), fit15 = (size_t)(0.975 * w / (0.83 * 15));
-    return k <= fit17 ? 17 : k <= fit15 ? 15 : 13;
-}
-
-/* $TEXT: 1 title, 2 name, 3 the y label, 4... the footer, then the labels
- * of the reference marks.  Returns the number of footer lines. */
-static size_t put_text(const dcd_calib_chart_data *c, const int *ms, int w, dcd_buf *b)
-{
-    dcd_buf f = {0};
-    dcd_chart_text_begin(b, "1 title, 2 name, 3 y axis, 4... the sources footer, then the "
-                            "reference marks");
-    if (dcd_plot_text_line(b, c->title ? c->title : "scenario",
-                           (size_t)(0.975 * w / (0.83 * 13))) ||
-        dcd_plot_text_line(b, c->name && *c->name ? c->name : "scenario", 60) ||
-        dcd_plot_text_line(b, c->metric_label, 120))
-        b->failed = 1;
+    dcd_buf f = {0}, sub = {0};
+    dcd_chart_layout_text_add(l, DCD_FIT_TITLE, c->title ? c->title : "scenario");
+    int m = c->metric ? dcd_total_index(c->metric) : -1;
+    dcd_buf_printf(&sub, "The model against the observations: %s  \xc2\xb7  scenario %s",
+                   m >= 0      ? dcd_total_info[m].label
+                   : c->metric ? c->metric
+                               : "",
+                   c->name && *c->name ? c->name : "scenario");
+    dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, c->metric_label);
+    dcd_chart_layout_refs(l, c->refs, c->nrefs, ms, 1);
     if (c->nsources)
         dcd_buf_puts(&f, c->nsources == 1 ? "Source: " : "Sources: ");
     for (size_t i = 0; i < c->nsources; i++)
         dcd_buf_printf(&f, "%s%s", i ? "; " : "", c->sources[i] ? c->sources[i] : "");
-    size_t nf = c->nsources ? dcd_chart_footer_put(b, dcd_buf_str(&f), w) : 0;
-    if (f.failed)
-        b->failed = 1;
-    dcd_chart_refs_text(b, c->refs, c->nrefs, ms, 1, w);
-    dcd_chart_text_end(b);
+    dcd_chart_layout_footer_add(l, dcd_buf_str(&f));
+    l->failed |= f.failed || sub.failed;
     dcd_buf_free(&f);
-    return nf;
+    dcd_buf_free(&sub);
 }
 
 int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
@@ -53,11 +46,11 @@ int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o
                               "the model against the observations (dcdemand calibrate)") != 0)
         return -1;
     int ms[1] = {dcd_total_index(c->metric)};
-    size_t nf = put_text(c, ms, o->width, b), nref = 0;
+    size_t nref = 0;
     for (size_t k = 0; k < c->nrefs; k++)
         nref += dcd_chart_ref_on(&c->refs[k], ms, 1) && isfinite(c->refs[k].low) &&
                 isfinite(c->refs[k].high);
-    dcd_buf_puts(b, "\n$MODEL << " DCD_CHART_DATA_MARKER "\n# year value\n");
+    dcd_buf_puts(b, "$MODEL << " DCD_CHART_DATA_MARKER "\n# year value\n");
     for (size_t i = 0; i < c->ny; i++)
         if (isfinite(c->model[i])) {
             dcd_buf_printf(b, "%d ", c->start + (int)i);
@@ -86,20 +79,18 @@ int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o
         xlo--;
         xhi++;
     }
-    dcd_chart_frame f = {.w = o->width,
-                         .h = o->height,
-                         .key_cols = dcd_chart_key_cols(o->width),
-                         .footer_lines = nf};
-    int nkey = 2 + (int)nref;
-    f.key_rows = (nkey + f.key_cols - 1) / f.key_cols;
-    dcd_buf t = {0};
-    dcd_buf_printf(&t, "The model against the observations of %s", c->metric);
-    dcd_chart_frame_put(b, &f, title_points(c->title ? c->title : "scenario", o->width),
-                        dcd_buf_str(&t), 2, 4, nkey);
-    if (t.failed)
+    dcd_chart_layout l = {0};
+    make_layout(c, ms, &l);
+    l.key_n = l.key_rows_n = 2 + (int)nref;
+    l.key_chars = 31; /* "Observed (+- standard deviation)" */
+    l.years = 1;
+    l.xlo = xlo;
+    l.xhi = xhi;
+    l.pad_lo = pad_lo ? 0.5 : 0;
+    l.pad_hi = pad_hi ? 0.5 : 0;
+    if (dcd_chart_layout_put(b, &l, o->width, o->height) != 0)
         b->failed = 1;
-    dcd_buf_free(&t);
-    dcd_chart_years_put(b, xlo, xhi, pad_lo ? 0.5 : 0, pad_hi ? 0.5 : 0, o->width);
+    dcd_chart_layout_free(&l);
     dcd_buf_puts(b, "set ylabel $TEXT[3] noenhanced\nset format y \"%g\"\n");
     int split = last > c->base_year ? last : c->base_year;
     dcd_chart_split_put(b, split, xlo, xhi, split > c->base_year ? "last observed" : "base year");
@@ -114,8 +105,8 @@ int dcd_calib_chart_script(const dcd_calib_chart_data *c, const dcd_plot_opts *o
                      "$OBS using 1:2%s with %s pointtype 6 pointsize 1.5*dcd_ps linewidth 2 "
                      "linecolor rgb \"#000000\" title \"Observed%s\"",
                      with_sd ? ":3" : "", with_sd ? "yerrorbars" : "points",
-                     with_sd ? ", with its standard deviation" : "");
-    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, ms, 1, NULL, 4 + (int)nf, 1, 1);
+                     with_sd ? " (\xc2\xb1 standard deviation)" : "");
+    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, ms, 1, NULL, 4, 1, 1);
     dcd_buf_puts(b, "\nunset output\n");
     return b->failed ? -1 : 0;
 }

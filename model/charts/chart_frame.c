@@ -46,14 +46,22 @@ int dcd_chart_key_cols(int w)
     return w >= 1500 ? 3 : w >= 560 ? 2 : 1;
 }
 
+size_t dcd_chart_key_col_fit(int w, double plot_px, int cols)
+{
+    /* gnuplot makes as many columns (at most maxcols) as entries of the
+     * longest one's width fit across the plot area; an entry of N
+     * characters takes about 7.8 N + 79 px with its sample at 10 points,
+     * 9.6 N + 99 at 12 (measured in PDF at 144 px per inch, at 560, 700 and
+     * 1200 px; PNG and SVG take less). */
+    int small = key_points(w) < 12;
+    double per_char = small ? 7.8 : 9.6, sample = small ? 79 : 99;
+    long n = (long)((plot_px / (cols > 0 ? cols : 1) - sample) / per_char);
+    return n < 8 ? 8 : (size_t)n;
+}
+
 size_t dcd_chart_key_fit(int w)
 {
-    /* gnuplot sizes the legend's columns with the terminal's 12-point
-     * characters (about 9.6 px) whatever the legend's font, plus the
-     * sample: an entry longer than this takes a column of its own. */
-    long px = (w - (LEFT_PX - 30) - 10) / dcd_chart_key_cols(w);
-    long n = (long)(px / 9.6) - 6;
-    return n < 16 ? 16 : (size_t)n;
+    return dcd_chart_key_col_fit(w, w - LEFT_PX - RIGHT_PX, dcd_chart_key_cols(w));
 }
 
 /* Characters of 9-point text across W pixels (175 at 1200). */
@@ -111,6 +119,21 @@ size_t dcd_chart_footer_put(dcd_buf *out, const char *footer, int w)
     return lines;
 }
 
+double dcd_chart_frame_top_px(void)
+{
+    return TOP_PX;
+}
+
+double dcd_chart_frame_bottom_px(const dcd_chart_frame *f)
+{
+    double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
+    double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
+    double bottom_px = foot_px + key_px + AXIS_PX;
+    /* A legend or footer too long for the picture (hundreds of segments or
+     * marks) still leaves a plot of 60 px; the legend then runs over it. */
+    return bottom_px > f->h - TOP_PX - 60 ? f->h - TOP_PX - 60 : bottom_px;
+}
+
 void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, const char *heading,
                          int subtext, int footer_first, int nkey)
 {
@@ -119,11 +142,7 @@ void dcd_chart_frame_put(dcd_buf *b, const dcd_chart_frame *f, int title_pt, con
     int rows = nkey > 0 ? (nkey + cols - 1) / cols : 1;
     double foot_px = FOOT_GAP_PX + (double)f->footer_lines * FOOT_LINE_PX;
     double key_px = (f->key_rows > 0 ? f->key_rows : 0) * key_row_px(f->w) + 8;
-    double bottom_px = foot_px + key_px + AXIS_PX;
-    /* A legend or footer too long for the picture (hundreds of segments or
-     * marks) still leaves a plot of 60 px; the legend then runs over it. */
-    if (bottom_px > h - TOP_PX - 60)
-        bottom_px = h - TOP_PX - 60;
+    double bottom_px = dcd_chart_frame_bottom_px(f);
     dcd_buf_printf(b,
                    "set label 1 $TEXT[1] at screen 0.012, %.4f left font \"Sans Bold,%d\" "
                    "noenhanced\n",

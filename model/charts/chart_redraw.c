@@ -1,16 +1,19 @@
 /* chart_redraw.c - redrawing the chart scripts saved in a folder in another
- * format or size (dcd_chart.h: dcd_plot_scripts_list, dcd_plot_batch_redraw).
+ * format or size (dcd_chart_redraw.h: dcd_plot_scripts_list,
+ * dcd_plot_batch_redraw).
  *
  * A saved script is a head (terminal, size, output: dcd_chart_script_head)
  * and a body (datablocks, then commands).  The head is written anew with the
- * batch's options; the body is kept as it is, once it is checked to be the
+ * batch's options and the body's layout section laid out again for the new
+ * size from its $LAYOUT (chart_layout.c); the rest is kept as it is, once
+ * the whole body is checked to be the
  * kind of body the program writes: outside datablocks, only `set`/`unset`
  * of a known list of settings, `plot`, comments and `dcd_...` assignments,
  * and nothing that can run a command or open a pipe (backquotes, `system`,
  * `@` macros, file names starting with `<` or `|`).  A script that someone
  * edited beyond that is refused with its line: run it with gnuplot by hand.
  */
-#include "dcd_chart.h"
+#include "dcd_chart_redraw.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -20,6 +23,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "dcd_chart_frame.h"
 
 /* The largest script read back (a sweep of 10,000 points stays far below). */
 #define MAX_SCRIPT (256L * 1024 * 1024)
@@ -209,10 +214,20 @@ int dcd_plot_batch_redraw(dcd_plot_batch *b, const char *dir, const char *stem, 
         rc = DCD_ENOMEM;
         goto done;
     }
-    /* The new head ends with a blank line, as the old one did. */
-    while (*body == '\n')
+    /* The new head ends with a blank line, as the old one did; the layout
+     * section is laid out again for the new size (chart_layout.c). */
+    while (*body == '\n') {
         body++;
-    dcd_buf_puts(&script, body);
+        line++;
+    }
+    int at = 0;
+    rc = dcd_chart_relayout(body, dcd_plot_batch_opts(b)->width, dcd_plot_batch_opts(b)->height,
+                            &script, &at);
+    if (rc == DCD_EINPUT)
+        dcd_diags_add(d, path.data, line + at - 1, 1,
+                      "not a chart script dcdemand wrote (a malformed layout section)");
+    if (rc != DCD_OK)
+        goto done;
     rc = script.failed ? DCD_ENOMEM
                        : dcd_plot_batch_script(b, dir, stem, script.data, script.len, d);
 done:

@@ -57,39 +57,35 @@ static void footer_text(const dcd_mc_chart_data *c, dcd_buf *out)
     }
 }
 
-static int title_points(const char *title, int w)
+/* The layout of either chart (dcd_chart_layout): $TEXT 1 title, 2 the
+ * subtitle (HEADING and the scenario's name), 3 the y axis, 4... the labels
+ * of the reference marks (fan chart) or 4 the x axis (distribution), then
+ * the footer; the legend rows of the fuller chart, so that both have the
+ * same plot area. */
+static void make_layout(const dcd_mc_chart_data *c, int fanc, const char *heading,
+                        dcd_chart_layout *l)
 {
-    size_t k = dcd_utf8_count(title, strlen(title));
-    size_t fit17 = (size_t)(0.975 * w / (0.83 * 17)), fit15 = (size_t)(0.975 * w / (0.83 * 15));
-    return k <= fit17 ? 17 : k <= fit15 ? 15 : 13;
-}
-
-/* $TEXT: 1 title, 2 name, 3... the footer's lines, then the labels of the
- * reference marks (fan chart).  Fills the frame F; returns 0 or -1. */
-static int put_text(const dcd_mc_chart_data *c, const dcd_plot_opts *o, int fanc, dcd_buf *b,
-                    dcd_chart_frame *f)
-{
-    dcd_buf foot = {0};
-    int w = o->width, bad = 0;
-    const char *title = c->title && *c->title ? c->title : "scenario";
-    dcd_chart_text_begin(b, "1 title, 2 name, 3... the sources footer, then the reference marks");
-    bad |= dcd_plot_text_line(b, title, (size_t)(0.975 * w / (0.83 * 13))) != 0;
-    bad |= dcd_plot_text_line(b, c->name && *c->name ? c->name : "scenario", 60) != 0;
-    footer_text(c, &foot);
-    size_t nf = c->nsources ? dcd_chart_footer_put(b, dcd_buf_str(&foot), w) : 0;
-    bad |= foot.failed;
+    dcd_buf foot = {0}, sub = {0};
+    dcd_chart_layout_text_add(l, DCD_FIT_TITLE, c->title && *c->title ? c->title : "scenario");
+    dcd_buf_printf(&sub, "%s  \xc2\xb7  scenario %s", heading,
+                   c->name && *c->name ? c->name : "scenario");
+    dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL,
+                              fanc ? "Share of national demand (%)"
+                                   : "Probability that the share is at most x");
+    dcd_buf_clear(&sub);
+    dcd_buf_printf(&sub, "Share of national demand in %d (%%)", c->year);
     if (fanc)
-        dcd_chart_refs_text(b, c->refs, c->nrefs, SHARE, 1, w);
-    dcd_chart_text_end(b);
+        dcd_chart_layout_refs(l, c->refs, c->nrefs, SHARE, 1);
+    else
+        dcd_chart_layout_text_add(l, DCD_FIT_XLABEL, dcd_buf_str(&sub));
+    footer_text(c, &foot);
+    dcd_chart_layout_footer_add(l, dcd_buf_str(&foot));
+    l->failed |= foot.failed || sub.failed;
+    l->key_rows_n = fan_entries(c) > 2 ? fan_entries(c) : 2;
+    l->key_chars = 26; /* "P(share <= x) over the draws", "Threshold and P(share > t)" */
     dcd_buf_free(&foot);
-    f->w = w;
-    f->h = o->height;
-    f->key_cols = dcd_chart_key_cols(w);
-    f->footer_lines = nf;
-    /* The same plot area on both charts: the legend rows of the fuller. */
-    int most = fan_entries(c) > 2 ? fan_entries(c) : 2;
-    f->key_rows = (most + f->key_cols - 1) / f->key_cols;
-    return bad ? -1 : 0;
+    dcd_buf_free(&sub);
 }
 
 static void put_marks(dcd_buf *b, const dcd_mc_chart_data *c, const char *block, int observed)
@@ -106,10 +102,11 @@ static void put_marks(dcd_buf *b, const dcd_mc_chart_data *c, const char *block,
 
 static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
 {
-    dcd_chart_frame f;
-    int bad = put_text(c, o, 1, b, &f);
+    dcd_chart_layout l = {0};
+    int bad = 0;
+    make_layout(c, 1, "Share of national demand: median and bands", &l);
     int pub = count_marks(c, 0), obs = count_marks(c, 1);
-    dcd_buf_puts(b, "\n$BANDS << " DCD_CHART_DATA_MARKER "\n# year p5 p25 p50 p75 p95\n");
+    dcd_buf_puts(b, "$BANDS << " DCD_CHART_DATA_MARKER "\n# year p5 p25 p50 p75 p95\n");
     for (size_t i = 0; i < c->ny; i++) {
         const double v[5] = {c->p5[i], c->p25[i], c->p50[i], c->p75[i], c->p95[i]};
         dcd_buf_printf(b, "%d", c->start + (int)i);
@@ -148,10 +145,14 @@ static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
         xhi++;
     }
     dcd_buf_puts(b, "\n");
-    dcd_chart_frame_put(b, &f, title_points(c->title ? c->title : "scenario", o->width),
-                        "Share of national demand: median and bands", 2, 3, fan_entries(c));
-    dcd_chart_years_put(b, xlo, xhi, pad_lo ? 0.5 : 0, pad_hi ? 0.5 : 0, o->width);
-    dcd_buf_puts(b, "set ylabel \"Share of national demand (%)\"\nset format y \"%g\"\n");
+    l.key_n = fan_entries(c);
+    l.years = 1;
+    l.xlo = xlo;
+    l.xhi = xhi;
+    l.pad_lo = pad_lo ? 0.5 : 0;
+    l.pad_hi = pad_hi ? 0.5 : 0;
+    bad |= dcd_chart_layout_put(b, &l, o->width, o->height) != 0;
+    dcd_buf_puts(b, "set ylabel $TEXT[3] noenhanced\nset format y \"%g\"\n");
     int split = last_obs > c->base_year ? last_obs : c->base_year;
     dcd_chart_split_put(b, split, xlo, xhi, split > c->base_year ? "last observed" : "base year");
     int obj = 1;
@@ -179,8 +180,9 @@ static int fan(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
         dcd_chart_clause(b, &n,
                          "$OBSERVED using 1:2 with points pointtype 6 pointsize 1.5*dcd_ps "
                          "linewidth 2 linecolor rgb \"#000000\" title \"Observed: data centres\"");
-    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, SHARE, 1, NULL, 3 + (int)f.footer_lines, 1, 1);
+    dcd_chart_refs_clauses(b, &n, c->refs, c->nrefs, SHARE, 1, NULL, 4, 1, 1);
     dcd_buf_puts(b, "\nunset output\n");
+    dcd_chart_layout_free(&l);
     return bad || b->failed ? -1 : 0;
 }
 
@@ -199,9 +201,8 @@ static double cdf_at(const dcd_mc_chart_data *c, double t)
 
 static int cdf(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
 {
-    dcd_chart_frame f;
-    int bad = put_text(c, o, 0, b, &f), nthr = 0;
-    dcd_buf_puts(b, "\n$CDF << " DCD_CHART_DATA_MARKER "\n# share probability\n");
+    int bad = 0, nthr = 0;
+    dcd_buf_puts(b, "$CDF << " DCD_CHART_DATA_MARKER "\n# share probability\n");
     for (size_t i = 0; i < c->ncdf; i++) {
         dcd_chart_num(b, c->cdf_x[i]);
         dcd_buf_puts(b, " ");
@@ -222,17 +223,17 @@ static int cdf(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
         }
     dcd_buf_puts(b, DCD_CHART_DATA_MARKER "\n\n");
     dcd_buf t = {0};
+    dcd_chart_layout l = {0};
     dcd_buf_printf(&t, "Share of national demand in %d: cumulative distribution", c->year);
-    dcd_chart_frame_put(b, &f, title_points(c->title ? c->title : "scenario", o->width),
-                        dcd_buf_str(&t), 2, 3, 1 + (nthr > 0));
-    bad |= t.failed;
+    make_layout(c, 0, dcd_buf_str(&t), &l);
+    l.key_n = 1 + (nthr > 0);
+    bad |= t.failed || dcd_chart_layout_put(b, &l, o->width, o->height) != 0;
+    dcd_chart_layout_free(&l);
     dcd_buf_free(&t);
-    dcd_buf_printf(b,
-                   "set xlabel \"Share of national demand in %d (%%)\"\n"
-                   "set ylabel \"Probability that the share is at most x\"\n"
-                   "set format x \"%%g\"\nset yrange [0:1]\nset ytics 0.1\n"
-                   "set grid xtics ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n",
-                   c->year);
+    dcd_buf_puts(b, "set xlabel $TEXT[4] noenhanced\n"
+                    "set ylabel $TEXT[3] noenhanced\n"
+                    "set format x \"%g\"\nset yrange [0:1]\nset ytics 0.1\n"
+                    "set grid xtics ytics linetype 1 linewidth 1 linecolor rgb \"#E5E5E5\"\n");
     /* The label beside each threshold's point: right of it when the curve
      * is low there, left of it when high (the curve rises to the right).
      * Labels from 61 on: the frame's are 1 (title), 2 and 3... (footer). */
@@ -270,8 +271,7 @@ static int cdf(const dcd_mc_chart_data *c, const dcd_plot_opts *o, dcd_buf *b)
     if (nthr)
         dcd_chart_clause(b, &n,
                          "$THRESHOLDS using 1:(1-$2) with points pointtype 7 pointsize "
-                         "1.3*dcd_ps linecolor rgb \"%s\" title \"Threshold, with the "
-                         "probability of exceeding it\"",
+                         "1.3*dcd_ps linecolor rgb \"%s\" title \"Threshold and P(share > t)\"",
                          COLOUR_THR);
     dcd_buf_puts(b, "\nunset output\n");
     return bad || b->failed ? -1 : 0;

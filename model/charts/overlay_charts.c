@@ -3,7 +3,8 @@
  * of a sweep.
  *
  * The scripts follow the run charts of run_charts.c: the same terminals, sizes,
- * fonts and layout (title, subtitle, two footer lines, legend on the right),
+ * fonts and frame (title, subtitle, footer, legend below the plot), laid out
+ * from a dcd_chart_layout so that `dcdemand plot --size` can redo it,
  * so that a comparison sits well beside a run's charts in a report.  Every
  * piece of text that is not the program's own (labels, titles, parameter
  * paths) is a line of the $TEXT datablock, written by dcd_plot_text_line(),
@@ -32,8 +33,6 @@ static const char *const PALETTE[NPAL] = {"#0072B2", "#D55E00", "#009E73", "#CC7
 static const int POINTTYPES[NPT] = {7, 5, 9, 11, 13, 15, 6, 4};
 
 #define MAX_LABEL 40
-#define MAX_TITLE 85
-#define MAX_FOOTER 175
 
 static const char *const OVERLAY_FILE[DCD_OVERLAY_NCHART] = {"share.png", "dc_twh.png",
                                                              "it_gw.png"};
@@ -67,15 +66,6 @@ const char *dcd_overlay_caption(int k)
 static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, const char *what)
 {
     if (dcd_chart_script_head(b, o, stem, what) != 0)
-        b->failed = 1;
-}
-
-#define text_begin dcd_chart_text_begin
-#define text_end dcd_chart_text_end
-
-static void text_line(dcd_buf *b, const char *s, size_t max)
-{
-    if (dcd_plot_text_line(b, s ? s : "", max) != 0)
         b->failed = 1;
 }
 
@@ -168,15 +158,15 @@ static int overlay_entries(const dcd_overlay_series *cols, size_t ncol, int k, i
     return n + ai + hist;
 }
 
-/* $TEXT of overlay K; returns the number of footer lines. */
-static size_t overlay_text(dcd_buf *out, const dcd_overlay_series *cols, size_t ncol, int k,
-                           int flags, int w)
+/* The layout of overlay K (dcd_chart_layout): $TEXT 1 title, 2 subtitle,
+ * 3 the y axis, 4... the scenarios, then the reference marks, then the
+ * footer (each scenario's label and title). */
+static void overlay_layout(dcd_chart_layout *l, const dcd_overlay_series *cols, size_t ncol, int k,
+                           int flags)
 {
     dcd_buf tmp = {0};
     const int m = OVERLAY_METRIC[k];
-    text_begin(out, "[1] title, [2] subtitle, [3]... footer, then the scenarios, then the "
-                    "reference marks");
-    text_line(out, OVERLAY_CAPTION[k], MAX_TITLE);
+    dcd_chart_layout_text_add(l, DCD_FIT_TITLE, OVERLAY_CAPTION[k]);
     int any_ai = 0;
     for (size_t j = 0; j < ncol; j++)
         any_ai |= col_has_ai(&cols[j]);
@@ -188,17 +178,10 @@ static size_t overlay_text(dcd_buf *out, const dcd_overlay_series *cols, size_t 
         dcd_buf_puts(&tmp, "; each as an index, its base year = 100");
     if (flags & DCD_OVERLAY_LOG)
         dcd_buf_puts(&tmp, "; logarithmic scale");
-    text_line(out, dcd_buf_str(&tmp), 0);
-    dcd_buf_clear(&tmp);
-    for (size_t j = 0; j < ncol; j++) {
-        dcd_buf_printf(&tmp, "%s%s: %s", j ? "; " : "", cols[j].label,
-                       cols[j].title ? cols[j].title : "");
-        for (size_t x = 0; x < cols[j].nwith; x++)
-            dcd_buf_printf(&tmp, "%s%s", x ? ", " : " (with ", cols[j].with[x]);
-        if (cols[j].nwith)
-            dcd_buf_puts(&tmp, ")");
-    }
-    size_t nf = dcd_chart_footer_put(out, dcd_buf_str(&tmp), w);
+    dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&tmp));
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL,
+                              flags & DCD_OVERLAY_INDEX ? "Index (base year of each scenario = 100)"
+                                                        : OVERLAY_YLABEL[k]);
     /* Legend entries; a curve hidden under an earlier one says so. */
     for (size_t j = 0; j < ncol; j++) {
         size_t i = same_as(cols, j, m);
@@ -208,16 +191,23 @@ static size_t overlay_text(dcd_buf *out, const dcd_overlay_series *cols, size_t 
             dcd_buf_puts(&tmp, " (not determined)");
         else if (i != j)
             dcd_buf_printf(&tmp, " (same as %.*s)", MAX_LABEL, cols[i].label);
-        text_line(out, dcd_buf_str(&tmp), 0);
+        dcd_chart_layout_text_add(l, DCD_FIT_KEY, dcd_buf_str(&tmp));
     }
     if (!(flags & DCD_OVERLAY_INDEX))
         for (size_t j = 0; j < ncol; j++)
-            dcd_chart_refs_text(out, cols[j].references, cols[j].nreferences, &m, 1, w);
-    text_end(out);
-    if (tmp.failed)
-        out->failed = 1;
+            dcd_chart_layout_refs(l, cols[j].references, cols[j].nreferences, &m, 1);
+    dcd_buf_clear(&tmp);
+    for (size_t j = 0; j < ncol; j++) {
+        dcd_buf_printf(&tmp, "%s%s: %s", j ? "; " : "", cols[j].label,
+                       cols[j].title ? cols[j].title : "");
+        for (size_t x = 0; x < cols[j].nwith; x++)
+            dcd_buf_printf(&tmp, "%s%s", x ? ", " : " (with ", cols[j].with[x]);
+        if (cols[j].nwith)
+            dcd_buf_puts(&tmp, ")");
+    }
+    dcd_chart_layout_footer_add(l, dcd_buf_str(&tmp));
+    l->failed |= tmp.failed;
     dcd_buf_free(&tmp);
-    return nf;
 }
 
 /* One datablock per column: year, metric (and AI share); $H<j> its
@@ -282,25 +272,28 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
         return DCD_EUSAGE;
     const int m = OVERLAY_METRIC[k];
     put_header(out, o, OVERLAY_STEM[k], OVERLAY_CAPTION[k]);
-    size_t nf = overlay_text(out, cols, ncol, k, flags, o->width);
-    int text_ref = 3 + (int)nf + (int)ncol;
+    int text_ref = 4 + (int)ncol;
     int xlo = cols[0].r->start, xhi = xlo;
     overlay_data(out, cols, ncol, k, flags, &xlo, &xhi);
 
-    dcd_chart_frame frame = {o->width, o->height, dcd_chart_key_cols(o->width), 1, nf};
-    int most = 1;
+    dcd_chart_layout l = {0};
+    overlay_layout(&l, cols, ncol, k, flags);
+    l.key_rows_n = 1;
     for (int c = 0; c < DCD_OVERLAY_NCHART; c++)
         if (dcd_overlay_applies(cols, ncol, c)) {
             int e = overlay_entries(cols, ncol, c, flags);
-            most = e > most ? e : most;
+            l.key_rows_n = e > l.key_rows_n ? e : l.key_rows_n;
         }
-    frame.key_rows = (most + frame.key_cols - 1) / frame.key_cols;
-    dcd_chart_frame_put(out, &frame, 17, NULL, 2, 3, overlay_entries(cols, ncol, k, flags));
-    dcd_chart_years_put(out, xlo, xhi, xhi == xlo, xhi == xlo, o->width);
-    if (flags & DCD_OVERLAY_INDEX)
-        dcd_buf_puts(out, "set ylabel \"Index (base year of each scenario = 100)\"\n");
-    else
-        dcd_buf_printf(out, "set ylabel \"%s\"\n", OVERLAY_YLABEL[k]);
+    l.key_n = overlay_entries(cols, ncol, k, flags);
+    l.key_chars = 19; /* "observed (history:)" */
+    l.years = 1;
+    l.xlo = xlo;
+    l.xhi = xhi;
+    l.pad_lo = l.pad_hi = xhi == xlo;
+    if (dcd_chart_layout_put(out, &l, o->width, o->height) != 0)
+        out->failed = 1;
+    dcd_chart_layout_free(&l);
+    dcd_buf_puts(out, "set ylabel $TEXT[3] noenhanced\n");
     if (flags & DCD_OVERLAY_LOG)
         dcd_buf_puts(out, "set logscale y\nset yrange [*:*]\nset format y \"%g\"\n");
     else
@@ -330,14 +323,14 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
             dcd_chart_clause(out, &nclauses,
                              "keyentry with linespoints pointsize %g*dcd_ps pointtype %d "
                              "linewidth 2.5 dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
-                             ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
+                             ps, pt, dash ? dash + 2 : 1, PALETTE[j % NPAL], 4 + j);
             continue;
         }
         dcd_chart_clause(out, &nclauses,
                          "$D%zu using 1:2 with linespoints pointsize %g*dcd_ps pointtype %d "
                          "linewidth %s dashtype %zu linecolor rgb \"%s\" title $TEXT[%zu]",
                          j + 1, hidden ? 2 * ps : ps, pt, hidden ? "1.2" : "2.5",
-                         dash ? dash + 2 : 1, PALETTE[j % NPAL], 3 + nf + j);
+                         dash ? dash + 2 : 1, PALETTE[j % NPAL], 4 + j);
         if (k == DCD_OVERLAY_SHARE && col_has_ai(&cols[j])) {
             dcd_chart_clause(out, &nclauses,
                              "$D%zu using 1:3 with lines linewidth 2 dashtype (12,7) "
@@ -372,7 +365,7 @@ int dcd_overlay_script(const dcd_overlay_series *cols, size_t ncol, int k, const
         dcd_chart_clause(
             out, &nclauses,
             "keyentry with points pointtype 6 pointsize 1.5*dcd_ps linewidth 2 linecolor "
-            "rgb \"#666666\" title \"open circles: observed (history:)\"");
+            "rgb \"#666666\" title \"observed (history:)\"");
     if (!(flags & DCD_OVERLAY_INDEX))
         for (size_t j = 0; j < ncol; j++) {
             char col[32];

@@ -23,8 +23,8 @@
 #define put_num dcd_chart_num
 
 /* How much of each text is shown, in characters. */
-/* A segment's name or label: as much as a legend column holds, less room
- * for " (AI)". */
+/* A segment's name (without a label): as much as a legend column holds,
+ * less room for " (AI)"; a label takes the whole column. */
 static size_t segment_fit(int w)
 {
     size_t k = dcd_chart_key_fit(w);
@@ -311,7 +311,8 @@ static size_t put_text_block(dcd_buf *b, const dcd_plot_meta *meta, const dcd_re
         const char *label = segment_label(meta, r, s);
         /* Cut the name first so that the AI mark always shows. */
         dcd_buf_clear(&seg);
-        if (dcd_plot_text_line(&seg, label ? label : r->seg_name[s], segment_fit(w)) != 0) {
+        if (dcd_plot_text_line(&seg, label ? label : r->seg_name[s],
+                               label ? dcd_chart_key_fit(w) : segment_fit(w)) != 0) {
             b->failed = 1;
             break;
         }

@@ -9,22 +9,30 @@
 
 #include "dcd_chart_frame.h"
 #include "dcd_chart_text.h"
+#include "dcd_engine.h"
 
 /* The palette of the run charts (Okabe-Ito). */
 static const char COLOUR_LO[] = "#0072B2";
 static const char COLOUR_HI[] = "#D55E00";
 static const char COLOUR_ST[] = "#999999";
 
-/* Characters of an input's name shown on the y axis. */
-#define LABEL_FIT 40
 /* Legend entries of either chart (the same, so the plot areas match). */
 #define NKEY 3
 
-static int title_points(const char *title, int w)
+/* The metric as the axis names it: its label and year ("Data centres,
+ * share of national demand in 2030", LOWER: "data centres, ..."), then
+ * its unit (with UNIT). */
+static void metric_name(dcd_buf *b, const dcd_sens_chart *c, int lower, int unit)
 {
-    size_t k = dcd_utf8_count(title, strlen(title));
-    size_t fit17 = (size_t)(0.975 * w / (0.83 * 17)), fit15 = (size_t)(0.975 * w / (0.83 * 15));
-    return k <= fit17 ? 17 : k <= fit15 ? 15 : 13;
+    int m = c->metric ? dcd_total_index(c->metric) : -1;
+    const char *label = m >= 0 ? dcd_total_info[m].label : c->metric ? c->metric : "";
+    size_t at = b->len;
+    dcd_buf_printf(b, "%s in %d", label, c->year);
+    if (lower && b->len > at + 1 && b->data[at] >= 'A' && b->data[at] <= 'Z' &&
+        b->data[at + 1] >= 'a' && b->data[at + 1] <= 'z')
+        b->data[at] = (char)(b->data[at] - 'A' + 'a');
+    if (unit && m >= 0)
+        dcd_buf_printf(b, " (%s)", dcd_total_info[m].unit);
 }
 
 static const char *chart_title(const dcd_sens_chart *c)
@@ -34,49 +42,49 @@ static const char *chart_title(const dcd_sens_chart *c)
                                          : "scenario";
 }
 
-/* $TEXT: 1 title, 2 name, 3... the footer, then the inputs' names; the
- * frame, then the left margin widened to the longest name.  Returns the
- * first line of the names. */
-static int put_frame(dcd_buf *b, const dcd_sens_chart *c, const dcd_plot_opts *o,
-                     const char *heading)
+/* The layout section (dcd_chart_layout): $TEXT 1 title, 2 subtitle (HEADING
+ * and the scenario's name), then the inputs' names (left of the bars), then
+ * the footer; then the names as the y axis's tics. */
+static void put_frame(dcd_buf *b, const dcd_sens_chart *c, const dcd_plot_opts *o,
+                      const char *heading, const char *xlabel)
 {
-    dcd_chart_frame f = {.w = o->width, .h = o->height, .key_cols = dcd_chart_key_cols(o->width)};
-    dcd_chart_text_begin(b, "1 title, 2 name, 3... the sources footer, then the inputs");
-    if (dcd_plot_text_line(b, chart_title(c), (size_t)(0.975 * o->width / (0.83 * 13))) ||
-        dcd_plot_text_line(b, c->scenario && *c->scenario ? c->scenario : "scenario", 60))
-        b->failed = 1;
-    f.footer_lines = c->footer && *c->footer ? dcd_chart_footer_put(b, c->footer, o->width) : 0;
-    size_t longest = 8;
-    for (size_t i = 0; i < c->n; i++) {
-        size_t k = dcd_utf8_count(c->labels[i], strlen(c->labels[i]));
-        longest = k > LABEL_FIT ? LABEL_FIT : k > longest ? k : longest;
-        if (dcd_plot_text_line(b, c->labels[i], LABEL_FIT))
-            b->failed = 1;
-    }
-    dcd_chart_text_end(b);
-    f.key_rows = (NKEY + f.key_cols - 1) / f.key_cols;
-    dcd_buf_puts(b, "\n");
-    dcd_chart_frame_put(b, &f, title_points(chart_title(c), o->width), heading, 2, 3, NKEY);
-    /* The inputs' names need more room on the left than the years do. */
-    double left = 32 + 7.8 * (double)longest;
-    if (left > 0.45 * o->width)
-        left = 0.45 * o->width;
-    if (left > 92)
-        dcd_buf_printf(b, "# Room on the left for the inputs' names.\nset lmargin at screen %.4f\n",
-                       left / o->width);
-    dcd_buf_printf(b, "set ytics () nomirror scale 0 font \",11\"\n");
+    dcd_chart_layout l = {0};
+    dcd_buf sub = {0};
+    dcd_chart_layout_text_add(&l, DCD_FIT_TITLE, chart_title(c));
+    dcd_buf_printf(&sub, "%s  \xc2\xb7  scenario %s", heading,
+                   c->scenario && *c->scenario ? c->scenario : "scenario");
+    dcd_chart_layout_text_add(&l, DCD_FIT_SUBTITLE, dcd_buf_str(&sub));
+    dcd_chart_layout_text_add(&l, DCD_FIT_XLABEL, xlabel);
+    l.left_first = l.ntext + 1;
+    l.left_n = c->n;
     for (size_t i = 0; i < c->n; i++)
-        dcd_buf_printf(b, "set ytics add (($TEXT[%zu]) %zu)\n", 3 + f.footer_lines + i,
-                       c->n - 1 - i);
-    dcd_buf_printf(b, "set yrange [-0.6:%zu.6]\nset grid noytics xtics\n", c->n ? c->n - 1 : 0);
-    return 3 + (int)f.footer_lines;
+        dcd_chart_layout_text_add(&l, DCD_FIT_LEFT, c->labels[i]);
+    dcd_chart_layout_footer_add(&l, c->footer);
+    l.key_n = l.key_rows_n = NKEY;
+    l.key_chars = 29; /* "First order (the input alone)" */
+    dcd_buf_puts(b, "\n");
+    if (sub.failed || dcd_chart_layout_put(b, &l, o->width, o->height) != 0)
+        b->failed = 1;
+    /* The names as labels, not tic labels: gnuplot takes a tic label for a
+     * format ('%') and cuts it at 50 bytes. */
+    dcd_buf_puts(b, "unset ytics\n");
+    for (size_t i = 0; i < c->n; i++)
+        dcd_buf_printf(b,
+                       "set label %zu $TEXT[%zu] at graph 0, first %zu right offset character "
+                       "-0.8, 0 font \",11\" textcolor rgb \"#333333\" noenhanced\n",
+                       100 + i, l.left_first + i, c->n - 1 - i);
+    dcd_buf_printf(
+        b, "set yrange [-0.6:%zu.6]\nset grid noytics xtics\nset xlabel $TEXT[3] noenhanced\n",
+        c->n ? c->n - 1 : 0);
+    dcd_chart_layout_free(&l);
+    dcd_buf_free(&sub);
 }
 
 int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_buf *out)
 {
-    dcd_buf t = {0};
-    dcd_buf_printf(&t, "Tornado of %s in %d: each input alone at its P10 and P90", c->metric,
-                   c->year);
+    dcd_buf t = {0}, x = {0};
+    dcd_buf_puts(&t, "Tornado: each input alone at its P10 and P90, the others at their medians");
+    metric_name(&x, c, 0, 1);
     if (dcd_chart_script_head(out, o, "tornado", "one-at-a-time sensitivity (tornado)") != 0)
         out->failed = 1;
     /* $DATA: row position (top = n - 1), at P10, at P90 */
@@ -89,16 +97,15 @@ int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_puts(out, DCD_CHART_DATA_MARKER "\n");
-    put_frame(out, c, o, dcd_buf_str(&t));
-    out->failed |= t.failed;
+    put_frame(out, c, o, dcd_buf_str(&t), dcd_buf_str(&x));
+    out->failed |= t.failed || x.failed;
     dcd_buf_free(&t);
+    dcd_buf_free(&x);
     dcd_buf_puts(out, "dcd_base = ");
     dcd_chart_num(out, c->base);
-    dcd_buf_printf(out,
-                   "\nset xlabel \"%s in %d\"\nset format x \"%%g\"\n"
-                   "set arrow 1 from dcd_base, graph 0 to dcd_base, graph 1 nohead "
-                   "linecolor rgb \"#000000\" dashtype (6,4) linewidth 1.5 front\n\n",
-                   c->metric, c->year);
+    dcd_buf_puts(out, "\nset format x \"%g\"\n"
+                      "set arrow 1 from dcd_base, graph 0 to dcd_base, graph 1 nohead "
+                      "linecolor rgb \"#000000\" dashtype (6,4) linewidth 1.5 front\n\n");
     int n = 0;
     for (int k = 0; k < 2; k++)
         dcd_chart_clause(out, &n,
@@ -117,9 +124,11 @@ int dcd_sens_tornado_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd
 
 int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_buf *out)
 {
-    dcd_buf t = {0};
-    dcd_buf_printf(&t, "Sobol indices of %s in %d, with %g%% bootstrap intervals", c->metric,
-                   c->year, 100 * c->conf);
+    dcd_buf t = {0}, x = {0};
+    dcd_buf_printf(&t, "Sobol indices with %g%% bootstrap intervals: what drives the spread",
+                   100 * c->conf);
+    dcd_buf_puts(&x, "Share of the variance of ");
+    metric_name(&x, c, 1, 0);
     if (dcd_chart_script_head(out, o, "sobol", "Sobol indices with bootstrap intervals") != 0)
         out->failed = 1;
     /* $DATA: row position (top = n - 1), S1, lo, hi, ST, lo, hi */
@@ -135,9 +144,10 @@ int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_b
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_puts(out, DCD_CHART_DATA_MARKER "\n");
-    put_frame(out, c, o, dcd_buf_str(&t));
-    out->failed |= t.failed;
+    put_frame(out, c, o, dcd_buf_str(&t), dcd_buf_str(&x));
+    out->failed |= t.failed || x.failed;
     dcd_buf_free(&t);
+    dcd_buf_free(&x);
     double xlo = 0, xhi = 1;
     for (size_t i = 0; i < c->n; i++) {
         const double v[4] = {c->s1_lo[i], c->st_lo[i], c->s1_hi[i], c->st_hi[i]};
@@ -148,8 +158,7 @@ int dcd_sens_sobol_script(const dcd_sens_chart *c, const dcd_plot_opts *o, dcd_b
                 xhi = v[k];
         }
     }
-    dcd_buf_printf(out, "set xlabel \"Share of the variance of %s in %d\"\nset format x \"%%g\"\n",
-                   c->metric, c->year);
+    dcd_buf_puts(out, "set format x \"%g\"\n");
     dcd_buf_puts(out, "set xrange [");
     dcd_chart_num(out, xlo < 0 ? xlo - 0.02 : 0);
     dcd_buf_puts(out, ":");

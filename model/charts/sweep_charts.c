@@ -16,8 +16,6 @@
 #include "dcd_schema.h"
 
 #define DATA_MARKER DCD_CHART_DATA_MARKER
-#define MAX_TITLE 85
-#define MAX_FOOTER 175
 #define SWEEP_COLOUR "#0072B2"
 
 #define put_num dcd_chart_num
@@ -29,25 +27,14 @@ static void put_header(dcd_buf *b, const dcd_plot_opts *o, const char *stem, con
         b->failed = 1;
 }
 
-/* Title ($TEXT[1]), subtitle ($TEXT[2]) and footer ($TEXT[3], [4]), the
- * fixed margins of dcd_chart_frame.h and, for NKEY > 0 entries (and a key
- * title), the legend below the plot; NKEY 0: no legend. */
-static void put_frame(dcd_buf *b, const dcd_plot_opts *o, int nkey)
+/* The layout section of L (dcd_chart_layout) with, for NKEY > 0 entries
+ * (and a key title), the legend below the plot; NKEY 0: no legend. */
+static void put_frame(dcd_buf *b, const dcd_plot_opts *o, dcd_chart_layout *l, int nkey, int chars)
 {
-    dcd_chart_frame f = {o->width, o->height, dcd_chart_key_cols(o->width), 0, 2};
-    if (nkey > 0)
-        f.key_rows = (nkey + 1 + f.key_cols - 1) / f.key_cols + 1;
-    dcd_chart_frame_put(b, &f, 17, NULL, 2, 3, nkey > 0 ? nkey + f.key_cols : 1);
-    if (nkey == 0)
-        dcd_buf_puts(b, "unset key\n");
-}
-
-#define text_begin dcd_chart_text_begin
-#define text_end dcd_chart_text_end
-
-static void text_line(dcd_buf *b, const char *s, size_t max)
-{
-    if (dcd_plot_text_line(b, s ? s : "", max) != 0)
+    l->key_n = l->key_rows_n = nkey;
+    l->key_chars = chars;
+    l->key_title = nkey > 0;
+    if (dcd_chart_layout_put(b, l, o->width, o->height) != 0)
         b->failed = 1;
 }
 
@@ -67,16 +54,8 @@ static double sweep_at(const dcd_sweep_chart *s, size_t p, int year)
 static double axis_scale(const dcd_chart_axis *v, dcd_buf *unit)
 {
     const dcd_key_info *k = v->path ? dcd_schema_lookup(v->path) : NULL;
-    const char *u = k && k->unit ? k->unit : "";
-    if (strncmp(u, "fraction", 8) == 0) {
-        const char *rest = u + 8;
-        if (strcmp(rest, "/yr") == 0)
-            rest = " per year";
-        dcd_buf_printf(unit, "%%%s", rest);
-        return 100;
-    }
-    dcd_buf_puts(unit, u);
-    return 1;
+    dcd_chart_input_unit(unit, v->path);
+    return k && k->unit && strncmp(k->unit, "fraction", 8) == 0 ? 100 : 1;
 }
 
 /* A value of parameter V as shown on the charts (percent for fractions). */
@@ -91,64 +70,63 @@ static void put_axis_value(dcd_buf *b, const dcd_chart_axis *v, size_t i)
         dcd_buf_printf(b, "%.10g", v->value[i] * sc);
 }
 
-/* The label of parameter V: its path and its unit from the schema. */
-static void axis_label(dcd_buf *b, const dcd_chart_axis *v)
+/* The label of parameter V: its name (dcd_chart_input_name) and its unit
+ * from the schema. */
+static void axis_label(dcd_buf *b, const dcd_sweep_chart *s, const dcd_chart_axis *v)
 {
     dcd_buf unit = {0};
     axis_scale(v, &unit);
-    dcd_buf_puts(b, v->path ? v->path : "");
-    if (unit.len)
-        dcd_buf_printf(b, " (%s)", dcd_buf_str(&unit));
+    dcd_chart_input_name(b, v->path, s->scenario, dcd_buf_str(&unit));
     dcd_buf_free(&unit);
 }
 
-/* $TEXT for a sweep: 1 title, 2 subtitle, 3-4 footer, 5 first parameter,
- * 6 second parameter (path and unit), 7 the metric's axis label. */
-static void sweep_text(const dcd_sweep_chart *s, int which, dcd_buf *out)
+/* The layout of a sweep chart: $TEXT 1 title, 2 subtitle, 3 first
+ * parameter, 4 second parameter (path and unit), 5 the metric's axis label,
+ * then the footer (the scenario's title; how the points were made). */
+static void sweep_layout(const dcd_sweep_chart *s, int which, dcd_chart_layout *l)
 {
     const dcd_metric_info *mi = &dcd_total_info[s->metric];
     dcd_buf t = {0};
-    text_begin(out, "[1] title, [2] subtitle, [3] and [4] footer, [5] and [6] the parameters, "
-                    "[7] the metric");
     if (which == 0)
         dcd_buf_printf(&t, "%s by year", mi->label);
     else
         dcd_buf_printf(&t, "%s in %d", mi->label, s->year);
-    text_line(out, dcd_buf_str(&t), MAX_TITLE);
+    dcd_chart_layout_text_add(l, DCD_FIT_TITLE, dcd_buf_str(&t));
     dcd_buf_clear(&t);
+    dcd_buf n0 = {0}, n1 = {0};
+    dcd_chart_input_name(&n0, s->axis[0].path, s->scenario, NULL);
+    if (s->naxis > 1)
+        dcd_chart_input_name(&n1, s->axis[1].path, s->scenario, NULL);
     dcd_buf_printf(&t, "Sweep of scenario %s: ", s->name ? s->name : "scenario");
     if (which == 0)
         dcd_buf_printf(&t, "%s value of %s (grey line: %d)",
                        s->axis[0].n > DCD_SWEEP_MAX_CURVES ? "the spread over every"
                                                            : "one curve per",
-                       s->axis[0].path, s->year);
+                       dcd_buf_str(&n0), s->year);
     else if (which == 1)
-        dcd_buf_printf(&t, "against %s", s->axis[0].path);
+        dcd_buf_printf(&t, "against %s", dcd_buf_str(&n0));
     else
-        dcd_buf_printf(&t, "over %s and %s", s->axis[0].path, s->axis[1].path);
+        dcd_buf_printf(&t, "over %s and %s", dcd_buf_str(&n0), dcd_buf_str(&n1));
+    l->failed |= n0.failed || n1.failed;
+    dcd_buf_free(&n0);
+    dcd_buf_free(&n1);
     if (s->has_target)
         dcd_buf_printf(&t, "; target %.10g %s", s->target, mi->unit);
-    text_line(out, dcd_buf_str(&t), 150);
+    dcd_chart_layout_text_add(l, DCD_FIT_SUBTITLE, dcd_buf_str(&t));
     dcd_buf_clear(&t);
-    dcd_buf_printf(&t, "%s", s->title ? s->title : (s->name ? s->name : ""));
-    text_line(out, dcd_buf_str(&t), MAX_FOOTER);
-    dcd_buf_clear(&t);
-    dcd_buf_printf(&t, "Each point is the scenario run with --set PATH=VALUE; every value is in "
-                       "sweep.csv.");
-    text_line(out, dcd_buf_str(&t), MAX_FOOTER);
-    dcd_buf_clear(&t);
-    axis_label(&t, &s->axis[0]);
-    text_line(out, dcd_buf_str(&t), 100);
+    axis_label(&t, s, &s->axis[0]);
+    dcd_chart_layout_text_add(l, DCD_FIT_XLABEL, dcd_buf_str(&t));
     dcd_buf_clear(&t);
     if (s->naxis > 1)
-        axis_label(&t, &s->axis[1]);
-    text_line(out, dcd_buf_str(&t), 100);
+        axis_label(&t, s, &s->axis[1]);
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, dcd_buf_str(&t));
     dcd_buf_clear(&t);
     dcd_buf_printf(&t, "%s (%s)", mi->label, mi->unit);
-    text_line(out, dcd_buf_str(&t), 80);
-    text_end(out);
-    if (t.failed)
-        out->failed = 1;
+    dcd_chart_layout_text_add(l, DCD_FIT_YLABEL, dcd_buf_str(&t));
+    dcd_chart_layout_footer_add(l, s->title ? s->title : (s->name ? s->name : ""));
+    dcd_chart_layout_footer_add(l, "Each point is the scenario run with --set PATH=VALUE; every "
+                                   "value is in sweep.csv.");
+    l->failed |= t.failed;
     dcd_buf_free(&t);
 }
 
@@ -257,7 +235,7 @@ static void put_band(const dcd_sweep_chart *s, int xlo, int xhi, dcd_buf *out)
 /* The curves chart: one curve per value of the first parameter, or the
  * spread over the values when there are more than DCD_SWEEP_MAX_CURVES. */
 static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, const dcd_plot_opts *o,
-                         dcd_buf *out)
+                         dcd_chart_layout *l, dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
@@ -292,17 +270,21 @@ static void sweep_curves(const dcd_sweep_chart *s, double vlo, double vhi, const
         put_axis_value(out, v0, band && k == 1 ? n1 - 1 : k);
     }
     dcd_buf_puts(out, "]\n\n");
-    put_frame(out, o, (band ? 5 : (int)n1) + s->has_target);
-    dcd_chart_years_put(out, xlo, xhi, xhi == xlo, xhi == xlo, o->width);
+    l->years = 1;
+    l->xlo = xlo;
+    l->xhi = xhi;
+    l->pad_lo = l->pad_hi = xhi == xlo;
+    /* "all 10000 values: lowest to highest", "target 1234.5" */
+    put_frame(out, o, l, (band ? 5 : (int)n1) + s->has_target, band ? 36 : 20);
     /* Plasma, ending in a darker yellow that shows on white. */
-    dcd_buf_puts(out, "set ylabel $TEXT[7] noenhanced\nset format y \"%g\"\n"
+    dcd_buf_puts(out, "set ylabel $TEXT[5] noenhanced\nset format y \"%g\"\n"
                       "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
                       "3 \"#F89540\", 4 \"#D4A200\")\n");
     if (vhi > vlo)
         dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo, vhi);
     else
         dcd_buf_printf(out, "set cbrange [%.17g:%.17g]\n", vlo - 1, vhi + 1);
-    dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[5] noenhanced left\n");
+    dcd_buf_puts(out, "unset colorbox\nset key title $TEXT[3] noenhanced left\n");
     dcd_buf_printf(out,
                    "set arrow 1 from %d, graph 0 to %d, graph 1 nohead dashtype (4,4) "
                    "linecolor rgb \"#888888\"\n",
@@ -393,7 +375,8 @@ static size_t put_crossings(const dcd_sweep_chart *s, dcd_buf *out)
 }
 
 /* The metric in the chosen year against the first parameter. */
-static void sweep_year(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf *out)
+static void sweep_year(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_chart_layout *l,
+                       dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n;
@@ -405,8 +388,8 @@ static void sweep_year(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-    put_frame(out, o, 0);
-    dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[7] noenhanced\n"
+    put_frame(out, o, l, 0, 0);
+    dcd_buf_puts(out, "set xlabel $TEXT[3] noenhanced\nset ylabel $TEXT[5] noenhanced\n"
                       "set format y \"%g\"\nset format x \"%g\"\n");
     dcd_buf_puts(out, "set autoscale xfix\nset offsets graph 0.04, graph 0.04, graph 0.06, "
                       "graph 0.06\n");
@@ -434,7 +417,8 @@ static void sweep_year(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf
 }
 
 /* The heat map of two parameters. */
-static void sweep_heatmap(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_buf *out)
+static void sweep_heatmap(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_chart_layout *l,
+                          dcd_buf *out)
 {
     const dcd_chart_axis *v0 = &s->axis[0];
     size_t n1 = v0->n, n2 = s->axis[1].n;
@@ -462,9 +446,9 @@ static void sweep_heatmap(const dcd_sweep_chart *s, const dcd_plot_opts *o, dcd_
         dcd_buf_puts(out, "\n");
     }
     dcd_buf_printf(out, "%s\n\n", DATA_MARKER);
-    put_frame(out, o, 0);
-    dcd_buf_puts(out, "set xlabel $TEXT[5] noenhanced\nset ylabel $TEXT[6] noenhanced\n"
-                      "set cblabel $TEXT[7] noenhanced\n"
+    put_frame(out, o, l, 0, 0);
+    dcd_buf_puts(out, "set xlabel $TEXT[3] noenhanced\nset ylabel $TEXT[4] noenhanced\n"
+                      "set cblabel $TEXT[5] noenhanced\n"
                       "set grid noytics\nset tics out scale 0.6\nset rmargin at screen 0.84\n"
                       "set format x \"%g\"\nset format y \"%g\"\n"
                       "set palette defined (0 \"#0D0887\", 1 \"#7E03A8\", 2 \"#CC4778\", "
@@ -509,7 +493,8 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
                                         "a metric in one year against a parameter",
                                         "a metric in one year over two parameters"};
     put_header(out, o, SWEEP_STEM[which], what[which]);
-    sweep_text(s, which, out);
+    dcd_chart_layout l = {0};
+    sweep_layout(s, which, &l);
     dcd_buf unit = {0};
     double sc = axis_scale(v0, &unit);
     dcd_buf_free(&unit);
@@ -520,11 +505,12 @@ int dcd_sweep_script(const dcd_sweep_chart *s, int which, const dcd_plot_opts *o
     }
 
     if (which == 0)
-        sweep_curves(s, vlo, vhi, o, out);
+        sweep_curves(s, vlo, vhi, o, &l, out);
     else if (which == 1)
-        sweep_year(s, o, out);
+        sweep_year(s, o, &l, out);
     else
-        sweep_heatmap(s, o, out);
+        sweep_heatmap(s, o, &l, out);
+    dcd_chart_layout_free(&l);
     dcd_buf_puts(out, "\nunset output\n");
     return out->failed ? DCD_ENOMEM : DCD_OK;
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dcd_chart_redraw.h"
 #include "dcd_cli.h"
 #include "dcd_plot.h"
 #include "dcd_results_read.h"
@@ -24,9 +25,10 @@ static const char PLOT_HELP[] =
     "intensity) emissions, each as a picture and as the gnuplot script that draws it\n"
     "(share.gp: run 'gnuplot share.gp' in DIR to redraw it by hand).  A folder of\n"
     "compare, sweep, calibrate, mc or sensitivity is redrawn from the chart scripts\n"
-    "saved there, in the format and size asked for; a report's folder, folder by\n"
-    "folder.  A picture is replaced only by a complete new one: when drawing fails,\n"
-    "the previous stays.\n\n"
+    "saved there, in the format and size asked for (titles, footers, margins and\n"
+    "legends laid out again for that size); a report's folder, folder by folder.\n"
+    "A picture is replaced only by a complete new one: when drawing fails, the\n"
+    "previous stays.\n\n"
     "Options:\n"
     "  -f, --format FMT       png (default), svg or pdf\n"
     "      --size WxH         picture size in pixels (default 1200x720; a PDF page is\n"

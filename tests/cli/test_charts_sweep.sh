@@ -35,7 +35,8 @@ if ! have_gnuplot; then
 fi
 dcd sweep -q -o "$T/c1" $IE --vary segments.ai.growth=0.02:0.3:0.01 --target 30
 Y="$T/c1/sweep_year.gp"
-check "year chart: axis from the schema, fraction as percent" grep -qx 'segments.ai.growth (% per year)' "$Y"
+# The segment's label when the sweep passes its scenario, else its key.
+check "year chart: axis from the schema, fraction as percent" grep -Eqx '(ai|AI training and inference): growth \(% per year\)' "$Y"
 check "year chart: values in percent" grep -q '^22 ' "$Y"
 check "year chart: the target line" grep -q 'set arrow 2 from graph 0, first 30 to graph 1, first 30 nohead' "$Y"
 check "year chart: the crossing marked" grep -q '^\$CROSS << ' "$Y"
@@ -46,4 +47,4 @@ dcd sweep -q -o "$T/c2" $IE --vary segments.ai.growth=0.05:0.25:0.05
 check "5 values: one curve each" grep -q 'plot for \[i=1:5\] \$DATA' "$T/c2/sweep_curves.gp"
 check "5 values: no band" sh -c "! grep -q BAND '$T/c2/sweep_curves.gp'"
 check "heat map: the target's contour" grep -q '^\$CROSS << ' "$T/s4/sweep_heatmap.gp"
-check "heat map: both axes from the schema" grep -qx 'national.growth (% per year)' "$T/s4/sweep_heatmap.gp"
+check "heat map: both axes from the schema" grep -qx 'National demand: growth (% per year)' "$T/s4/sweep_heatmap.gp"

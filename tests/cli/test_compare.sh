@@ -127,7 +127,7 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
         check "chart $f.gp: golden-b in the 2nd colour" \
             grep -q '\$D2 using 1:2 .*linecolor rgb "#D55E00" title \$TEXT\[5\]' "$T/charts/$f.gp"
         if [ ! -f "$T/charts/$f.gp" ] ||
-            awk '/^\$TEXT << /{skip=1} !skip{print} /^EOD_dcdemand_text_7c1e$/{skip=0}' \
+            awk '/^\$(TEXT|LAYOUT) << /{skip=1} !skip{print} /^EOD_dcdemand_(text_7c1e|layout)$/{skip=0}' \
             "$T/charts/$f.gp" | grep -q 'Golden'; then
             fail "chart $f.gp: scenario text only in the datablock"
         else pass "chart $f.gp: scenario text only in the datablock"; fi

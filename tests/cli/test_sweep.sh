@@ -106,7 +106,7 @@ if command -v "${DCDEMAND_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
     dcd sweep $A --vary $P=0.5,0.8 --vary national.growth=0.01:0.03:0.01 -q -o "$T/c2"
     expect_rc "sweep charts, two parameters: exit 0" 0
     check "sweep_heatmap.png" sh -c "head -c 4 '$T/c2/sweep_heatmap.png' | grep -q PNG"
-    check "heat map labels its axes from \$TEXT" grep -q '^set xlabel \$TEXT\[5\] noenhanced' \
+    check "heat map labels its axes from \$TEXT" grep -q '^set xlabel \$TEXT\[3\] noenhanced' \
         "$T/c2/sweep_heatmap.gp"
 else
     skip "sweep charts" 6 "gnuplot is not installed (make deps)"

@@ -157,8 +157,8 @@ static void test_sens(void)
              "tornado, sobol: hostile text only in the datablock");
     gsl_test(outside_blocks(a, "do for") || outside_blocks(b, "do for"),
              "tornado, sobol: no loop (plot can redraw them)");
-    gsl_test(!strstr(a, "set ytics add (($TEXT[") || !strstr(b, "set ytics add (($TEXT["),
-             "tornado, sobol: the inputs' names from $TEXT on the y axis");
+    gsl_test(!strstr(a, "set label 100 $TEXT[") || !strstr(b, "set label 100 $TEXT["),
+             "tornado, sobol: the inputs' names from $TEXT left of the bars");
     dcd_buf_free(&t);
     dcd_buf_free(&s);
 }

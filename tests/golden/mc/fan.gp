@@ -30,16 +30,6 @@ if (!exists("dcd_output")) dcd_output = "fan.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the reference marks).  It is never run as a command.
-$TEXT << EOD_dcdemand_text_7c1e
-mc-closed
-mc-closed
-Sources: Test source A (2024); Test source B (2025)
-Test band: 9-10% in 2027
-Test line: 6%
-EOD_dcdemand_text_7c1e
-
-
 $BANDS << EOD_dcdemand_data
 # year p5 p25 p50 p75 p95
 2020 2.16624240197 2.36418720319 2.6705730518 3.02173007774 3.35282817852
@@ -63,9 +53,30 @@ $OBSERVED << EOD_dcdemand_data
 2021 3.9
 EOD_dcdemand_data
 
+# Layout at 1200x720, from $LAYOUT (dcdemand plot --size lays it out again).
+$LAYOUT << EOD_dcdemand_layout
+key 7 7 0 26
+years 2020 2030 0 0
+text -1 mc-closed
+text -2 Share of national demand: median and bands  ·  scenario mc-closed
+text -5 Share of national demand (%)
+text -3 Test band: 9-10% in 2027
+text -3 Test line: 6%
+footer Sources: Test source A (2024); Test source B (2025)
+EOD_dcdemand_layout
+# Text, used only as labels (1 title, 2 subtitle, then the chart's names, then the footer).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+mc-closed
+Share of national demand: median and bands  ·  scenario mc-closed
+Share of national demand (%)
+Test band: 9-10% in 2027
+Test line: 6%
+Sources: Test source A (2024); Test source B (2025)
+EOD_dcdemand_text_7c1e
+
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
-set label 2 "Share of national demand: median and bands  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[6] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 187), so that the charts line up.
 set lmargin at screen 0.0767
@@ -80,7 +91,8 @@ set datafile missing "?"
 set xlabel "Year"
 set xrange [2020:2030]
 set xtics 2020, 1 format "%.0f"
-set ylabel "Share of national demand (%)"
+# End of the layout.
+set ylabel $TEXT[3] noenhanced
 set format y "%g"
 # Observed or stated years to the left, projected years to the right.
 set arrow 90 from first 2023, graph 0 to first 2023, graph 1 nohead linecolor rgb "#777777" linewidth 1 dashtype (4,4) back

@@ -30,14 +30,6 @@ if (!exists("dcd_output")) dcd_output = "share_cdf.".dcd_fmt
 set output dcd_dir.dcd_output
 undefine dcd_output
 
-# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the reference marks).  It is never run as a command.
-$TEXT << EOD_dcdemand_text_7c1e
-mc-closed
-mc-closed
-Sources: Test source A (2024); Test source B (2025)
-EOD_dcdemand_text_7c1e
-
-
 $CDF << EOD_dcdemand_data
 # share probability
 7.62059705892 0.005
@@ -149,9 +141,27 @@ $THRESHOLDS << EOD_dcdemand_data
 12 0.5995
 EOD_dcdemand_data
 
+# Layout at 1200x720, from $LAYOUT (dcdemand plot --size lays it out again).
+$LAYOUT << EOD_dcdemand_layout
+key 2 7 0 26
+text -1 mc-closed
+text -2 Share of national demand in 2030: cumulative distribution  ·  scenario mc-closed
+text -5 Probability that the share is at most x
+text -6 Share of national demand in 2030 (%)
+footer Sources: Test source A (2024); Test source B (2025)
+EOD_dcdemand_layout
+# Text, used only as labels (1 title, 2 subtitle, then the chart's names, then the footer).  It is never run as a command.
+$TEXT << EOD_dcdemand_text_7c1e
+mc-closed
+Share of national demand in 2030: cumulative distribution  ·  scenario mc-closed
+Probability that the share is at most x
+Share of national demand in 2030 (%)
+Sources: Test source A (2024); Test source B (2025)
+EOD_dcdemand_text_7c1e
+
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
-set label 2 "Share of national demand in 2030: cumulative distribution  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[5] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 187), so that the charts line up.
 set lmargin at screen 0.0767
@@ -163,8 +173,9 @@ set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1653 left top horizontal maxcols 2 maxrows 1 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
-set xlabel "Share of national demand in 2030 (%)"
-set ylabel "Probability that the share is at most x"
+# End of the layout.
+set xlabel $TEXT[4] noenhanced
+set ylabel $TEXT[3] noenhanced
 set format x "%g"
 set yrange [0:1]
 set ytics 0.1
@@ -177,5 +188,5 @@ set arrow 3 from 12, graph 0 to 12, graph 1 nohead dashtype (4,4) linewidth 1.5 
 set label 63 sprintf("P(share > %g%%) = %.3f", 12, 0.5995) at 12, 0.400752107768 left offset 1.2,0 textcolor rgb "#D55E00" front
 
 plot $CDF using 1:2 with lines linewidth 3 linecolor rgb "#0072B2" title "P(share ≤ x) over the draws", \
-     $THRESHOLDS using 1:(1-$2) with points pointtype 7 pointsize 1.3*dcd_ps linecolor rgb "#D55E00" title "Threshold, with the probability of exceeding it"
+     $THRESHOLDS using 1:(1-$2) with points pointtype 7 pointsize 1.3*dcd_ps linecolor rgb "#D55E00" title "Threshold and P(share > t)"
 unset output

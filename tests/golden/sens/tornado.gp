@@ -36,20 +36,33 @@ $DATA << EOD_dcdemand_data
 1 555.393024 698.720256
 0 627.05664 627.05664
 EOD_dcdemand_data
-# Text, used only as labels (1 title, 2 name, 3... the sources footer, then the inputs).  It is never run as a command.
+
+# Layout at 1200x720, from $LAYOUT (dcdemand plot --size lays it out again).
+$LAYOUT << EOD_dcdemand_layout
+key 3 3 0 29
+left 4 3
+text -1 Sensitivity with a known answer
+text -2 Tornado: each input alone at its P10 and P90, the others at their medians  ·  scenario sens-known
+text -6 Data centres, facility energy in 2030 (TWh)
+text -4 dc: growth (% per year)
+text -4 dc: energy (TWh)
+text -4 National demand: growth (% per year)
+footer Source: Test source (made up for the golden scripts)
+EOD_dcdemand_layout
+# Text, used only as labels (1 title, 2 subtitle, then the chart's names, then the footer).  It is never run as a command.
 $TEXT << EOD_dcdemand_text_7c1e
 Sensitivity with a known answer
-sens-known
+Tornado: each input alone at its P10 and P90, the others at their medians  ·  scenario sens-known
+Data centres, facility energy in 2030 (TWh)
+dc: growth (% per year)
+dc: energy (TWh)
+National demand: growth (% per year)
 Source: Test source (made up for the golden scripts)
-segments.dc.growth
-segments.dc.energy_twh
-national.growth
 EOD_dcdemand_text_7c1e
 
-
 set label 1 $TEXT[1] at screen 0.012, 0.9500 left font "Sans Bold,17" noenhanced
-set label 2 "Tornado of dc_twh in 2030: each input alone at its P10 and P90  ·  scenario ".$TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
-set label 3 $TEXT[3] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
+set label 2 $TEXT[2] at screen 0.012, 0.8944 left font "Sans,12" textcolor rgb "#444444" noenhanced
+set label 3 $TEXT[7] at screen 0.012, 0.0194 left font "Sans,9" textcolor rgb "#555555" noenhanced
 # The same plot area on every chart of this command (pixels from the edges:
 # left 92, right 36, top 108, bottom 145), so that the charts line up.
 set lmargin at screen 0.0767
@@ -61,16 +74,17 @@ set tics nomirror out scale 0.6
 set grid ytics linetype 1 linewidth 1 linecolor rgb "#E5E5E5"
 set key at screen 0.0517, 0.1069 left top horizontal maxcols 2 maxrows 2 Left reverse samplen 2.5 spacing 1.15 width 2 font ",12" noenhanced
 set datafile missing "?"
-# Room on the left for the inputs' names.
-set lmargin at screen 0.1697
-set ytics () nomirror scale 0 font ",11"
-set ytics add (($TEXT[4]) 2)
-set ytics add (($TEXT[5]) 1)
-set ytics add (($TEXT[6]) 0)
+# Room on the left for the names.
+set lmargin at screen 0.2607
+# End of the layout.
+unset ytics
+set label 100 $TEXT[4] at graph 0, first 2 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
+set label 101 $TEXT[5] at graph 0, first 1 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
+set label 102 $TEXT[6] at graph 0, first 0 right offset character -0.8, 0 font ",11" textcolor rgb "#333333" noenhanced
 set yrange [-0.6:2.6]
 set grid noytics xtics
+set xlabel $TEXT[3] noenhanced
 dcd_base = 627.05664
-set xlabel "dc_twh in 2030"
 set format x "%g"
 set arrow 1 from dcd_base, graph 0 to dcd_base, graph 1 nohead linecolor rgb "#000000" dashtype (6,4) linewidth 1.5 front
 
