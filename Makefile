@@ -48,7 +48,7 @@ DEB_LEAKCHECK := valgrind
 DEB_FUZZ      := clang libclang-rt-dev
 DEB_FORMAT    := clang-format
 # The headless browser of tests/cli/test_html.sh (skipped without it).
-DEB_BROWSER   := chromium
+DEB_BROWSER   := chromium poppler-utils
 
 WARN    := -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral
 ifeq ($(CI),true)
@@ -94,7 +94,8 @@ all: $(PROG)
 ## (root: apt-get; a user: through sudo when there is one, otherwise the
 ## exact command to run as root is printed); deps-leakcheck, deps-fuzz,
 ## deps-format add the packages of those targets only; deps-browser adds
-## chromium, for the web report's test in a real browser
+## chromium and poppler-utils, for the web report's test in a real browser
+## and the PDF charts' text measured against the PNG's
 deps:
 	@$(call install_debs,$(DEB_PKGS))
 deps-leakcheck:

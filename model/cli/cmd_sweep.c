@@ -155,6 +155,7 @@ static int sweep_output(const dcd_sweep *sw, const dcd_sweep_opts *so, const dcd
         dcd_sweep_chart sch = {0};
         sch.name = sw->first->name;
         sch.title = sw->first->title;
+        sch.scenario = sw->first;
         sch.metric = so->metric;
         sch.year = so->year;
         dcd_chart_axis axes[2];
