@@ -257,7 +257,7 @@ typedef long long v2l __attribute__((vector_size(16)));
 
 /* First pass over one cell's N values X (N >= 1), copied to DST: R[0]
  * their sum, R[1] and R[2] their extremes, R[3] 0 when all are finite. */
-static void first_pass(const double *x, size_t n, double r[4], double *dst)
+static inline void first_pass(const double *x, size_t n, double r[4], double *dst)
 {
     double sm[4] = {0, 0, 0, 0};
     double lo[4] = {x[0], x[0], x[0], x[0]}, hi[4] = {x[0], x[0], x[0], x[0]};
@@ -318,7 +318,7 @@ static void first_pass(const double *x, size_t n, double r[4], double *dst)
 
 /* One cell's sum of squared deviations from MU (second pass, corrected by
  * the first's rounding: Chan, Golub and LeVeque 1983). */
-static double second_pass(const double *restrict x, size_t n, double mu)
+static inline double second_pass(const double *restrict x, size_t n, double mu)
 {
     double d[4] = {0, 0, 0, 0}, q[4] = {0, 0, 0, 0};
     size_t i = 0;
@@ -433,13 +433,18 @@ int dcd_mcstats_block_chunk(dcd_mcstats *s, const double *const *cells, const un
                     d[j++] = v[i];
             v = d;
         }
-        first_pass(v, kok, r, d);
+        if (kok == DCD_MCSTATS_CHUNK) /* the common case: a constant count, unrolled */
+            first_pass(v, DCD_MCSTATS_CHUNK, r, d);
+        else
+            first_pass(v, kok, r, d);
         if (!(r[3] == 0))
             return DCD_EMODEL;
         /* the second pass reads the values where they came from (in the
          * first cache level), not their copy (whose lines may still be on
          * their way from memory) */
-        double mk = r[0] / nk, m2k = second_pass(v, kok, mk);
+        double mk = r[0] / nk;
+        double m2k = kok == DCD_MCSTATS_CHUNK ? second_pass(v, DCD_MCSTATS_CHUNK, mk)
+                                              : second_pass(v, kok, mk);
         double *ma = &s->bmean[bi * nc + c], *m2a = &s->bm2[bi * nc + c];
         double delta = mk - *ma;
         *ma += delta * wk;
