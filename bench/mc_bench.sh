@@ -54,6 +54,9 @@ for n in $DRAWS; do
     run "dcd2_$n" "$BIN" mc "$SCEN" -n "$n" --threads 2 -q --no-plots -o "$T/out2_$n"
     run "peer_$n" sh -c 'unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE; exec python3 bench/peer_numpy.py "$1"' sh "$n"
 done
+# the largest D once more with random sampling, as the peer samples
+NR_=$(echo $DRAWS | awk "{ print \$NF }")
+run "dcdr_$NR_" "$BIN" mc "$SCEN" -n "$NR_" --threads 1 --sampling random -q --no-plots -o "$T/outr"
 
 echo "Monte Carlo on $SCEN: elapsed and CPU (user + system) seconds (/usr/bin/time),"
 echo "draws per elapsed second, peak RSS"
@@ -71,11 +74,13 @@ set -- $(cat "$T/dcd1_$N.time") $(cat "$T/dcd2_$N.time") $(cat "$T/peer_$N.time"
 peer_self=$(tail -n 1 "$T/peer_$N.out")
 awk -v nn="$N" -v a="$1" -v b="$5" -v c="$9" -v acpu="$(echo "$3 $4" | awk '{ print $1 + $2 }')" \
     -v ccpu="$(echo "${11} ${12}" | awk '{ print $1 + $2 }')" \
-    -v self="$peer_self" -v a4="$(cut -d' ' -f1 "$T/dcd1_10000.time" 2>/dev/null)" \
+    -v self="$peer_self" -v r="$(cut -d' ' -f1 "$T/dcdr_$N.time")" -v a4="$(cut -d' ' -f1 "$T/dcd1_10000.time" 2>/dev/null)" \
     -v a5="$(cut -d' ' -f1 "$T/dcd1_100000.time" 2>/dev/null)" 'BEGIN {
     printf "at %d draws, elapsed: dcdemand 1 thread is %.2fx the peer, 2 threads %.2fx the peer; 2 threads / 1 thread: %.2fx\n",
         nn, (a > 0 ? c / a : 0), (b > 0 ? c / b : 0), (b > 0 ? a / b : 0)
     printf "at %d draws, CPU time: dcdemand 1 thread is %.2fx the peer\n", nn, (acpu > 0 ? ccpu / acpu : 0)
+    printf "at %d draws, dcdemand 1 thread with random sampling (as the peer samples): %.2f s elapsed, %.2fx the peer\n",
+        nn, r, (r > 0 ? c / r : 0)
     printf "peer elapsed by its own clock (sampling, model, statistics; no start-up): %s s\n", self
     printf "linearity, dcdemand 1 thread: t(10^5)/t(10^4) = %.1f, t(10^6)/t(10^5) = %.1f (10 when linear; start-up weighs at 10^4)\n",
         (a4 > 0 ? a5 / a4 : 0), (a5 > 0 ? a / a5 : 0) }'
