@@ -29,12 +29,46 @@ int dcd_cli_number(const char *arg, double *out)
     return 0;
 }
 
+/* Whether the decimal number S (one that dcd_cli_number() accepts) is a
+ * whole number as written, digit by digit: its double can be whole when the
+ * text is not ("2030.0000000000001" rounds to 2030).  With the digits D
+ * (sign, point and exponent left out), P of them before the point, and the
+ * exponent E, S = 0.D x 10^(P+E): whole when no digit after the first P+E is
+ * other than 0. */
+static int whole_text(const char *s)
+{
+    long p = 0, i = 0, last = -1, e = 0;
+    int frac = 0, neg = 0;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; isdigit((unsigned char)*s) || (*s == '.' && !frac); s++) {
+        if (*s == '.') {
+            frac = 1;
+            continue;
+        }
+        if (*s != '0')
+            last = i;
+        i++;
+        p += !frac;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            neg = *s++ == '-';
+        for (; isdigit((unsigned char)*s); s++)
+            if (e < 100000000) /* beyond any text's digits: no overflow */
+                e = e * 10 + (*s - '0');
+    }
+    return last < p + (neg ? -e : e);
+}
+
 int dcd_cli_whole(const char *arg, long lo, long hi, long *out)
 {
     double v;
-    /* (double)lo and (double)hi exact, so (long)v below is defined. */
+    /* Every whole number up to the bounds is a double, and any larger one
+     * rounds to a double beyond them: V in range is the number written. */
     assert(lo <= hi && lo >= -DCD_CLI_WHOLE_MAX && hi <= DCD_CLI_WHOLE_MAX);
-    if (dcd_cli_number(arg, &v) || !(v >= (double)lo && v <= (double)hi) || v != floor(v))
+    if (dcd_cli_number(arg, &v) || !(v >= (double)lo && v <= (double)hi) || !whole_text(arg))
         return -1;
     *out = (long)v;
     return 0;

@@ -89,19 +89,21 @@ typedef struct mc_args {
 static int parse_threshold(mc_args *a, const char *arg)
 {
     const char *at = strchr(arg, '@'), *eq = at ? strchr(at, '=') : NULL;
-    char metric[64], year[16];
+    char metric[64], year[64];
+    size_t ylen = eq ? (size_t)(eq - at - 1) : 0;
     double v;
     long y;
-    if (!at || !eq || at == arg || (size_t)(at - arg) >= sizeof metric ||
-        (size_t)(eq - at - 1) >= sizeof year)
+    if (!at || !eq || at == arg || (size_t)(at - arg) >= sizeof metric)
         return dcd_cli_usage("mc",
                              "--threshold '%s': expected METRIC@YEAR=VALUE, such as "
                              "dc_share_pct@2030=11",
                              arg);
     memcpy(metric, arg, (size_t)(at - arg));
     metric[at - arg] = '\0';
-    memcpy(year, at + 1, (size_t)(eq - at - 1));
-    year[eq - at - 1] = '\0';
+    if (ylen >= sizeof year)
+        ylen = 0; /* too long for a year: "" fails below */
+    memcpy(year, at + 1, ylen);
+    year[ylen] = '\0';
     int m = dcd_total_index(metric), ok = 0;
     for (int k = 0; k < DCD_MC_NMETRIC; k++)
         ok |= dcd_mc_metrics[k] == m;

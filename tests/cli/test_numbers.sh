@@ -80,56 +80,58 @@ dcd run $A --no-plots -q -o "$T/run"
 P=$T/run/golden-a
 
 # calibrate
-bad calibrate --max-iter V "expected a whole number 1-100000" "$BAD 0 -1 2.5 100001 -0.5"
+bad calibrate --max-iter V "expected a whole number 1-100000" "$BAD 0 -1 2.5 100001 -0.5 2.0000000000000001"
 
 # compare and report: --years, a list of years; compare --width
 for cmd in compare report; do
     y="expected years 1900-2200 separated by commas, for example 2025,2030"
-    bad $cmd --years V "$y" "$BAD 1899 2201 2030.5"
+    bad $cmd --years V "$y" "$BAD 1899 2201 2030.5 2030.0000000000001"
     bad $cmd --years 2025,V "$y" "$BAD 1899 2030.5"
     bad $cmd --years V,2030 "$y" "$BAD 1899 2030.5"
 done
 y="expected years 1900-2200 separated by commas, for example 2025,2030"
 bad compare --years V "$y" "'2025, 2030' 2025, ,2025 2025,,2030 '2025;2030' '2025 2030'"
-bad compare --width V "expected a whole number 40-1000" "$BAD 39 1001 80.5"
+bad compare --width V "expected a whole number 40-1000" "$BAD 39 1001 80.5 80.00000000000001"
 
 # mc
-bad mc --draws V "expected a whole number 1-1000000000" "$BAD 0 -5 1.5 1000000001 1e9.5"
+bad mc --draws V "expected a whole number 1-1000000000" "$BAD 0 -5 1.5 1000000001 1e9.5 2.0000000000000001"
 bad mc --seed V "expected a whole number 0-18446744073709551615" \
-    "$BAD -1 ' -1' 1.5 18446744073709551616 99999999999999999999 1e17"
-bad mc --threads V "expected a whole number 1-256" "$BAD 0 257 1.5"
-bad mc --threshold dc_share_pct@V=11 "expected a year 1900-2200 after '@'" "$BAD 1899 2201 2030.5"
+    "$BAD -1 ' -1' 1.5 18446744073709551616 99999999999999999999 1e17 2.0000000000000001 \
+     9007199254740992e0 9.007199254740993e15"
+bad mc --threads V "expected a whole number 1-256" "$BAD 0 257 1.5 2.0000000000000001"
+bad mc --threshold dc_share_pct@V=11 "expected a year 1900-2200 after '@'" \
+    "$BAD 1899 2201 2030.5 2030.0000000000001"
 bad mc --threshold dc_share_pct@2030=V "expected a number after '='" "$NAN"
 bad mc --percentiles V \
     "expected percentiles between 0 and 100 (not included) separated by commas, such as 1,99.5" \
     "$BAD 0 100 -1 1,nan 1,1e999 inf,99 1,,99 1, ,1 ' 1,99' '1, 99'"
 bad mc --max-failed-pct V "expected a percentage 0-100" "$BAD -0.5 100.5"
-bad mc --shard V/2 "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 3 1.5"
-bad mc --shard 1/V "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 100001 1.5"
+bad mc --shard V/2 "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 3 1.5 1.0000000000000001"
+bad mc --shard 1/V "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 100001 1.5 2.0000000000000001"
 
 # sensitivity
-bad sensitivity --year V "expected a year 1900-2200" "$BAD 1899 2201 2030.5"
-bad sensitivity --base-rows V "expected a whole number 2-1000000" "$BAD 1 1000001 2.5"
-bad sensitivity --seed V "expected a whole number 0-18446744073709551615" "$BAD -1 1.5"
-bad sensitivity --threads V "expected a whole number 1-256" "$BAD 0 257 1.5"
-bad sensitivity --bootstrap V "expected a whole number 0-100000" "$BAD -1 100001 1.5"
+bad sensitivity --year V "expected a year 1900-2200" "$BAD 1899 2201 2030.5 2030.0000000000001"
+bad sensitivity --base-rows V "expected a whole number 2-1000000" "$BAD 1 1000001 2.5 2.0000000000000001"
+bad sensitivity --seed V "expected a whole number 0-18446744073709551615" "$BAD -1 1.5 2.0000000000000001"
+bad sensitivity --threads V "expected a whole number 1-256" "$BAD 0 257 1.5 2.0000000000000001"
+bad sensitivity --bootstrap V "expected a whole number 0-100000" "$BAD -1 100001 1.5 2.0000000000000001"
 bad sensitivity --confidence V "expected a level between 0 and 1, such as 0.95" "$BAD 0 1 -0.5"
-bad sensitivity --shard V/2 "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 3 1.5"
+bad sensitivity --shard V/2 "expected I/N with 1 <= I <= N, such as 2/8" "$BAD 0 3 1.5 1.0000000000000001"
 
 # solve and sweep (test_solve.sh and test_sweep.sh test each option more):
-# hexadecimal and a number of the wrong size
-bad solve --max-iter V "expected a whole number 1-100000" "0x10 1e300 -1e300"
+# hexadecimal, a number of the wrong size, a fraction that rounds to whole
+bad solve --max-iter V "expected a whole number 1-100000" "0x10 1e300 -1e300 2.0000000000000001"
 bad solve --xtol V "expected a positive number" "0x10 0x1p3"
-bad solve --target dc_share_pct@V=12 "expected a year 1900-2200 after '@'" "0x7ee 1e300"
-bad sweep --year V "expected a year 1900-2200" "0x7ee 1e300 -1e300"
+bad solve --target dc_share_pct@V=12 "expected a year 1900-2200 after '@'" "0x7ee 1e300 2030.0000000000001"
+bad sweep --year V "expected a year 1900-2200" "0x7ee 1e300 -1e300 2030.0000000000001"
 bad sweep --target V "expected a number" "0x10 0x1p3"
 
 # plot (it writes into the results folder: nothing new there)
 bad plot --size Vx720 "expected WIDTHxHEIGHT, whole pixels from 320x240 to 8000x8000" \
-    "$BAD 319 8001 800.5"
+    "$BAD 319 8001 800.5 800.0000000000001"
 bad plot --size 1200xV "expected WIDTHxHEIGHT, whole pixels from 320x240 to 8000x8000" \
-    "$BAD 239 8001 720.5 720x3"
-bad plot --plot-timeout V "expected whole seconds 1-86400" "$BAD 0 86401 1.5"
+    "$BAD 239 8001 720.5 720x3 720.0000000000001"
+bad plot --plot-timeout V "expected whole seconds 1-86400" "$BAD 0 86401 1.5 2.0000000000000001"
 
 # The good forms, read as their value.
 dcd compare $A $B --no-plots --years +2.03e3 -o "$T/y"
@@ -142,6 +144,15 @@ dcd mc $C -n 100 --no-plots -q --seed 1001 -o "$T/s3"
 check "(another seed gives other numbers)" differ "$T/s1/mc-closed/quantiles.csv" "$T/s3/mc-closed/quantiles.csv"
 dcd mc $C -n 100 --no-plots -q --seed 18446744073709551615 -o "$T/s4"
 expect_rc "mc --seed 2^64-1 (digits beyond double's whole numbers): exit 0" 0
+dcd mc $C -n 100 --no-plots -q --seed 9.007199254740991e15 -o "$T/s5"
+dcd mc $C -n 100 --no-plots -q --seed 9007199254740991 -o "$T/s6"
+check "mc --seed 9.007199254740991e15 is the seed 2^53-1" \
+    cmp -s "$T/s5/mc-closed/quantiles.csv" "$T/s6/mc-closed/quantiles.csv"
+dcd mc $C -n 100 --no-plots -q --seed 9007199254740990 -o "$T/s7"
+check "(the seed 2^53-2 gives other numbers)" differ "$T/s6/mc-closed/quantiles.csv" "$T/s7/mc-closed/quantiles.csv"
+dcd sensitivity $K -n 16 --bootstrap 0 --no-plots --year 20300e-1 -o "$T/y2"
+expect_rc "sensitivity --year 20300e-1: exit 0" 0
+check "sensitivity --year 20300e-1 is the year 2030" grep -q ' in 2030' "$T/stdout"
 dcd plot --scripts-only --size 8e2X5.0e2 --plot-timeout +1.2e2 "$P"
 expect_rc "plot --size 8e2X5.0e2 --plot-timeout +1.2e2: exit 0" 0
 check "plot --size 8e2X5.0e2 is 800x500" grep -q 'set terminal pngcairo size 800,500 ' "$P/share.gp"
