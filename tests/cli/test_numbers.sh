@@ -83,13 +83,12 @@ P=$T/run/golden-a
 bad calibrate --max-iter V "expected a whole number 1-100000" "$BAD 0 -1 2.5 100001 -0.5 2.0000000000000001"
 
 # compare and report: --years, a list of years; compare --width
-for cmd in compare report; do
-    y="expected years 1900-2200 separated by commas, for example 2025,2030"
-    bad $cmd --years V "$y" "$BAD 1899 2201 2030.5 2030.0000000000001"
-    bad $cmd --years 2025,V "$y" "$BAD 1899 2030.5"
-    bad $cmd --years V,2030 "$y" "$BAD 1899 2030.5"
-done
 y="expected years 1900-2200 separated by commas, for example 2025,2030"
+for cmd in compare report; do
+    bad "$cmd" --years V "$y" "$BAD 1899 2201 2030.5 2030.0000000000001"
+    bad "$cmd" --years 2025,V "$y" "$BAD 1899 2030.5"
+    bad "$cmd" --years V,2030 "$y" "$BAD 1899 2030.5"
+done
 bad compare --years V "$y" "'2025, 2030' 2025, ,2025 2025,,2030 '2025;2030' '2025 2030'"
 bad compare --width V "expected a whole number 40-1000" "$BAD 39 1001 80.5 80.00000000000001"
 
@@ -156,3 +155,16 @@ check "sensitivity --year 20300e-1 is the year 2030" grep -q ' in 2030' "$T/stdo
 dcd plot --scripts-only --size 8e2X5.0e2 --plot-timeout +1.2e2 "$P"
 expect_rc "plot --size 8e2X5.0e2 --plot-timeout +1.2e2: exit 0" 0
 check "plot --size 8e2X5.0e2 is 800x500" grep -q 'set terminal pngcairo size 800,500 ' "$P/share.gp"
+
+# --percentiles: at most 32 besides the defaults (5, 10, 25, 50, 75, 90, 95,
+# and one given twice, count once).
+P32=1,2,3,4,5,6,7,8,9,11,12,13,14,15,16,17,18,19,20,21,22,23,24,26,27,28,29,30,31,32,33,34,34,36,50
+dcd mc $C -n 100 --no-plots -q --percentiles $P32 -o "$T/p32"
+expect_rc "mc --percentiles: 32 more: exit 0" 0
+check "mc --percentiles: 32 more columns" \
+    sh -c "head -n 1 '$T/p32/mc-closed/quantiles.csv' | tr , '\n' | grep -c '^p' | grep -qx 39"
+dcd mc $C -n 100 --no-plots -q --percentiles $P32,35 -o "$T/p33"
+expect_rc "mc --percentiles: 33 more: exit 2" 2
+check "mc --percentiles: 33 more: message" grep -qxF \
+    "dcdemand: --percentiles '$P32,35': at most 32 besides the defaults" "$T/stderr"
+check "mc --percentiles: 33 more: nothing written" test ! -e "$T/p33"
