@@ -21,6 +21,7 @@
 #define DCD_CLI_H
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
@@ -150,22 +151,39 @@ void dcd_cli_free_scenarios(dcd_scenario **scs, int n);
  * failed, else CODE. */
 int dcd_cli_finish(int code);
 
-/* ---- shared by the long-running commands (cli_progress.c) ----------------
- * mc and sensitivity: number and option parsers, a progress bar, the report
- * of a failed run. */
+/* ---- numbers of options, and the long-running commands (cli_progress.c) --
+ * the one number rule of every command's options; for mc and sensitivity,
+ * the --seed/--threads/--shard parsers, a progress bar, the report of a
+ * failed run. */
 
-/* The one rule of every command for a numeric option: a finite number
- * (strtod's syntax) filling ARG entirely, into *OUT.  Returns 0, or -1 when
- * ARG is not one: empty, leading space, trailing text, nan, inf, or out of
- * double's range (strtod's ERANGE); *OUT is then unchanged.  The caller
- * prints "--OPTION 'ARG': expected ..." with dcd_cli_usage() (exit 2). */
+/* The one rule of every command for a numeric option: a finite decimal
+ * number (strtod's decimal syntax: "12", "+1.5", "2.03e3") filling ARG
+ * entirely, into *OUT.  Returns 0, or -1 when ARG is not one: empty, leading
+ * space, trailing text, hexadecimal, nan, inf, or out of double's range
+ * (strtod's ERANGE, so "1e999" and "1e-400"); *OUT is then unchanged.  The
+ * caller prints "--OPTION 'ARG': expected ..." with dcd_cli_usage() (exit
+ * 2). */
 int dcd_cli_number(const char *arg, double *out);
-/* A whole number LO-HI by the same rule (so "2030" and "2.03e3", not
- * "2030.5") into *OUT.  Returns 0, or -1 (*OUT unchanged). */
+/* The largest bound dcd_cli_whole() takes: 2^53-1 (every whole number up to
+ * 2^53 is a double, so a larger one never rounds into the range), or
+ * LONG_MAX when long is smaller. */
+#define DCD_CLI_WHOLE_MAX (LONG_MAX < 9007199254740991 ? LONG_MAX : 9007199254740991)
+/* A whole number LO-HI by the same rule, whole as written (so "2030",
+ * "2030.0" and "2.03e3", not "2030.5" nor "2030.0000000000001", whose double
+ * is 2030; the range is checked before any conversion, so "1e300" is simply
+ * out of range) into *OUT.  -DCD_CLI_WHOLE_MAX <= LO <= HI <=
+ * DCD_CLI_WHOLE_MAX.  Returns 0, or -1 (*OUT unchanged). */
 int dcd_cli_whole(const char *arg, long lo, long hi, long *out);
+/* A list of years 1900-2200 separated by commas ("2025,2030"), each by
+ * dcd_cli_whole(), into YEARS (room for MAX).  Returns the count (1 or
+ * more), or -1 when an item is not one (an empty item too: "2025,", ",2030")
+ * or there are more than MAX; YEARS is then partly written. */
+int dcd_cli_years(const char *arg, int *years, size_t max);
 /* --seed S, --threads T (1-MAX), --shard I/N for command CMD: store the
  * value and return DCD_EXIT_OK, or print a usage error and return
- * DCD_EXIT_USAGE. */
+ * DCD_EXIT_USAGE.  Each number by the rule above; a seed may also be any
+ * string of digits up to 2^64-1 (beyond double's exact whole numbers), else
+ * (such as "1e3") at most DCD_CLI_WHOLE_MAX. */
 int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed);
 int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, int max);
 int dcd_cli_parse_shard(const char *cmd, const char *arg, size_t *shard, size_t *nshards);

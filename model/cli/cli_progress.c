@@ -2,6 +2,7 @@
  * the progress bar on a terminal, the number and --seed/--threads/--shard
  * parsers (numbers: every command's one rule) and the report of a failed
  * run (dcd_cli.h). */
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -17,7 +18,8 @@
 int dcd_cli_number(const char *arg, double *out)
 {
     char *end;
-    if (!*arg || isspace((unsigned char)*arg))
+    /* strtod also reads hexadecimal ("0x1p3"): not a decimal number. */
+    if (!*arg || isspace((unsigned char)*arg) || strpbrk(arg, "xX"))
         return -1;
     errno = 0;
     double v = strtod(arg, &end);
@@ -27,31 +29,111 @@ int dcd_cli_number(const char *arg, double *out)
     return 0;
 }
 
+/* Whether the decimal number S (one that dcd_cli_number() accepts) is a
+ * whole number as written, digit by digit: its double can be whole when the
+ * text is not ("2030.0000000000001" rounds to 2030).  With the digits D
+ * (sign, point and exponent left out), P of them before the point, and the
+ * exponent E, S = 0.D x 10^(P+E): whole when no digit after the first P+E is
+ * other than 0. */
+static int whole_text(const char *s)
+{
+    long p = 0, i = 0, last = -1, e = 0;
+    int frac = 0, neg = 0;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; isdigit((unsigned char)*s) || (*s == '.' && !frac); s++) {
+        if (*s == '.') {
+            frac = 1;
+            continue;
+        }
+        if (*s != '0')
+            last = i;
+        i++;
+        p += !frac;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-')
+            neg = *s++ == '-';
+        for (; isdigit((unsigned char)*s); s++)
+            if (e < 100000000) /* beyond any text's digits: no overflow */
+                e = e * 10 + (*s - '0');
+    }
+    return last < p + (neg ? -e : e);
+}
+
 int dcd_cli_whole(const char *arg, long lo, long hi, long *out)
 {
     double v;
-    if (dcd_cli_number(arg, &v) || !(v >= (double)lo && v <= (double)hi) || v != floor(v))
+    /* Every whole number up to the bounds is a double, and any larger one
+     * rounds to a double beyond them: V in range is the number written. */
+    assert(lo <= hi && lo >= -DCD_CLI_WHOLE_MAX && hi <= DCD_CLI_WHOLE_MAX);
+    if (dcd_cli_number(arg, &v) || !(v >= (double)lo && v <= (double)hi) || !whole_text(arg))
         return -1;
     *out = (long)v;
     return 0;
 }
 
+/* Copies the part [S, E) of an argument into BUF (SIZE bytes); a part too
+ * long for BUF is cut to a text that no number rule accepts ("x"). */
+static void cli_part(const char *s, const char *e, char *buf, size_t size)
+{
+    size_t len = (size_t)(e - s);
+    if (len >= size) {
+        strcpy(buf, "x");
+        return;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+}
+
+int dcd_cli_years(const char *arg, int *years, size_t max)
+{
+    size_t n = 0;
+    const char *p = arg;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        const char *e = comma ? comma : p + strlen(p);
+        char part[64];
+        long y;
+        cli_part(p, e, part, sizeof part);
+        if (n == max || dcd_cli_whole(part, 1900, 2200, &y) != 0)
+            return -1;
+        years[n++] = (int)y;
+        if (!comma)
+            return (int)n;
+        p = comma + 1;
+    }
+}
+
 int dcd_cli_parse_seed(const char *cmd, const char *arg, uint64_t *seed)
 {
     char *end;
-    errno = 0;
-    unsigned long long s = strtoull(arg, &end, 10);
-    if (!*arg || *end || errno || arg[0] == '-')
+    long w;
+    unsigned long long s = 0;
+    int ok = 0;
+    /* Digits first (a seed can be beyond double's exact whole numbers),
+     * else the rule of every command ("1e3") up to 2^53. */
+    if (*arg && !isspace((unsigned char)*arg) && *arg != '-') {
+        errno = 0;
+        s = strtoull(arg, &end, 10);
+        ok = !*end && errno == 0;
+    }
+    if (!ok && dcd_cli_whole(arg, 0, DCD_CLI_WHOLE_MAX, &w) == 0) {
+        s = (unsigned long long)w;
+        ok = 1;
+    }
+    if (!ok)
         return dcd_cli_usage(cmd, "--seed '%s': expected a whole number 0-%llu", arg,
                              (unsigned long long)UINT64_MAX);
-    *seed = s;
+    *seed = (uint64_t)s;
     return DCD_EXIT_OK;
 }
 
 int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, int max)
 {
-    double v;
-    if (dcd_cli_number(arg, &v) || v != (int)v || v < 1 || v > max)
+    long v;
+    if (dcd_cli_whole(arg, 1, max, &v) != 0)
         return dcd_cli_usage(cmd, "--threads '%s': expected a whole number 1-%d", arg, max);
     *threads = (unsigned)v;
     return DCD_EXIT_OK;
@@ -59,13 +141,19 @@ int dcd_cli_parse_threads(const char *cmd, const char *arg, unsigned *threads, i
 
 int dcd_cli_parse_shard(const char *cmd, const char *arg, size_t *shard, size_t *nshards)
 {
-    size_t i, n;
-    char tail;
-    if (sscanf(arg, "%zu/%zu%c", &i, &n, &tail) != 2 || arg[0] == '-' || n < 1 || i < 1 || i > n ||
-        n > 100000)
+    const char *slash = strchr(arg, '/');
+    char part[64];
+    long i = 0, n = 0;
+    int ok = slash != NULL;
+    if (ok) {
+        cli_part(arg, slash, part, sizeof part);
+        ok = dcd_cli_whole(part, 1, 100000, &i) == 0 &&
+             dcd_cli_whole(slash + 1, 1, 100000, &n) == 0 && i <= n;
+    }
+    if (!ok)
         return dcd_cli_usage(cmd, "--shard '%s': expected I/N with 1 <= I <= N, such as 2/8", arg);
-    *shard = i;
-    *nshards = n;
+    *shard = (size_t)i;
+    *nshards = (size_t)n;
     return DCD_EXIT_OK;
 }
 

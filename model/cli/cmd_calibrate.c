@@ -348,9 +348,8 @@ static int calibrate_option(int c, const char *arg, void *ctx)
             return dcd_cli_usage("calibrate", "--mode '%s': expected scale or shift", arg);
         return DCD_EXIT_OK;
     default: { /* OPT_MAXIT */
-        char *end;
-        long n = strtol(arg, &end, 10);
-        if (*end || end == arg || n < 1 || n > 100000)
+        long n;
+        if (dcd_cli_whole(arg, 1, 100000, &n) != 0)
             return dcd_cli_usage("calibrate", "--max-iter '%s': expected a whole number 1-100000",
                                  arg);
         a->max_iter = (size_t)n;

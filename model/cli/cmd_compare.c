@@ -6,7 +6,6 @@
  * projected before anything is written.  docs/compare.md describes the
  * syntax and the outputs; the tables are built by compare.c.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -103,25 +102,6 @@ static int split_column(colspec *c, const char *arg)
     return 0;
 }
 
-/* Parses "2025,2030" into YEARS; returns the count, or -1 when malformed. */
-static int parse_years(const char *s, int *years, size_t max)
-{
-    size_t n = 0;
-    const char *p = s;
-    for (;;) {
-        char *end;
-        errno = 0;
-        long y = strtol(p, &end, 10);
-        if (end == p || errno || y < 1900 || y > 2200 || n == max || (*end && *end != ','))
-            return -1;
-        years[n++] = (int)y;
-        if (!*end)
-            break;
-        p = end + 1;
-    }
-    return (int)n;
-}
-
 /* Renames the "--set[N]" locations that stand for this column's --with
  * options to "--with[K]", K counting --with options on the whole command
  * line, from diagnostic FROM on. */
@@ -206,7 +186,7 @@ static int compare_option(int c, const char *arg, void *ctx)
     switch (c) {
     case 1: /* a column, in command-line order */ return add_column(a, arg);
     case 'y':
-        a->nyears = parse_years(arg, a->years, DCD_COMPARE_MAX_YEARS);
+        a->nyears = dcd_cli_years(arg, a->years, DCD_COMPARE_MAX_YEARS);
         if (a->nyears < 0)
             return dcd_cli_usage("compare",
                                  "--years '%s': expected years 1900-2200 separated "
@@ -227,10 +207,9 @@ static int compare_option(int c, const char *arg, void *ctx)
         a->nwith_total++;
         return DCD_EXIT_OK;
     default: { /* OPT_WIDTH */
-        char *end;
-        long w = strtol(arg, &end, 10);
-        if (*end || w < 40 || w > 1000)
-            return dcd_cli_usage("compare", "--width '%s': expected a number 40-1000", arg);
+        long w;
+        if (dcd_cli_whole(arg, 40, 1000, &w) != 0)
+            return dcd_cli_usage("compare", "--width '%s': expected a whole number 40-1000", arg);
         a->width = (int)w;
         return DCD_EXIT_OK;
     }

@@ -89,18 +89,21 @@ typedef struct mc_args {
 static int parse_threshold(mc_args *a, const char *arg)
 {
     const char *at = strchr(arg, '@'), *eq = at ? strchr(at, '=') : NULL;
-    char metric[64], year[16];
-    double v, y;
-    if (!at || !eq || at == arg || (size_t)(at - arg) >= sizeof metric ||
-        (size_t)(eq - at - 1) >= sizeof year)
+    char metric[64], year[64];
+    size_t ylen = eq ? (size_t)(eq - at - 1) : 0;
+    double v;
+    long y;
+    if (!at || !eq || at == arg || (size_t)(at - arg) >= sizeof metric)
         return dcd_cli_usage("mc",
                              "--threshold '%s': expected METRIC@YEAR=VALUE, such as "
                              "dc_share_pct@2030=11",
                              arg);
     memcpy(metric, arg, (size_t)(at - arg));
     metric[at - arg] = '\0';
-    memcpy(year, at + 1, (size_t)(eq - at - 1));
-    year[eq - at - 1] = '\0';
+    if (ylen >= sizeof year)
+        ylen = 0; /* too long for a year: "" fails below */
+    memcpy(year, at + 1, ylen);
+    year[ylen] = '\0';
     int m = dcd_total_index(metric), ok = 0;
     for (int k = 0; k < DCD_MC_NMETRIC; k++)
         ok |= dcd_mc_metrics[k] == m;
@@ -110,9 +113,9 @@ static int parse_threshold(mc_args *a, const char *arg)
                              "national_twh, other_twh, dc_share_pct, ai_share_pct, "
                              "dc_load_gw, ai_load_gw)",
                              arg, metric);
-    if (dcd_cli_number(year, &y) || y != (int)y || y < 1900 || y > 2200)
-        return dcd_cli_usage("mc", "--threshold '%s': expected a year 1900-2200", arg);
-    if (dcd_cli_number(eq + 1, &v) || v != v || v - v != 0)
+    if (dcd_cli_whole(year, 1900, 2200, &y) != 0)
+        return dcd_cli_usage("mc", "--threshold '%s': expected a year 1900-2200 after '@'", arg);
+    if (dcd_cli_number(eq + 1, &v) != 0)
         return dcd_cli_usage("mc", "--threshold '%s': expected a number after '='", arg);
     if (a->o.nthresholds == DCD_MC_MAX_THRESHOLDS)
         return dcd_cli_usage("mc", "at most %d --threshold", DCD_MC_MAX_THRESHOLDS);
@@ -121,26 +124,35 @@ static int parse_threshold(mc_args *a, const char *arg)
     return DCD_EXIT_OK;
 }
 
+/* Parses --percentiles P,P,...: each a number in (0, 100) by the rule of
+ * every command (dcd_cli_number()), no item empty; a default percentile or
+ * one given twice is kept once. */
 static int parse_pcts(mc_args *a, const char *arg)
 {
     char buf[512];
-    if (strlen(arg) >= sizeof buf || !*arg)
-        return dcd_cli_usage("mc", "--percentiles '%s': expected a list such as 1,99", arg);
+    const char *bad = "--percentiles '%s': expected percentiles between 0 and 100 (not "
+                      "included) separated by commas, such as 1,99.5";
+    if (strlen(arg) >= sizeof buf)
+        return dcd_cli_usage("mc", bad, arg);
     strcpy(buf, arg);
-    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    for (char *t = buf, *comma;; t = comma + 1) {
         double p;
+        if ((comma = strchr(t, ',')) != NULL)
+            *comma = '\0';
         if (dcd_cli_number(t, &p) || !(p > 0 && p < 100))
-            return dcd_cli_usage("mc", "--percentiles: '%s' is not a percentile in (0, 100)", t);
+            return dcd_cli_usage("mc", bad, arg);
         int dup = 0;
         for (size_t k = 0; k < 7; k++)
             dup |= p == dcd_mcstats_default_pcts[k];
         for (size_t k = 0; k < a->o.nextra; k++)
             dup |= p == a->extra[k];
-        if (dup)
-            continue;
-        if (a->o.nextra == DCD_MC_MAX_PCTS)
-            return dcd_cli_usage("mc", "--percentiles: at most %d more", DCD_MC_MAX_PCTS);
-        a->extra[a->o.nextra++] = p;
+        if (!dup && a->o.nextra == DCD_MC_MAX_PCTS)
+            return dcd_cli_usage("mc", "--percentiles '%s': at most %d besides the defaults", arg,
+                                 DCD_MC_MAX_PCTS);
+        if (!dup)
+            a->extra[a->o.nextra++] = p;
+        if (!comma)
+            break;
     }
     a->o.extra_pcts = a->extra;
     return DCD_EXIT_OK;
@@ -150,11 +162,12 @@ static int mc_option(int c, const char *arg, void *ctx)
 {
     mc_args *a = ctx;
     double v;
+    long n;
     switch (c) {
     case 'n':
-        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 1 || v > 1e9)
+        if (dcd_cli_whole(arg, 1, 1000000000, &n) != 0)
             return dcd_cli_usage("mc", "--draws '%s': expected a whole number 1-1000000000", arg);
-        a->o.ndraws = (size_t)v;
+        a->o.ndraws = (size_t)n;
         return DCD_EXIT_OK;
     case OPT_SEED: return dcd_cli_parse_seed("mc", arg, &a->o.seed);
     case OPT_THREADS: return dcd_cli_parse_threads("mc", arg, &a->o.threads, DCD_THREADS_MAX);

@@ -226,6 +226,24 @@ done:
     return code;
 }
 
+/* Parses --size WIDTHxHEIGHT (or WIDTHXHEIGHT), each a whole number by the
+ * rule of every command (dcd_cli_whole()), into O.  Returns 0, or -1. */
+static int parse_size(const char *arg, dcd_plot_opts *o)
+{
+    const char *x = strpbrk(arg, "xX");
+    char width[32];
+    long w, h;
+    if (!x || (size_t)(x - arg) >= sizeof width)
+        return -1;
+    memcpy(width, arg, (size_t)(x - arg));
+    width[x - arg] = '\0';
+    if (dcd_cli_whole(width, 320, 8000, &w) != 0 || dcd_cli_whole(x + 1, 240, 8000, &h) != 0)
+        return -1;
+    o->width = (int)w;
+    o->height = (int)h;
+    return 0;
+}
+
 int dcd_cmd_plot(int argc, char **argv)
 {
     enum { OPT_SIZE = 256, OPT_SCRIPTS, OPT_TIMEOUT };
@@ -238,6 +256,7 @@ int dcd_cmd_plot(int argc, char **argv)
                                          {NULL, 0, NULL, 0}};
     dcd_plot_opts o;
     int quiet = 0, c, code = DCD_EXIT_OK;
+    long seconds;
     dcd_plot_opts_default(&o);
     o.redraw = 1; /* the saved numbers are those the old pictures show */
 
@@ -249,16 +268,17 @@ int dcd_cmd_plot(int argc, char **argv)
                 return dcd_cli_usage("plot", "unknown format '%s' (png, svg or pdf)", optarg);
             break;
         case OPT_SIZE:
-            if (dcd_plot_size_parse(optarg, &o.width, &o.height) != 0)
+            if (parse_size(optarg, &o) != 0)
                 return dcd_cli_usage("plot",
-                                     "bad size '%s' (WIDTHxHEIGHT in pixels, from "
-                                     "320x240 to 8000x8000)",
+                                     "--size '%s': expected WIDTHxHEIGHT, whole pixels from "
+                                     "320x240 to 8000x8000",
                                      optarg);
             break;
         case OPT_TIMEOUT:
-            if (dcd_plot_timeout_parse(optarg, &o.timeout_s) != 0)
-                return dcd_cli_usage("plot", "bad time limit '%s' (whole seconds from 1 to %d)",
+            if (dcd_cli_whole(optarg, 1, DCD_PLOT_TIMEOUT_MAX, &seconds) != 0)
+                return dcd_cli_usage("plot", "--plot-timeout '%s': expected whole seconds 1-%d",
                                      optarg, DCD_PLOT_TIMEOUT_MAX);
+            o.timeout_s = (int)seconds;
             break;
         case OPT_SCRIPTS: o.scripts_only = 1; break;
         case 'q': quiet = 1; break;

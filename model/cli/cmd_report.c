@@ -55,23 +55,15 @@ typedef struct report_args {
 static int report_option(int c, const char *arg, void *ctx)
 {
     report_args *a = ctx;
-    const char *p = arg;
+    int n = dcd_cli_years(arg, a->years, DCD_COMPARE_MAX_YEARS);
     (void)c;
-    a->nyears = 0;
-    for (;;) {
-        char *end;
-        long y = strtol(p, &end, 10);
-        if (end == p || y < 1900 || y > 2200 || a->nyears == DCD_COMPARE_MAX_YEARS ||
-            (*end && *end != ','))
-            return dcd_cli_usage("report",
-                                 "--years '%s': expected years 1900-2200 "
-                                 "separated by commas",
-                                 arg);
-        a->years[a->nyears++] = (int)y;
-        if (!*end)
-            return DCD_EXIT_OK;
-        p = end + 1;
-    }
+    if (n < 0)
+        return dcd_cli_usage("report",
+                             "--years '%s': expected years 1900-2200 separated by commas, "
+                             "for example 2025,2030",
+                             arg);
+    a->nyears = (size_t)n;
+    return DCD_EXIT_OK;
 }
 
 int dcd_cmd_report(int argc, char **argv)

@@ -75,6 +75,7 @@ static int sens_option(int c, const char *arg, void *ctx)
 {
     dcd_sens_opts *o = ctx;
     double v;
+    long n;
     switch (c) {
     case OPT_METRIC: {
         int m = dcd_total_index(arg);
@@ -87,24 +88,24 @@ static int sens_option(int c, const char *arg, void *ctx)
         return DCD_EXIT_OK;
     }
     case OPT_YEAR:
-        if (dcd_cli_number(arg, &v) || v != (int)v || v < 1900 || v > 2200)
+        if (dcd_cli_whole(arg, 1900, 2200, &n) != 0)
             return dcd_cli_usage("sensitivity", "--year '%s': expected a year 1900-2200", arg);
-        o->year = (int)v;
+        o->year = (int)n;
         return DCD_EXIT_OK;
     case 'n':
-        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 2 || v > DCD_SENS_MAX_BASE)
+        if (dcd_cli_whole(arg, 2, DCD_SENS_MAX_BASE, &n) != 0)
             return dcd_cli_usage("sensitivity", "--base-rows '%s': expected a whole number 2-%d",
                                  arg, DCD_SENS_MAX_BASE);
-        o->nbase = (size_t)v;
+        o->nbase = (size_t)n;
         return DCD_EXIT_OK;
     case OPT_SEED: return dcd_cli_parse_seed("sensitivity", arg, &o->seed);
     case OPT_THREADS:
         return dcd_cli_parse_threads("sensitivity", arg, &o->threads, DCD_THREADS_MAX);
     case OPT_BOOT:
-        if (dcd_cli_number(arg, &v) || v != (double)(size_t)v || v < 0 || v > DCD_SENS_MAX_BOOT)
+        if (dcd_cli_whole(arg, 0, DCD_SENS_MAX_BOOT, &n) != 0)
             return dcd_cli_usage("sensitivity", "--bootstrap '%s': expected a whole number 0-%d",
                                  arg, DCD_SENS_MAX_BOOT);
-        o->nboot = (size_t)v;
+        o->nboot = (size_t)n;
         return DCD_EXIT_OK;
     case OPT_CONF:
         if (dcd_cli_number(arg, &v) || !(v > 0 && v < 1))

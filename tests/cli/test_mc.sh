@@ -132,7 +132,7 @@ opt "--sampling sobol" "dcdemand: --sampling 'sobol': expected lhs or random" $C
 opt "--threshold without @" "dcdemand: --threshold 'dc_share_pct=11': expected METRIC@YEAR=VALUE, such as dc_share_pct@2030=11" $C --threshold dc_share_pct=11
 opt "--threshold metric" "dcdemand: --threshold 'co2_mt@2030=1': 'co2_mt' is not a metric of mc (dc_twh, ai_twh, national_twh, other_twh, dc_share_pct, ai_share_pct, dc_load_gw, ai_load_gw)" $C --threshold co2_mt@2030=1
 opt "--threshold year outside" "dcdemand: --threshold dc_share_pct@2040: the year is outside the scenario's years" $C --threshold dc_share_pct@2040=11
-opt "--percentiles 150" "dcdemand: --percentiles: '150' is not a percentile in (0, 100)" $C --percentiles 1,150
+opt "--percentiles 150" "dcdemand: --percentiles '1,150': expected percentiles between 0 and 100 (not included) separated by commas, such as 1,99.5" $C --percentiles 1,150
 opt "--shard 4/3" "dcdemand: --shard '4/3': expected I/N with 1 <= I <= N, such as 2/8" $C --shard 4/3
 opt "--max-failed-pct" "dcdemand: --max-failed-pct '120': expected a percentage 0-100" $C --max-failed-pct 120
 opt "no FILE" "dcdemand: missing scenario FILE" -n 10
