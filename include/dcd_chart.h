@@ -81,9 +81,6 @@ void dcd_plot_opts_default(dcd_plot_opts *o);
 const char *dcd_plot_format_ext(dcd_plot_format format);
 /* Parses "png", "svg" or "pdf".  Returns 0, or -1 when S is none of them. */
 int dcd_plot_format_parse(const char *s, dcd_plot_format *out);
-/* Parses "WIDTHxHEIGHT" in pixels within the limits of dcd_plot_opts.
- * Returns 0, or -1 (outputs untouched). */
-int dcd_plot_size_parse(const char *s, int *width, int *height);
 /* Parses a time limit: whole seconds from 1 to DCD_PLOT_TIMEOUT_MAX.
  * Returns 0, or -1 (output untouched). */
 int dcd_plot_timeout_parse(const char *s, int *seconds);

@@ -51,22 +51,6 @@ static int parse_digits(const char **p, int maxdig, int *out)
     return 0;
 }
 
-int dcd_plot_size_parse(const char *s, int *width, int *height)
-{
-    int w, h;
-    const char *p = s;
-    if (parse_digits(&p, 5, &w) != 0 || (*p != 'x' && *p != 'X'))
-        return -1;
-    p++;
-    if (parse_digits(&p, 5, &h) != 0 || *p != '\0')
-        return -1;
-    if (w < 320 || w > 8000 || h < 240 || h > 8000)
-        return -1;
-    *width = w;
-    *height = h;
-    return 0;
-}
-
 int dcd_plot_timeout_parse(const char *s, int *seconds)
 {
     int v;

@@ -14,33 +14,7 @@
 #include "dcd_load.h"
 #include "dcd_prepared.h"
 #include "harness.h"
-
-static const char *const TOP_KEYS[] = {
-    "pue", "national.total_twh", "national.other_twh", "national.growth", "national.forecast_twh",
-    NULL};
-static const char *const SEG_KEYS[] = {"utilisation",
-                                       "idle",
-                                       "pue",
-                                       "energy_twh",
-                                       "growth",
-                                       "capacity_gw",
-                                       "additions_gw",
-                                       "capex_usd",
-                                       "cost_per_mw_usd",
-                                       "lifetime_years",
-                                       "logistic.saturation_gw",
-                                       "logistic.rate",
-                                       "logistic.midpoint_year",
-                                       "shipments",
-                                       "unit_power_w",
-                                       "equipment_share",
-                                       "unit_price_usd",
-                                       "lifetime.years",
-                                       "lifetime.scale",
-                                       "lifetime.shape",
-                                       "installed_base.capacity_gw",
-                                       "installed_base.lifetime.scale",
-                                       NULL};
+#include "param_keys.h"
 
 static const int ROWS[] = {DCD_T_DC_TWH,     DCD_T_AI_TWH,       DCD_T_NATIONAL_TWH,
                            DCD_T_OTHER_TWH,  DCD_T_DC_SHARE_PCT, DCD_T_AI_SHARE_PCT,

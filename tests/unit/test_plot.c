@@ -24,17 +24,6 @@ static void text(const char *in, size_t max, const char *expected, const char *w
     dcd_buf_free(&b);
 }
 
-static void size_case(const char *s, int ok, int w, int h)
-{
-    int W = -1, H = -1;
-    int rc = dcd_plot_size_parse(s, &W, &H);
-    gsl_test_int(rc, ok ? 0 : -1, "size '%s' %s", s, ok ? "accepted" : "refused");
-    if (ok)
-        gsl_test(W != w || H != h, "size '%s' is %dx%d", s, w, h);
-    else
-        gsl_test(W != -1 || H != -1, "size '%s' leaves the outputs alone", s);
-}
-
 /* Results of NY years from 2020 with NSEG segments (the second one AI),
  * filled with distinct values; co2 only when WITH_CO2. */
 static dcd_results *make_results(size_t ny, size_t nseg, int with_co2)
@@ -539,18 +528,6 @@ int main(void)
     gsl_test_str(dcd_plot_format_ext(DCD_PLOT_PDF), "pdf", "pdf extension");
     gsl_test_str(dcd_chart_name(DCD_CHART_NATIONAL), "national", "chart names");
     gsl_test(dcd_chart_name(DCD_NCHART) != NULL, "no name past the last chart");
-
-    size_case("1200x720", 1, 1200, 720);
-    size_case("800X500", 1, 800, 500);
-    size_case("320x240", 1, 320, 240);
-    size_case("319x240", 0, 0, 0);
-    size_case("8001x720", 0, 0, 0);
-    size_case("1200x", 0, 0, 0);
-    size_case("x720", 0, 0, 0);
-    size_case("1200x720x3", 0, 0, 0);
-    size_case("1200 x 720", 0, 0, 0);
-    size_case("-1200x720", 0, 0, 0);
-    size_case("999999x720", 0, 0, 0);
 
     text("plain text", 0, "plain text\n", "plain");
     text(NULL, 0, "\n", "NULL is an empty line");

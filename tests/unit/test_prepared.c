@@ -13,6 +13,7 @@
 #include "dcd_load.h"
 #include "dcd_prepared.h"
 #include "harness.h"
+#include "param_keys.h"
 
 /* Relative difference of A and B against MAG (the magnitude of the metric
  * over the years); NaN equals NaN. */
@@ -127,44 +128,6 @@ static void set_text(const dcd_scenario *sc, const char *path, int year, dcd_app
         snprintf(out + k, cap - k, "interpolation: %s}", dcd_interp_name(s->interp));
 }
 
-/* Paths worth trying on segment G. */
-static const char *const SEG_KEYS[] = {"utilisation",
-                                       "idle",
-                                       "pue",
-                                       "energy_twh",
-                                       "growth",
-                                       "capacity_gw",
-                                       "additions_gw",
-                                       "capex_usd",
-                                       "cost_per_mw_usd",
-                                       "lifetime_years",
-                                       "logistic.saturation_gw",
-                                       "logistic.rate",
-                                       "logistic.midpoint_year",
-                                       "shipments",
-                                       "unit_power_w",
-                                       "equipment_share",
-                                       "unit_price_usd",
-                                       "lifetime",
-                                       "lifetime.years",
-                                       "lifetime.scale",
-                                       "lifetime.shape",
-                                       "installed_base.capacity_gw",
-                                       "installed_base.lifetime",
-                                       "installed_base.lifetime.years",
-                                       "installed_base.lifetime.scale",
-                                       "installed_base.lifetime.shape",
-                                       "logistic.capacity_gw",
-                                       NULL};
-static const char *const TOP_KEYS[] = {"pue",
-                                       "grid_intensity_g_per_kwh",
-                                       "cost_per_mw_usd",
-                                       "wue_l_per_kwh",
-                                       "national.total_twh",
-                                       "national.other_twh",
-                                       "national.growth",
-                                       "national.forecast_twh",
-                                       NULL};
 
 typedef struct counts {
     size_t compared, params;
