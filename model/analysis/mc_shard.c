@@ -11,7 +11,7 @@
 
 /* ---- shards --------------------------------------------------------------- */
 
-#define STATE_MAGIC "dcdemand mc shard 2\n"
+#define STATE_MAGIC "dcdemand mc shard 3\n"
 
 /* Appends a section: "KEY LEN\n" then LEN bytes and a newline. */
 static void section(dcd_buf *out, const char *key, const char *data, size_t len)
@@ -83,7 +83,7 @@ static int read_header(dcd_cursor *c, dcd_mc *mc)
     char line[512];
     unsigned long long seed;
     long long ff;
-    int ok = dcd_cursor_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 2") == 0;
+    int ok = dcd_cursor_line(c, line, sizeof line) == 0 && strcmp(line, "dcdemand mc shard 3") == 0;
     ok = ok && !dcd_cursor_line(c, line, sizeof line) && sscanf(line, "name %64s", mc->name) == 1;
     ok = ok && !dcd_cursor_line(c, line, sizeof line) &&
          sscanf(line, "checksum %64s", mc->checksum) == 1;

@@ -25,7 +25,7 @@
 #include "dcd_table.h"
 #include "dcd_uncertain.h"
 
-const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 2\n";
+const char dcd_sens_state_magic[] = "dcdemand sensitivity shard 3\n";
 
 #define NOFAIL ((size_t)-1)
 

@@ -81,11 +81,19 @@ dcd mc $R -n 9000 --seed 9 --keep-draws --percentiles 1,99.5 --shard 3/3 -q -o "
 dcd merge "$T/sh1/bench-reference" "$T/sh2/bench-reference" "$T/other/bench-reference" -o "$T/m3"
 expect_rc "merge of shards of different runs: exit 3" 3
 check "merge of shards of different runs: message" grep -q "mc-shard-3-of-3.txt: error: not a shard of the same run as" "$T/stderr"
-printf 'dcdemand mc shard 2\nname x\n' >"$T/bad.txt"
+printf 'dcdemand mc shard 3\nname x\n' >"$T/bad.txt"
 cp "$T/bad.txt" "$T/mc-shard-1-of-1.txt"
 dcd merge "$T/mc-shard-1-of-1.txt"
 expect_rc "merge of a truncated state: exit 3" 3
 check "merge of a truncated state: message" grep -qx "$T/mc-shard-1-of-1.txt: error: not a shard state written by \`dcdemand mc --shard\` (or truncated)" "$T/stderr"
+# a whole state of the previous format (version 2: another generator) is refused
+mkdir -p "$T/v2"
+dcd mc $R -n 9000 --seed 9 --shard 1/1 -q -o "$T/v2"
+sed '1s/^dcdemand mc shard 3$/dcdemand mc shard 2/' "$T/v2/bench-reference/mc-shard-1-of-1.txt" >"$T/v2/old.txt"
+mv "$T/v2/old.txt" "$T/v2/bench-reference/mc-shard-1-of-1.txt"
+dcd merge "$T/v2/bench-reference" -o "$T/v2m"
+expect_rc "merge of a version-2 state: exit 3" 3
+check "merge of a version-2 state: message" grep -q "mc-shard-1-of-1.txt: error: not a shard state written by" "$T/stderr"
 
 # Failed draws: counted, reported, and over the limit an error (exit 4).
 # National demand is drawn uniform in [40, 400] TWh and data centres use 50:
