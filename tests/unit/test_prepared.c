@@ -128,7 +128,6 @@ static void set_text(const dcd_scenario *sc, const char *path, int year, dcd_app
         snprintf(out + k, cap - k, "interpolation: %s}", dcd_interp_name(s->interp));
 }
 
-
 typedef struct counts {
     size_t compared, params;
 } counts;
