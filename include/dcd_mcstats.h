@@ -66,11 +66,6 @@ int dcd_mcstats_exact(const dcd_mcstats *s);
  * wrong size), DCD_EMODEL (a non-finite value in an ok draw), DCD_ENOMEM. */
 int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
                           size_t m);
-/* As dcd_mcstats_add_block() with VALUES cell-major: cell c's M values at
- * VALUES + c * STRIDE (STRIDE >= M).  The same statistics, without a
- * transposition. */
-int dcd_mcstats_add_block_cm(dcd_mcstats *s, size_t b, const double *values, size_t stride,
-                             const unsigned char *ok, size_t m);
 
 /* Adding block B chunk by chunk, so that each value is read while it is
  * still in the cache it was computed in (what `mc` does): open it, give its
@@ -78,13 +73,13 @@ int dcd_mcstats_add_block_cm(dcd_mcstats *s, size_t b, const double *values, siz
  * may be shorter; CELLS[c] points at cell c's K values, contiguous; OK as
  * above), then close it.  The block's mean and squared deviations are
  * merged chunk by chunk, so the chunks are fixed: the statistics are those
- * of dcd_mcstats_add_block_cm() and do not depend on the caller.  One block
- * is open at a time.  Open: DCD_EUSAGE (outside the range, added before,
- * another open), DCD_ENOMEM.  Chunk: DCD_EUSAGE (none open, K not the next
- * chunk's size), DCD_EMODEL (a non-finite value in an ok draw: abandon the
- * block).  Close: DCD_EUSAGE when the draws
- * given are not the block's, DCD_ENOMEM.  Abandon forgets an open block
- * (nothing of it is counted). */
+ * of dcd_mcstats_add_block() (which chunks the same way) and do not depend
+ * on the caller.  One block is open at a time.  Open: DCD_EUSAGE (outside
+ * the range, added before, another open), DCD_ENOMEM.  Chunk: DCD_EUSAGE
+ * (none open, K not the next chunk's size), DCD_EMODEL (a non-finite value
+ * in an ok draw: abandon the block).  Close: DCD_EUSAGE when the draws given
+ * are not the block's, DCD_ENOMEM.  Abandon forgets an open block (nothing
+ * of it is counted). */
 #define DCD_MCSTATS_CHUNK 32
 int dcd_mcstats_block_open(dcd_mcstats *s, size_t b);
 int dcd_mcstats_block_chunk(dcd_mcstats *s, const double *const *cells, const unsigned char *ok,

@@ -106,24 +106,12 @@ const double *dcd_umodel_ws_draws(const dcd_umodel_ws *w);
  * the projection of this draw is impossible (a failed draw: OUT is left as
  * it was).  Allocates nothing. */
 int dcd_umodel_eval(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out);
-/* As dcd_umodel_eval(), with the reason of a failure in D (may be NULL). */
-int dcd_umodel_eval_d(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out,
-                      dcd_diags *d);
-
-/* Evaluates the N draws X (rows of d values) DCD_LANES at a time
- * (dcd_prepared_eval_lanes(): the numbers of dcd_umodel_eval(), faster),
- * writing cell c of draw i to OUT[i * BY_DRAW + c * BY_CELL] (row-major:
- * BY_DRAW = ncells, BY_CELL = 1; cell-major: 1 and the row length) and
- * draw i's status to STATUS[i] (DCD_OK or DCD_EMODEL; the cells of a failed
- * draw hold no meaningful number).  The message of the first failure goes into
- * D (may be NULL).  Returns DCD_OK, or DCD_ENOMEM. */
-int dcd_umodel_eval_many(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t n,
-                         double *out, size_t by_draw, size_t by_cell, int *status, dcd_diags *d);
-
 /* Evaluates K <= DCD_LANES draws X (rows of d values) at once
- * (dcd_prepared_eval_lanes()), their statuses into STATUS as in
- * dcd_umodel_eval_many(); draw l's value of cell c is then
- * dcd_umodel_lane_cells(M, W)[c][l].  Returns DCD_OK, or DCD_ENOMEM. */
+ * (dcd_prepared_eval_lanes(): the numbers of dcd_umodel_eval(), faster),
+ * draw l's status into STATUS[l] (DCD_OK, or DCD_EMODEL with the message of
+ * the first failure in D, which may be NULL); draw l's value of cell c is
+ * then dcd_umodel_lane_cells(M, W)[c][l] (no meaningful number for a failed
+ * draw).  Returns DCD_OK, or DCD_ENOMEM. */
 int dcd_umodel_eval_lanes(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t k,
                           int *status, dcd_diags *d);
 /* Where the last dcd_umodel_eval_lanes() left each cell's values (ncells

@@ -500,32 +500,6 @@ int dcd_mcstats_block_close(dcd_mcstats *s)
     return DCD_OK;
 }
 
-int dcd_mcstats_add_block_cm(dcd_mcstats *s, size_t b, const double *values, size_t stride,
-                             const unsigned char *ok, size_t m)
-{
-    if (b < s->first_block || b >= s->first_block + s->nblocks || s->ob_open)
-        return DCD_EUSAGE;
-    size_t nc = s->cfg.ncells;
-    if (s->have[b - s->first_block] || m != dcd_sample_block_size(s->cfg.ndraws, b) || stride < m)
-        return DCD_EUSAGE;
-    const double **cells = malloc(nc * sizeof *cells);
-    if (!cells)
-        return DCD_ENOMEM;
-    int st = dcd_mcstats_block_open(s, b);
-    for (size_t i0 = 0; st == DCD_OK && i0 < m; i0 += DCD_MCSTATS_CHUNK) {
-        size_t k = m - i0 < DCD_MCSTATS_CHUNK ? m - i0 : DCD_MCSTATS_CHUNK;
-        for (size_t c = 0; c < nc; c++)
-            cells[c] = values + c * stride + i0;
-        st = dcd_mcstats_block_chunk(s, cells, ok ? ok + i0 : NULL, k);
-    }
-    if (st == DCD_OK)
-        st = dcd_mcstats_block_close(s);
-    else
-        dcd_mcstats_block_abandon(s);
-    free(cells);
-    return st;
-}
-
 void dcd_mcstats_block_abandon(dcd_mcstats *s)
 {
     if (!s->ob_open)
@@ -538,17 +512,29 @@ void dcd_mcstats_block_abandon(dcd_mcstats *s)
 int dcd_mcstats_add_block(dcd_mcstats *s, size_t b, const double *values, const unsigned char *ok,
                           size_t m)
 {
-    size_t nc = s->cfg.ncells;
-    if (m == 0 || m > DCD_SAMPLE_BLOCK)
+    if (b < s->first_block || b >= s->first_block + s->nblocks || s->ob_open ||
+        s->have[b - s->first_block] || m != dcd_sample_block_size(s->cfg.ndraws, b))
         return DCD_EUSAGE;
-    double *cm = malloc(m * nc * sizeof *cm);
-    if (!cm)
-        return DCD_ENOMEM;
-    for (size_t i = 0; i < m; i++)
-        for (size_t c = 0; c < nc; c++)
-            cm[c * m + i] = values[i * nc + c];
-    int st = dcd_mcstats_add_block_cm(s, b, cm, m, ok, m);
+    /* the block's rows chunk by chunk, each chunk turned cell-major */
+    size_t nc = s->cfg.ncells;
+    double *cm = malloc(nc * DCD_MCSTATS_CHUNK * sizeof *cm);
+    const double **cells = malloc(nc * sizeof *cells);
+    int st = cm && cells ? dcd_mcstats_block_open(s, b) : DCD_ENOMEM;
+    for (size_t i0 = 0; st == DCD_OK && i0 < m; i0 += DCD_MCSTATS_CHUNK) {
+        size_t k = m - i0 < DCD_MCSTATS_CHUNK ? m - i0 : DCD_MCSTATS_CHUNK;
+        for (size_t c = 0; c < nc; c++) {
+            cells[c] = cm + c * DCD_MCSTATS_CHUNK;
+            for (size_t i = 0; i < k; i++)
+                cm[c * DCD_MCSTATS_CHUNK + i] = values[(i0 + i) * nc + c];
+        }
+        st = dcd_mcstats_block_chunk(s, cells, ok ? ok + i0 : NULL, k);
+    }
+    if (st == DCD_OK)
+        st = dcd_mcstats_block_close(s);
+    else
+        dcd_mcstats_block_abandon(s);
     free(cm);
+    free(cells);
     return st;
 }
 

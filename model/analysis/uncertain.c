@@ -24,8 +24,8 @@ struct dcd_umodel {
 struct dcd_umodel_ws {
     dcd_prepared_ws *pw;
     dcd_prepared_lws *lw;
-    const double **cellp; /* each cell's lanes in LW's totals */
-    size_t ncellp;
+    const double **cellp;   /* each cell's lanes in LW's totals */
+    const size_t *cellp_at; /* the cells CELLP is for (M's cell_at) */
     gsl_rng *rng;
     dcd_rankcorr *rc;
     double *u, *x; /* DCD_SAMPLE_BLOCK x d */
@@ -216,21 +216,15 @@ const double *dcd_umodel_ws_draws(const dcd_umodel_ws *w)
     return w->x;
 }
 
-int dcd_umodel_eval_d(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out,
-                      dcd_diags *d)
+int dcd_umodel_eval(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out)
 {
-    int st = dcd_prepared_eval(m->prep, w->pw, x, NULL, d);
+    int st = dcd_prepared_eval(m->prep, w->pw, x, NULL, NULL);
     if (st != DCD_OK)
         return st == DCD_ENOMEM ? st : DCD_EMODEL;
     const double *t = dcd_prepared_totals(w->pw);
     for (size_t i = 0; i < m->ncells; i++)
         out[i] = t[m->cell_at[i]];
     return DCD_OK;
-}
-
-int dcd_umodel_eval(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, double *out)
-{
-    return dcd_umodel_eval_d(m, w, x, out, NULL);
 }
 
 int dcd_umodel_eval_lanes(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t k,
@@ -247,40 +241,18 @@ int dcd_umodel_eval_lanes(const dcd_umodel *m, dcd_umodel_ws *w, const double *x
 
 const double *const *dcd_umodel_lane_cells(const dcd_umodel *m, dcd_umodel_ws *w)
 {
-    if (w->ncellp != m->ncells || !w->cellp) {
-        const double **p = realloc(w->cellp, (m->ncells ? m->ncells : 1) * sizeof *p);
-        if (!p)
-            return NULL;
-        w->cellp = p;
-        w->ncellp = m->ncells;
-    }
+    /* W's totals do not move: the pointers change only with M's cells */
+    if (w->cellp && w->cellp_at == m->cell_at)
+        return w->cellp;
+    const double **p = realloc(w->cellp, (m->ncells ? m->ncells : 1) * sizeof *p);
+    if (!p)
+        return NULL;
     const double *t = dcd_prepared_lws_totals(w->lw);
     for (size_t c = 0; c < m->ncells; c++)
-        w->cellp[c] = t + m->cell_at[c] * DCD_LANES;
-    return w->cellp;
-}
-
-int dcd_umodel_eval_many(const dcd_umodel *m, dcd_umodel_ws *w, const double *x, size_t n,
-                         double *out, size_t by_draw, size_t by_cell, int *status, dcd_diags *d)
-{
-    size_t dim = m->spec.n, nc = m->ncells;
-    int told = 0;
-    for (size_t i0 = 0; i0 < n; i0 += DCD_LANES) {
-        size_t k = n - i0 < DCD_LANES ? n - i0 : DCD_LANES;
-        int st = dcd_umodel_eval_lanes(m, w, x + i0 * dim, k, status + i0, told ? NULL : d);
-        if (st != DCD_OK)
-            return st;
-        const double *t = dcd_prepared_lws_totals(w->lw);
-        for (size_t l = 0; l < k; l++)
-            told |= status[i0 + l] != DCD_OK;
-        for (size_t c = 0; c < nc; c++) {
-            const double *tc = t + m->cell_at[c] * DCD_LANES;
-            double *o = out + c * by_cell + i0 * by_draw;
-            for (size_t l = 0; l < k; l++)
-                o[l * by_draw] = tc[l];
-        }
-    }
-    return DCD_OK;
+        p[c] = t + m->cell_at[c] * DCD_LANES;
+    w->cellp = p;
+    w->cellp_at = m->cell_at;
+    return p;
 }
 
 /* ---- threads -------------------------------------------------------------- */
